@@ -1,0 +1,8 @@
+"""dhrplan: Domestic Homicide Review action plans to structured, validated data.
+
+The pipeline's stages are the subpackages `dhrplan.extract` -> `dhrplan.normalize` ->
+`dhrplan.output` (the top-level folders extract/, normalize/, output/ of the repository).
+"""
+
+__version__ = "0.1.0"
+SCHEMA_VERSION = "1.0"

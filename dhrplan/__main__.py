@@ -1,0 +1,3 @@
+from dhrplan.cli import main
+
+raise SystemExit(main())

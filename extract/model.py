@@ -1,0 +1,95 @@
+"""The format-independent document model every reader produces.
+
+A reader (text export, pdfplumber, camelot) turns a file into a `Document`: an ordered list of
+`Heading`s and `TableFragment`s, one fragment per table per page. `stitch` then joins fragments
+that continue across pages into `Table`s. Nothing downstream knows which reader ran.
+
+Cell text keeps paragraph breaks as "\n" (HTML <p>, <br>, <li>; in PDFs a line break that was
+not a soft wrap). Within a paragraph, words are separated by single spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str = ""
+    bold: bool = False
+    """True when every character of the cell is bold (section rows, labels)."""
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    pages: list[int]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def filled(self) -> list[int]:
+        """Indexes of the non-empty cells."""
+        return [i for i, c in enumerate(self.cells) if not c.empty]
+
+
+@dataclass
+class TableFragment:
+    """The part of one table that sits on one page, as the reader found it."""
+
+    rows: list[Row]
+    page: int
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A paragraph between tables: a title line, an agency name, a theme."""
+
+    text: str
+    page: int
+    bold: bool = False
+
+
+Block = Heading | TableFragment
+
+
+@dataclass
+class Document:
+    path: Path
+    format: str
+    """"pdf", "markdown" or "tsv"."""
+    page_count: int
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A stitched table: one header row (the first row found) and its data rows."""
+
+    header: Row
+    rows: list[Row]
+    heading: str | None
+    """The nearest heading above the table, if any."""
+
+    @property
+    def pages(self) -> list[int]:
+        found = set(self.header.pages)
+        for row in self.rows:
+            found.update(row.pages)
+        return sorted(found)
+
+
+class ExtractError(Exception):
+    """A file that cannot be read as an action plan; the message is shown to the user as is."""

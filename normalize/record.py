@@ -1,0 +1,95 @@
+"""Typed records that mirror output/plan.schema.json field for field.
+
+The schema is the contract; these dataclasses exist so the normalizers are type-checked.
+`output.jsondoc` turns them into the JSON document with `dataclasses.asdict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+TARGET_KINDS = (
+    "date", "month", "season", "quarter", "year", "relative",
+    "ongoing", "implemented", "event", "unknown",
+)
+ANCHORS = ("review_completion", "publication")
+STATUSES = ("complete", "in_progress", "not_started", "unknown")
+LEVELS = ("local", "regional", "national")
+
+
+@dataclass(frozen=True)
+class TargetDate:
+    raw: str
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    offset_months: int | None = None
+    offset_weeks: int | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Completion:
+    raw: str
+    status: str
+    date: date | None = None
+
+
+@dataclass(frozen=True)
+class Scope:
+    raw: str
+    levels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Owner:
+    name: str
+    expansion: str | None = None
+
+
+@dataclass
+class Action:
+    label: str | None
+    text: str
+    owners: list[Owner] | None = None
+    target_dates: list[TargetDate] | None = None
+    completion: Completion | None = None
+
+
+@dataclass
+class Recommendation:
+    id: str
+    section: str | None
+    section_expansion: str | None
+    number: str | None
+    text: str
+    ownership: list[str]
+    scope: Scope | None
+    actions: list[Action]
+    owners: list[Owner]
+    milestones: list[str]
+    target_dates: list[TargetDate]
+    completion: Completion | None
+    extra: dict[str, str]
+    pages: list[int]
+    warnings: list[str]
+
+
+@dataclass
+class Source:
+    file: str
+    sha256: str
+    format: str
+    pages: int
+    backend: str | None = None
+
+
+@dataclass
+class Plan:
+    schema_version: str
+    source: Source
+    title: str | None
+    glossary: dict[str, str]
+    recommendations: list[Recommendation]
+    warnings: list[str]
