@@ -1,0 +1,420 @@
+"""Read the "Target Date" cell of a DHR action plan into typed `TargetDate` records.
+
+Plans are written by hand, so one cell may hold an exact date ("31 st May 2016"), a
+month ("Dec 22"), a season, a quarter, a year, a period relative to the review or its
+publication, a status word ("Ongoing") or several of these at once.  The rules here are
+general patterns, tried from the most to the least specific, each claiming its span of
+the cell so that a weaker pattern cannot re-read part of a stronger one (the "2016" in
+"31.12.2016" is never also a year).
+
+Conventions (UK plans):
+- numeric dates are day first; two-digit years are 20yy;
+- a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
+- seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
+- "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one;
+- "end of <period>" is the last day of that period, as a kind "date";
+- what cannot be read is kind "unknown" with a warning, never a guessed date.
+
+Each record's `raw` is the part of the cell that produced it: the text from the end of
+the previous date up to the end of this one, so that words such as "Training completed in"
+stay with their date; text after the last date is kept on the last record.  A cell with
+one date therefore keeps the whole cell as `raw`.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+import regex
+
+from .record import TargetDate
+
+# --- vocabulary -------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON = r"(?:spring|summer|autumn|fall|winter)\b"
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "fifty-two": 52,
+}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+for _tens, _value in (("twenty", 20), ("thirty", 30), ("forty", 40)):
+    for _i, _unit in enumerate(_UNITS, start=1):
+        _NUMBER_WORDS[f"{_tens}-{_unit}"] = _value + _i
+        _NUMBER_WORDS[f"{_tens} {_unit}"] = _value + _i
+_NUMBER = (
+    r"(?:\d{1,3}|"
+    + "|".join(sorted((regex.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+
+_YEAR = r"(?:\d{4}|'?\d{2})"  # 2016, 16, '16
+_YEAR4 = r"(?:19|20)\d{2}"
+_ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
+_END_OF = r"(?P<endof>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?)?"
+_NO_DIGIT_BEFORE = r"(?<![\d./\-])"
+_NO_DIGIT_AFTER = r"(?![\d]|[./\-]\d)"
+
+# Words that may follow "of/following/post/from/after" in a relative target date.
+_ANCHOR_WORDS = (
+    r"the|a|its|this|date|of|review|report|dhr|dhrs|overview|final|full|publication|"
+    r"published|publishing|completion|completed|conclusion|concluded|domestic|homicide|"
+    r"being|plan|action"
+)
+_RELATIVE_TAIL = (
+    rf"(?P<tail>(?:\s+(?:of|following|post|from|after)\b(?:[\s\-]+(?:{_ANCHOR_WORDS})\b)+)?)"
+)
+
+
+def _year(text: str) -> int:
+    """Turn "16", "'16" or "2016" into 2016: two-digit years are this century."""
+    text = text.lstrip("'")
+    value = int(text)
+    return 2000 + value if len(text) == 2 else value
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.strip(".").lower()[:3]]
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- reading one matched span -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one pattern read from its span; `problem` set means kind "unknown"."""
+
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    offset_months: int | None = None
+    offset_weeks: int | None = None
+    anchor: str | None = None
+    problem: str | None = None
+    note: str | None = None  # a warning for a reading that was kept but guessed
+
+
+def _unknown(problem: str) -> _Reading:
+    return _Reading("unknown", problem=problem)
+
+
+def _exact(year: int, month: int, day: int) -> _Reading:
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return _unknown("there is no such day")
+    return _Reading("date", value, value)
+
+
+def _period(kind: str, start: date, end: date, m: regex.Match[str]) -> _Reading:
+    """A period, or its last day when the text says "end of ..."."""
+    if m.groupdict().get("endof"):
+        return _Reading("date", end, end)
+    return _Reading(kind, start, end)
+
+
+def _read_numeric(m: regex.Match[str]) -> _Reading:
+    return _exact(_year(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _read_iso(m: regex.Match[str]) -> _Reading:
+    return _exact(int(m["y"]), int(m["m"]), int(m["d"]))
+
+
+def _read_day_month(m: regex.Match[str]) -> _Reading:
+    return _exact(_year(m["y"]), _month(m["mon"]), int(m["d"]))
+
+
+def _read_day_month_no_year(m: regex.Match[str]) -> _Reading:
+    return _unknown("it gives no year")
+
+
+def _read_month_range(m: regex.Match[str]) -> _Reading:
+    year = _year(m["y"])
+    first, last = _month(m["mon1"]), _month(m["mon2"])
+    if last <= first:
+        return _unknown("the months are out of order")
+    reading = _period("month", date(year, first, 1), _month_end(year, last), m)
+    if reading.kind == "month":
+        return replace(reading, note="was read as a range of months")
+    return reading
+
+
+def _read_month_year(m: regex.Match[str]) -> _Reading:
+    year, month = _year(m["y"]), _month(m["mon"])
+    return _period("month", date(year, month, 1), _month_end(year, month), m)
+
+
+def _read_numeric_month_year(m: regex.Match[str]) -> _Reading:
+    month = int(m["m"])
+    if not 1 <= month <= 12:
+        return _unknown("there is no such month")
+    year = int(m["y"])
+    return _period("month", date(year, month, 1), _month_end(year, month), m)
+
+
+def _season_span(season: str, year: int) -> tuple[date, date]:
+    first = _SEASONS[season.lower()]
+    if first == 12:
+        return date(year, 12, 1), _month_end(year + 1, 2)
+    return date(year, first, 1), _month_end(year, first + 2)
+
+
+def _read_season(m: regex.Match[str]) -> _Reading:
+    year = _year(m["y"])
+    # "Winter 2015/16": only a winter spans two years, and they must follow each other
+    if m["y2"] is not None and (
+        m["season"].lower() != "winter" or _year(m["y2"]) % 100 != (year + 1) % 100
+    ):
+        return _unknown("the years do not fit the season")
+    start, end = _season_span(m["season"], year)
+    return _period("season", start, end, m)
+
+
+def _read_season_no_year(m: regex.Match[str]) -> _Reading:
+    return _unknown("it gives no year")
+
+
+def _fy_start(m: regex.Match[str]) -> int | None:
+    """First calendar year of a financial year "2024/25", or None if the years do not follow."""
+    first, second = _year(m["y"]), _year(m["y2"])
+    return first if second == first + 1 else None
+
+
+def _read_fin_quarter(m: regex.Match[str]) -> _Reading:
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the financial year is not two consecutive years")
+    quarter = int(m["q"])
+    first_month = 4 + 3 * (quarter - 1)  # Q1 = Apr-Jun ... Q4 = Jan-Mar of the next year
+    if first_month > 12:
+        year, first_month = year + 1, first_month - 12
+    start = date(year, first_month, 1)
+    return _period("quarter", start, _month_end(year, first_month + 2), m)
+
+
+def _read_cal_quarter(m: regex.Match[str]) -> _Reading:
+    year, first_month = int(m["y"]), 1 + 3 * (int(m["q"]) - 1)
+    return _period("quarter", date(year, first_month, 1), _month_end(year, first_month + 2), m)
+
+
+def _read_fin_year(m: regex.Match[str]) -> _Reading:
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the financial year is not two consecutive years")
+    return _period("year", date(year, 4, 1), date(year + 1, 3, 31), m)
+
+
+def _read_year(m: regex.Match[str]) -> _Reading:
+    year = int(m["y"])
+    return _period("year", date(year, 1, 1), date(year, 12, 31), m)
+
+
+def _anchor(tail: str) -> str | None:
+    """Which event a relative period counts from: publication wins over "review"."""
+    words = tail.lower()
+    if regex.search(r"\bpublicat|\bpublish", words):
+        return "publication"
+    if regex.search(r"\bcomplet|\bconclu", words):
+        return "review_completion"
+    return None
+
+
+def _read_relative(m: regex.Match[str]) -> _Reading:
+    count_text = m["n"].lower()
+    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    unit = m["unit"].lower()
+    months = weeks = None
+    if unit.startswith("week"):
+        weeks = count
+    elif unit.startswith("year"):
+        months = 12 * count
+    else:
+        months = count
+    anchor = _anchor(m["tail"])
+    note = None if anchor else "names no event to count from"
+    return _Reading("relative", offset_months=months, offset_weeks=weeks, anchor=anchor, note=note)
+
+
+def _fixed(kind: str, anchor: str | None = None) -> Callable[[regex.Match[str]], _Reading]:
+    def read(m: regex.Match[str]) -> _Reading:
+        return _Reading(kind, anchor=anchor)
+
+    return read
+
+
+def _read_on_event(m: regex.Match[str]) -> _Reading:
+    return _Reading("event", anchor=_anchor(m.group(0)))
+
+
+# --- patterns, most specific first ------------------------------------------------------
+
+_Rule = tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Reading]]
+
+
+def _rule(pattern: str, read: Callable[[regex.Match[str]], _Reading]) -> _Rule:
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE), read
+
+
+_EXACT_RULES: list[_Rule] = [
+    _rule(rf"{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_NO_DIGIT_AFTER}",
+          _read_iso),
+    _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
+               \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""", _read_numeric),
+    _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+)?  # "end of 31 May" is just 31 May
+               (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+)?(?P<mon>{_MONTH}) ,?\s*
+               (?P<y>{_YEAR})(?!\d)""", _read_day_month),
+    _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4})(?!\d)""",
+          _read_day_month),
+]
+
+_RULES: list[_Rule] = _EXACT_RULES + [
+    # periods
+    _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?:FY\s*)?(?P<y>{_YEAR4}|\d{{2}})
+               \s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)""", _read_fin_quarter),
+    _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?P<y>{_YEAR4})(?![\d/\-])""",
+          _read_cal_quarter),
+    _rule(rf"""{_END_OF}\b(?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})
+               (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
+    _rule(rf"""{_END_OF}\b(?P<mon1>{_MONTH}) \s*(?:/|-|to|or|and)\s* (?P<mon2>{_MONTH})
+               ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
+    _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) ,?\s*(?P<y>{_YEAR})(?![\d/])""", _read_month_year),
+    _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<m>\d{{1,2}})[./](?P<y>{_YEAR4}){_NO_DIGIT_AFTER}""",
+          _read_numeric_month_year),
+    _rule(rf"""{_END_OF}(?:\b(?:the\s+)?(?:financial\s+year|FY)\s*)?{_NO_DIGIT_BEFORE}
+               (?P<y>{_YEAR4})\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""",
+          _read_fin_year),
+    _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
+    # relative periods and events
+    _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?
+               (?:next\s+)?(?P<n>{_NUMBER}) [\s\-]*(?P<unit>months?|weeks?|years?)\b
+               {_RELATIVE_TAIL}""", _read_relative),
+    _rule(r"""\b(?:prior\s+to|before|ahead\s+of|in\s+advance\s+of)\s+(?:the\s+)?(?:final\s+)?
+              (?:publication|publishing)\b(?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?
+              (?:report|review|dhr)\b)?""", _fixed("event", "publication")),
+    _rule(r"""\b(?:up)?on\s+(?:the\s+)?(?:final\s+)?(?:publication|completion)\b
+              (?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?(?:report|review|dhr)\b)?""",
+          _read_on_event),
+    _rule(r"\bon[\s\-]?going\b", _fixed("ongoing")),
+    _rule(r"(?<!\b(?:be|not|yet)\s+)\b(?:implemented|in\s+place)\b", _fixed("implemented")),
+    _rule(r"\b(?:immediate(?:ly)?|with\s+immediate\s+effect)\b", _fixed("event")),
+    # incomplete dates: claimed so that they become unknown rather than nothing
+    _rule(rf"(?<!\d)\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MONTH})",
+          _read_day_month_no_year),
+    _rule(rf"\b{_SEASON}", _read_season_no_year),
+]
+
+
+def _clean(text: str) -> str:
+    """Drop markup left by exports and collapse whitespace, keeping positions meaningful."""
+    text = regex.sub(r"<[^>]*>", " ", text)
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ")
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
+    """Every span the rules read, in text order; each span is claimed by one rule only."""
+    claimed = text
+    found: list[tuple[int, int, _Reading]] = []
+    for pattern, read in rules:
+        for m in pattern.finditer(claimed):
+            if m.end() == m.start():
+                continue
+            found.append((m.start(), m.end(), read(m)))
+        for start, end, _ in found:
+            claimed = claimed[:start] + "\0" * (end - start) + claimed[end:]
+    # rules only match unclaimed text, so spans cannot overlap; sorting restores text order
+    return sorted(found, key=lambda item: item[0])
+
+
+_LEADING_NOISE = regex.compile(r"^(?:[\s.,;:/&+\-]|\b(?:and|or|then)\b)+", regex.IGNORECASE)
+_TRAILING_NOISE = regex.compile(r"[\s,;:/&+\-]+$")
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Split the cell so each date keeps the words before it; the tail joins the last one."""
+    raws = []
+    previous = 0
+    for index, (_, end) in enumerate(spans):
+        stop = len(text) if index == len(spans) - 1 else end
+        piece = _LEADING_NOISE.sub("", text[previous:stop])
+        raws.append(_TRAILING_NOISE.sub("", piece) or text[previous:stop].strip())
+        previous = end
+    return raws
+
+
+def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
+    """All target dates in one cell, plus warnings for what had to be guessed or could not be read.
+
+    Nothing is guessed silently: an impossible or incomplete date, or a cell with no
+    readable date at all, gives one kind "unknown" record and a warning naming the text.
+    """
+    cell = _clean(text or "")
+    if not cell:
+        return [], []
+    found = _scan(cell, _RULES)
+    if not found:
+        return [TargetDate(raw=cell, kind="unknown")], [f'target date "{cell}" could not be read']
+    raws = _segments(cell, [(start, end) for start, end, _ in found])
+    dates: list[TargetDate] = []
+    warnings: list[str] = []
+    for raw, (start, end, reading) in zip(raws, found, strict=True):
+        span = cell[start:end].strip()
+        if reading.problem:
+            dates.append(TargetDate(raw=raw, kind="unknown"))
+            warnings.append(f'target date "{span}" could not be read: {reading.problem}')
+            continue
+        if reading.note:
+            warnings.append(f'target date "{span}" {reading.note}')
+        dates.append(TargetDate(
+            raw=raw, kind=reading.kind, start=reading.start, end=reading.end,
+            offset_months=reading.offset_months, offset_weeks=reading.offset_weeks,
+            anchor=reading.anchor,
+        ))
+    return dates, warnings
+
+
+def find_dates(text: str) -> list[tuple[str, date | None]]:
+    """Every exact (day-precise) date written in the text, as (text, date).
+
+    The date is None when the text names an impossible day such as 31/02/2016, so callers
+    can warn instead of dropping it silently.
+    """
+    cell = _clean(text or "")
+    return [(cell[s:e].strip(), r.start if r.problem is None else None)
+            for s, e, r in _scan(cell, _EXACT_RULES)]
+
+
+def parse_date(text: str) -> date | None:
+    """A single exact date such as "29.11.15" or "31 st May 2016"; None for anything else.
+
+    Strict on purpose: a month, a range, extra words or an impossible day give None, so a
+    caller never receives a date that the text did not state.
+    """
+    cell = _clean(text or "").strip(" .,;:")
+    found = _scan(cell, _EXACT_RULES)
+    if len(found) != 1:
+        return None
+    start, end, reading = found[0]
+    if start != 0 or end != len(cell):
+        return None
+    return reading.start if reading.problem is None else None
