@@ -1,0 +1,176 @@
+"""Target date cells: one row per real-world phrase, samples first, asserting every field."""
+
+from datetime import date
+
+import pytest
+from dhrplan.normalize.dates import find_dates, parse_date, parse_target_dates
+from dhrplan.normalize.record import TargetDate
+
+
+def day(raw: str, y: int, m: int, d: int) -> TargetDate:
+    return TargetDate(raw, "date", date(y, m, d), date(y, m, d))
+
+
+def span(raw: str, kind: str, start: tuple[int, int, int], end: tuple[int, int, int]):
+    return TargetDate(raw, kind, date(*start), date(*end))
+
+
+def rel(raw: str, months: int | None = None, weeks: int | None = None, anchor=None):
+    return TargetDate(raw, "relative", offset_months=months, offset_weeks=weeks, anchor=anchor)
+
+
+def plain(raw: str, kind: str, anchor: str | None = None) -> TargetDate:
+    return TargetDate(raw, kind, anchor=anchor)
+
+
+TRAINING = (
+    "Training completed in December 2015. Safeguarding Children Training booked "
+    "February 2016 (includes domestic abuse case study)"
+)
+
+# raw, expected records, expected warning fragment (None: no warnings at all)
+CASES = [
+    # --- phrases from samples/somerset-dhr-012-action-plan.txt
+    ("31.12.2016", [day("31.12.2016", 2016, 12, 31)], None),
+    ("30.6.2016", [day("30.6.2016", 2016, 6, 30)], None),
+    ("31 st May 2016", [day("31 st May 2016", 2016, 5, 31)], None),
+    ("28 th February 2016", [day("28 th February 2016", 2016, 2, 28)], None),
+    ("30 th June 2016", [day("30 th June 2016", 2016, 6, 30)], None),
+    ("May 2016", [span("May 2016", "month", (2016, 5, 1), (2016, 5, 31))], None),
+    ("February 2016", [span("February 2016", "month", (2016, 2, 1), (2016, 2, 29))], None),
+    ("Within 3 months of the completion of the DHR",
+     [rel("Within 3 months of the completion of the DHR", 3, anchor="review_completion")], None),
+    ("Within 3 month of the completion of the DHR",
+     [rel("Within 3 month of the completion of the DHR", 3, anchor="review_completion")], None),
+    ("3 months following review publication",
+     [rel("3 months following review publication", 3, anchor="publication")], None),
+    ("3 months post publication of the report",
+     [rel("3 months post publication of the report", 3, anchor="publication")], None),
+    ("3 months following publication of report",
+     [rel("3 months following publication of report", 3, anchor="publication")], None),
+    ("3 months following publication",
+     [rel("3 months following publication", 3, anchor="publication")], None),
+    ("1 month from date of report publication",
+     [rel("1 month from date of report publication", 1, anchor="publication")], None),
+    ("Ongoing", [plain("Ongoing", "ongoing")], None),
+    ("Prior to publication", [plain("Prior to publication", "event", "publication")], None),
+    ("31 st May 2016 31 st May 2016",
+     [day("31 st May 2016", 2016, 5, 31), day("31 st May 2016", 2016, 5, 31)], None),
+    ("31 st January 2016 28 th February 2016",
+     [day("31 st January 2016", 2016, 1, 31), day("28 th February 2016", 2016, 2, 28)], None),
+    (TRAINING, [
+        span("Training completed in December 2015", "month", (2015, 12, 1), (2015, 12, 31)),
+        span("Safeguarding Children Training booked February 2016 (includes domestic abuse "
+             "case study)", "month", (2016, 2, 1), (2016, 2, 29)),
+    ], None),
+    ("Practice team education event planned for January 2016",
+     [span("Practice team education event planned for January 2016", "month",
+           (2016, 1, 1), (2016, 1, 31))], None),
+    ("Safety Net newsletter/or GP bulletin March 2016",
+     [span("Safety Net newsletter/or GP bulletin March 2016", "month",
+           (2016, 3, 1), (2016, 3, 31))], None),
+    # cell text as the text export gives it, with markup and a line break
+    ("<p>Within 3 months of</p>\n<p>the completion of the DHR</p>",
+     [rel("Within 3 months of the completion of the DHR", 3, anchor="review_completion")], None),
+    # --- phrases from samples/somerset-dhr-lily-action-plan.txt
+    ("Autumn 2022", [span("Autumn 2022", "season", (2022, 9, 1), (2022, 11, 30))], None),
+    ("Dec 22", [span("Dec 22", "month", (2022, 12, 1), (2022, 12, 31))], None),
+    ("Summer 2023", [span("Summer 2023", "season", (2023, 6, 1), (2023, 8, 31))], None),
+    ("2023", [span("2023", "year", (2023, 1, 1), (2023, 12, 31))], None),
+    ("Dec 2022", [span("Dec 2022", "month", (2022, 12, 1), (2022, 12, 31))], None),
+    ("Implemented", [plain("Implemented", "implemented")], None),
+    ("within six months of publication",
+     [rel("within six months of publication", 6, anchor="publication")], None),
+    # --- other phrases from the issue
+    ("Autumn 2015", [span("Autumn 2015", "season", (2015, 9, 1), (2015, 11, 30))], None),
+    ("Winter 2015", [span("Winter 2015", "season", (2015, 12, 1), (2016, 2, 29))], None),
+    ("Winter 2015/16", [span("Winter 2015/16", "season", (2015, 12, 1), (2016, 2, 29))], None),
+    ("Spring 2016", [span("Spring 2016", "season", (2016, 3, 1), (2016, 5, 31))], None),
+    ("Q2 2024/25", [span("Q2 2024/25", "quarter", (2024, 7, 1), (2024, 9, 30))], None),
+    ("Q4 2024/25", [span("Q4 2024/25", "quarter", (2025, 1, 1), (2025, 3, 31))], None),
+    ("Q1 2024-25", [span("Q1 2024-25", "quarter", (2024, 4, 1), (2024, 6, 30))], None),
+    ("Q2 2024", [span("Q2 2024", "quarter", (2024, 4, 1), (2024, 6, 30))], None),
+    ("2024/25", [span("2024/25", "year", (2024, 4, 1), (2025, 3, 31))], None),
+    ("End of June 2024", [day("End of June 2024", 2024, 6, 30)], None),
+    ("Within 12 weeks", [rel("Within 12 weeks", weeks=12)], "Within 12 weeks"),
+    ("Within 3 months of the DHR", [rel("Within 3 months of the DHR", 3)], "no event"),
+    ("within a year of publication",
+     [rel("within a year of publication", 12, anchor="publication")], None),
+    ("Immediate", [plain("Immediate", "event")], None),
+    ("Immediately", [plain("Immediately", "event")], None),
+    ("In place", [plain("In place", "implemented")], None),
+    ("Before publication", [plain("Before publication", "event", "publication")], None),
+    ("Prior to final publication",
+     [plain("Prior to final publication", "event", "publication")], None),
+    ("On completion of the DHR",
+     [plain("On completion of the DHR", "event", "review_completion")], None),
+    # --- obvious variants
+    ("31/12/2016", [day("31/12/2016", 2016, 12, 31)], None),
+    ("31-12-2016", [day("31-12-2016", 2016, 12, 31)], None),
+    ("29.11.15", [day("29.11.15", 2015, 11, 29)], None),
+    ("2016-12-31", [day("2016-12-31", 2016, 12, 31)], None),
+    ("31 December 2016", [day("31 December 2016", 2016, 12, 31)], None),
+    ("December 31, 2016", [day("December 31, 2016", 2016, 12, 31)], None),
+    ("31st Dec 2016", [day("31st Dec 2016", 2016, 12, 31)], None),
+    ("1st April 2017", [day("1st April 2017", 2017, 4, 1)], None),
+    ("Sept 2016", [span("Sept 2016", "month", (2016, 9, 1), (2016, 9, 30))], None),
+    ("end of March 2017", [day("end of March 2017", 2017, 3, 31)], None),
+    ("by end of 2023", [day("by end of 2023", 2023, 12, 31)], None),
+    ("March/April 2016",
+     [span("March/April 2016", "month", (2016, 3, 1), (2016, 4, 30))], "range"),
+    ("To be implemented by May 2016",
+     [span("To be implemented by May 2016", "month", (2016, 5, 1), (2016, 5, 31))], None),
+    ("31.12.2016 and 31.3.2017",
+     [day("31.12.2016", 2016, 12, 31), day("31.3.2017", 2017, 3, 31)], None),
+    # --- what cannot be read: unknown plus a warning, never a wrong date
+    ("TBC", [plain("TBC", "unknown")], 'target date "TBC" could not be read'),
+    ("Asap-ish", [plain("Asap-ish", "unknown")], '"Asap-ish" could not be read'),
+    ("31/02/2016", [plain("31/02/2016", "unknown")], '"31/02/2016" could not be read'),
+    ("12/31/2016", [plain("12/31/2016", "unknown")], '"12/31/2016" could not be read'),
+    ("Spring", [plain("Spring", "unknown")], '"Spring" could not be read'),
+    ("31 May", [plain("31 May", "unknown")], '"31 May" could not be read'),
+    ("Q2 2024/26", [plain("Q2 2024/26", "unknown")], '"Q2 2024/26" could not be read'),
+    ("Summer 2023/24", [plain("Summer 2023/24", "unknown")], "could not be read"),
+    ("April/March 2016", [plain("April/March 2016", "unknown")], "could not be read"),
+]
+
+
+@pytest.mark.parametrize("raw, expected, warning", CASES, ids=[c[0][:40] for c in CASES])
+def test_parse_target_dates(raw, expected, warning):
+    dates, warnings = parse_target_dates(raw)
+    assert dates == expected
+    if warning is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1
+        assert warning in warnings[0]
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n"])
+def test_empty_cell(raw):
+    assert parse_target_dates(raw) == ([], [])
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("29.11.15", date(2015, 11, 29)),
+    ("31 st May 2016", date(2016, 5, 31)),
+    ("31/12/2016", date(2016, 12, 31)),
+    ("December 31, 2016", date(2016, 12, 31)),
+    ("1st April 2017.", date(2017, 4, 1)),
+    ("31/02/2016", None),
+    ("May 2016", None),
+    ("Completed 29.11.15", None),
+    ("29.11.15 30.11.15", None),
+    ("", None),
+])
+def test_parse_date(raw, expected):
+    assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Completed 29.11.15", [("29.11.15", date(2015, 11, 29))]),
+    ("Done 31/02/2016", [("31/02/2016", None)]),
+    ("Completed March 2016", []),
+])
+def test_find_dates(raw, expected):
+    assert find_dates(raw) == expected
