@@ -1,0 +1,140 @@
+"""Read the "Date of Completion and Outcome" cell into a typed `Completion`.
+
+The column mixes progress reports ("Completed 29.11.15", "Publication awaited"), RAG
+colours and statements of the outcome an action is meant to achieve ("Agencies record
+ethnicity.").  Only an explicit progress word sets a status: a sentence that describes a
+desired state is not evidence that anything happened, so it gives "unknown".
+
+Rules, in order:
+1. a RAG colour ("Green", "RAG: Amber") is the status: green complete, amber in
+   progress, red not started;
+2. a cell that begins with a status word ("Complete. Discussed at ...", "Ongoing - ...")
+   takes that status: authors put the status first and commentary after;
+3. otherwise the words are weighed: anything still pending ("awaited", "will be",
+   "in progress") makes it in progress, even next to finished work ("has now been
+   ratified and will be circulated"); finished work alone is complete; "not started"
+   alone is not started; finished and not started parts together are in progress;
+4. a negated completion ("not complete") does not say whether work began: unknown.
+
+The completion date is kept only when the status is complete and the cell names an exact
+day ("Completed 29.11.15").  A month ("Completed March 2016") gives date None: a month is
+not a completion date, and inventing its first or last day would state more than the plan.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .dates import find_dates
+from .record import Completion
+
+_FLAGS = regex.IGNORECASE | regex.VERBOSE
+
+_RAG = regex.compile(
+    r"""\bRAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red)\b
+      | ^\W*(?P<colour>green|amber|red)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
+    """,
+    _FLAGS,
+)
+_RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started"}
+
+# Checked in this order; each claims its words so "not started" is not also "started".
+_SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
+    ("not_started", regex.compile(
+        r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun)\b
+          | \byet\s+to\s+(?:start|begin|commence)\b
+          | \bno\s+progress\b""", _FLAGS)),
+    ("negated", regex.compile(
+        r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?
+              (?:complete|completed|done|implemented|achieved|finished|in\s+place)\b
+          | \bincomplete\b""", _FLAGS)),
+    ("in_progress", regex.compile(
+        r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
+          | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
+          | \bpart\s+complete[d]?\b | \bwill\s+be\b | \b(?:is|are)\s+being\b
+          | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
+          | \bin\s+development\b""", _FLAGS)),
+    ("complete", regex.compile(
+        r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
+          | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
+          | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
+        _FLAGS)),
+]
+
+_NEGATED = "says the work is unfinished, not whether it started"
+
+_LEADING = regex.compile(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    text = regex.sub(r"<[^>]*>", " ", text)
+    return regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """The cell as warnings name it: quoted, and shortened when long."""
+    return f'"{text if len(text) <= limit else text[: limit - 1].rstrip() + "…"}"'
+
+
+def _signals(text: str) -> list[tuple[int, str]]:
+    """(position, signal) for every progress phrase, each word read by one signal only."""
+    claimed = text
+    found: list[tuple[int, str]] = []
+    for name, pattern in _SIGNALS:
+        matches = list(pattern.finditer(claimed))
+        for m in matches:
+            found.append((m.start(), name))
+            claimed = claimed[: m.start()] + "\0" * (m.end() - m.start()) + claimed[m.end():]
+    return sorted(found)
+
+
+def _status(text: str) -> tuple[str, str | None]:
+    """The status the words support, and why it is "unknown" when they do not state one."""
+    rag = _RAG.search(text)
+    if rag:
+        return _RAG_STATUS[rag["colour"].lower()], None
+    found = _signals(text)
+    if not found:
+        return "unknown", "states no progress"
+    lead = _LEADING.match(text)
+    if found[0][0] == (lead.end() if lead else 0):
+        first = found[0][1]
+        return (first, None) if first != "negated" else ("unknown", _NEGATED)
+    names = {name for _, name in found}
+    if "in_progress" in names or {"complete", "not_started"} <= names:
+        return "in_progress", None
+    for name in ("complete", "not_started"):
+        if name in names:
+            return name, None
+    return "unknown", _NEGATED
+
+
+def parse_completion(text: str) -> tuple[Completion | None, list[str]]:
+    """Status and completion date of one cell, plus warnings; None for an empty cell.
+
+    The date is set only for status complete and an exact day (see the module docstring).
+    """
+    cell = _clean(text or "")
+    if not cell:
+        return None, []
+    warnings: list[str] = []
+    status, reason = _status(cell)
+    if reason:
+        warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
+
+    found = find_dates(cell)
+    for raw, value in found:
+        if value is None:
+            warnings.append(f'completion date "{raw}" could not be read: there is no such day')
+    days = sorted({value for _, value in found if value is not None})
+    completed_on = None
+    if days and status == "complete":
+        completed_on = days[-1]
+        if len(days) > 1:
+            warnings.append(
+                f"completion {_quote(cell)} gives several dates; the latest was kept"
+            )
+    elif days:
+        warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
+                        "the date was not kept")
+    return Completion(raw=cell, status=status, date=completed_on), warnings
