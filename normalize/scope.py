@@ -1,0 +1,37 @@
+"""Read the "Scope" cell into a typed `Scope`: which of local, regional, national apply.
+
+Plans write "Local", "National and Local?", "Local (Somerset county)" or only
+"(Somerset county)".  Levels come from the level words and from words that name a kind of
+place: a county, district, borough, city, town or parish is local; England, Wales or the
+UK is national; a region or an English compass region is regional.  A bare place name
+such as "Somerset" is not recognised (there is no gazetteer here), so a cell with no such
+word gives no levels; the text is always kept in `raw`, question marks included.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .record import LEVELS, Scope
+
+_FLAGS = regex.IGNORECASE | regex.VERBOSE
+
+_LEVEL_WORDS = {
+    "local": regex.compile(
+        r"""\blocal(?:ly)?\b | \b(?:county|district|borough|city|town|parish)\b
+          | \bcounty[\s\-]?wide\b""", _FLAGS),
+    "regional": regex.compile(
+        r"""\bregion(?:al|ally|s)?\b | \b(?:north|south)[\s\-]?(?:east|west)\b
+          | \b(?:east|west)\s+midlands\b""", _FLAGS),
+    "national": regex.compile(
+        r"""\bnational(?:ly)?\b | \bnation[\s\-]?wide\b | \bUK\b | \bUnited\s+Kingdom\b
+          | \bEngland\b | \bWales\b""", _FLAGS),
+}
+
+
+def parse_scope(text: str) -> Scope | None:
+    """Levels named by one scope cell, in the order local, regional, national; None if empty."""
+    raw = regex.sub(r"\s+", " ", regex.sub(r"<[^>]*>", " ", text or "")).strip()
+    if not raw:
+        return None
+    return Scope(raw=raw, levels=[lvl for lvl in LEVELS if _LEVEL_WORDS[lvl].search(raw)])

@@ -1,0 +1,86 @@
+"""Completion cells: one row per real-world phrase, samples first, asserting every field."""
+
+from datetime import date
+
+import pytest
+from dhrplan.normalize.completion import parse_completion
+from dhrplan.normalize.record import Completion
+
+LONG_COMPLETE = (
+    "Complete. Both safeguarding children and domestic abuse training completed. Further "
+    "session for domestic abuse provided to junior staff. Practice have been provided with "
+    "additional resources including display on reception screen. Practice has a nominated "
+    "domestic abuse champion."
+)
+
+# raw, status, date, expected warning fragment (None: no warnings at all)
+CASES = [
+    # --- samples/somerset-dhr-012-action-plan.txt
+    ("Completed 29.11.15", "complete", date(2015, 11, 29), None),
+    ("Complete", "complete", None, None),
+    ("Complete Service transition policy updated.", "complete", None, None),
+    ("Complete. Discussed at practice education event to ensure social questions/discussions "
+     "captured in patient's consultations", "complete", None, None),
+    (LONG_COMPLETE, "complete", None, None),
+    ("In Place", "complete", None, None),
+    ("Publication awaited", "in_progress", None, None),
+    ("The policy has now been ratified and will be circulated in the GP bulletin in June.",
+     "in_progress", None, None),
+    ("This advice has been circulated but is also reiterated in training.",
+     "complete", None, None),
+    # --- samples/somerset-dhr-lily-action-plan.txt: intended outcomes, not progress
+    ("Efficient /effective multi-agency process supporting victims of domestic abuse.",
+     "unknown", None, "states no progress"),
+    ("Agencies record ethnicity.", "unknown", None, '"Agencies record ethnicity." states no'),
+    ("Training programme included AFV and professionals understand the dynamics of such "
+     "abuse.", "unknown", None, "states no progress"),
+    ("Improved services for victims of DA.", "unknown", None, "states no progress"),
+    ("Professionals understand the support that can be provided to a vulnerable adult when "
+     "the referral does not meet the threshold of the Care Act 2014",
+     "unknown", None, "states no progress"),
+    # --- RAG ratings and status words
+    ("Green", "complete", None, None),
+    ("Amber", "in_progress", None, None),
+    ("Red", "not_started", None, None),
+    ("RAG: Amber", "in_progress", None, None),
+    ("RAG status Red", "not_started", None, None),
+    ("Green - done 1.2.16", "complete", date(2016, 2, 1), None),
+    ("Red flag procedures reviewed", "unknown", None, "states no progress"),
+    ("Not started", "not_started", None, None),
+    ("Not yet started", "not_started", None, None),
+    ("In progress", "in_progress", None, None),
+    ("Ongoing", "in_progress", None, None),
+    ("Status: Complete", "complete", None, None),
+    ("Complete - will be reviewed annually", "complete", None, None),
+    ("Training completed; policy review not started", "in_progress", None, None),
+    ("Not complete", "unknown", None, "not whether it started"),
+    # --- dates: exact days only, for complete cells only
+    ("Completed March 2016", "complete", None, None),
+    ("Completed 31 st May 2016", "complete", date(2016, 5, 31), None),
+    ("Completed 1.3.16 and 5.4.16", "complete", date(2016, 4, 5), "latest was kept"),
+    ("Completed 31/02/2016", "complete", None, '"31/02/2016" could not be read'),
+    ("In progress - due 31.3.17", "in_progress", None, "date was not kept"),
+]
+
+
+@pytest.mark.parametrize("raw, status, completed_on, warning", CASES,
+                         ids=[c[0][:40] for c in CASES])
+def test_parse_completion(raw, status, completed_on, warning):
+    completion, warnings = parse_completion(raw)
+    assert completion == Completion(raw=raw, status=status, date=completed_on)
+    if warning is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1
+        assert warning in warnings[0]
+
+
+@pytest.mark.parametrize("raw", ["", "  ", "\n"])
+def test_empty_cell(raw):
+    assert parse_completion(raw) == (None, [])
+
+
+def test_markup_and_line_breaks_are_dropped_from_raw():
+    completion, warnings = parse_completion("<p>Completed</p>\n<p>29.11.15</p>")
+    assert completion == Completion("Completed 29.11.15", "complete", date(2015, 11, 29))
+    assert warnings == []
