@@ -74,7 +74,7 @@ _NO_DIGIT_AFTER = r"(?![\d]|[./\-]\d)"
 _ANCHOR_WORDS = (
     r"the|a|its|this|date|of|review|report|dhr|dhrs|overview|final|full|publication|"
     r"published|publishing|completion|completed|conclusion|concluded|domestic|homicide|"
-    r"being|plan|action"
+    r"being|is|was|has|been|finally|plan|action"
 )
 _RELATIVE_TAIL = (
     rf"(?P<tail>(?:\s+(?:of|following|post|from|after)\b(?:[\s\-]+(?:{_ANCHOR_WORDS})\b)+)?)"
@@ -190,7 +190,7 @@ def _read_season(m: regex.Match[str]) -> _Reading:
     return _period("season", start, end, m)
 
 
-def _read_season_no_year(m: regex.Match[str]) -> _Reading:
+def _read_no_year(m: regex.Match[str]) -> _Reading:
     return _unknown("it gives no year")
 
 
@@ -251,7 +251,12 @@ def _read_relative(m: regex.Match[str]) -> _Reading:
     else:
         months = count
     anchor = _anchor(m["tail"])
-    note = None if anchor else "names no event to count from"
+    notes = []
+    if m["n0"]:
+        notes.append("was read as its upper bound")
+    if not anchor:
+        notes.append("names no event to count from")
+    note = " and ".join(notes) or None
     return _Reading("relative", offset_months=months, offset_weeks=weeks, anchor=anchor, note=note)
 
 
@@ -303,10 +308,11 @@ _RULES: list[_Rule] = _EXACT_RULES + [
     _rule(rf"""{_END_OF}(?:\b(?:the\s+)?(?:financial\s+year|FY)\s*)?{_NO_DIGIT_BEFORE}
                (?P<y>{_YEAR4})\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""",
           _read_fin_year),
-    _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
+    _rule(rf"""{_END_OF}(?<![\d./]|\d-)\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
     # relative periods and events
     _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?
-               (?:next\s+)?(?P<n>{_NUMBER}) [\s\-]*(?P<unit>months?|weeks?|years?)\b
+               (?:next\s+)?(?:(?P<n0>{_NUMBER})\s*(?:-|to)\s*)?  # "3-6 months": upper bound
+               (?P<n>{_NUMBER}) [\s\-]*(?P<unit>months?|weeks?|years?)\b
                {_RELATIVE_TAIL}""", _read_relative),
     _rule(r"""\b(?:prior\s+to|before|ahead\s+of|in\s+advance\s+of)\s+(?:the\s+)?(?:final\s+)?
               (?:publication|publishing)\b(?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?
@@ -320,7 +326,11 @@ _RULES: list[_Rule] = _EXACT_RULES + [
     # incomplete dates: claimed so that they become unknown rather than nothing
     _rule(rf"(?<!\d)\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MONTH})",
           _read_day_month_no_year),
-    _rule(rf"\b{_SEASON}", _read_season_no_year),
+    _rule(rf"\b{_SEASON}", _read_no_year),
+    # "may" is left out: it is far more often the verb than a month without a year
+    _rule(r"""\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?
+              |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b""",
+          _read_no_year),
 ]
 
 
@@ -345,6 +355,11 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
     # rules only match unclaimed text, so spans cannot overlap; sorting restores text order
     return sorted(found, key=lambda item: item[0])
 
+
+# Words that narrow a period this parser keeps whole ("Mid 2016" is read as all of 2016).
+_QUALIFIER = regex.compile(
+    r"\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of)[\s\-]*$", regex.IGNORECASE
+)
 
 _LEADING_NOISE = regex.compile(r"^(?:[\s.,;:/&+\-]|\b(?:and|or|then)\b)+", regex.IGNORECASE)
 _TRAILING_NOISE = regex.compile(r"[\s,;:/&+\-]+$")
@@ -385,6 +400,11 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             continue
         if reading.note:
             warnings.append(f'target date "{span}" {reading.note}')
+        qualifier = _QUALIFIER.search(cell, 0, start)
+        if qualifier and reading.start is not None and reading.start != reading.end:
+            warnings.append(
+                f'target date "{qualifier[0]}{span}" was read as the whole period'
+            )
         dates.append(TargetDate(
             raw=raw, kind=reading.kind, start=reading.start, end=reading.end,
             offset_months=reading.offset_months, offset_weeks=reading.offset_weeks,

@@ -122,6 +122,22 @@ CASES = [
      [span("To be implemented by May 2016", "month", (2016, 5, 1), (2016, 5, 31))], None),
     ("31.12.2016 and 31.3.2017",
      [day("31.12.2016", 2016, 12, 31), day("31.3.2017", 2017, 3, 31)], None),
+    ("Within 3-6 months of publication",
+     [rel("Within 3-6 months of publication", 6, anchor="publication")], "upper bound"),
+    ("3 months after the review is published",
+     [rel("3 months after the review is published", 3, anchor="publication")], None),
+    ("Within twelve weeks", [rel("Within twelve weeks", weeks=12)], "no event"),
+    ("End of Q2 2024/25", [day("End of Q2 2024/25", 2024, 9, 30)], None),
+    ("FY 2016/17", [span("FY 2016/17", "year", (2016, 4, 1), (2017, 3, 31))], None),
+    ("6/2016", [span("6/2016", "month", (2016, 6, 1), (2016, 6, 30))], None),
+    ("31st of May, 2016", [day("31st of May, 2016", 2016, 5, 31)], None),
+    ("Mid-2016", [span("Mid-2016", "year", (2016, 1, 1), (2016, 12, 31))], "whole period"),
+    ("Early March 2016",
+     [span("Early March 2016", "month", (2016, 3, 1), (2016, 3, 31))], "whole period"),
+    ("Review in June with final report December 2016", [
+        plain("Review in June", "unknown"),
+        span("with final report December 2016", "month", (2016, 12, 1), (2016, 12, 31)),
+    ], '"June" could not be read: it gives no year'),
     # --- what cannot be read: unknown plus a warning, never a wrong date
     ("TBC", [plain("TBC", "unknown")], 'target date "TBC" could not be read'),
     ("Asap-ish", [plain("Asap-ish", "unknown")], '"Asap-ish" could not be read'),
@@ -132,6 +148,11 @@ CASES = [
     ("Q2 2024/26", [plain("Q2 2024/26", "unknown")], '"Q2 2024/26" could not be read'),
     ("Summer 2023/24", [plain("Summer 2023/24", "unknown")], "could not be read"),
     ("April/March 2016", [plain("April/March 2016", "unknown")], "could not be read"),
+    ("Feb 29 2015", [plain("Feb 29 2015", "unknown")], "no such day"),
+    ("13/2016", [plain("13/2016", "unknown")], "no such month"),
+    ("2015-2017", [plain("2015-2017", "unknown")], "could not be read"),
+    ("By March", [plain("By March", "unknown")], '"March" could not be read'),
+    ("May be revised", [plain("May be revised", "unknown")], "could not be read"),
 ]
 
 
