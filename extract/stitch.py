@@ -1,0 +1,212 @@
+"""Join table fragments into whole tables, whatever reader produced them.
+
+A Word table that runs over several pages reaches us as one fragment per page. Fragments that
+follow each other with no heading between and have the same number of columns are one table.
+The first row of a table is its header; rows that repeat it (Word's "repeat header row", with
+small wording changes such as "Outcome"/"Outcomes") are dropped wherever they appear.
+
+A row that a page break cut in two leaves its top on one page and its rest as the first row of
+the next. Whether the next page's first row continues the previous one is a question about
+the plan's content (does it start a new recommendation?), so the caller answers it through
+`classify`; this module only applies the answer and joins the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
+
+RowKind = Literal["numbered", "text", "action", "section", "empty"]
+"""numbered: starts a recommendation with a number; text: has recommendation text but no number;
+action: no recommendation text, other cells filled; section: a theme row; empty: nothing."""
+
+Classifier = Callable[[Row, Row], RowKind]
+"""(header, row) -> the row's kind."""
+
+_WORD = re.compile(r"[^\W_]+")
+_CONNECTORS = {
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "into",
+    "of",
+    "on",
+    "or",
+    "than",
+    "that",
+    "the",
+    "to",
+    "via",
+    "whether",
+    "which",
+    "with",
+    "within",
+    "&",
+}
+_ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
+
+
+@dataclass(frozen=True)
+class StitchSettings:
+    header_match: float = 0.8
+    """Share of non-empty header cells that must match for a row to count as a repeated header."""
+
+
+def _cell_key(text: str) -> str:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings()) -> bool:
+    if len(header.cells) != len(row.cells):
+        return False
+    pairs = [
+        (_cell_key(h.text), _cell_key(c.text))
+        for h, c in zip(header.cells, row.cells, strict=True)
+        if not (h.empty and c.empty)
+    ]
+    if not pairs:
+        return False
+    matches = sum(1 for h, c in pairs if h == c)
+    return matches / len(pairs) >= settings.header_match
+
+
+def _cut_mid_phrase(before: str, after: str) -> bool:
+    """Strong evidence that `after` carries on the phrase `before` was cut in."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after:
+        return False
+    if after[0].islower() or after[0] in ",;:)":
+        return True
+    if before[-1] in ",;:(/&-–":
+        return True
+    if before.count("(") > before.count(")"):
+        return True
+    return before.split()[-1].lower() in _CONNECTORS
+
+
+def join_text(before: str, after: str) -> str:
+    """Join the two parts of a cell cut by a page break: mid-paragraph unless clearly not."""
+    if not before.strip():
+        return after
+    if not after.strip():
+        return before
+    if _cut_mid_phrase(before, after):
+        return f"{before.rstrip()} {after.lstrip()}"
+    if before.rstrip()[-1] in ".!?" or _ITEM_START.match(after.lstrip()):
+        return f"{before.rstrip()}\n{after.lstrip()}"
+    return f"{before.rstrip()} {after.lstrip()}"
+
+
+def join_rows(top: Row, rest: Row) -> Row:
+    cells = [
+        Cell(join_text(a.text, b.text), bold=(a.bold or a.empty) and (b.bold or b.empty))
+        for a, b in zip(top.cells, rest.cells, strict=True)
+    ]
+    pages = sorted(set(top.pages) | set(rest.pages))
+    note = f"row joined across a page break (pages {', '.join(map(str, pages))})"
+    return Row(cells, pages, [*top.warnings, *rest.warnings, note])
+
+
+def _continues(top: Row, rest: Row) -> bool:
+    return any(
+        _cut_mid_phrase(a.text, b.text)
+        for a, b in zip(top.cells, rest.cells, strict=True)
+        if not (a.empty or b.empty)
+    )
+
+
+def _should_join(top: Row, rest: Row, header: Row, numbered: bool, classify: Classifier) -> bool:
+    """Decide whether the first row after a page break is the rest of the row before it."""
+    kind = classify(header, rest)
+    if kind in ("section", "empty"):
+        return False
+    if kind == "numbered":
+        return classify(header, top) == "action" and _continues(top, rest)
+    if kind == "text":
+        return numbered or _continues(top, rest)
+    return _continues(top, rest)
+
+
+class _Builder:
+    def __init__(
+        self,
+        first: TableFragment,
+        heading: str | None,
+        classify: Classifier,
+        settings: StitchSettings,
+    ) -> None:
+        self.header = first.rows[0]
+        self.width = first.width
+        self.heading = heading
+        self.rows: list[Row] = []
+        self.classify = classify
+        self.settings = settings
+        self.numbered = False
+        self._add(first.rows[1:], first.page, first_on_page=False)
+
+    def _add(self, rows: Sequence[Row], page: int, first_on_page: bool) -> None:
+        kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)]
+        if first_on_page and kept and self.rows:
+            top = self.rows[-1]
+            if top.pages[-1] < page and _should_join(
+                top, kept[0], self.header, self.numbered, self.classify
+            ):
+                self.rows[-1] = join_rows(top, kept[0])
+                kept = kept[1:]
+        for row in kept:
+            if self.classify(self.header, row) == "numbered":
+                self.numbered = True
+        self.rows.extend(kept)
+
+    def accepts(self, fragment: TableFragment) -> bool:
+        return fragment.width == self.width
+
+    def add(self, fragment: TableFragment) -> None:
+        self._add(fragment.rows, fragment.page, first_on_page=True)
+
+    def build(self) -> Table:
+        return Table(self.header, self.rows, self.heading)
+
+
+def stitch(
+    blocks: Sequence[Block], classify: Classifier, settings: StitchSettings = StitchSettings()
+) -> list[Heading | Table]:
+    """Headings and whole tables, in document order."""
+    out: list[Heading | Table] = []
+    current: _Builder | None = None
+    pending_heading: str | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            out.append(current.build())
+            current = None
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            close()
+            out.append(block)
+            pending_heading = block.text
+            continue
+        if not block.rows:
+            continue
+        if current is not None and current.accepts(block):
+            current.add(block)
+            continue
+        close()
+        current = _Builder(block, pending_heading, classify, settings)
+        pending_heading = None
+    close()
+    return out

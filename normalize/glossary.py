@@ -1,0 +1,29 @@
+"""The plan's own glossary: a two-column table of acronyms and what they stand for."""
+
+from __future__ import annotations
+
+import regex
+from dhrplan.extract.model import Table
+
+_ACRONYM = regex.compile(r"^[\p{Lu}][\p{L}\d&/\-]{0,11}$")
+
+
+def _is_acronym(text: str) -> bool:
+    """ "SSP", "SomFT", "DA": short, one word, mostly capitals."""
+    text = text.strip()
+    if not _ACRONYM.match(text):
+        return False
+    capitals = sum(1 for ch in text if ch.isupper())
+    return capitals >= 2 and capitals * 2 >= len(text)
+
+
+def glossary_from_table(table: Table) -> dict[str, str] | None:
+    """The table's acronym -> expansion pairs, or None when it is not a glossary."""
+    if len(table.header.cells) != 2:
+        return None
+    rows = [table.header, *table.rows]
+    pairs = [(r.cells[0].text.strip(), " ".join(r.cells[1].text.split())) for r in rows]
+    hits = [(a, e) for a, e in pairs if _is_acronym(a) and e]
+    if len(hits) < 2 or len(hits) * 10 < len(pairs) * 7:
+        return None
+    return dict(hits)

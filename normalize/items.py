@@ -1,0 +1,179 @@
+"""Actions and milestones: one item per label, bullet or paragraph.
+
+Labels ("a.", "ii)", "3.", "1 " at a paragraph start) and bullets start items. Exports that lost
+paragraph breaks leave labels inline ("...staff. b. To be raised..."): a label is split out
+inline only when it is the successor of the previous one (a->b, ii->iii, 2->3), so ordinary
+text such as "e.g. 3 weeks" is left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_LEADING = regex.compile(
+    r"""^(?:
+        (?P<bullet>[•●▪◦■□➢✓\-–*])\s*
+      | \(?(?P<label>[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*
+      | (?P<num>\d{1,2})\s+(?=\p{Lu})
+    )""",
+    regex.X,
+)
+
+# Imperative verbs that open a milestone; used only to re-split text whose breaks were lost.
+MILESTONE_VERBS = frozenset(
+    [
+        "Add",
+        "Agree",
+        "Amend",
+        "Approve",
+        "Arrange",
+        "Audit",
+        "Brief",
+        "Check",
+        "Circulate",
+        "Commission",
+        "Complete",
+        "Confirm",
+        "Consult",
+        "Create",
+        "Deliver",
+        "Develop",
+        "Disseminate",
+        "Distribute",
+        "Draft",
+        "Embed",
+        "Ensure",
+        "Establish",
+        "Evaluate",
+        "Finalise",
+        "Finalize",
+        "Hold",
+        "Identify",
+        "Implement",
+        "Include",
+        "Introduce",
+        "Issue",
+        "Launch",
+        "Monitor",
+        "Organise",
+        "Organize",
+        "Present",
+        "Produce",
+        "Promote",
+        "Provide",
+        "Publicise",
+        "Publicize",
+        "Publish",
+        "Raise",
+        "Ratify",
+        "Re-write",
+        "Record",
+        "Refresh",
+        "Report",
+        "Revise",
+        "Review",
+        "Rewrite",
+        "Roll",
+        "Share",
+        "Test",
+        "Train",
+        "Undertake",
+        "Update",
+        "Write",
+    ]
+)
+_WORD = regex.compile(r"\S+")
+_JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str | None
+    text: str
+
+
+def _successor(label: str) -> str | None:
+    low = label.lower()
+    if low.isdigit():
+        return str(int(low) + 1)
+    if low in _ROMAN[:-1]:
+        nxt = _ROMAN[_ROMAN.index(low) + 1]
+        return nxt if label.islower() else nxt.upper()
+    if len(low) == 1 and low < "z":
+        return chr(ord(label) + 1)
+    return None
+
+
+def _split_inline(label: str, text: str) -> list[Item]:
+    items: list[Item] = []
+    current_label, rest = label, text
+    while True:
+        nxt = _successor(current_label)
+        if nxt is None:
+            break
+        m = regex.search(rf"(?<=[.;:!?])\s+\(?{regex.escape(nxt)}[.)]\s+(?=\S)", rest)
+        if not m:
+            break
+        items.append(Item(current_label, rest[: m.start()].strip()))
+        current_label, rest = nxt, rest[m.end() :]
+    items.append(Item(current_label, rest.strip()))
+    return items
+
+
+def split_items(text: str) -> list[Item]:
+    """Items with their printed label ("a", "2", or None for bullets and plain paragraphs)."""
+    items: list[Item] = []
+    for para in text.split("\n"):
+        para = para.strip()
+        if not para:
+            continue
+        m = _LEADING.match(para)
+        if not m:
+            items.append(Item(None, para))
+            continue
+        body = para[m.end() :].strip()
+        label = m.group("label") or m.group("num")
+        if label:
+            items.extend(_split_inline(label, body))
+        else:
+            items.append(Item(None, body))
+    return [i for i in items if i.text.strip(" .;-–")]
+
+
+def split_run_on(text: str) -> list[str]:
+    """Re-split one paragraph whose line breaks were lost: "Review current procedures Revise
+    current procedures Implement new procedure" is three milestones.
+
+    A new milestone starts at a capitalised imperative verb, or at a repeat of the paragraph's
+    own first word ("Briefing to be written ... Briefing to be circulated"), when the word
+    before it ends a phrase (lower-case or closing punctuation)."""
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return [text]
+    first = words[0]
+    parts: list[list[str]] = [[words[0]]]
+    for prev, word in zip(words, words[1:], strict=False):
+        starts = (word in MILESTONE_VERBS or word == first) and word[:1].isupper()
+        ends_phrase = prev[-1] in ".;:!?)" or prev[-1].islower()
+        if starts and ends_phrase and len(parts[-1]) >= 2 and prev.lower() not in _JOINERS:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return [" ".join(p) for p in parts]
+
+
+def milestones(text: str) -> tuple[list[str], list[str]]:
+    """Milestone strings without labels, and a warning when run-on text had to be re-split."""
+    out: list[str] = []
+    warnings: list[str] = []
+    for item in split_items(text):
+        pieces = split_run_on(item.text)
+        if len(pieces) > 1:
+            warnings.append(
+                f"milestones split at capitalised verbs (line breaks lost): {item.text[:60]!r}"
+            )
+        out.extend(pieces)
+    return out, warnings

@@ -1,0 +1,50 @@
+"""Owners (one per line, or separated by "/" or ";") and "Ownership:" lines in recommendations."""
+
+from __future__ import annotations
+
+import regex
+from dhrplan.normalize.record import Owner
+
+_OWNERSHIP = regex.compile(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<who>.+)$", regex.I)
+_LIST_SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.I)
+
+
+def _split_outside_parens(text: str, separators: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch in separators and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _tidy(name: str) -> str:
+    return " ".join(name.split()).strip(" .,;:-–")
+
+
+def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
+    """One owner per line or "/"-separated part; acronyms get their glossary expansion."""
+    owners: list[Owner] = []
+    for line in text.split("\n"):
+        for part in _split_outside_parens(line, "/;"):
+            name = _tidy(part)
+            if name:
+                owners.append(Owner(name, glossary.get(name)))
+    return owners
+
+
+def take_ownership(text: str) -> tuple[list[str], str]:
+    """Pull "Ownership: A, B and C" paragraphs out of recommendation text."""
+    owners: list[str] = []
+    kept: list[str] = []
+    for para in text.split("\n"):
+        m = _OWNERSHIP.match(para)
+        if m:
+            owners.extend(n for p in _LIST_SEPARATORS.split(m.group("who")) if (n := _tidy(p)))
+        else:
+            kept.append(para)
+    return owners, "\n".join(kept).strip()

@@ -1,0 +1,62 @@
+"""A read `Document` to a `Plan`: stitch its tables, find title and glossary, build records."""
+
+from __future__ import annotations
+
+import regex
+from dhrplan.extract.model import Document, ExtractError, Heading, Table
+from dhrplan.extract.stitch import stitch
+from dhrplan.normalize.columns import map_columns
+from dhrplan.normalize.glossary import glossary_from_table
+from dhrplan.normalize.record import Plan, Source
+from dhrplan.normalize.records import RecordBuilder, classify_for_stitch
+
+from dhrplan import SCHEMA_VERSION
+
+_TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide)\b", regex.I)
+_NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies)\b", regex.I)
+
+
+def _title(blocks: list[Heading | Table]) -> str | None:
+    """The heading lines before the first table that name the review; capitals lines around
+    it belong to the same title block ("SAFER SOMERSET PARTNERSHIP / DOMESTIC HOMICIDE ...")."""
+    lead: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            break
+        if not _NOT_TITLE.match(block.text):
+            lead.append(block.text)
+    hits = [i for i, text in enumerate(lead) if _TITLE_WORDS.search(text)]
+    if not hits:
+        return None
+    start = end = hits[0]
+    while start > 0 and lead[start - 1].isupper() and lead[start].isupper():
+        start -= 1
+    while end + 1 < len(lead) and lead[end + 1].isupper() and lead[end].isupper():
+        end += 1
+    return " ".join(lead[start : end + 1])
+
+
+def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
+    blocks = stitch(document.blocks, classify_for_stitch)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    glossary: dict[str, str] = {}
+    for table in tables:
+        glossary.update(glossary_from_table(table) or {})
+
+    title = _title(blocks)
+    builder = RecordBuilder(document.path.stem, glossary)
+    plan_tables = 0
+    for table in tables:
+        columns = map_columns(table.header, table.rows)
+        if not columns.is_action_plan:
+            continue
+        plan_tables += 1
+        section = table.heading if table.heading != title else None
+        builder.add_table(table, columns, section)
+    if not plan_tables:
+        raise ExtractError(
+            f"{document.path}: no action-plan table found (no table with a Recommendation "
+            "column and at least two of Scope, Action, Owner, Milestones, Target date, Progress)"
+        )
+    source = Source(document.path.name, sha256, document.format, document.page_count, backend)
+    return Plan(SCHEMA_VERSION, source, title, glossary, builder.records, list(document.warnings))
