@@ -1,0 +1,497 @@
+"""Convert many inputs into one output folder: in parallel, incrementally, never half-written.
+
+Each file is converted in its own worker process so that a pathological file can be killed at
+`--timeout` without holding the batch, and so that no failure, however strange, stops the
+other files. The parent process alone writes to the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import time
+import warnings
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+from dhrplan import __version__, pipeline
+from dhrplan.extract.model import ExtractError
+from dhrplan.normalize.record import Plan
+from dhrplan.output import csvfile, xlsx
+from dhrplan.output.files import sha256_file, write_bytes
+from dhrplan.output.jsondoc import dumps, plan_to_dict, validation_errors
+from dhrplan.output.manifest import (
+    CONVERTED,
+    FAILED,
+    SKIPPED,
+    Entry,
+    Manifest,
+    OutputFile,
+)
+from dhrplan.output.tables import (
+    SourcedPlan,
+    actions_table,
+    plan_from_dict,
+    recommendations_table,
+    warning_count,
+    workbook_tables,
+)
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".tsv")
+FORMATS = ("json", "csv")
+COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
+
+
+@dataclass(frozen=True)
+class Config:
+    outdir: Path
+    formats: tuple[str, ...] = FORMATS
+    combine: bool = False
+    jobs: int = 1
+    force: bool = False
+    options: pipeline.Options = pipeline.Options()
+    timeout: float | None = None
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    """Resolved, so the same file named twice is converted once."""
+    shown: str
+    """The path as the user would recognise it, for messages."""
+    stem: PurePosixPath
+    """Where its outputs go, relative to the output folder and without an extension."""
+
+    @property
+    def source(self) -> str:
+        return str(self.stem.parent / self.path.name)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    shown: str
+    reason: str
+
+
+@dataclass
+class FileResult:
+    shown: str
+    status: str
+    recommendations: int = 0
+    warnings: int = 0
+    error: str | None = None
+
+
+@dataclass
+class Report:
+    results: list[FileResult] = field(default_factory=list)
+    combined: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.status == FAILED]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split()) or "unknown error"
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def _walk(folder: Path, skip: Path) -> list[Path]:
+    """Supported files under `folder`, depth first and sorted; hidden entries are left out."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and (here / d).resolve() != skip
+        )
+        found.extend(
+            here / f for f in sorted(files) if not f.startswith(".") and _supported(Path(f))
+        )
+    return found
+
+
+def _name_outputs(found: list[tuple[Path, str]]) -> list[Input]:
+    """`<stem>` when the stem is unique; otherwise mirror subfolders, then keep the suffix."""
+    by_stem: dict[str, list[tuple[Path, str]]] = {}
+    for path, shown in found:
+        by_stem.setdefault(path.stem.casefold(), []).append((path, shown))
+    inputs: list[Input] = []
+    for group in by_stem.values():
+        if len(group) == 1:
+            path, shown = group[0]
+            inputs.append(Input(path, shown, PurePosixPath(path.stem)))
+            continue
+        common = Path(os.path.commonpath([p.parent for p, _ in group]))
+        folders = [PurePosixPath(p.parent.relative_to(common).as_posix()) for p, _ in group]
+        clashes = {f for f in folders if folders.count(f) > 1}
+        for (path, shown), folder in zip(group, folders, strict=True):
+            name = path.name if folder in clashes else path.stem
+            inputs.append(Input(path, shown, folder / name))
+    return sorted(inputs, key=lambda i: i.shown)
+
+
+def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rejected]]:
+    """Files named on the command line and the supported files under folders named there."""
+    skip = outdir.resolve()
+    found: dict[Path, str] = {}
+    rejected: list[Rejected] = []
+    for given in paths:
+        if given.is_dir():
+            files = _walk(given, skip)
+            if not files:
+                rejected.append(Rejected(str(given), "no .pdf, .txt, .md or .tsv files in folder"))
+            for file in files:
+                found.setdefault(file.resolve(), str(file))
+        elif given.is_file():
+            if _supported(given):
+                found.setdefault(given.resolve(), str(given))
+            else:
+                kind = given.suffix or "without extension"
+                rejected.append(Rejected(
+                    str(given), f"unsupported file type ({kind}); expected .pdf, .txt, .md or .tsv"
+                ))
+        elif given.exists():
+            rejected.append(Rejected(str(given), "not a regular file"))
+        else:
+            rejected.append(Rejected(str(given), "no such file or folder"))
+    return _name_outputs(list(found.items())), rejected
+
+
+@dataclass(frozen=True)
+class Converted:
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class Failed:
+    reason: str
+
+
+Outcome = Converted | Failed
+
+
+def convert_one(path: Path, options: pipeline.Options) -> Outcome:
+    """Never raises: every problem becomes a one-line reason."""
+    try:
+        plan = pipeline.convert_file(path, options)
+        problems = validation_errors(plan_to_dict(plan))
+    except ExtractError as error:
+        return Failed(one_line(str(error)))
+    except Exception as error:
+        return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        return Failed(one_line(f"invalid plan document: {problems[0]}{more}"))
+    return Converted(plan)
+
+
+def _worker(conn: Connection, path: Path, options: pipeline.Options) -> None:
+    """Runs in the child: Ctrl-C is the parent's to handle, and library chatter stays quiet."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.disable(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    outcome = convert_one(path, options)
+    try:
+        conn.send(outcome)
+    except Exception as error:
+        conn.send(Failed(one_line(f"internal error: cannot return result: {error}")))
+    finally:
+        conn.close()
+
+
+def _context() -> BaseContext:
+    """fork starts fastest; elsewhere fall back to spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@dataclass
+class _Running:
+    item: Input
+    process: BaseProcess
+    deadline: float | None
+
+
+def _died(process: BaseProcess) -> Failed:
+    code = process.exitcode
+    if code is not None and code < 0:
+        return Failed(f"internal error: worker killed by signal {-code}")
+    return Failed(f"internal error: worker stopped without a result (exit code {code})")
+
+
+def run_workers(
+    items: Sequence[Input], config: Config
+) -> Iterator[tuple[Input, Outcome]]:
+    """Outcomes in completion order, at most `config.jobs` worker processes alive at once."""
+    ctx = _context()
+    pending = deque(items)
+    running: dict[Connection, _Running] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < config.jobs:
+                item = pending.popleft()
+                receiver, sender = ctx.Pipe(duplex=False)
+                sys.stdout.flush()
+                sys.stderr.flush()
+                process = ctx.Process(
+                    target=_worker, args=(sender, item.path, config.options), name=item.shown
+                )
+                process.start()
+                sender.close()
+                deadline = time.monotonic() + config.timeout if config.timeout else None
+                running[receiver] = _Running(item, process, deadline)
+            deadlines = [r.deadline for r in running.values() if r.deadline is not None]
+            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            for conn in wait(list(running), wait_for):
+                assert isinstance(conn, Connection)
+                run = running.pop(conn)
+                try:
+                    outcome: Outcome = conn.recv()
+                except (EOFError, OSError):
+                    run.process.join()
+                    outcome = _died(run.process)
+                conn.close()
+                run.process.join()
+                yield run.item, outcome
+            now = time.monotonic()
+            for conn, run in list(running.items()):
+                if run.deadline is not None and now >= run.deadline:
+                    run.process.kill()
+                    run.process.join()
+                    conn.close()
+                    del running[conn]
+                    yield run.item, Failed(f"timed out after {config.timeout:g} seconds")
+    finally:
+        for conn, run in running.items():
+            run.process.kill()
+            run.process.join()
+            conn.close()
+
+
+class Progress:
+    """A one-line bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.enabled = enabled and total > 0
+
+    def _draw(self, name: str) -> None:
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {name[-40:]}")
+        self.stream.flush()
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if self.enabled:
+            self._draw(name)
+
+    def say(self, line: str) -> None:
+        """Print a line without tearing the bar."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(line + "\n")
+        if self.enabled and self.done:
+            self._draw("")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _settings(config: Config) -> dict[str, object]:
+    return {
+        "formats": sorted(config.formats),
+        "backend": config.options.backend,
+        "max_pages": config.options.max_pages,
+        "dhrplan": __version__,
+    }
+
+
+def _all_warnings(plan: Plan) -> list[str]:
+    found = list(plan.warnings)
+    for rec in plan.recommendations:
+        found.extend(f"{rec.id}: {w}" for w in rec.warnings)
+    return found
+
+
+def _write_outputs(item: Input, plan: Plan, config: Config) -> list[OutputFile]:
+    """JSON then CSV, each atomically; the JSON was validated in the worker."""
+    written: list[OutputFile] = []
+    blobs: list[tuple[str, bytes]] = []
+    if "json" in config.formats:
+        blobs.append(("json", dumps(plan_to_dict(plan)).encode("utf-8")))
+    if "csv" in config.formats:
+        table = recommendations_table([SourcedPlan(item.source, plan)])
+        blobs.append(("csv", csvfile.encode(table)))
+    for suffix, data in blobs:
+        relative = f"{item.stem}.{suffix}"
+        write_bytes(config.outdir / relative, data)
+        written.append(OutputFile(relative, hashlib.sha256(data).hexdigest()))
+    return written
+
+
+def _remove_outputs(entry: Entry | None, outdir: Path) -> None:
+    """A failed input keeps no earlier outputs that would look like its current result."""
+    for out in entry.outputs if entry else ():
+        (outdir / out.path).unlink(missing_ok=True)
+
+
+def _expected_outputs(item: Input, config: Config) -> set[str]:
+    return {f"{item.stem}.{suffix}" for suffix in config.formats}
+
+
+def _unchanged(entry: Entry | None, sha: str, item: Input, config: Config) -> bool:
+    return (
+        entry is not None
+        and entry.ok
+        and entry.sha256 == sha
+        and entry.settings == _settings(config)
+        and {o.path for o in entry.outputs} == _expected_outputs(item, config)
+        and (not config.combine or entry.output(".json") is not None)
+        and entry.outputs_intact(config.outdir)
+    )
+
+
+def _load_plan(entry: Entry, outdir: Path) -> Plan:
+    out = entry.output(".json")
+    if out is None:
+        raise ValueError("it has no JSON output")
+    path = outdir / out.path
+    if not path.is_file() or sha256_file(path) != out.sha256:
+        raise ValueError(f"{out.path} is missing or was changed since it was written")
+    doc = json.loads(path.read_text("utf-8"))
+    if validation_errors(doc):
+        raise ValueError(f"{out.path} does not match the schema")
+    return plan_from_dict(doc)
+
+
+def _combine(
+    manifest: Manifest, fresh: dict[str, Plan], config: Config, progress: Progress
+) -> list[Path]:
+    """The combined files cover every plan the manifest records as converted or skipped."""
+    items: list[SourcedPlan] = []
+    for key in sorted(manifest.entries, key=lambda k: manifest.entries[k].source):
+        entry = manifest.entries[key]
+        if not entry.ok:
+            continue
+        plan = fresh.get(key)
+        if plan is None:
+            try:
+                plan = _load_plan(entry, config.outdir)
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                progress.say(
+                    f"dhrplan: warning: {entry.source} left out of the combined files: "
+                    f"{one_line(str(error))}"
+                )
+                continue
+        items.append(SourcedPlan(entry.source, plan))
+    paths = [config.outdir / name for name in COMBINED]
+    csvfile.write(paths[0], recommendations_table(items))
+    csvfile.write(paths[1], actions_table(items))
+    xlsx.write(paths[2], workbook_tables(items))
+    return paths
+
+
+def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> Report:
+    """Convert `paths` into `config.outdir`; failures are reported on `stderr`, one line each."""
+    config.outdir.mkdir(parents=True, exist_ok=True)
+    inputs, rejected = discover(paths, config.outdir)
+    manifest = Manifest.load(config.outdir)
+    report = Report()
+    progress = Progress(len(inputs) + len(rejected), stderr, config.progress)
+    fresh: dict[str, Plan] = {}
+    results: dict[str, FileResult] = {}
+
+    def fail(shown: str, reason: str) -> FileResult:
+        progress.say(f"dhrplan: {shown}: {reason}")
+        return FileResult(shown, FAILED, error=reason)
+
+    for bad in rejected:
+        results[bad.shown] = fail(bad.shown, bad.reason)
+        progress.step(bad.shown)
+
+    todo: list[Input] = []
+    hashes: dict[Path, str] = {}
+    for item in inputs:
+        key = str(item.path)
+        previous = manifest.entries.get(key)
+        try:
+            sha = sha256_file(item.path)
+        except OSError as error:
+            reason = f"cannot read: {error.strerror or error}"
+            _remove_outputs(previous, config.outdir)
+            manifest.put(Entry(key, item.source, None, FAILED, error=reason))
+            results[item.shown] = fail(item.shown, reason)
+            progress.step(item.shown)
+            continue
+        hashes[item.path] = sha
+        if not config.force and _unchanged(previous, sha, item, config):
+            assert previous is not None
+            previous.status = SKIPPED
+            manifest.put(previous)
+            results[item.shown] = FileResult(
+                item.shown, SKIPPED, previous.recommendations, len(previous.warnings)
+            )
+            progress.step(item.shown)
+        else:
+            todo.append(item)
+
+    try:
+        for item, outcome in run_workers(todo, config):
+            key = str(item.path)
+            previous = manifest.entries.get(key)
+            if isinstance(outcome, Converted):
+                try:
+                    outputs = _write_outputs(item, outcome.plan, config)
+                except OSError as error:
+                    outcome = Failed(one_line(f"cannot write output: {error}"))
+            if isinstance(outcome, Converted):
+                plan = outcome.plan
+                entry = Entry(
+                    key, item.source, hashes[item.path], CONVERTED,
+                    recommendations=len(plan.recommendations),
+                    warnings=_all_warnings(plan), outputs=outputs, settings=_settings(config),
+                )
+                fresh[key] = plan
+                results[item.shown] = FileResult(
+                    item.shown, CONVERTED, entry.recommendations, warning_count(plan)
+                )
+            else:
+                _remove_outputs(previous, config.outdir)
+                entry = Entry(key, item.source, hashes[item.path], FAILED, error=outcome.reason)
+                results[item.shown] = fail(item.shown, outcome.reason)
+            manifest.put(entry)
+            progress.step(item.shown)
+        if config.combine:
+            report.combined = _combine(manifest, fresh, config, progress)
+    finally:
+        progress.close()
+        manifest.save(config.outdir)
+    report.results = [results[k] for k in sorted(results)]
+    return report

@@ -1,0 +1,185 @@
+"""The `dhrplan` command: convert, schema, validate.
+
+Exit status: 0 when everything worked, 1 when any input failed or any document is invalid,
+2 for usage errors (argparse's own). No traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dhrplan import __version__, batch, pipeline
+from dhrplan.output.jsondoc import schema, validation_errors
+
+BACKENDS = ("pdfplumber", "camelot")
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in batch.FORMATS]
+    if not chosen or unknown:
+        raise argparse.ArgumentTypeError(
+            f"expected a comma-separated list of {', '.join(batch.FORMATS)}; got {text!r}"
+        )
+    return chosen
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more; got {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0; got {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dhrplan",
+        description="Turn Domestic Homicide Review action plans into validated JSON, CSV, XLSX.",
+    )
+    parser.add_argument("--version", action="version", version=f"dhrplan {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    convert = commands.add_parser(
+        "convert", help="convert plans (PDF, .txt, .md, .tsv) into an output folder"
+    )
+    convert.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT",
+        help="a plan file, or a folder searched recursively for .pdf, .txt, .md and .tsv files",
+    )
+    convert.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
+    convert.add_argument(
+        "--format", type=_formats, default=batch.FORMATS, metavar="json,csv",
+        help="per-plan outputs to write (default: json,csv)",
+    )
+    convert.add_argument(
+        "--combine", action="store_true",
+        help="also write recommendations.csv, actions.csv and plans.xlsx for the whole folder",
+    )
+    convert.add_argument(
+        "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
+        help="files converted in parallel (default: the number of CPUs)",
+    )
+    convert.add_argument(
+        "--force", action="store_true", help="convert again even inputs that have not changed"
+    )
+    convert.add_argument("--backend", choices=BACKENDS, default="pdfplumber",
+                         help="PDF table reader (default: pdfplumber)")
+    convert.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
+    convert.add_argument("--max-pages", type=_positive_int, metavar="N",
+                         help="read at most N pages of each PDF")
+    convert.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
+                         help="give up on a file after this many seconds (default: no limit)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the output documents")
+
+    validate = commands.add_parser("validate", help="check JSON documents against the schema")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE.json")
+    return parser
+
+
+def _convert(args: argparse.Namespace) -> int:
+    config = batch.Config(
+        outdir=args.output,
+        formats=args.format,
+        combine=args.combine,
+        jobs=args.jobs,
+        force=args.force,
+        options=pipeline.Options(
+            backend=args.backend, password=args.password, max_pages=args.max_pages
+        ),
+        timeout=args.timeout,
+        progress=sys.stderr.isatty(),
+    )
+    try:
+        config.outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"dhrplan: {config.outdir}: cannot create output folder: {reason}", file=sys.stderr)
+        return 1
+    report = batch.run(args.inputs, config, sys.stderr)
+    print(summary(report, config.outdir))
+    return report.exit_code
+
+
+def summary(report: batch.Report, outdir: Path) -> str:
+    """Per file: recommendations and warnings, or the error; then the totals."""
+    lines = []
+    width = max((len(r.shown) for r in report.results), default=0)
+    for r in report.results:
+        if r.status == "failed":
+            detail = f"error: {r.error}"
+        else:
+            detail = f"{r.recommendations} recommendations, {r.warnings} warnings"
+        lines.append(f"{r.status:<9}  {r.shown:<{width}}  {detail}")
+    counts = {s: sum(r.status == s for r in report.results)
+              for s in ("converted", "skipped", "failed")}
+    recs = sum(r.recommendations for r in report.results)
+    warns = sum(r.warnings for r in report.results)
+    lines.append(
+        f"{len(report.results)} files: {counts['converted']} converted, "
+        f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
+        f"{recs} recommendations, {warns} warnings; output in {outdir}"
+    )
+    if report.combined:
+        lines.append("combined: " + ", ".join(p.name for p in report.combined))
+    return "\n".join(lines)
+
+
+def _validate(files: Sequence[Path]) -> int:
+    invalid = 0
+    for path in files:
+        try:
+            doc = json.loads(path.read_text("utf-8"))
+        except OSError as error:
+            problems = [f"cannot read: {error.strerror or error}"]
+        except ValueError as error:
+            problems = [f"not JSON: {batch.one_line(str(error))}"]
+        else:
+            problems = validation_errors(doc)
+        for problem in problems:
+            print(f"{path}: {batch.one_line(problem)}")
+        if problems:
+            invalid += 1
+        else:
+            print(f"{path}: valid")
+    return 1 if invalid else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+    try:
+        if args.command == "schema":
+            print(json.dumps(schema(), indent=2, ensure_ascii=False))
+            return 0
+        if args.command == "validate":
+            return _validate(args.files)
+        return _convert(args)
+    except KeyboardInterrupt:
+        print("dhrplan: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        print(batch.one_line(f"dhrplan: internal error: {type(error).__name__}: {error}"),
+              file=sys.stderr)
+        return 1
