@@ -28,32 +28,13 @@ Classifier = Callable[[Row, Row], RowKind]
 """(header, row) -> the row's kind."""
 
 _WORD = re.compile(r"[^\W_]+")
-_CONNECTORS = {
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "by",
-    "for",
-    "from",
-    "in",
-    "including",
-    "into",
-    "of",
-    "on",
-    "or",
-    "than",
-    "that",
-    "the",
-    "to",
-    "via",
-    "whether",
-    "which",
-    "with",
-    "within",
-    "&",
-}
+_CONNECTORS = frozenset(
+    """a about across after against all also an and any are around as at be been before being
+    between but by can could during each every for from has have how if in including into is
+    its new no not of on or other our over per should since so some such than that the their
+    these this those through to towards under upon via was were what when where whether which
+    who whose will with within without would &""".split()
+)
 _ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 
 
@@ -87,7 +68,7 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return False
-    if after[0].islower() or after[0] in ",;:)":
+    if after[0].islower() or not after[0].isalnum() and after[0] not in "•●▪◦-–(":
         return True
     if before[-1] in ",;:(/&-–":
         return True
@@ -104,9 +85,16 @@ def join_text(before: str, after: str) -> str:
         return before
     if _cut_mid_phrase(before, after):
         return f"{before.rstrip()} {after.lstrip()}"
-    if before.rstrip()[-1] in ".!?" or _ITEM_START.match(after.lstrip()):
-        return f"{before.rstrip()}\n{after.lstrip()}"
-    return f"{before.rstrip()} {after.lstrip()}"
+    before, after = before.rstrip(), after.lstrip()
+    if before[-1] in ".!?" or _ITEM_START.match(after):
+        return f"{before}\n{after}"
+    # Both sides capitalised ("Detective Inspector Phil" / "Jones") reads as one name cut in
+    # two; a capital after a lower-case word ("for new business" / "Commissioners to ...") or
+    # an acronym ("Jessica Wheeler" / "SCC ...") starts a new line of the cell.
+    last, first = before.split()[-1], after.split()[0]
+    if last[:1].isupper() and first[:1].isupper() and not first.isupper():
+        return f"{before} {after}"
+    return f"{before}\n{after}"
 
 
 def join_rows(top: Row, rest: Row) -> Row:

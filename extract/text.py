@@ -15,7 +15,7 @@ from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
-_SEPARATOR_CELL = re.compile(r"^\s*:?-{3,}:?\s*$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
 _MD_DECORATION = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
 _MD_BOLD = re.compile(r"\*\*|__")
 
