@@ -35,7 +35,7 @@ _CONNECTORS = frozenset(
     these this those through to towards under upon via was were what when where whether which
     who whose will with within without would &""".split()
 )
-_ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
+_ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return False
-    if after[0].islower() or not after[0].isalnum() and after[0] not in "•●▪◦-–(":
+    if after[0].islower() or not after[0].isalnum() and not _ITEM_START.match(after):
         return True
     if before[-1] in ",;:(/&-–":
         return True
