@@ -74,7 +74,8 @@ def test_lily_has_8_recommendations_under_four_themes_with_glossary() -> None:
     assert list(dict.fromkeys(r["section"] for r in doc["recommendations"])) == [
         "MARAC", "Communication", "Training", "Other",
     ]
-    assert doc["recommendations"][0]["section_expansion"] == "Multi Agency Risk Assessment Conference"
+    first = doc["recommendations"][0]
+    assert first["section_expansion"] == "Multi Agency Risk Assessment Conference"
     assert doc["recommendations"][0]["owners"] == [
         {"name": "SSP", "expansion": "Safer Somerset partnership"}
     ]
