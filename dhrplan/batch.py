@@ -48,7 +48,8 @@ from dhrplan.output.tables import (
     workbook_tables,
 )
 
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md", ".tsv")
+SUPPORTED_SUFFIXES = tuple(sorted(pipeline.SUPPORTED_SUFFIXES))
+SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 FORMATS = ("json", "csv")
 COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
 
@@ -159,7 +160,7 @@ def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rej
         if given.is_dir():
             files = _walk(given, skip)
             if not files:
-                rejected.append(Rejected(str(given), "no .pdf, .txt, .md or .tsv files in folder"))
+                rejected.append(Rejected(str(given), f"no plan files ({SUPPORTED_LIST}) in folder"))
             for file in files:
                 found.setdefault(file.resolve(), str(file))
         elif given.is_file():
@@ -168,7 +169,7 @@ def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rej
             else:
                 kind = given.suffix or "without extension"
                 rejected.append(Rejected(
-                    str(given), f"unsupported file type ({kind}); expected .pdf, .txt, .md or .tsv"
+                    str(given), f"unsupported file type ({kind}); expected one of {SUPPORTED_LIST}"
                 ))
         elif given.exists():
             rejected.append(Rejected(str(given), "not a regular file"))
@@ -190,13 +191,20 @@ class Failed:
 Outcome = Converted | Failed
 
 
+def _reason(error: ExtractError, path: Path) -> str:
+    """Readers start their messages with the path; the batch names the file itself."""
+    text = one_line(str(error))
+    prefix = f"{path}: "
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
 def convert_one(path: Path, options: pipeline.Options) -> Outcome:
     """Never raises: every problem becomes a one-line reason."""
     try:
         plan = pipeline.convert_file(path, options)
         problems = validation_errors(plan_to_dict(plan))
     except ExtractError as error:
-        return Failed(one_line(str(error)))
+        return Failed(_reason(error, path))
     except Exception as error:
         return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
     if problems:
