@@ -1,0 +1,165 @@
+"""What the table logic needs to know about a PDF page, and the pdfplumber source of it.
+
+The grid, cell-text and heading code only see `PageGeometry` (words with boxes and fonts,
+axis-aligned ruling segments, the page size), so another parser (pypdfium2, a test double)
+can replace pdfplumber by implementing `GeometrySource`.
+Coordinates are PDF points with the origin at the top-left corner of the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def is_bold_font(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(marker in name for marker in BOLD_MARKERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str = ""
+    size: float = 10.0
+
+    @property
+    def bold(self) -> bool:
+        return is_bold_font(self.fontname)
+
+    @property
+    def xmid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def ymid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A horizontal or vertical ruling: a stroked line or one edge of a rectangle."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return (self.bottom - self.top) <= (self.x1 - self.x0)
+
+
+@dataclass
+class PageGeometry:
+    number: int
+    """1-based page number."""
+    width: float
+    height: float
+    words: list[Word]
+    segments: list[Segment]
+    char_count: int
+    """Characters of any kind, spaces included: zero on every page means a scan."""
+
+
+class GeometrySource(Protocol):
+    """An open PDF that yields one page's geometry at a time and keeps none of it."""
+
+    page_count: int
+
+    def page(self, number: int) -> PageGeometry: ...
+
+    def close(self) -> None: ...
+
+
+AXIS_TOLERANCE = 1.0
+"""A line whose ends differ by less than this in x (or y) counts as vertical (horizontal)."""
+
+
+def _segments_from_points(points: list[tuple[float, float]]) -> Iterable[Segment]:
+    for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+        if abs(ay - by) < AXIS_TOLERANCE or abs(ax - bx) < AXIS_TOLERANCE:
+            yield Segment(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Segment]:
+    return [
+        Segment(x0, top, x1, top),
+        Segment(x0, bottom, x1, bottom),
+        Segment(x0, top, x0, bottom),
+        Segment(x1, top, x1, bottom),
+    ]
+
+
+class PdfplumberSource:
+    """`GeometrySource` over pdfplumber; each page's parsed objects are released after use."""
+
+    def __init__(self, path: Path, password: str | None = None) -> None:
+        import pdfplumber
+
+        self._pdf = pdfplumber.open(path, password=password or "")
+        self.page_count = len(self._pdf.pages)
+
+    def page(self, number: int) -> PageGeometry:
+        page = self._pdf.pages[number - 1]
+        try:
+            return self._geometry(page, number)
+        finally:
+            page.close()
+            page.flush_cache()
+
+    @staticmethod
+    def _geometry(page, number: int) -> PageGeometry:
+        top_offset = page.bbox[1]
+        left_offset = page.bbox[0]
+        raw_words = page.extract_words(
+            extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
+        )
+        words = [
+            Word(
+                w["text"],
+                w["x0"] - left_offset,
+                w["top"] - top_offset,
+                w["x1"] - left_offset,
+                w["bottom"] - top_offset,
+                w["fontname"],
+                w["size"],
+            )
+            for w in raw_words
+            if w.get("upright", True)
+        ]
+        segments: list[Segment] = []
+        for line in page.lines:
+            pts = [(x - left_offset, y - top_offset) for x, y in line["pts"]]
+            segments.extend(_segments_from_points(pts))
+        for rect in page.rects:
+            segments.extend(
+                _rect_edges(
+                    rect["x0"] - left_offset,
+                    rect["top"] - top_offset,
+                    rect["x1"] - left_offset,
+                    rect["bottom"] - top_offset,
+                )
+            )
+        for curve in page.curves:
+            pts = [(x - left_offset, y - top_offset) for x, y in curve["pts"]]
+            segments.extend(_segments_from_points(pts))
+        return PageGeometry(
+            number=number,
+            width=float(page.width),
+            height=float(page.height),
+            words=words,
+            segments=segments,
+            char_count=len(page.chars),
+        )
+
+    def close(self) -> None:
+        self._pdf.close()

@@ -1,0 +1,150 @@
+"""PDF action plans -> `Document`: per page, ruled tables as fragments and the text around
+them as headings.
+
+Pages are read one at a time and released, so memory stays flat with the page count; only
+the small blocks are kept. Every failure of the PDF parser becomes an `ExtractError` naming
+the file and the reason.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import regex
+from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
+from dhrplan.extract.grid import GridSettings, Lattice, find_lattices, regrid_columns
+from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
+from dhrplan.extract.pdf_page import PageLayout, layout_page
+
+BACKENDS = ("pdfplumber", "camelot")
+
+LatticeFinder = Callable[[PageGeometry], list[Lattice]]
+
+
+def read_pdf(
+    path: Path,
+    *,
+    backend: str = "pdfplumber",
+    password: str | None = None,
+    max_pages: int | None = None,
+    settings: GridSettings | None = None,
+) -> Document:
+    path = Path(path)
+    if backend not in BACKENDS:
+        raise ExtractError(f"{path}: unknown PDF backend {backend!r} (use {' or '.join(BACKENDS)})")
+    _check_header(path)
+    source = _open(path, password)
+    try:
+        if max_pages is not None and source.page_count > max_pages:
+            raise ExtractError(
+                f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
+            )
+        finder = _finder(backend, path, password, settings or GridSettings())
+        layouts, warnings, chars = _read_pages(path, source, finder)
+    finally:
+        source.close()
+    if chars == 0:
+        raise ExtractError(f"{path}: no text layer (a scanned PDF?); it needs OCR first")
+    if not any(isinstance(b, TableFragment) for layout in layouts for b in layout.blocks):
+        raise ExtractError(f"{path}: no action-plan table found")
+    return Document(
+        path=path,
+        format="pdf",
+        page_count=source.page_count,
+        blocks=_drop_running_lines(layouts, source.page_count),
+        warnings=warnings,
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise ExtractError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if b"%PDF-" not in head:
+        raise ExtractError(f"{path}: not a PDF file")
+
+
+def _open(path: Path, password: str | None) -> GeometrySource:
+    try:
+        return PdfplumberSource(path, password)
+    except Exception as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        name = type(cause).__name__
+        if "Password" in name:
+            if password:
+                raise ExtractError(f"{path}: PDF is encrypted and the password is wrong") from exc
+            raise ExtractError(
+                f"{path}: PDF is encrypted; pass its password with --password"
+            ) from exc
+        if "Encrypt" in name:
+            raise ExtractError(f"{path}: PDF is encrypted in an unsupported way ({cause})") from exc
+        raise ExtractError(f"{path}: corrupt or truncated PDF ({name})") from exc
+
+
+def _finder(
+    backend: str, path: Path, password: str | None, settings: GridSettings
+) -> LatticeFinder:
+    if backend == "camelot":
+        from dhrplan.extract.camelot_backend import CamelotLattices
+
+        return CamelotLattices(path, password)
+    return lambda geometry: find_lattices(geometry.segments, settings)
+
+
+def _read_pages(
+    path: Path, source: GeometrySource, finder: LatticeFinder
+) -> tuple[list[PageLayout], list[str], int]:
+    layouts: list[PageLayout] = []
+    warnings: list[str] = []
+    chars = 0
+    blank_pages: list[int] = []
+    last_columns: list[float] | None = None
+    for number in range(1, source.page_count + 1):
+        try:
+            geometry = source.page(number)
+            lattices = finder(geometry)
+        except ExtractError:
+            raise
+        except Exception as exc:
+            raise ExtractError(
+                f"{path}: corrupt PDF, page {number} cannot be read ({type(exc).__name__})"
+            ) from exc
+        chars += geometry.char_count
+        if geometry.char_count == 0:
+            blank_pages.append(number)
+        if lattices and last_columns is not None:
+            lattices[0] = regrid_columns(lattices[0], last_columns)
+        if lattices:
+            last_columns = lattices[-1].xs
+        layouts.append(layout_page(geometry, lattices))
+    if chars and blank_pages:
+        warnings.append(
+            f"pages without a text layer (scanned?), their content is missing: "
+            f"{', '.join(map(str, blank_pages))}"
+        )
+    return layouts, warnings, chars
+
+
+DIGITS = regex.compile(r"\d+")
+
+
+def _drop_running_lines(layouts: list[PageLayout], page_count: int) -> list[Block]:
+    """All blocks, minus margin lines that repeat (digits aside) on most pages."""
+    key = lambda heading: DIGITS.sub("#", heading.text.casefold())  # noqa: E731
+    pages_with: Counter[str] = Counter()
+    for layout in layouts:
+        pages_with.update({key(h) for h in layout.margin_headings})
+    threshold = max(2, math.ceil(page_count / 2))
+    running = {text for text, n in pages_with.items() if n >= threshold}
+    blocks: list[Block] = []
+    for layout in layouts:
+        margin = {id(h) for h in layout.margin_headings if key(h) in running}
+        blocks.extend(
+            b for b in layout.blocks if not (isinstance(b, Heading) and id(b) in margin)
+        )
+    return blocks

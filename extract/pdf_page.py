@@ -1,0 +1,117 @@
+"""One page's geometry + its table lattices -> headings and table fragments in reading order.
+
+Backends differ only in how they find lattices (our ruling-line grid, camelot's image-based
+lattice); the words inside cells and outside tables are turned into text here, the same way
+for every backend, so the backends can only disagree about where the cells are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from dhrplan.extract.celltext import Line, cell_text, group_lines
+from dhrplan.extract.geometry import PageGeometry, Word
+from dhrplan.extract.grid import Lattice
+from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
+
+PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
+PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
+
+MARGIN = 0.12
+"""Top and bottom share of the page where running headers, footers and page numbers live."""
+
+PARAGRAPH_GAP = 0.6
+"""Lines further apart than this many font sizes are separate paragraphs outside tables."""
+
+
+@dataclass
+class PageLayout:
+    blocks: list[Block]
+    margin_headings: list[Heading] = field(default_factory=list)
+    """Headings in the top/bottom margin: dropped later if they repeat on most pages."""
+
+
+def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
+    in_table: list[list[Word]] = [[] for _ in lattices]
+    outside: list[Word] = []
+    for word in geometry.words:
+        for i, lattice in enumerate(lattices):
+            if lattice.locate(word.xmid, word.ymid) is not None:
+                in_table[i].append(word)
+                break
+        else:
+            outside.append(word)
+
+    placed: list[tuple[float, Block]] = []
+    for lattice, words in zip(lattices, in_table, strict=True):
+        placed.append((lattice.ys[0], fragment(lattice, words, geometry.number)))
+    layout = PageLayout([])
+    for top, heading, in_margin in _headings(outside, geometry, lattices):
+        placed.append((top, heading))
+        if in_margin:
+            layout.margin_headings.append(heading)
+    placed.sort(key=lambda item: item[0])
+    layout.blocks = [block for _, block in placed]
+    return layout
+
+
+def fragment(lattice: Lattice, words: list[Word], page: int) -> TableFragment:
+    """The lattice's rows with the text of each merged cell in its top-left grid cell."""
+    by_cell: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        where = lattice.locate(word.xmid, word.ymid)
+        if where is not None:
+            by_cell.setdefault(where, []).append(word)
+    grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]
+    for span in lattice.spans():
+        span_words = [
+            w
+            for r in range(span.row, span.row + span.rows)
+            for c in range(span.col, span.col + span.cols)
+            for w in by_cell.get((r, c), ())
+        ]
+        if span_words:
+            grid[span.row][span.col] = Cell(
+                cell_text(span_words, span.x0, span.x1), all(w.bold for w in span_words)
+            )
+    return TableFragment([Row(cells, [page]) for cells in grid], page)
+
+
+def _headings(
+    words: list[Word], geometry: PageGeometry, lattices: list[Lattice]
+) -> list[tuple[float, Heading, bool]]:
+    """Paragraphs of the text outside tables, page labels dropped."""
+    top_margin = geometry.height * MARGIN
+    bottom_margin = geometry.height * (1 - MARGIN)
+    table_tops = sorted(lat.ys[0] for lat in lattices)
+    found: list[tuple[float, Heading, bool]] = []
+    paragraph: list[Line] = []
+    para_margin = False
+
+    def flush() -> None:
+        if paragraph:
+            text = " ".join(line.text for line in paragraph).strip()
+            bold = all(line.bold for line in paragraph)
+            found.append((paragraph[0].top, Heading(text, geometry.number, bold), para_margin))
+
+    for line in group_lines(words):
+        text = line.text.strip()
+        in_margin = line.bottom <= top_margin or line.top >= bottom_margin
+        if PAGE_WORDED.match(text) or (in_margin and PAGE_LABEL.match(text)):
+            continue
+        if paragraph and _continues(paragraph[-1], line, table_tops) and in_margin == para_margin:
+            paragraph.append(line)
+            continue
+        flush()
+        paragraph, para_margin = [line], in_margin
+    flush()
+    return found
+
+
+def _continues(prev: Line, line: Line, table_tops: list[float]) -> bool:
+    if prev.bold != line.bold or abs(prev.size - line.size) > 0.5:
+        return False
+    if line.top - prev.bottom > PARAGRAPH_GAP * prev.size:
+        return False
+    return not any(prev.bottom <= top <= line.top for top in table_tops)
