@@ -1,0 +1,240 @@
+"""The batch: output naming, incremental re-runs, the manifest, atomic writes, worker isolation."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from dhrplan.output import files
+from dhrplan.output.manifest import FILENAME, Manifest
+
+from dhrplan import batch, pipeline
+from dhrplan.cli import main
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"
+CASE_012 = SAMPLES / "somerset-dhr-012-action-plan.txt"
+REAL_CONVERT = pipeline.convert_file
+
+
+def copy(sample: Path, folder: Path, name: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (name or sample.name)
+    shutil.copy(sample, target)
+    return target
+
+
+def manifest(out: Path) -> dict[str, dict]:
+    doc = json.loads((out / FILENAME).read_text("utf-8"))
+    return {Path(e["path"]).name: e for e in doc["inputs"]}
+
+
+def convert(*args: str | Path) -> int:
+    return main(["convert", *map(str, args), "-j", "2"])
+
+
+def test_output_names_mirror_folders_only_when_stems_clash(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    copy(LILY, root / "a")
+    copy(LILY, root / "b")
+    copy(LILY, root / "b", "somerset-dhr-lily-action-plan.md")
+    copy(CASE_012, root / "c" / "deep")
+    (root / "notes.docx").write_bytes(b"skipped silently")
+    copy(CASE_012, root / ".hidden")
+    inputs, rejected = batch.discover([root], tmp_path / "out")
+    assert rejected == []
+    assert {str(i.stem): i.source for i in inputs} == {
+        "a/somerset-dhr-lily-action-plan": "a/somerset-dhr-lily-action-plan.txt",
+        "b/somerset-dhr-lily-action-plan.txt": "b/somerset-dhr-lily-action-plan.txt",
+        "b/somerset-dhr-lily-action-plan.md": "b/somerset-dhr-lily-action-plan.md",
+        "somerset-dhr-012-action-plan": "somerset-dhr-012-action-plan.txt",
+    }
+
+
+def test_same_file_named_twice_is_converted_once(tmp_path: Path) -> None:
+    path = copy(LILY, tmp_path / "in")
+    inputs, _ = batch.discover([path, tmp_path / "in", path], tmp_path / "out")
+    assert len(inputs) == 1
+
+
+def test_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    copy(LILY, root)
+    copy(CASE_012, root / "out")
+    inputs, _ = batch.discover([root], root / "out")
+    assert [i.path.name for i in inputs] == [LILY.name]
+
+
+def test_rerun_skips_unchanged_inputs_and_force_redoes_them(tmp_path: Path, capsys) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    lily, case = copy(LILY, inputs), copy(CASE_012, inputs)
+    assert convert(inputs, "-o", out) == 0
+    first = manifest(out)
+    assert {e["status"] for e in first.values()} == {"converted"}
+    json_out = out / f"{LILY.stem}.json"
+    written_at = json_out.stat().st_mtime_ns
+
+    capsys.readouterr()
+    assert convert(inputs, "-o", out) == 0
+    assert {e["status"] for e in manifest(out).values()} == {"skipped"}
+    assert json_out.stat().st_mtime_ns == written_at
+    summary = capsys.readouterr().out
+    assert "2 skipped" in summary and "8 recommendations" in summary
+
+    with case.open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    (out / f"{LILY.stem}.csv").unlink()
+    assert convert(inputs, "-o", out) == 0
+    assert {n: e["status"] for n, e in manifest(out).items()} == {
+        lily.name: "converted", case.name: "converted",
+    }
+
+    assert convert(inputs, "-o", out, "--force") == 0
+    assert {e["status"] for e in manifest(out).values()} == {"converted"}
+
+    assert convert(inputs, "-o", out, "--format", "json") == 0
+    assert {e["status"] for e in manifest(out).values()} == {"converted"}
+
+
+def test_manifest_records_each_input(tmp_path: Path) -> None:
+    good = copy(LILY, tmp_path / "in")
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    assert convert(good, empty, "-o", out) == 1
+    entries = manifest(out)
+    ok, bad = entries[good.name], entries[empty.name]
+    assert ok["path"] == str(good.resolve())
+    assert ok["sha256"] == files.sha256_file(good)
+    assert ok["status"] == "converted"
+    assert ok["recommendations"] == 8
+    assert isinstance(ok["warnings"], list)
+    assert ok["error"] is None
+    assert sorted(o["path"] for o in ok["outputs"]) == [f"{LILY.stem}.csv", f"{LILY.stem}.json"]
+    for output in ok["outputs"]:
+        assert files.sha256_file(out / output["path"]) == output["sha256"]
+    assert bad["status"] == "failed" and bad["error"] and bad["outputs"] == []
+
+
+def test_combined_files_cover_plans_from_earlier_runs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    lily = copy(LILY, tmp_path / "one")
+    case = copy(CASE_012, tmp_path / "two")
+    assert convert(lily, "-o", out, "--combine") == 0
+    assert convert(case, "-o", out, "--combine") == 0
+    assert convert(lily, case, "-o", out, "--combine") == 0
+    assert {e["status"] for e in manifest(out).values()} == {"skipped"}
+    text = (out / "recommendations.csv").read_text("utf-8-sig")
+    assert text.count(LILY.name) >= 8 and text.count(CASE_012.name) >= 44
+    plans = (out / "actions.csv").read_text("utf-8-sig")
+    assert LILY.name in plans and CASE_012.name in plans
+
+
+def test_a_failed_rerun_removes_the_earlier_outputs(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    plan = copy(LILY, tmp_path / "in")
+    assert convert(plan, "-o", out) == 0
+    plan.write_bytes(b"")
+    assert convert(plan, "-o", out) == 1
+    assert not list(out.glob(f"{LILY.stem}.*"))
+    assert manifest(out)[plan.name]["status"] == "failed"
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    plans = [copy(LILY, tmp_path / "in"), copy(CASE_012, tmp_path / "in")]
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in plans}
+    assert convert(tmp_path / "in", "-o", tmp_path / "out", "--combine") == 0
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in plans} == before
+
+
+def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    files.write_text(target, "finished\n")
+    with pytest.raises(KeyboardInterrupt), files.atomic_writer(target) as handle:
+        handle.write(b"half")
+        raise KeyboardInterrupt
+    assert target.read_text() == "finished\n"
+    assert os.listdir(tmp_path) == ["plan.json"]
+
+
+def _slow_or_real(path: Path, options: pipeline.Options):
+    if path.name.startswith("slow"):
+        time.sleep(60)
+    if path.name.startswith("crash"):
+        os._exit(3)
+    if path.name.startswith("bug"):
+        raise RuntimeError("something broke\nover two lines")
+    return REAL_CONVERT(path, options)
+
+
+def test_timeout_and_crashes_fail_one_file_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setattr(pipeline, "convert_file", _slow_or_real)
+    folder = tmp_path / "in"
+    good = copy(LILY, folder)
+    for name in ("slow.txt", "crash.txt", "bug.txt"):
+        copy(LILY, folder, name)
+    started = time.monotonic()
+    assert convert(folder, "-o", tmp_path / "out", "--timeout", "2") == 1
+    assert time.monotonic() - started < 30
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3
+    assert any("slow.txt: timed out after 2 seconds" in line for line in err)
+    assert any("crash.txt: internal error: worker stopped" in line for line in err)
+    assert any("bug.txt: internal error: RuntimeError: something broke over two lines" in line
+               for line in err)
+    assert (tmp_path / "out" / f"{good.stem}.json").is_file()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        FILENAME, f"{good.stem}.csv", f"{good.stem}.json",
+    ]
+
+
+def test_an_invalid_document_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    def wrong_version(path: Path, options: pipeline.Options):
+        plan = REAL_CONVERT(path, options)
+        plan.schema_version = "0.9"
+        return plan
+
+    monkeypatch.setattr(pipeline, "convert_file", wrong_version)
+    out = tmp_path / "out"
+    assert convert(LILY, "-o", out) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"dhrplan: {LILY}: invalid plan document: $.schema_version")
+    assert [p.name for p in out.iterdir()] == [FILENAME]
+
+
+def test_stderr_is_quiet_when_not_a_terminal(tmp_path: Path, capsys) -> None:
+    assert convert(LILY, "-o", tmp_path / "out") == 0
+    assert capsys.readouterr().err == ""
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_draws_on_a_terminal_only(tmp_path: Path) -> None:
+    shown, hidden = Terminal(), io.StringIO()
+    for stream in (shown, hidden):
+        config = batch.Config(outdir=tmp_path / "out", progress=stream.isatty(), force=True)
+        report = batch.run([LILY], config, stream)
+        assert report.exit_code == 0
+    assert "[" in shown.getvalue() and "1/1" in shown.getvalue()
+    assert hidden.getvalue() == ""
+
+
+def test_manifest_survives_garbage(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / FILENAME).write_text("{broken", "utf-8")
+    assert Manifest.load(out).entries == {}
+    assert convert(LILY, "-o", out) == 0
+    assert manifest(out)[LILY.name]["status"] == "converted"
