@@ -35,6 +35,8 @@ _CONNECTORS = frozenset(
     these this those through to towards under upon via was were what when where whether which
     who whose will with within without would &""".split()
 )
+_WORD_BROKEN = re.compile(r"[^\W\d_]-$")
+"""A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
 _ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 
 
@@ -83,9 +85,11 @@ def join_text(before: str, after: str) -> str:
         return after
     if not after.strip():
         return before
-    if _cut_mid_phrase(before, after):
-        return f"{before.rstrip()} {after.lstrip()}"
     before, after = before.rstrip(), after.lstrip()
+    if _WORD_BROKEN.search(before) and after[0].islower():
+        return before + after
+    if _cut_mid_phrase(before, after):
+        return f"{before} {after}"
     if before[-1] in ".!?" or _ITEM_START.match(after):
         return f"{before}\n{after}"
     # Both sides capitalised ("Detective Inspector Phil" / "Jones") reads as one name cut in

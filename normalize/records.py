@@ -57,9 +57,11 @@ def classify(columns: ColumnMap, row: Row) -> RowKind:
         return "empty"
     if _is_section(columns, row):
         return "section"
-    if number_cell(_cell(row, columns.index("number"))):
-        return "numbered"
+    number = number_cell(_cell(row, columns.index("number")))
     text = _cell(row, columns.index("recommendation"))
+    if number:
+        # "1.2" beside an empty recommendation cell numbers an action of recommendation 1
+        return "action" if "." in number and not text else "numbered"
     if text:
         return "numbered" if split_label(text)[0] is not None else "text"
     return "action"
@@ -151,11 +153,10 @@ class RecordBuilder:
         if draft:
             self._finish(draft, columns)
 
-    def _row_actions(self, row: Row, columns: ColumnMap) -> list[Action]:
-        return [
-            Action(item.label, item.text)
-            for item in split_items(_cell(row, columns.index("action")))
-        ]
+    def _row_actions(self, row: Row, columns: ColumnMap, first: bool) -> list[Action]:
+        items = split_items(_cell(row, columns.index("action")))
+        row_number = None if first else number_cell(_cell(row, columns.index("number")))
+        return [Action(item.label or row_number, item.text) for item in items]
 
     def _finish(self, draft: _Draft, columns: ColumnMap) -> None:
         first = draft.rows[0]
@@ -186,7 +187,7 @@ class RecordBuilder:
             warnings.extend(w)
             row_miles, w = milestones(_cell(row, columns.index("milestones")))
             warnings.extend(w)
-            for action in self._row_actions(row, columns):
+            for action in self._row_actions(row, columns, first=row is first):
                 if per_row:
                     action.owners = row_owners
                     action.target_dates = row_targets
