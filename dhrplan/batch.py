@@ -82,6 +82,7 @@ class Input:
 
 @dataclass(frozen=True)
 class Rejected:
+    path: Path
     shown: str
     reason: str
 
@@ -151,30 +152,33 @@ def _name_outputs(found: list[tuple[Path, str]]) -> list[Input]:
     return sorted(inputs, key=lambda i: i.shown)
 
 
+def _problem(given: Path) -> str | None:
+    """Why a path named on the command line cannot be read as plans, if it cannot."""
+    if given.is_dir():
+        return None
+    if given.is_file():
+        if _supported(given):
+            return None
+        kind = given.suffix or "no extension"
+        return f"unsupported file type ({kind}); expected one of {SUPPORTED_LIST}"
+    return "not a regular file" if given.exists() else "no such file or folder"
+
+
 def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rejected]]:
     """Files named on the command line and the supported files under folders named there."""
     skip = outdir.resolve()
     found: dict[Path, str] = {}
     rejected: list[Rejected] = []
     for given in paths:
-        if given.is_dir():
-            files = _walk(given, skip)
-            if not files:
-                rejected.append(Rejected(str(given), f"no plan files ({SUPPORTED_LIST}) in folder"))
-            for file in files:
-                found.setdefault(file.resolve(), str(file))
-        elif given.is_file():
-            if _supported(given):
-                found.setdefault(given.resolve(), str(given))
-            else:
-                kind = given.suffix or "without extension"
-                rejected.append(Rejected(
-                    str(given), f"unsupported file type ({kind}); expected one of {SUPPORTED_LIST}"
-                ))
-        elif given.exists():
-            rejected.append(Rejected(str(given), "not a regular file"))
-        else:
-            rejected.append(Rejected(str(given), "no such file or folder"))
+        problem = _problem(given)
+        files = _walk(given, skip) if given.is_dir() else [given]
+        if given.is_dir() and not files:
+            problem = f"no plan files ({SUPPORTED_LIST}) in folder"
+        if problem:
+            rejected.append(Rejected(given, str(given), problem))
+            continue
+        for file in files:
+            found.setdefault(file.resolve(), str(file))
     return _name_outputs(list(found.items())), rejected
 
 
@@ -441,6 +445,9 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
         return FileResult(shown, FAILED, error=reason)
 
     for bad in rejected:
+        key = str(bad.path.resolve())
+        _remove_outputs(manifest.entries.get(key), config.outdir)
+        manifest.put(Entry(key, bad.path.name, None, FAILED, error=bad.reason))
         results[bad.shown] = fail(bad.shown, bad.reason)
         progress.step(bad.shown)
 
