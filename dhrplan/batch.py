@@ -42,9 +42,9 @@ from dhrplan.output.manifest import (
 from dhrplan.output.tables import (
     SourcedPlan,
     actions_table,
+    all_warnings,
     plan_from_dict,
     recommendations_table,
-    warning_count,
     workbook_tables,
 )
 
@@ -100,6 +100,7 @@ class FileResult:
 class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
+    combine_error: str | None = None
 
     @property
     def failed(self) -> list[FileResult]:
@@ -107,7 +108,7 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed else 0
+        return 1 if self.failed or self.combine_error else 0
 
 
 def one_line(text: str) -> str:
@@ -345,11 +346,14 @@ def _settings(config: Config) -> dict[str, object]:
     }
 
 
-def _all_warnings(plan: Plan) -> list[str]:
-    found = list(plan.warnings)
-    for rec in plan.recommendations:
-        found.extend(f"{rec.id}: {w}" for w in rec.warnings)
-    return found
+def _converted(
+    item: Input, plan: Plan, sha: str, outputs: list[OutputFile], config: Config
+) -> Entry:
+    return Entry(
+        str(item.path), item.source, sha, CONVERTED,
+        recommendations=len(plan.recommendations), warnings=all_warnings(plan),
+        outputs=outputs, settings=_settings(config),
+    )
 
 
 def _write_outputs(item: Input, plan: Plan, config: Config) -> list[OutputFile]:
@@ -480,31 +484,29 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
     try:
         for item, outcome in run_workers(todo, config):
             key = str(item.path)
-            previous = manifest.entries.get(key)
             if isinstance(outcome, Converted):
                 try:
                     outputs = _write_outputs(item, outcome.plan, config)
                 except OSError as error:
                     outcome = Failed(one_line(f"cannot write output: {error}"))
-            if isinstance(outcome, Converted):
-                plan = outcome.plan
-                entry = Entry(
-                    key, item.source, hashes[item.path], CONVERTED,
-                    recommendations=len(plan.recommendations),
-                    warnings=_all_warnings(plan), outputs=outputs, settings=_settings(config),
-                )
-                fresh[key] = plan
-                results[item.shown] = FileResult(
-                    item.shown, CONVERTED, entry.recommendations, warning_count(plan)
-                )
-            else:
-                _remove_outputs(previous, config.outdir)
+                else:
+                    entry = _converted(item, outcome.plan, hashes[item.path], outputs, config)
+                    fresh[key] = outcome.plan
+                    results[item.shown] = FileResult(
+                        item.shown, CONVERTED, entry.recommendations, len(entry.warnings)
+                    )
+            if isinstance(outcome, Failed):
+                _remove_outputs(manifest.entries.get(key), config.outdir)
                 entry = Entry(key, item.source, hashes[item.path], FAILED, error=outcome.reason)
                 results[item.shown] = fail(item.shown, outcome.reason)
             manifest.put(entry)
             progress.step(item.shown)
         if config.combine:
-            report.combined = _combine(manifest, fresh, config, progress)
+            try:
+                report.combined = _combine(manifest, fresh, config, progress)
+            except OSError as error:
+                report.combine_error = one_line(f"cannot write the combined files: {error}")
+                progress.say(f"dhrplan: {report.combine_error}")
     finally:
         progress.close()
         manifest.save(config.outdir)

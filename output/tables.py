@@ -84,15 +84,12 @@ def _action_line(action: Action) -> str:
     return f"{action.label}. {action.text}" if action.label else action.text
 
 
-def _warnings(plan: Plan) -> list[str]:
+def all_warnings(plan: Plan) -> list[str]:
+    """Plan-level warnings, then each recommendation's, prefixed with its id."""
     found = list(plan.warnings)
     for rec in plan.recommendations:
         found.extend(f"{rec.id}: {w}" for w in rec.warnings)
     return found
-
-
-def warning_count(plan: Plan) -> int:
-    return len(_warnings(plan))
 
 
 PLAN_COLUMNS = (
@@ -114,7 +111,7 @@ def plans_table(items: Sequence[SourcedPlan]) -> Table:
             plan.source.sha256,
             len(plan.recommendations),
             sum(len(r.actions) for r in plan.recommendations),
-            _lines(_warnings(plan)),
+            _lines(all_warnings(plan)),
             _lines(f"{k}: {v}" for k, v in plan.glossary.items()),
         ))
     return Table("Plans", PLAN_COLUMNS, rows)
