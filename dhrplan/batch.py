@@ -314,7 +314,7 @@ class Progress:
         width = 30
         filled = width * self.done // self.total
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {name[-40:]}")
+        self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {Path(name).name[:50]}")
         self.stream.flush()
 
     def step(self, name: str) -> None:
