@@ -238,3 +238,25 @@ def test_manifest_survives_garbage(tmp_path: Path) -> None:
     assert Manifest.load(out).entries == {}
     assert convert(LILY, "-o", out) == 0
     assert manifest(out)[LILY.name]["status"] == "converted"
+
+
+def test_at_most_jobs_workers_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    busy, log = tmp_path / "busy", tmp_path / "log"
+    busy.mkdir()
+
+    def counted(path: Path, options: pipeline.Options):
+        marker = busy / path.name
+        marker.touch()
+        with log.open("a") as handle:
+            handle.write(f"{len(list(busy.iterdir()))}\n")
+        time.sleep(0.2)
+        marker.unlink()
+        return REAL_CONVERT(path, options)
+
+    monkeypatch.setattr(pipeline, "convert_file", counted)
+    folder = tmp_path / "in"
+    for i in range(5):
+        copy(LILY, folder, f"plan-{i}.txt")
+    assert main(["convert", str(folder), "-o", str(tmp_path / "out"), "-j", "2"]) == 0
+    seen = [int(n) for n in log.read_text().split()]
+    assert len(seen) == 5 and max(seen) <= 2
