@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dhrplan.output.files import sha256_file, write_text
@@ -58,8 +58,18 @@ class Entry:
         return True
 
 
+def _inside(relative: str) -> bool:
+    """Output paths from a manifest on disk must stay inside the folder: they may be deleted."""
+    parts = PurePosixPath(relative).parts
+    return bool(parts) and not PurePosixPath(relative).is_absolute() and ".." not in parts
+
+
 def _entry(doc: dict[str, Any]) -> Entry:
-    outputs = [OutputFile(path=o["path"], sha256=o["sha256"]) for o in doc.get("outputs", [])]
+    outputs = [
+        OutputFile(path=o["path"], sha256=o["sha256"])
+        for o in doc.get("outputs", [])
+        if _inside(o["path"])
+    ]
     return Entry(
         path=doc["path"],
         source=doc.get("source") or Path(doc["path"]).name,

@@ -260,3 +260,20 @@ def test_at_most_jobs_workers_at_once(tmp_path: Path, monkeypatch: pytest.Monkey
     assert main(["convert", str(folder), "-o", str(tmp_path / "out"), "-j", "2"]) == 0
     seen = [int(n) for n in log.read_text().split()]
     assert len(seen) == 5 and max(seen) <= 2
+
+
+def test_manifest_never_points_outside_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    entry = {
+        "path": str((tmp_path / "gone.txt").resolve()), "source": "gone.txt", "sha256": None,
+        "status": "converted",
+        "outputs": [{"path": "../victim.txt", "sha256": "0" * 64},
+                    {"path": str(victim), "sha256": "0" * 64}],
+    }
+    (out / FILENAME).write_text(json.dumps({"manifest_version": 1, "inputs": [entry]}))
+    assert Manifest.load(out).entries[entry["path"]].outputs == []
+    assert convert(tmp_path / "gone.txt", "-o", out) == 1
+    assert victim.read_text() == "keep me"
