@@ -4,11 +4,13 @@ A PDF only has lines. Whether a line break was a soft wrap or a paragraph end is
 way the word processor decided it: a wrap happens only when the next word does not fit, so if
 the first word of the next line would have fitted at the end of this line, the line ended on
 purpose. Bullets and item labels ("a.", "2)", "ii.") always start a paragraph, and so does a
-switch between an all-bold and a plain line. When the next word would not have fitted, a
+switch between an all-bold and a plain line, and a line opening with the same two words as
+an earlier paragraph of the cell ("Briefing to be ..."). When the next word would not have fitted, a
 capitalised common word after a line ending in a lower-case content word ("...proactive
 approach" / "Briefing to be approved") is still read as a new paragraph: mid-sentence, a
 capital after such a word is rare, while lists of milestones look exactly like that.
-A single word filling the whole line was broken by a too-narrow column and is glued back.
+A single word filling the whole line was broken by a too-narrow column and is glued back,
+unless the continuation is a word the page uses elsewhere ("opportunities" / "to").
 """
 
 from __future__ import annotations
@@ -49,6 +51,21 @@ NAMES_IN_RUNNING_TEXT = frozenset(
     )
 )
 """Capitalised common words that continue a sentence ("bulletin" / "March 2016")."""
+
+COMMON_WORDS = FUNCTION_WORDS | frozenset(
+    (
+        "it", "he", "she", "they", "we", "you", "them", "up", "out", "so", "then", "there",
+        "here", "what", "how", "why", "one", "two", "three", "new", "more", "most", "other",
+        "make", "making", "made", "take", "given", "use", "used", "work", "working", "case",
+        "cases", "staff", "team", "plan", "plans", "review", "action", "actions", "policy",
+        "risk", "support", "training", "process", "processes", "procedure", "procedures",
+        "practice", "service", "services", "agency", "agencies", "victim", "victims", "abuse",
+        "domestic", "safeguarding", "partnership", "county", "council", "board", "group",
+        "local", "national", "months", "weeks", "date", "report", "complete", "completed",
+    )
+)
+"""Words a continuation line may start with that are words, even if the page shows them
+nowhere else."""
 
 FIT_SLACK = 0.1
 """Points a word may overrun the line and still count as fitting; wraps are often decided
@@ -128,8 +145,11 @@ def _normalise_bullet(text: str) -> str:
     return text
 
 
-def cell_text(words: list[Word], x0: float, x1: float) -> str:
-    """Text of the words in a cell whose ruling lines are at x0 and x1."""
+def cell_text(
+    words: list[Word], x0: float, x1: float, known: frozenset[str] = frozenset()
+) -> str:
+    """Text of the words in a cell whose ruling lines are at x0 and x1; `known` holds the
+    page's words seen mid-line (see `known_words`)."""
     if not words:
         return ""
     lines = group_lines(words)
@@ -138,14 +158,15 @@ def cell_text(words: list[Word], x0: float, x1: float) -> str:
     paragraphs: list[str] = [lines[0].text]
     for prev, line in zip(lines, lines[1:], strict=False):
         first = line.words[0]
-        if _broken_word(prev, first, right):
+        if _broken_word(prev, first, right, known):
             paragraphs[-1] += line.text
         elif (
             starts_item(first)
             or prev.bold != line.bold
-            or _would_fit(prev, first, right)
+            or _would_fit(prev, line, right)
             or _starts_sentence(prev, first)
             or _numbered_item(prev, line)
+            or _repeats_opening(paragraphs, line)
         ):
             paragraphs.append(line.text)
         elif _ends_with_hyphen(prev):
@@ -155,18 +176,55 @@ def cell_text(words: list[Word], x0: float, x1: float) -> str:
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
 
 
-def _would_fit(prev: Line, first: Word, right: float) -> bool:
+def _would_fit(prev: Line, line: Line, right: float) -> bool:
     space = SPACE_WIDTH * prev.words[-1].size
-    return prev.x1 + space + (first.x1 - first.x0) <= right + FIT_SLACK
+    return prev.x1 + space + _unbreakable_width(line) <= right + FIT_SLACK
 
 
-def _broken_word(prev: Line, first: Word, right: float) -> bool:
+NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%")
+NO_BREAK_AFTER = frozenset("([{")
+
+
+def _unbreakable_width(line: Line) -> float:
+    """Width of the line's first piece that cannot be wrapped: "support /safety", "( how",
+    "abuse ." stay together under the Unicode line-breaking rules word processors follow."""
+    words = line.words
+    end = 0
+    while end + 1 < len(words) and (
+        words[end + 1].text[0] in NO_BREAK_BEFORE or words[end].text[-1] in NO_BREAK_AFTER
+    ):
+        end += 1
+    return words[end].x1 - words[0].x0
+
+
+def normal_word(text: str) -> str:
+    return text.strip(PUNCTUATION).casefold()
+
+
+PUNCTUATION = "()[]{}.,;:!?'\"“”‘’/-–—•*"
+
+
+def known_words(words: list[Word]) -> frozenset[str]:
+    """Words that follow another word on the same line somewhere on the page: real words,
+    unlike the tail of a word a narrow column broke, which only ever starts a line."""
+    known: set[str] = set()
+    ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
+    for prev, word in zip(ordered, ordered[1:], strict=False):
+        if round(prev.top) == round(word.top) and 0 <= word.x0 - prev.x1 < 0.6 * word.size:
+            known.add(normal_word(word.text))
+    return frozenset(known | COMMON_WORDS)
+
+
+def _broken_word(prev: Line, first: Word, right: float, known: frozenset[str]) -> bool:
     """A lone word filling the line up to less than one character, then a lower-case
-    continuation: one word split by the column. "(Somerset" + "county)" fills the line just
-    as well; an open bracket closed by the continuation marks such a real word pair."""
-    if len(prev.words) != 1:
+    continuation that is not a word of its own: one word split by the column. A real word
+    pair can fill the line just as well ("(Somerset" + "county)"), hence the vocabulary."""
+    words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
+    if len(words) != 1:
         return False
-    head, tail = prev.words[0].text, first.text
+    head, tail = words[0].text, first.text
+    if normal_word(tail) in known:
+        return False
     if not (head[-1].isalpha() and tail[0].islower()):
         return False
     if "(" in head and ")" not in head and ")" in tail:
@@ -188,6 +246,15 @@ def _starts_sentence(prev: Line, first: Word) -> bool:
         and word[1:].replace("-", "").islower()
         and word.casefold() not in NAMES_IN_RUNNING_TEXT
     )
+
+
+def _repeats_opening(paragraphs: list[str], line: Line) -> bool:
+    """ "Briefing to be approved" after "Briefing to be written...": a list whose items open
+    alike. A wrapped line seldom starts with the same two words as a paragraph."""
+    if len(line.words) < 2:
+        return False
+    opening = [w.text for w in line.words[:2]]
+    return any(p.split(" ", 2)[:2] == opening for p in paragraphs)
 
 
 def _numbered_item(prev: Line, line: Line) -> bool:

@@ -100,21 +100,35 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Segment
 
 
 class PdfplumberSource:
-    """`GeometrySource` over pdfplumber; each page's parsed objects are released after use."""
+    """`GeometrySource` over pdfplumber. Pages are created one at a time from pdfminer's page
+    tree (not `pdf.pages`, which builds every page up front) and closed after use."""
 
     def __init__(self, path: Path, password: str | None = None) -> None:
         import pdfplumber
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdftypes import resolve1
 
         self._pdf = pdfplumber.open(path, password=password or "")
-        self.page_count = len(self._pdf.pages)
+        try:
+            count = resolve1(resolve1(self._pdf.doc.catalog["Pages"])["Count"])
+            self.page_count = int(count)
+        except Exception:
+            self.page_count = len(self._pdf.pages)
+        self._page_objs = PDFPage.create_pages(self._pdf.doc)
+        self._next = 1
 
     def page(self, number: int) -> PageGeometry:
-        page = self._pdf.pages[number - 1]
+        """Pages must be asked for in order, as `read_pdf` does."""
+        from pdfplumber.page import Page
+
+        if number != self._next:
+            raise ValueError(f"pages are read in order: expected {self._next}, got {number}")
+        page = Page(self._pdf, next(self._page_objs), page_number=number)
+        self._next += 1
         try:
             return self._geometry(page, number)
         finally:
             page.close()
-            page.flush_cache()
 
     @staticmethod
     def _geometry(page, number: int) -> PageGeometry:

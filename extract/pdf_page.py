@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-from dhrplan.extract.celltext import Line, cell_text, group_lines
+from dhrplan.extract.celltext import Line, cell_text, group_lines, known_words
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
@@ -43,9 +43,10 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
         else:
             outside.append(word)
 
+    known = known_words(geometry.words) if lattices else frozenset()
     placed: list[tuple[float, Block]] = []
     for lattice, words in zip(lattices, in_table, strict=True):
-        placed.append((lattice.ys[0], fragment(lattice, words, geometry.number)))
+        placed.append((lattice.ys[0], fragment(lattice, words, geometry.number, known)))
     layout = PageLayout([])
     for top, heading, in_margin in _headings(outside, geometry, lattices):
         placed.append((top, heading))
@@ -56,7 +57,9 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
     return layout
 
 
-def fragment(lattice: Lattice, words: list[Word], page: int) -> TableFragment:
+def fragment(
+    lattice: Lattice, words: list[Word], page: int, known: frozenset[str] = frozenset()
+) -> TableFragment:
     """The lattice's rows with the text of each merged cell in its top-left grid cell."""
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for word in words:
@@ -73,7 +76,8 @@ def fragment(lattice: Lattice, words: list[Word], page: int) -> TableFragment:
         ]
         if span_words:
             grid[span.row][span.col] = Cell(
-                cell_text(span_words, span.x0, span.x1), all(w.bold for w in span_words)
+                cell_text(span_words, span.x0, span.x1, known),
+                all(w.bold for w in span_words),
             )
     return TableFragment([Row(cells, [page]) for cells in grid], page)
 
