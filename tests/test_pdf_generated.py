@@ -1,0 +1,119 @@
+"""PDFs built at run time with reportlab: failures named clearly, memory flat with pages."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from dhrplan.extract.model import ExtractError, TableFragment
+from dhrplan.extract.pdf import read_pdf
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
+
+SAMPLE = Path(__file__).parent.parent / "samples" / "somerset-dhr-lily-action-plan.pdf"
+
+
+def table_pdf(path: Path, pages: int, **canvas_args) -> Path:
+    """`pages` pages, each a ruled 4x5 table with a bold header and a page footer."""
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), **canvas_args)
+    _, height = landscape(A4)
+    xs = [40, 200, 400, 600, 800]
+    ys = [height - 40 - i * 60 for i in range(6)]
+    for page in range(pages):
+        for x in xs:
+            c.line(x, ys[0], x, ys[-1])
+        for y in ys:
+            c.line(xs[0], y, xs[-1], y)
+        c.setFont("Helvetica-Bold", 10)
+        for i, text in enumerate(["Recommendation", "Action", "Owner", "Target Date"]):
+            c.drawString(xs[i] + 5, ys[0] - 12, text)
+        c.setFont("Helvetica", 10)
+        for r in range(1, 5):
+            for i in range(4):
+                c.drawString(xs[i] + 5, ys[r] - 12, f"r{r}c{i}")
+        c.drawString(40, 20, f"Page {page + 1} of {pages}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_generated_table_and_footer(tmp_path):
+    doc = read_pdf(table_pdf(tmp_path / "t.pdf", 2))
+    assert [type(b).__name__ for b in doc.blocks] == ["TableFragment", "TableFragment"]
+    first = doc.blocks[0]
+    assert first.rows[0].texts == ["Recommendation", "Action", "Owner", "Target Date"]
+    assert first.rows[0].cells[0].bold and not first.rows[1].cells[0].bold
+    assert first.rows[4].texts == ["r4c0", "r4c1", "r4c2", "r4c3"]
+
+
+def test_encrypted_needs_password(tmp_path):
+    path = table_pdf(tmp_path / "locked.pdf", 1, encrypt="s3cret")
+    with pytest.raises(ExtractError, match=r"locked\.pdf.*encrypted.*--password"):
+        read_pdf(path)
+    with pytest.raises(ExtractError, match=r"encrypted and the password is wrong"):
+        read_pdf(path, password="nope")
+    doc = read_pdf(path, password="s3cret")
+    assert doc.blocks[0].rows[1].texts[0] == "r1c0"
+
+
+def test_scan_needs_ocr(tmp_path):
+    from PIL import Image
+
+    image = tmp_path / "scan.png"
+    Image.new("L", (400, 300), 255).save(image)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(str(image)), 50, 400, 400, 300)
+    c.showPage()
+    c.save()
+    with pytest.raises(ExtractError, match=r"scan\.pdf.*no text layer.*OCR"):
+        read_pdf(path)
+
+
+def test_text_without_table(tmp_path):
+    path = tmp_path / "letter.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawString(72, 700, "Dear colleague, the action plan will follow.")
+    c.showPage()
+    c.save()
+    with pytest.raises(ExtractError, match=r"letter\.pdf: no action-plan table found"):
+        read_pdf(path)
+
+
+def test_not_a_pdf_and_truncated(tmp_path):
+    fake = tmp_path / "notes.pdf"
+    fake.write_text("Recommendation\tScope\n")
+    with pytest.raises(ExtractError, match=r"notes\.pdf: not a PDF"):
+        read_pdf(fake)
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(SAMPLE.read_bytes()[:2000])
+    with pytest.raises(ExtractError, match=r"cut\.pdf: (corrupt|no action-plan|no text)"):
+        read_pdf(cut)
+
+
+def test_max_pages_and_unknown_backend(tmp_path):
+    path = table_pdf(tmp_path / "long.pdf", 3)
+    with pytest.raises(ExtractError, match=r"long\.pdf: 3 pages is more than the limit of 2"):
+        read_pdf(path, max_pages=2)
+    with pytest.raises(ExtractError, match="unknown PDF backend"):
+        read_pdf(path, backend="tabula")
+
+
+def peak_bytes(path: Path) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        doc = read_pdf(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sum(isinstance(b, TableFragment) for b in doc.blocks) == doc.page_count
+    return peak, doc.page_count
+
+
+def test_memory_flat_with_page_count(tmp_path):
+    small, n_small = peak_bytes(table_pdf(tmp_path / "p20.pdf", 20))
+    large, n_large = peak_bytes(table_pdf(tmp_path / "p200.pdf", 200))
+    assert (n_small, n_large) == (20, 200)
+    assert large < 6 * small, f"peak {large} bytes for 200 pages vs {small} for 20"
