@@ -1,0 +1,148 @@
+"""Column roles from header words, for the samples' headers and other councils' plans."""
+
+import pytest
+from dhrplan.extract.cellhtml import cell_from_markup
+from dhrplan.extract.model import Row
+from dhrplan.normalize.columns import map_columns, role_of
+
+# header text, role (None: kept under `extra`)
+ROLES = [
+    # --- samples/somerset-dhr-012-action-plan.txt
+    ("Recommendation", "recommendation"),
+    ("Scope", "scope"),
+    ("Action Required", "action"),
+    ("Action Holder", "owner"),
+    ("Key Milestones", "milestones"),
+    ("Target Date", "target"),
+    ("Date of Completion and Outcome", "completion"),
+    # --- samples/somerset-dhr-lily-action-plan.txt
+    ("Action", "action"),
+    ("Lead Agency", "owner"),
+    ("Key Milestone", "milestones"),
+    ("Compltn date/Outcome", "completion"),
+    ("Compltn date/Outcomes", "completion"),
+    ("", None),
+    # --- other councils' plans
+    ("Lead Officer", "owner"),
+    ("Agency", "owner"),
+    ("Agency Lead", "owner"),
+    ("Lead", "owner"),
+    ("Lead person", "owner"),
+    ("Owner", "owner"),
+    ("Owner/Lead", "owner"),
+    ("Who", "owner"),
+    ("Responsible", "owner"),
+    ("Responsible Officer", "owner"),
+    ("Person responsible", "owner"),
+    ("Lead Agency / Officer", "owner"),
+    ("By when", "target"),
+    ("Timescale", "target"),
+    ("Timescales", "target"),
+    ("Deadline", "target"),
+    ("Due date", "target"),
+    ("Date", "target"),
+    ("Review date", "target"),
+    ("Progress", "completion"),
+    ("Progress update", "completion"),
+    ("RAG", "completion"),
+    ("RAG Status", "completion"),
+    ("Update", "completion"),
+    ("Status", "completion"),
+    ("Outcome", "completion"),
+    ("Completion Date", "completion"),
+    ("Date completed", "completion"),
+    ("Date of completion & outcome", "completion"),
+    ("Evidence of completion", "completion"),
+    ("No.", "number"),
+    ("No", "number"),
+    ("Number", "number"),
+    ("Ref", "number"),
+    ("Ref.", "number"),
+    ("Reference", "number"),
+    ("#", "number"),
+    ("Rec No.", "number"),
+    ("Recommendation No", "number"),
+    ("Recommendation Number", "number"),
+    ("Recommendation ref", "number"),
+    ("Recommendation / Learning", "recommendation"),
+    ("Findings", "recommendation"),
+    ("Key Learning", "recommendation"),
+    ("Action to take", "action"),
+    ("Actions to take", "action"),
+    ("Milestones", "milestones"),
+    ("Level", "scope"),
+    ("  Target\n  Date ", "target"),
+    ("Comments", None),
+    ("Notes", None),
+    ("Resources", None),
+    ("Priority", None),
+    ("Monitoring", None),
+    ("Sign off", None),
+]
+
+
+@pytest.mark.parametrize(("header", "role"), ROLES)
+def test_role_of(header: str, role: str | None) -> None:
+    assert role_of(header) == role
+
+
+def header(*texts: str) -> Row:
+    return Row([cell_from_markup(t) for t in texts], [1])
+
+
+H012 = ("Recommendation", "Scope", "Action Required", "Action Holder", "Key Milestones",
+        "Target Date", "Date of Completion and Outcome")
+ROLES_012 = ["recommendation", "scope", "action", "owner", "milestones", "target", "completion"]
+LILY = ("", "<i>Recommendation</i>", "<i>Scope</i>", "<i>Action</i>", "<i>Lead Agency</i>",
+        "<i>Key Milestone</i>", "<i>Target Date</i>", "<i>Compltn date/Outcome</i>")
+
+# header cells, body rows (or None), roles, names, is an action plan
+MAPS = [
+    (H012, None, ROLES_012, list(H012), True),
+    # the Lily table: the empty first header left of "Recommendation" is the number column
+    (LILY, None, ["number", *ROLES_012],
+     ["column 1", "Recommendation", "Scope", "Action", "Lead Agency", "Key Milestone",
+      "Target Date", "Compltn date/Outcome"], True),
+    # an unnamed column of short numbers elsewhere is the number column too
+    (("Recommendation", "", "Action"), [("x", "1", "y"), ("x", "2.", "y"), ("x", "R3", "y")],
+     ["recommendation", "number", "action"], ["Recommendation", "column 2", "Action"], False),
+    # ... but not an unnamed column of words
+    (("Recommendation", "", "Action"), [("x", "Police", "y"), ("x", "Health", "y"),
+                                        ("x", "2", "y")],
+     ["recommendation", None, "action"], ["Recommendation", "column 2", "Action"], False),
+    # a second column of the same role is kept as extra
+    (("Recommendation", "Action", "Actions", "Lead", "Lead Agency", "Comments"), None,
+     ["recommendation", "action", None, "owner", None, None],
+     ["Recommendation", "Action", "Actions", "Lead", "Lead Agency", "Comments"], True),
+    (("Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"), None,
+     ["number", "recommendation", "owner", "target", "completion", None],
+     ["Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"], True),
+    (("Recommendation", "Action", "Lead"), None, ["recommendation", "action", "owner"],
+     ["Recommendation", "Action", "Lead"], True),
+    # tables that are not action plans
+    (("Recommendation", "Comments"), None, ["recommendation", None],
+     ["Recommendation", "Comments"], False),
+    (("Avon and Somerset Police", "2"), None, [None, None], ["Avon and Somerset Police", "2"],
+     False),
+    (("<b>AFV</b>", "<b>Adult Family Violence</b>"), None, [None, None],
+     ["AFV", "Adult Family Violence"], False),
+]
+
+
+@pytest.mark.parametrize(("cells", "body", "roles", "names", "plan"), MAPS)
+def test_map_columns(
+    cells: tuple[str, ...],
+    body: list[tuple[str, ...]] | None,
+    roles: list[str | None],
+    names: list[str],
+    plan: bool,
+) -> None:
+    rows = [header(*r) for r in body] if body is not None else None
+    columns = map_columns(header(*cells), rows)
+    assert columns.roles == roles
+    assert columns.names == names
+    assert columns.is_action_plan is plan
+    for role in roles:
+        if role is not None:
+            assert columns.index(role) == roles.index(role)
+    assert columns.index("nonexistent") is None

@@ -1,0 +1,120 @@
+"""Owners from the action-holder column and "Ownership:" lines in recommendation text."""
+
+import pytest
+from dhrplan.normalize.owners import split_owners, take_ownership
+from dhrplan.normalize.record import Owner
+
+# the Lily plan's glossary (samples/somerset-dhr-lily-action-plan.txt), as the plan prints it
+GLOSSARY = {
+    "AFV": "Adult Family Violence",
+    "ASC": "Somerset Adult Social Care",
+    "CCG": "Somerset Clinical Commissioning Group DA",
+    "DA": "Domestic Abuse",
+    "MARAC": "Multi Agency Risk Assessment Conference",
+    "SSP": "Safer Somerset partnership",
+    "SSAB": "Somerset Safeguarding Adult Board",
+    "SomFT": "Somerset Partnership NHS Foundation trust",
+}
+
+# owner cell, owners as (name, expansion)
+OWNERS = [
+    # --- samples/somerset-dhr-012-action-plan.txt
+    ("Head of Safeguarding / Safeguarding adults lead / Named nurse for Childrens Safeguarding",
+     [("Head of Safeguarding", None), ("Safeguarding adults lead", None),
+      ("Named nurse for Childrens Safeguarding", None)]),
+    ("Head of Safeguarding / Safeguarding adults lead /\nNamed nurse for Childrens Safeguarding",
+     [("Head of Safeguarding", None), ("Safeguarding adults lead", None),
+      ("Named nurse for Childrens Safeguarding", None)]),
+    ("CCG/ NHS England Surgery Staff",
+     [("CCG", "Somerset Clinical Commissioning Group DA"), ("NHS England Surgery Staff", None)]),
+    ("CCG/ SCC Knightstone CCG Safeguarding team",
+     [("CCG", "Somerset Clinical Commissioning Group DA"),
+      ("SCC Knightstone CCG Safeguarding team", None)]),
+    ("Pathways Coordinator (Via Detective Inspector Phil Jones)",
+     [("Pathways Coordinator (Via Detective Inspector Phil Jones)", None)]),
+    ("Agency MARAC Lead / SCC ASC Principal Social Worker",
+     [("Agency MARAC Lead", None), ("SCC ASC Principal Social Worker", None)]),
+    ("Jessica Wheeler\nSCC (IDVA service commissioners)",
+     [("Jessica Wheeler", None), ("SCC (IDVA service commissioners)", None)]),
+    ("George O'Neill (SCC ASC Principal Social Worker) / Suzanne Harris (SCC Senior "
+     "Commissioning Officer IPV (Domestic Abuse Training Lead)).",
+     [("George O'Neill (SCC ASC Principal Social Worker)", None),
+      ("Suzanne Harris (SCC Senior Commissioning Officer IPV (Domestic Abuse Training Lead))",
+       None)]),
+    ("Richard Painter / Safeguarding adults lead",
+     [("Richard Painter", None), ("Safeguarding adults lead", None)]),
+    ("Somerset Named GP/ Designated Nurse",
+     [("Somerset Named GP", None), ("Designated Nurse", None)]),
+    ("Sarah Michael (DA specialist)", [("Sarah Michael (DA specialist)", None)]),
+    ("Deputy Director Children & Families", [("Deputy Director Children & Families", None)]),
+    ("All agencies involved with high risk DA victims.",
+     [("All agencies involved with high risk DA victims", None)]),
+    ("Detective Inspector Phil Jones", [("Detective Inspector Phil Jones", None)]),
+    ("Clinical Governance YDH", [("Clinical Governance YDH", None)]),
+    # --- samples/somerset-dhr-lily-action-plan.txt
+    ("SSP", [("SSP", "Safer Somerset partnership")]),
+    ("Safer Somerset Partnership/ agency training",
+     [("Safer Somerset Partnership", None), ("agency training", None)]),
+    ("SSP and agencies involved in this review",
+     [("SSP and agencies involved in this review", None)]),
+    ("Somerset Safeguarding Adult Board", [("Somerset Safeguarding Adult Board", None)]),
+    # --- other councils' plans
+    ("Police; CCG; SomFT",
+     [("Police", None), ("CCG", "Somerset Clinical Commissioning Group DA"),
+      ("SomFT", "Somerset Partnership NHS Foundation trust")]),
+    ("SSAB\nASC", [("SSAB", "Somerset Safeguarding Adult Board"),
+                  ("ASC", "Somerset Adult Social Care")]),
+    (" SSP ", [("SSP", "Safer Somerset partnership")]),
+    ("MARAC Coordinator", [("MARAC Coordinator", None)]),
+    ("Head of Service (Adults/Children)", [("Head of Service (Adults/Children)", None)]),
+    ("DA Lead / ", [("DA Lead", None)]),
+    ("", []),
+    ("  \n ", []),
+    ("-", []),
+]
+
+
+@pytest.mark.parametrize(("text", "owners"), OWNERS)
+def test_split_owners(text: str, owners: list[tuple[str, str | None]]) -> None:
+    assert split_owners(text, GLOSSARY) == [Owner(name, exp) for name, exp in owners]
+
+
+def test_split_owners_without_glossary() -> None:
+    assert split_owners("SSP / CCG", {}) == [Owner("SSP"), Owner("CCG")]
+
+
+# recommendation text, owners from "Ownership:" lines, text left
+OWNERSHIP = [
+    # --- samples/somerset-dhr-lily-action-plan.txt
+    ("To carry out a review of the MARAC.\nOwnership: Safer Somerset Partnership",
+     ["Safer Somerset Partnership"], "To carry out a review of the MARAC."),
+    ("The Police, SomFT and CCG to identify training.\nOwnership; Police, SomFT, CCG",
+     ["Police", "SomFT", "CCG"], "The Police, SomFT and CCG to identify training."),
+    ("Health practitioners to understand the suicide risk.\n"
+     "Ownership; Police, CCG, SomFT and Adult Social Care.",
+     ["Police", "CCG", "SomFT", "Adult Social Care"],
+     "Health practitioners to understand the suicide risk."),
+    ("SSP to review its training.\nOwnership; Safer Somerset Partnership",
+     ["Safer Somerset Partnership"], "SSP to review its training."),
+    ("Ownership: Safer Somerset Partnership", ["Safer Somerset Partnership"], ""),
+    ("All agencies to be reminded of the importance of recording ethnicity.", [],
+     "All agencies to be reminded of the importance of recording ethnicity."),
+    # --- other councils' plans
+    ("Owner: SSP", ["SSP"], ""),
+    ("Owned by - Police & CCG", ["Police", "CCG"], ""),
+    ("OWNERSHIP: SSP", ["SSP"], ""),
+    ("Ownership : SSP", ["SSP"], ""),
+    ("Ownership – SSP", ["SSP"], ""),
+    ("Ownership: Safer Somerset Partnership and SSAB", ["Safer Somerset Partnership", "SSAB"], ""),
+    ("Ownership; Police, SomFT, CCG\nReview the training.", ["Police", "SomFT", "CCG"],
+     "Review the training."),
+    ("The ownership of risk: rests with agencies", [],
+     "The ownership of risk: rests with agencies"),
+    ("Text with Ownership: SSP inline", [], "Text with Ownership: SSP inline"),
+    ("Ownership:", [], "Ownership:"),
+]
+
+
+@pytest.mark.parametrize(("text", "owners", "rest"), OWNERSHIP)
+def test_take_ownership(text: str, owners: list[str], rest: str) -> None:
+    assert take_ownership(text) == (owners, rest)
