@@ -1,0 +1,93 @@
+"""ms per page for each PDF: the whole `dhrplan convert` subprocess, dhrplan's reader in-process
+(both backends), pdfplumber's bare `extract_tables()`, and camelot lattice, same run.
+
+    .venv/bin/python benchmarks/bench.py samples/*.pdf [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def dhrplan_cli(pdf: Path) -> None:
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run(
+            [sys.executable, "-m", "dhrplan", "convert", str(pdf), "-o", out],
+            check=True, capture_output=True,
+        )
+
+
+def dhrplan_reader(pdf: Path, backend: str = "pdfplumber") -> None:
+    from dhrplan.extract.pdf import read_pdf
+
+    read_pdf(pdf, backend=backend)
+
+
+def pdfplumber_tables(pdf: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            page.extract_tables()
+            page.close()
+
+
+def camelot_lattice(pdf: Path) -> None:
+    import camelot
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        camelot.read_pdf(str(pdf), pages="all", flavor="lattice")
+
+
+def page_count(pdf: Path) -> int:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return len(doc.pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdfs", nargs="+", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    measures: list[tuple[str, Callable[[Path], object]]] = [
+        ("dhrplan convert (subprocess)", dhrplan_cli),
+        ("dhrplan read_pdf pdfplumber", dhrplan_reader),
+        ("dhrplan read_pdf camelot", lambda p: dhrplan_reader(p, "camelot")),
+        ("pdfplumber extract_tables", pdfplumber_tables),
+        ("camelot lattice", camelot_lattice),
+    ]
+    for pdf in args.pdfs:
+        pages = page_count(pdf)
+        dhrplan_reader(pdf)  # warm imports so the in-process numbers are per-file work
+        print(f"{pdf.name}: {pages} pages, median of {args.runs} runs, ms per page")
+        for name, fn in measures:
+            try:
+                seconds = median_seconds(lambda fn=fn, pdf=pdf: fn(pdf), args.runs)
+            except Exception as exc:  # a missing optional backend should not hide the rest
+                print(f"  {name:32s} failed: {type(exc).__name__}: {exc}")
+                continue
+            print(f"  {name:32s} {1000 * seconds / pages:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
