@@ -16,7 +16,7 @@ from dhrplan.extract.model import Cell
 _BLOCK_TAGS = {"p", "br", "li", "ul", "ol", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_TAGS = {"b", "strong"}
 _INLINE_BULLET = re.compile(r"\s*[•●▪◦]\s*")
-_MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_MD_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 
 class _CellParser(HTMLParser):
@@ -70,6 +70,6 @@ def cell_from_markup(raw: str) -> Cell:
     parser = _CellParser()
     parser.feed(raw)
     parser.close()
-    text = tidy(html.unescape("".join(parser.parts)))
+    text = tidy("".join(parser.parts))
     bold = bool(text) and (bold_md or (parser.bold_chars > 0 and parser.plain_chars == 0))
     return Cell(text, bold=bold)

@@ -68,9 +68,9 @@ def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings
 def _cut_mid_phrase(before: str, after: str) -> bool:
     """Strong evidence that `after` carries on the phrase `before` was cut in."""
     before, after = before.rstrip(), after.lstrip()
-    if not before or not after:
+    if not before or not after or _ITEM_START.match(after):
         return False
-    if after[0].islower() or not after[0].isalnum() and not _ITEM_START.match(after):
+    if after[0].islower() or not after[0].isalnum():
         return True
     if before[-1] in ",;:(/&-–":
         return True

@@ -15,7 +15,7 @@ from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
-_SEPARATOR_CELL = re.compile(r"^\s*:?-{2,}:?\s*$")
+_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _MD_DECORATION = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
 _MD_BOLD = re.compile(r"\*\*|__")
 
@@ -44,7 +44,7 @@ def _table_cells(line: str) -> list[str] | None:
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+        return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
     if "\t" in line:
         return line.rstrip("\r\n").split("\t")
     return None

@@ -18,24 +18,27 @@ ROLES = (
     "completion",
 )
 
-# Checked in order: the first pattern that matches a header wins, so the more specific come
-# first ("Action Holder" is an owner, not an action; "Date of Completion" is not a target date).
-_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+_NUMBER = re.compile(
+    r"^\s*(?:no\.?|num(?:ber)?|ref(?:erence)?\.?|#|rec(?:ommendation)?\s*(?:no|number|ref)\.?)\s*$",
+    re.I,
+)
+# Headers that list scope levels ("Local/Regional/National", "Single/Multi agency").
+_SCOPE_LEVELS = re.compile(r"\b(?:local|regional|national)\b|\bsingle\s*(?:/|or)\s*multi", re.I)
+_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.I))
     for role, pattern in (
-        (
-            "number",
-            r"^\s*(?:no\.?|num(?:ber)?|ref(?:erence)?\.?|#|rec(?:ommendation)?\s*(?:no|number|ref)\.?)\s*$",
-        ),
-        ("completion", r"complet|compltn|outcome|progress|\brag\b|update|status|achieved|evidence"),
-        ("recommendation", r"recommendation|finding|learning"),
-        ("owner", r"holder|lead|agenc|responsib|owner|\bwho\b|officer|accountab"),
-        ("milestones", r"milestone"),
-        ("target", r"target|by when|timescale|deadline|due|date|timeframe|when"),
+        ("completion", r"complet\w*|compltn|outcomes?|progress|\brag\b|update|status|evidence"),
+        ("recommendation", r"recommendations?|findings?|learning"),
+        ("owner", r"holders?|lead|agenc\w*|responsib\w*|owners?|\bwho\b|officers?|accountab\w*"),
+        ("milestones", r"milestones?"),
+        ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frame"),
         ("scope", r"scope|level"),
-        ("action", r"action|what|task|activit|intervention"),
+        ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps"),
     )
 )
+# Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
+# in enacting recommendation", "Specific action | to meet the recommendation".
+_QUALIFIER = re.compile(r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", re.I)
 _NUMBERISH = re.compile(r"^\s*(?:R|Rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[.)]?\s*$", re.I)
 
 
@@ -56,14 +59,36 @@ class ColumnMap:
         return "recommendation" in self.roles and len(others) >= 2
 
 
+# "Date of completion", "Completion date": when it was done, unless the header plans it.
+_DONE_DATE = re.compile(r"complet|compltn", re.I)
+_PLANNED = re.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", re.I)
+
+
+def _rightmost_role(text: str) -> str | None:
+    """In "Action Holder" or "Target Date" the last role word is the head noun."""
+    best: tuple[int, str] | None = None
+    for role, pattern in _ROLE_WORDS:
+        for m in pattern.finditer(text):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    return best[1] if best else None
+
+
 def role_of(header: str) -> str | None:
+    """The role a column plays, read from its header the way a person reads it."""
     text = " ".join(header.split())
     if not text:
         return None
-    for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(text):
-            return role
-    return None
+    if _NUMBER.match(text):
+        return "number"
+    if _SCOPE_LEVELS.search(text):
+        return "scope"
+    cut = _QUALIFIER.search(text)
+    head = text[: cut.start()] if cut and cut.start() > 0 else text
+    role = _rightmost_role(head) or _rightmost_role(text)
+    if role == "target" and _DONE_DATE.search(text) and not _PLANNED.search(text):
+        return "completion"
+    return role
 
 
 def map_columns(header: Row, body: list[Row] | None = None) -> ColumnMap:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import regex
 from dhrplan.extract.model import Table
 
+_EXPANSION = regex.compile(r"\p{L}{2,}")
+"""An expansion has words; a contents table's page numbers do not."""
 _ACRONYM = regex.compile(r"^[\p{Lu}][\p{L}\d&/\-]{0,11}$")
 
 
@@ -23,7 +25,9 @@ def glossary_from_table(table: Table) -> dict[str, str] | None:
         return None
     rows = [table.header, *table.rows]
     pairs = [(r.cells[0].text.strip(), " ".join(r.cells[1].text.split())) for r in rows]
-    hits = [(a, e) for a, e in pairs if _is_acronym(a) and e]
+    if pairs and not _is_acronym(pairs[0][0]):
+        pairs = pairs[1:]  # a header row such as "Acronym | Meaning"
+    hits = [(a, e) for a, e in pairs if _is_acronym(a) and _EXPANSION.search(e)]
     if len(hits) < 2 or len(hits) * 10 < len(pairs) * 7:
         return None
     return dict(hits)

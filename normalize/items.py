@@ -16,7 +16,7 @@ _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xi
 _LEADING = regex.compile(
     r"""^(?:
         (?P<bullet>[•●▪◦■□➢✓\-–*])\s*
-      | \(?(?P<label>[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s*
+      | \(?(?P<label>[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2})[.)](?:\s+|$)
       | (?P<num>\d{1,2})\s+(?=\p{Lu})
     )""",
     regex.X,
@@ -143,25 +143,41 @@ def split_items(text: str) -> list[Item]:
     return [i for i in items if i.text.strip(" .;-–")]
 
 
+def _title_case_milestone(words: list[str]) -> bool:
+    return words[0] in MILESTONE_VERBS and all(w[:1].isupper() for w in words)
+
+
 def split_run_on(text: str) -> list[str]:
     """Re-split one paragraph whose line breaks were lost: "Review current procedures Revise
     current procedures Implement new procedure" is three milestones.
 
-    A new milestone starts at a capitalised imperative verb, or at a repeat of the paragraph's
-    own first word ("Briefing to be written ... Briefing to be circulated"), when the word
-    before it ends a phrase (lower-case or closing punctuation)."""
+    A new milestone starts at a repeat of the paragraph's own first word ("Briefing to be
+    written ... Briefing to be circulated") after a word that ends a phrase, or at a
+    capitalised imperative verb after a lower-case word or closing punctuation. After a
+    capitalised word a verb starts a milestone only when the one before is in Title Case and
+    starts with a verb ("Review Policy | Re-write policy", "Develop Training Package | Deliver
+    Training"), so names such as "Domestic Homicide Review" stay whole."""
     words = _WORD.findall(text)
     if len(words) < 4:
         return [text]
     first = words[0]
     parts: list[list[str]] = [[words[0]]]
     for prev, word in zip(words, words[1:], strict=False):
-        starts = (word in MILESTONE_VERBS or word == first) and word[:1].isupper()
-        ends_phrase = prev[-1] in ".;:!?)" or prev[-1].islower()
-        if starts and ends_phrase and len(parts[-1]) >= 2 and prev.lower() not in _JOINERS:
+        part = parts[-1]
+        if len(part) < 2 or prev.lower() in _JOINERS or not word[:1].isupper():
+            part.append(word)
+            continue
+        closes = prev[-1] in ".;:!?)"
+        if word == first:
+            starts = closes or prev[-1].islower()
+        elif word in MILESTONE_VERBS:
+            starts = closes or prev[:1].islower() or _title_case_milestone(part)
+        else:
+            starts = False
+        if starts:
             parts.append([word])
         else:
-            parts[-1].append(word)
+            part.append(word)
     return [" ".join(p) for p in parts]
 
 

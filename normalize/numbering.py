@@ -4,39 +4,26 @@ from __future__ import annotations
 
 import regex
 
-_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-WORD_NUMBERS = {w: i for i, w in enumerate(_WORDS)}
-_NUM = r"(?:\d{1,3}(?:\.\d{1,2})*|" + "|".join(_WORDS) + r")"
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_WORD = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s\-](?:" + "|".join(_UNITS[1:10]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+)
+_NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + _WORD + r")"
 
-# A label at the start of recommendation text. The bare-number form needs ")" or "." or a
-# following capital so "24-48 hours" or "3 months" are never read as numbers.
+# A label at the start of recommendation text. The bare-number form needs ")", ":" or "."
+# (not a decimal point) or a following capital, so "24-48 hours", "3 months" or "1.5 hours"
+# are never read as numbers.
 _LABEL = regex.compile(
     rf"""^\s*(?:
         (?:recommendation|rec\.?)\s*(?:no\.?\s*)?(?P<n>{_NUM})\b\s*[.:)\-–]?
       | (?P<r>R\s?\d{{1,3}}(?:\.\d{{1,2}})*)\b\s*[.:)\-–]?
-      | (?P<d>\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.)]|(?=\s+(?-i:\p{{Lu}})))
+      | \((?P<p>\d{{1,3}})\)
+      | (?P<d>\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.)](?!\d)|:|(?=\s+(?-i:\p{{Lu}})))
     )\s*""",
     regex.I | regex.X,
 )
@@ -45,12 +32,22 @@ _CELL = regex.compile(
 )
 
 
+def _word_value(text: str) -> int | None:
+    words = regex.split(r"[\s\-]+", text.lower())
+    if len(words) == 1 and words[0] in _UNITS:
+        return _UNITS.index(words[0])
+    if words[0] in _TENS and all(w in _UNITS[1:10] for w in words[1:]):
+        return _TENS[words[0]] + sum(_UNITS.index(w) for w in words[1:])
+    return None
+
+
 def clean_number(raw: str) -> str:
-    """ "Two" -> "2", "R 3" -> "R3", "4." -> "4"."""
-    text = raw.strip().rstrip(".:)").replace(" ", "")
-    word = WORD_NUMBERS.get(text.lower())
-    if word is not None:
-        return str(word)
+    """ "Two" -> "2", "Twenty-one" -> "21", "R 3" -> "R3", "4." -> "4"."""
+    text = raw.strip().rstrip(".:)")
+    value = _word_value(text)
+    if value is not None:
+        return str(value)
+    text = text.replace(" ", "")
     return text.upper() if text[:1] in "rR" else text
 
 
@@ -65,5 +62,5 @@ def split_label(text: str) -> tuple[str | None, str]:
     m = _LABEL.match(text)
     if not m:
         return None, text.strip()
-    raw = m.group("n") or m.group("r") or m.group("d")
+    raw = m.group("n") or m.group("r") or m.group("p") or m.group("d")
     return clean_number(raw), text[m.end() :].strip()

@@ -6,6 +6,7 @@ import regex
 from dhrplan.normalize.record import Owner
 
 _OWNERSHIP = regex.compile(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<who>.+)$", regex.I)
+_NO_ONE = regex.compile(r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I)
 _LIST_SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.I)
 
 
@@ -30,6 +31,8 @@ def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
     """One owner per line or "/"-separated part; acronyms get their glossary expansion."""
     owners: list[Owner] = []
     for line in text.split("\n"):
+        if _NO_ONE.match(line):
+            continue
         for part in _split_outside_parens(line, "/;"):
             name = _tidy(part)
             if name:
