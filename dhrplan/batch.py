@@ -28,9 +28,8 @@ from typing import TextIO
 from dhrplan import __version__, pipeline
 from dhrplan.extract.model import ExtractError
 from dhrplan.normalize.record import Plan
-from dhrplan.output import csvfile, xlsx
+from dhrplan.output import csvfile
 from dhrplan.output.files import sha256_file, write_bytes
-from dhrplan.output.jsondoc import dumps, plan_to_dict, validation_errors
 from dhrplan.output.manifest import (
     CONVERTED,
     FAILED,
@@ -206,16 +205,23 @@ def _reason(error: ExtractError, path: Path) -> str:
 def convert_one(path: Path, options: pipeline.Options) -> Outcome:
     """Never raises: every problem becomes a one-line reason."""
     try:
-        plan = pipeline.convert_file(path, options)
-        problems = validation_errors(plan_to_dict(plan))
+        return Converted(pipeline.convert_file(path, options))
     except ExtractError as error:
         return Failed(_reason(error, path))
     except Exception as error:
         return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
+
+
+def validated_json(plan: Plan) -> bytes | Failed:
+    """The plan's JSON document, or why it does not match the schema (nothing is written)."""
+    from dhrplan.output.jsondoc import dumps, plan_to_dict, validation_errors
+
+    doc = plan_to_dict(plan)
+    problems = validation_errors(doc)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         return Failed(one_line(f"invalid plan document: {problems[0]}{more}"))
-    return Converted(plan)
+    return dumps(doc).encode("utf-8")
 
 
 def _worker(conn: Connection, path: Path, options: pipeline.Options) -> None:
@@ -252,11 +258,19 @@ def _died(process: BaseProcess) -> Failed:
     return Failed(f"internal error: worker stopped without a result (exit code {code})")
 
 
+def _warm_up(items: Sequence[Input]) -> None:
+    import dhrplan.output.jsondoc
+
+    dhrplan.output.jsondoc.schema()
+    pipeline.preload(pdf=any(i.path.suffix.lower() == ".pdf" for i in items))
+
+
 def run_workers(
     items: Sequence[Input], config: Config
 ) -> Iterator[tuple[Input, Outcome]]:
     """Outcomes in completion order, at most `config.jobs` worker processes alive at once."""
     ctx = _context()
+    warmed = False
     pending = deque(items)
     running: dict[Connection, _Running] = {}
     try:
@@ -271,6 +285,11 @@ def run_workers(
                 )
                 process.start()
                 sender.close()
+                if not warmed:
+                    # while the first worker reads its file, load what the parent and the
+                    # workers forked after it need: they then share it instead of importing
+                    warmed = True
+                    _warm_up(items)
                 deadline = time.monotonic() + config.timeout if config.timeout else None
                 running[receiver] = _Running(item, process, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
@@ -356,12 +375,14 @@ def _converted(
     )
 
 
-def _write_outputs(item: Input, plan: Plan, config: Config) -> list[OutputFile]:
-    """JSON then CSV, each atomically; the JSON was validated in the worker."""
+def _write_outputs(
+    item: Input, plan: Plan, document: bytes, config: Config
+) -> list[OutputFile]:
+    """JSON then CSV, each atomically."""
     written: list[OutputFile] = []
     blobs: list[tuple[str, bytes]] = []
     if "json" in config.formats:
-        blobs.append(("json", dumps(plan_to_dict(plan)).encode("utf-8")))
+        blobs.append(("json", document))
     if "csv" in config.formats:
         table = recommendations_table([SourcedPlan(item.source, plan)])
         blobs.append(("csv", csvfile.encode(table)))
@@ -401,6 +422,8 @@ def _load_plan(entry: Entry, outdir: Path) -> Plan:
     path = outdir / out.path
     if not path.is_file() or sha256_file(path) != out.sha256:
         raise ValueError(f"{out.path} is missing or was changed since it was written")
+    from dhrplan.output.jsondoc import validation_errors
+
     doc = json.loads(path.read_text("utf-8"))
     if validation_errors(doc):
         raise ValueError(f"{out.path} does not match the schema")
@@ -430,6 +453,8 @@ def _combine(
     paths = [config.outdir / name for name in COMBINED]
     csvfile.write(paths[0], recommendations_table(items))
     csvfile.write(paths[1], actions_table(items))
+    from dhrplan.output import xlsx  # openpyxl costs a quarter second to import
+
     xlsx.write(paths[2], workbook_tables(items))
     return paths
 
@@ -485,8 +510,12 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
         for item, outcome in run_workers(todo, config):
             key = str(item.path)
             if isinstance(outcome, Converted):
+                document = validated_json(outcome.plan)
+                if isinstance(document, Failed):
+                    outcome = document
+            if isinstance(outcome, Converted):
                 try:
-                    outputs = _write_outputs(item, outcome.plan, config)
+                    outputs = _write_outputs(item, outcome.plan, document, config)
                 except OSError as error:
                     outcome = Failed(one_line(f"cannot write output: {error}"))
                 else:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
-from dhrplan.output.jsondoc import schema, validation_errors
 
 BACKENDS = ("pdfplumber", "camelot")
 
@@ -144,6 +143,8 @@ def summary(report: batch.Report, outdir: Path) -> str:
 
 
 def _validate(files: Sequence[Path]) -> int:
+    from dhrplan.output.jsondoc import validation_errors
+
     invalid = 0
     for path in files:
         try:
@@ -171,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
     try:
         if args.command == "schema":
+            from dhrplan.output.jsondoc import schema
+
             print(json.dumps(schema(), indent=2, ensure_ascii=False))
             return 0
         if args.command == "validate":

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from dhrplan.extract.model import Document, ExtractError
 from dhrplan.extract.text import TEXT_SUFFIXES, read_text
-from dhrplan.normalize.plan import build_plan
 from dhrplan.normalize.record import Plan
 
 PDF_SUFFIXES = {".pdf"}
@@ -40,9 +39,19 @@ def read_document(path: Path, options: Options) -> Document:
 
 def convert_file(path: Path, options: Options = Options()) -> Plan:
     """Read one plan. Raises `ExtractError` with a one-line reason when it cannot."""
+    from dhrplan.normalize.plan import build_plan
+
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     document = read_document(path, options)
     backend = options.backend if document.format == "pdf" else None
     return build_plan(document, sha256, backend)
+
+
+def preload(pdf: bool = True) -> None:
+    """Import the heavy stages now, so that worker processes forked later share them."""
+    import dhrplan.normalize.plan  # noqa: F401
+
+    if pdf:
+        import dhrplan.extract.pdf  # noqa: F401

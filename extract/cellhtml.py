@@ -7,7 +7,6 @@ a paragraph, because that is what it was before the export flattened it.
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
+
 from dhrplan.extract.geometry import Word
 
 BULLETS = frozenset("•▪◦●■□▫‣∙·-–—\uf0b7\uf0a7\uf0d8\uf076")

@@ -99,6 +99,53 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Segment
     ]
 
 
+WORD_GAP = 3.0
+"""Characters further apart than this (points) start a new word, as pdfplumber's x_tolerance."""
+LINE_SHIFT = 3.0
+"""A character whose top moves more than this starts a new word (pdfplumber's y_tolerance)."""
+
+
+def _words(chars: list, point) -> list[Word]:
+    """Characters in content-stream order to words, split at spaces, gaps, line changes and
+    font changes (so a bold label and its plain text stay apart)."""
+    words: list[Word] = []
+    text: list[str] = []
+    box = [0.0, 0.0, 0.0, 0.0]
+    font, size = "", 0.0
+
+    def flush() -> None:
+        if text:
+            words.append(Word("".join(text), box[0], box[1], box[2], box[3], font, size))
+            text.clear()
+
+    for ch in chars:
+        if not ch.upright:
+            continue
+        glyph = ch.get_text()
+        if not glyph.strip():
+            flush()
+            continue
+        x0, top = point(ch.x0, ch.y1)
+        x1, bottom = point(ch.x1, ch.y0)
+        fontname = ch.fontname if isinstance(ch.fontname, str) else str(ch.fontname)
+        if text and (
+            abs(top - box[1]) > LINE_SHIFT
+            or x0 > box[2] + WORD_GAP
+            or x0 < box[0] - WORD_GAP
+            or fontname != font
+            or abs(ch.size - size) > 0.5
+        ):
+            flush()
+        if not text:
+            box = [x0, top, x1, bottom]
+            font, size = fontname, ch.size
+        else:
+            box = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+        text.append(glyph)
+    flush()
+    return words
+
+
 class PdfplumberSource:
     """`GeometrySource` over pdfplumber. Pages are created one at a time from pdfminer's page
     tree (not `pdf.pages`, which builds every page up front) and closed after use."""
@@ -132,47 +179,40 @@ class PdfplumberSource:
 
     @staticmethod
     def _geometry(page, number: int) -> PageGeometry:
-        top_offset = page.bbox[1]
-        left_offset = page.bbox[0]
-        raw_words = page.extract_words(
-            extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False
-        )
-        words = [
-            Word(
-                w["text"],
-                w["x0"] - left_offset,
-                w["top"] - top_offset,
-                w["x1"] - left_offset,
-                w["bottom"] - top_offset,
-                w["fontname"],
-                w["size"],
-            )
-            for w in raw_words
-            if w.get("upright", True)
-        ]
+        """Read pdfminer's layout objects directly: pdfplumber's dict per character
+        (`page.chars`, `extract_words`) costs more than parsing the page itself."""
+        from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
+
+        height = float(page.height)
+        dx = page.mediabox[0] - page.bbox[0]
+        dy = page.mediabox[1] - page.bbox[1]
+        chars: list[LTChar] = []
         segments: list[Segment] = []
-        for line in page.lines:
-            pts = [(x - left_offset, y - top_offset) for x, y in line["pts"]]
-            segments.extend(_segments_from_points(pts))
-        for rect in page.rects:
-            segments.extend(
-                _rect_edges(
-                    rect["x0"] - left_offset,
-                    rect["top"] - top_offset,
-                    rect["x1"] - left_offset,
-                    rect["bottom"] - top_offset,
-                )
-            )
-        for curve in page.curves:
-            pts = [(x - left_offset, y - top_offset) for x, y in curve["pts"]]
-            segments.extend(_segments_from_points(pts))
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            return x + dx, height - y + dy
+
+        def walk(objs: Iterable) -> None:
+            for obj in objs:
+                if isinstance(obj, LTChar):
+                    chars.append(obj)
+                elif isinstance(obj, LTRect):
+                    x0, top = point(obj.x0, obj.y1)
+                    x1, bottom = point(obj.x1, obj.y0)
+                    segments.extend(_rect_edges(x0, top, x1, bottom))
+                elif isinstance(obj, LTCurve):  # LTLine too
+                    segments.extend(_segments_from_points([point(x, y) for x, y in obj.pts]))
+                elif isinstance(obj, LTContainer):
+                    walk(obj)
+
+        walk(page.layout)
         return PageGeometry(
             number=number,
             width=float(page.width),
-            height=float(page.height),
-            words=words,
+            height=height,
+            words=_words(chars, point),
             segments=segments,
-            char_count=len(page.chars),
+            char_count=len(chars),
         )
 
     def close(self) -> None:

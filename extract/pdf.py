@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import regex
+
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, find_lattices, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment

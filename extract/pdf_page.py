@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+
 from dhrplan.extract.celltext import Line, cell_text, group_lines, known_words
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice

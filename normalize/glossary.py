@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import regex
+
 from dhrplan.extract.model import Table
 
 _EXPANSION = regex.compile(r"\p{L}{2,}")

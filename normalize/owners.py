@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import regex
+
 from dhrplan.normalize.record import Owner
 
 _OWNERSHIP = regex.compile(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<who>.+)$", regex.I)
-_NO_ONE = regex.compile(r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I)
+_NO_ONE = regex.compile(
+    r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I
+)
 _LIST_SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.I)
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import regex
+
+from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.stitch import stitch
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.record import Plan, Source
 from dhrplan.normalize.records import RecordBuilder, classify_for_stitch
-
-from dhrplan import SCHEMA_VERSION
 
 _TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide)\b", regex.I)
 _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies)\b", regex.I)

@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from dhrplan.output.files import atomic_writer
-from dhrplan.output.tables import Table, Value, neutralise
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from dhrplan.output.files import atomic_writer
+from dhrplan.output.tables import Table, Value, neutralise
 
 DATE_FORMAT = "yyyy-mm-dd"
 MAX_CELL_CHARS = 32_767

@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import pytest
-from dhrplan.output import files
-from dhrplan.output.manifest import FILENAME, Manifest
 
 from dhrplan import batch, pipeline
 from dhrplan.cli import main
+from dhrplan.output import files
+from dhrplan.output.manifest import FILENAME, Manifest
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"

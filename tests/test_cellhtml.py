@@ -1,6 +1,7 @@
 """Markup in text-export cells to plain cell text: one row per real cell, samples first."""
 
 import pytest
+
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 
 # raw cell, expected text, expected bold

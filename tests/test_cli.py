@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from dhrplan.output.jsondoc import schema
 
 from dhrplan.cli import main
+from dhrplan.output.jsondoc import schema
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"

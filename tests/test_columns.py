@@ -1,6 +1,7 @@
 """Column roles from header words, for the samples' headers and other councils' plans."""
 
 import pytest
+
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row
 from dhrplan.normalize.columns import map_columns, role_of

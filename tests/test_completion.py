@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+
 from dhrplan.normalize.completion import parse_completion
 from dhrplan.normalize.record import Completion
 

@@ -12,6 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
+from dhrplan import batch, pipeline
+from dhrplan.cli import main
 from dhrplan.normalize.record import Plan
 from dhrplan.output import csvfile
 from dhrplan.output.jsondoc import plan_to_dict
@@ -23,9 +26,6 @@ from dhrplan.output.tables import (
     plan_from_dict,
     recommendations_table,
 )
-
-from dhrplan import batch, pipeline
-from dhrplan.cli import main
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+
 from dhrplan.normalize.dates import find_dates, parse_date, parse_target_dates
 from dhrplan.normalize.record import TargetDate
 

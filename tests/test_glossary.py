@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row, Table
 from dhrplan.extract.stitch import stitch

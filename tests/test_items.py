@@ -1,6 +1,7 @@
 """Actions and milestones: labels, bullets, inline successor labels and run-on milestones."""
 
 import pytest
+
 from dhrplan.normalize.items import Item, milestones, split_items, split_run_on
 
 # cell text, items as (label, text)

@@ -1,6 +1,7 @@
 """Recommendation numbers: labels at the start of recommendation text and number columns."""
 
 import pytest
+
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.normalize.numbering import clean_number, number_cell, split_label
 

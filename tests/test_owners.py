@@ -1,6 +1,7 @@
 """Owners from the action-holder column and "Ownership:" lines in recommendation text."""
 
 import pytest
+
 from dhrplan.normalize.owners import split_owners, take_ownership
 from dhrplan.normalize.record import Owner
 

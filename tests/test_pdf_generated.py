@@ -6,11 +6,12 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from dhrplan.extract.model import ExtractError, TableFragment
-from dhrplan.extract.pdf import read_pdf
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
+
+from dhrplan.extract.model import ExtractError, TableFragment
+from dhrplan.extract.pdf import read_pdf
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "somerset-dhr-lily-action-plan.pdf"
 

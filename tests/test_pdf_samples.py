@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from dhrplan.extract.model import Heading, TableFragment
 from dhrplan.extract.pdf import read_pdf
 

@@ -10,9 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from sample_view import view
 
+from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import convert_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,7 @@
 """Scope cells: one row per real-world phrase, samples first."""
 
 import pytest
+
 from dhrplan.normalize.record import Scope
 from dhrplan.normalize.scope import parse_scope
 

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Heading, Row, Table, TableFragment
 from dhrplan.extract.stitch import join_text, same_header, stitch

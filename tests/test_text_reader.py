@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from dhrplan.extract.model import ExtractError, Heading, TableFragment
 from dhrplan.extract.text import decode, parse_text, read_text
 

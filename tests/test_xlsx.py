@@ -9,14 +9,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from dhrplan.normalize.record import Plan
-from dhrplan.output import xlsx
-from dhrplan.output.tables import SourcedPlan, workbook_tables
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from dhrplan import pipeline
 from dhrplan.cli import main
+from dhrplan.normalize.record import Plan
+from dhrplan.output import xlsx
+from dhrplan.output.tables import SourcedPlan, workbook_tables
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"
