@@ -220,7 +220,9 @@ def _broken_word(prev: Line, first: Word, right: float, known: frozenset[str]) -
     """A lone word filling the line up to less than one character, then a lower-case
     continuation that is not a word of its own: one word split by the column. A real word
     pair can fill the line just as well ("(Somerset" + "county)"), hence the vocabulary."""
-    words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
+    words = prev.words
+    if len(words) > 1 and starts_item(words[0]) and first.x0 >= words[1].x0 - 1:
+        words = words[1:]  # a list label hanging left of the text: not part of the line
     if len(words) != 1:
         return False
     head, tail = words[0].text, first.text
