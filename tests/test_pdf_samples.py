@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from sample_facts import AGENCIES, SAMPLES
 
 from dhrplan.extract.model import Heading, TableFragment
 from dhrplan.extract.pdf import read_pdf
 
-SAMPLES = Path(__file__).parent.parent / "samples"
 SOMERSET = SAMPLES / "somerset-dhr-012-action-plan.pdf"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.pdf"
 
 HEADER_012 = [
     "Recommendation", "Scope", "Action Required", "Action Holder", "Key Milestones",
     "Target Date", "Date of Completion and Outcome",
-]
-AGENCIES = [
-    "Avon and Somerset Police",
-    "Children's Social Care",
-    "Somerset Safeguarding Children Board (LSCB)",
-    "Adult Social Care (Somerset County Council)",
-    "Somerset Partnership NHS Trust",
-    "Somerset Clinical Commissioning Group",
-    "Bournemouth Churches Housing Association (to include SIDAS (Knightstone HA))",
-    "Mendip District Council Housing Department",
-    "Curo Group",
-    "Safer Somerset Partnership",
-    "Yeovil District Hospital NHS Foundation Trust",
 ]
 
 

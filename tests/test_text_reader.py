@@ -3,11 +3,11 @@
 from pathlib import Path
 
 import pytest
+from sample_facts import AGENCIES, SAMPLES
 
 from dhrplan.extract.model import ExtractError, Heading, TableFragment
 from dhrplan.extract.text import decode, parse_text, read_text
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 PATH = Path("plan.txt")
 
 # --- decode -------------------------------------------------------------------------------
@@ -261,17 +261,7 @@ SOMERSET_012_HEADINGS = [
     "Appendix B",
     "Somerset Domestic Homicide Review 012 Action Plan",
     "Agencies/Partnerships Who Are Allocated Actions Within This DHR",
-    "Avon and Somerset Police",
-    "Children's Social Care",
-    "Somerset Safeguarding Children Board (LSCB)",
-    "Adult Social Care (Somerset County Council)",
-    "Somerset Partnership NHS Trust",
-    "Somerset Clinical Commissioning Group",
-    "Bournemouth Churches Housing Association (to include SIDAS (Knightstone HA))",
-    "Mendip District Council Housing Department",
-    "Curo Group",
-    "Safer Somerset Partnership",
-    "Yeovil District Hospital NHS Foundation Trust",
+    *AGENCIES,
 ]
 LILY_HEADINGS = [
     "SAFER SOMERSET PARTNERSHIP DOMESTIC HOMICIDE REVIEW- LILY ACTION PLAN",

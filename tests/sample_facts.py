@@ -1,8 +1,26 @@
-"""The fields of a record that tests compare, in a compact form that reads like the source."""
+"""What the tests know about the sample plans in samples/, read from the plans themselves."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+AGENCIES = [
+    "Avon and Somerset Police",
+    "Children's Social Care",
+    "Somerset Safeguarding Children Board (LSCB)",
+    "Adult Social Care (Somerset County Council)",
+    "Somerset Partnership NHS Trust",
+    "Somerset Clinical Commissioning Group",
+    "Bournemouth Churches Housing Association (to include SIDAS (Knightstone HA))",
+    "Mendip District Council Housing Department",
+    "Curo Group",
+    "Safer Somerset Partnership",
+    "Yeovil District Hospital NHS Foundation Trust",
+]
+"""The agency headings of the Somerset DHR 012 plan, in order."""
 
 
 def view(record: dict[str, Any]) -> dict[str, Any]:
