@@ -114,7 +114,10 @@ def peak_bytes(path: Path) -> tuple[int, int]:
 
 
 def test_memory_flat_with_page_count(tmp_path):
+    """Ten times the pages may not cost ten times the memory: pages are parsed one at a time
+    and released; what grows is the small Document the reader returns."""
+    peak_bytes(table_pdf(tmp_path / "warm.pdf", 2))  # imports and caches are not the subject
     small, n_small = peak_bytes(table_pdf(tmp_path / "p20.pdf", 20))
     large, n_large = peak_bytes(table_pdf(tmp_path / "p200.pdf", 200))
     assert (n_small, n_large) == (20, 200)
-    assert large < 6 * small, f"peak {large} bytes for 200 pages vs {small} for 20"
+    assert large < 4 * small, f"peak {large} bytes for 200 pages vs {small} for 20"
