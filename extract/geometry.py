@@ -176,6 +176,9 @@ class PdfplumberSource:
             return self._geometry(page, number)
         finally:
             page.close()
+            # pdfminer caches every object it has parsed (content streams included) until
+            # the document closes; dropping them per page keeps memory flat with page count
+            getattr(self._pdf.doc, "_cached_objs", {}).clear()
 
     @staticmethod
     def _geometry(page, number: int) -> PageGeometry:
