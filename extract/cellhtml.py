@@ -59,8 +59,13 @@ def tidy(text: str) -> str:
     return "\n".join(paragraphs)
 
 
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""Markdown escapes punctuation that would start syntax: "1\\." is "1."."""
+
+
 def cell_from_markup(raw: str) -> Cell:
     """A cell from exported markup: HTML tags, entities and markdown bold all allowed."""
+    raw = _MD_ESCAPE.sub(r"\1", raw)
     bold_md = bool(_MD_BOLD.fullmatch(raw.strip()))
     raw = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), raw)
     if "<" not in raw and "&" not in raw:

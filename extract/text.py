@@ -9,10 +9,12 @@ the document says so in a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
+from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
@@ -63,6 +65,39 @@ def _heading_text(lines: list[str]) -> tuple[str, bool]:
     return tidy(cell.text.replace("\n", " ")), bold or cell.bold
 
 
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table>|\Z)", re.I | re.S)
+_PLACEHOLDER = "\x00table {}\x00"
+
+
+def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]:
+    """The export as a stream of ("line", text), ("cells", one row's raw cells) and
+    ("rows", a whole HTML or grid table's raw rows)."""
+    tables: list[str] = []
+
+    def park(m: re.Match[str]) -> str:
+        tables.append(m.group(0))
+        return "\n" + _PLACEHOLDER.format(len(tables) - 1) + "\n"
+
+    lines = _HTML_TABLE.sub(park, text).splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        parked = re.fullmatch(r"\x00table (\d+)\x00", line.strip())
+        if parked:
+            yield "rows", html_table_rows(tables[int(parked.group(1))])
+        elif is_grid_border(line):
+            grid = [line]
+            while i < len(lines) and lines[i].lstrip().startswith(("|", "+")):
+                grid.append(lines[i])
+                i += 1
+            yield "rows", grid_table_rows(grid)
+        elif (cells := _table_cells(line)) is not None:
+            yield "cells", cells
+        else:
+            yield "line", line
+
+
 def parse_text(text: str, path: Path, fmt: str) -> Document:
     """Split an export into headings and table fragments, counting pages at table breaks."""
     blocks: list[Block] = []
@@ -90,28 +125,37 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
             last_was_table = True
         table = None
 
-    for line in text.splitlines():
-        cells = _table_cells(line)
-        if cells is None:
+    def start_table(width: int) -> None:
+        """A table right after one as wide, with only blank lines between, is the same
+        table continued after a page break."""
+        nonlocal page, table
+        previous = blocks[-1] if blocks else None
+        if last_was_table and isinstance(previous, TableFragment) and previous.width == width:
+            page += 1
+        table = []
+
+    for kind, item in _items(text):
+        if kind == "line":
             flush_table()
-            if line.strip():
-                paragraph.append(line)
+            if item.strip():
+                paragraph.append(item)
             else:
                 flush_paragraph()
             continue
         flush_paragraph()
-        if _is_separator(cells):
+        if kind == "rows":
+            flush_table()
+            rows = [cells for cells in item if not _is_separator(cells)]
+            if rows:
+                start_table(max(len(r) for r in rows))
+                table.extend(Row([cell_from_markup(c) for c in r], [page]) for r in rows)
+                flush_table()
+            continue
+        if _is_separator(item):
             continue
         if table is None:
-            previous = blocks[-1] if blocks else None
-            if (
-                last_was_table
-                and isinstance(previous, TableFragment)
-                and previous.width == len(cells)
-            ):
-                page += 1
-            table = []
-        table.append(Row([cell_from_markup(c) for c in cells], [page]))
+            start_table(len(item))
+        table.append(Row([cell_from_markup(c) for c in item], [page]))
     flush_table()
     flush_paragraph()
 
@@ -129,5 +173,6 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
 def read_text(path: Path) -> Document:
     data = path.read_bytes()
     text = decode(data, path)
-    fmt = "markdown" if re.search(r"^\s*\|.*\|\s*$", text, re.M) else "tsv"
+    markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I)
+    fmt = "markdown" if markdown else "tsv"
     return parse_text(text, path, fmt)
