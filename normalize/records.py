@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from dhrplan.extract.model import Row, Table
+from dhrplan.extract.model import Cell, Row, Table
 from dhrplan.extract.stitch import RowKind, join_rows
 from dhrplan.normalize.columns import ColumnMap, map_columns
 from dhrplan.normalize.completion import parse_completion
@@ -69,8 +69,6 @@ def classify(columns: ColumnMap, row: Row) -> RowKind:
 
 @lru_cache(maxsize=64)
 def _columns_for(header: tuple[str, ...]) -> ColumnMap:
-    from dhrplan.extract.model import Cell
-
     return map_columns(Row([Cell(t) for t in header], []))
 
 
