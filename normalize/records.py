@@ -52,8 +52,21 @@ def _is_section(columns: ColumnMap, row: Row) -> bool:
     return cell.bold or not text.endswith((".", ",", ";", ":")) and text[:1].isupper()
 
 
+_PAGE_ARTEFACT = re.compile(r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3})\s*$", re.I)
+"""A row holding only "Page 3 of 12" or a page number is debris of the export."""
+_RULE = re.compile(r"^\s*[-–—_=.:|]+\s*$")
+"""Nor is a row of dashes (a table rule or a separator line the export kept)."""
+
+
 def classify(columns: ColumnMap, row: Row) -> RowKind:
-    if not row.filled():
+    filled = row.filled()
+    if not filled:
+        return "empty"
+    if all(_RULE.match(row.cells[i].text) for i in filled):
+        return "empty"
+    lone = filled[0]
+    debris = lone != columns.index("number") and _PAGE_ARTEFACT.match(row.cells[lone].text)
+    if len(filled) == 1 and debris:
         return "empty"
     if _is_section(columns, row):
         return "section"

@@ -1,0 +1,124 @@
+"""Rows to recommendations: row kinds, action rows with their own owners, combined progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from dhrplan.extract.cellhtml import cell_from_markup
+from dhrplan.extract.model import Row, Table
+from dhrplan.normalize.columns import map_columns
+from dhrplan.normalize.record import Completion
+from dhrplan.normalize.records import RecordBuilder, _combined_completion, classify
+
+
+def row(*cells: str, page: int = 1) -> Row:
+    return Row([cell_from_markup(c) for c in cells], [page])
+
+
+SOMERSET_012 = row(
+    "Recommendation", "Scope", "Action Required", "Action Holder", "Key Milestones",
+    "Target Date", "Date of Completion and Outcome",
+)
+LILY = row(
+    "", "<i>Recommendation</i>", "<i>Scope</i>", "<i>Action</i>", "<i>Lead Agency</i>",
+    "<i>Key Milestone</i>", "<i>Target Date</i>", "<i>Compltn date/Outcome</i>",
+)
+
+KINDS = [
+    # --- samples/somerset-dhr-012-action-plan.txt
+    (SOMERSET_012, ["1) The police should seek to take opportunities", "Local"], "numbered"),
+    (SOMERSET_012, ["<p>with difficult adults, but they did not allow</p>"], "text"),
+    (SOMERSET_012, ["", "", "Change", "", "Review current", "3 months", ""], "action"),
+    (SOMERSET_012, ["---", "--", "----", "---", "---", "--", "--"], "empty"),
+    # --- samples/somerset-dhr-lily-action-plan.txt
+    (LILY, ["<b>MARAC</b>"], "section"),
+    (LILY, ["<b>Communication</b>"], "section"),
+    (LILY, ["<b>4.</b>", "<p>SSP to review its training</p>", "Local"], "numbered"),
+    (LILY, ["<b>1</b>", "<p><b><i>Recommendation One</i></b></p><p>To carry out</p>"], "numbered"),
+    (LILY, ["", "<p>can do to challenge it</p>", "", "<p>informed approach</p>"], "text"),
+    (LILY, ["", "<b>Social Care.</b>", "", "", "", "", "", "to manage the risks"], "text"),
+    # --- debris and other plans
+    (SOMERSET_012, ["Page 3 of 12"], "empty"),
+    (SOMERSET_012, ["", "", "", "", "", "", "12"], "empty"),
+    (LILY, ["7"], "numbered"),
+    (LILY, ["1.2", "", "", "Second action of recommendation 1", "CSP"], "action"),
+    (SOMERSET_012, ["Multi-agency recommendations"], "section"),
+    (SOMERSET_012, ["Recommendation 3: Agencies to share learning."], "numbered"),
+]
+
+
+@pytest.mark.parametrize(("header", "cells", "kind"), KINDS)
+def test_classify(header: Row, cells: list[str], kind: str) -> None:
+    cells = cells + [""] * (len(header.cells) - len(cells))
+    assert classify(map_columns(header), row(*cells)) == kind
+
+
+def build(header: Row, *rows: Row) -> list:
+    table = Table(header, list(rows), "Police")
+    builder = RecordBuilder("plan", {"CSP": "Community Safety Partnership"})
+    builder.add_table(table, map_columns(header, list(rows)), table.heading)
+    return builder.records
+
+
+def test_action_rows_carry_their_own_owner_date_and_progress() -> None:
+    header = row("No.", "Recommendation", "Action", "Lead", "Target date", "Progress")
+    (record,) = build(
+        header,
+        row("1", "Refresh training.", "Write package", "DI Smith", "May 2025", "Complete"),
+        row("", "", "Deliver package", "CSP", "Sept 2025", "Not started", page=2),
+    )
+    assert record.id == "plan-police-1"
+    assert record.pages == [1, 2]
+    assert [(a.text, [o.name for o in a.owners]) for a in record.actions] == [
+        ("Write package", ["DI Smith"]),
+        ("Deliver package", ["CSP"]),
+    ]
+    assert record.actions[1].owners[0].expansion == "Community Safety Partnership"
+    assert [a.target_dates[0].start.month for a in record.actions] == [5, 9]
+    assert record.completion.status == "in_progress"
+
+
+def test_single_row_actions_carry_nothing_of_their_own() -> None:
+    header = row("Recommendation", "Action", "Lead", "Target date")
+    (record,) = build(header, row("1. Do it.", "a. One. b. Two.", "CSP", "2025"))
+    assert [(a.label, a.text, a.owners) for a in record.actions] == [
+        ("a", "One.", None), ("b", "Two.", None),
+    ]
+    assert record.owners[0].name == "CSP"
+
+
+def test_theme_rows_set_the_section_and_ids_stay_unique() -> None:
+    header = row("Recommendation", "Action", "Lead")
+    records = build(
+        header,
+        row("Training"),
+        row("1. Train.", "Course", "CSP"),
+        row("Communication"),
+        row("1. Tell.", "Campaign", "CSP"),
+    )
+    assert [(r.section, r.number, r.id) for r in records] == [
+        ("Training", "1", "plan-training-1"),
+        ("Communication", "1", "plan-communication-1"),
+    ]
+
+
+def test_unnumbered_plan_warns() -> None:
+    header = row("Recommendation", "Action", "Lead")
+    (record,) = build(header, row("Agencies to share learning.", "Event", "CSP"))
+    assert record.number is None
+    assert "no recommendation number found" in record.warnings
+
+
+@pytest.mark.parametrize(
+    ("statuses", "combined"),
+    [
+        (["complete", "complete"], "complete"),
+        (["complete", "not_started"], "in_progress"),
+        (["unknown", "unknown"], "unknown"),
+        (["not_started", "unknown"], "not_started"),
+        (["in_progress"], "in_progress"),
+    ],
+)
+def test_combined_completion(statuses: list[str], combined: str) -> None:
+    parts = [Completion(s, s) for s in statuses]
+    assert _combined_completion(parts).status == combined
