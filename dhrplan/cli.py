@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
 
-BACKENDS = ("pdfplumber", "camelot")
+BACKENDS = ("pdfplumber", "camelot", "pdfium")
 
 
 def _formats(text: str) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from dhrplan.extract.grid import GridSettings, Lattice, find_lattices, regrid_co
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 
-BACKENDS = ("pdfplumber", "camelot")
+BACKENDS = ("pdfplumber", "camelot", "pdfium")
 
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
@@ -37,7 +37,7 @@ def read_pdf(
     if backend not in BACKENDS:
         raise ExtractError(f"{path}: unknown PDF backend {backend!r} (use {' or '.join(BACKENDS)})")
     _check_header(path)
-    source = _open(path, password)
+    source = _open(path, password, backend)
     try:
         if max_pages is not None and source.page_count > max_pages:
             raise ExtractError(
@@ -70,8 +70,12 @@ def _check_header(path: Path) -> None:
         raise ExtractError(f"{path}: not a PDF file")
 
 
-def _open(path: Path, password: str | None) -> GeometrySource:
+def _open(path: Path, password: str | None, backend: str = "pdfplumber") -> GeometrySource:
     try:
+        if backend == "pdfium":
+            from dhrplan.extract.geometry_pdfium import PdfiumSource
+
+            return PdfiumSource(path, password)
         return PdfplumberSource(path, password)
     except Exception as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc

@@ -1,0 +1,427 @@
+"""`GeometrySource` over PDFium (pypdfium2): the same words and rulings as `PdfplumberSource`,
+parsed in C instead of by pdfminer.
+
+The result is meant to be identical to pdfminer's layout objects, so both backends give the
+same `Document`:
+
+* characters: pdfminer's box, not PDFium's glyph boxes. From PDFium: the character's origin
+  (rise included), its text matrix (horizontal scaling included) and font size, its font's
+  descent and its advance width from the font's /Widths; the box is `(0, descent)` to
+  `(advance, descent + size)` in text space, as pdfminer draws it. Generated characters
+  (the spaces and line breaks PDFium adds between text objects) are skipped.
+* rulings: every painted path, also inside form XObjects, split into subpaths and read as
+  pdfminer does: a two-point subpath is a line, a closed axis-aligned four-corner subpath a
+  rectangle (its four edges), anything else a polyline through its end points.
+* coordinates: pdfminer's page space (the media box's lower left is the origin, /Rotate is
+  applied), then flipped to the top-left origin with the same `point` as `PdfplumberSource`.
+
+Word building is `geometry._words`, shared with the pdfplumber source.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from dhrplan.extract.geometry import (
+    PageGeometry,
+    Segment,
+    _rect_edges,
+    _segments_from_points,
+    _words,
+)
+
+Matrix = tuple[float, float, float, float, float, float]
+Point = Callable[[float, float], tuple[float, float]]
+
+
+class PdfiumPasswordError(Exception):
+    """Missing or wrong password (the name is what `pdf._open` maps to its message)."""
+
+
+class PdfiumEncryptionError(Exception):
+    """An encryption scheme PDFium cannot open."""
+
+
+class _Char:
+    """The part of pdfminer's `LTChar` that `_words` reads."""
+
+    __slots__ = ("_text", "x0", "y0", "x1", "y1", "fontname", "size", "upright")
+
+    def __init__(self, text, x0, y0, x1, y1, fontname, size, upright) -> None:
+        self._text = text
+        self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
+        self.fontname = fontname
+        self.size = size
+        self.upright = upright
+
+    def get_text(self) -> str:
+        return self._text
+
+
+def _mult(m1: Matrix, m0: Matrix) -> Matrix:
+    """`m1` then `m0` (pdfminer's `mult_matrix`)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m0
+    return (
+        a0 * a1 + c0 * b1,
+        b0 * a1 + d0 * b1,
+        a0 * c1 + c0 * d1,
+        b0 * c1 + d0 * d1,
+        a0 * e1 + c0 * f1 + e0,
+        b0 * e1 + d0 * f1 + f0,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _page_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
+    """PDF user space -> pdfminer's page space (`PDFPageInterpreter.process_page`)."""
+    x0, y0, x1, y1 = box
+    if rotation == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotation == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotation == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+class PdfiumSource:
+    """`GeometrySource` over pypdfium2. Each page and its text page are closed after use."""
+
+    def __init__(self, path: Path, password: str | None = None) -> None:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        self._raw = raw
+        try:
+            self._pdf = pdfium.PdfDocument(Path(path), password=password or None)
+        except pdfium.PdfiumError as exc:
+            if exc.err_code == raw.FPDF_ERR_PASSWORD:
+                raise PdfiumPasswordError(str(exc)) from exc
+            if exc.err_code == raw.FPDF_ERR_SECURITY:
+                raise PdfiumEncryptionError(str(exc)) from exc
+            raise
+        self.page_count = len(self._pdf)
+        # The per-character calls again, taking and giving addresses as ints: twice as fast
+        # as pypdfium2's typed pointers, and a text object's address is a dict key as it is.
+        vp, int_ = ctypes.c_void_p, ctypes.c_int
+        self._is_generated = _prototype(raw.FPDFText_IsGenerated, int_, vp, int_)
+        self._get_object = _prototype(raw.FPDFText_GetTextObject, vp, vp, int_)
+        self._get_origin = _prototype(raw.FPDFText_GetCharOrigin, int_, vp, int_, vp, vp)
+
+    def page(self, number: int) -> PageGeometry:
+        page = self._pdf[number - 1]
+        try:
+            textpage = page.get_textpage()
+            try:
+                return self._geometry(page, textpage, number)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+
+    def close(self) -> None:
+        self._pdf.close()
+
+    def _geometry(self, page, textpage, number: int) -> PageGeometry:
+        rotation = page.get_rotation() % 360
+        box = page.get_mediabox()
+        width, height = box[2] - box[0], box[3] - box[1]
+        if rotation in (90, 270):
+            width, height = height, width
+        ctm = _page_ctm(rotation, box)
+
+        def point(x: float, y: float) -> tuple[float, float]:
+            return x, height - y
+
+        chars = self._chars(textpage, ctm)
+        return PageGeometry(
+            number=number,
+            width=width,
+            height=height,
+            words=_words(chars, point),
+            segments=self._rulings(page, ctm, point),
+            char_count=len(chars),
+        )
+
+    def _chars(self, textpage, ctm: Matrix) -> list[_Char]:
+        """Every real character of the page in content-stream order, boxed as pdfminer does.
+
+        Three PDFium calls per character (generated?, text object, origin); what is the same
+        for a whole text object (font, size, matrix) is looked up once per object."""
+        raw = self._raw
+        tp = textpage.raw
+        address = ctypes.cast(tp, ctypes.c_void_p).value
+        n = textpage.count_chars()
+        codes = _codes(raw, tp, n)
+        is_generated, get_object, get_origin = (
+            self._is_generated, self._get_object, self._get_origin
+        )
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        px, py = ctypes.addressof(ox), ctypes.addressof(oy)
+        ca, cb, cc, cd, ce, cf = ctm
+        fonts = _Fonts(raw)
+        runs: dict[int | None, _Run] = {}
+        chars: list[_Char] = []
+        append = chars.append
+        for i in range(n):
+            obj = get_object(address, i)
+            if not obj or is_generated(address, i):  # PDFium's own spaces and line breaks
+                continue
+            run = runs.get(obj)
+            if run is None:
+                run = runs[obj] = _Run(raw, tp, i, obj, fonts, ctm)
+            code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
+            if code in HYPHEN_MARKS and raw.FPDFText_IsHyphen(tp, i):
+                code = run.font.hyphen()
+            get_origin(address, i, px, py)
+            x, y = ox.value, oy.value
+            ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
+            adv = run.font.advance(code) * run.fs
+            if run.axis_aligned:
+                w = adv * run.a
+                x0, x1 = (ex, ex + w) if w >= 0 else (ex + w, ex)
+                y0, y1 = ey + run.ylo, ey + run.yhi
+            else:
+                x0, y0, x1, y1 = run.box(ex, ey, adv)
+            append(_Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright))
+        return chars
+
+    def _rulings(self, page, ctm: Matrix, point: Point) -> list[Segment]:
+        """Painted paths, also inside form XObjects, as `PdfplumberSource` reads them from
+        pdfminer's layout."""
+        raw = self._raw
+        out: list[Segment] = []
+        m = raw.FS_MATRIX()
+        fill, stroke = ctypes.c_int(), ctypes.c_int()
+
+        def walk(count: int, get, parent, outer: Matrix) -> None:
+            for j in range(count):
+                obj = get(parent, j)
+                kind = raw.FPDFPageObj_GetType(obj)
+                if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+                    continue
+                if not raw.FPDFPageObj_GetMatrix(obj, m):
+                    continue
+                matrix = _mult((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+                if kind == raw.FPDF_PAGEOBJ_FORM:
+                    walk(raw.FPDFFormObj_CountObjects(obj), raw.FPDFFormObj_GetObject, obj, matrix)
+                    continue
+                if not raw.FPDFPath_GetDrawMode(obj, fill, stroke):
+                    continue
+                if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
+                    continue
+                for shape, pts in _subpaths(raw, obj):
+                    pts = [_apply(matrix, x, y) for x, y in pts]
+                    out.extend(_pdfminer_rulings(shape, pts, point))
+
+        walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, ctm)
+        return out
+
+
+def _prototype(function, restype, *argtypes):
+    """`function` of the PDFium library called through a prototype of our own."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+HYPHEN_MARKS = (0x02, 0xFFFE)
+"""How PDFium writes a hyphen that ends a line (FPDFText_IsHyphen): 0x02 per character, 0xFFFE
+in the page's text. pdfminer keeps the glyph's own character."""
+
+
+def _codes(raw, tp, n: int) -> list[int] | None:
+    """The Unicode value of every character in one call, or None when some character is
+    outside the BMP (then UTF-16 units no longer line up with character indexes)."""
+    if n <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (n + 1))()
+    written = raw.FPDFText_GetText(tp, 0, n, buffer)
+    if written != n + 1:
+        return None
+    codes = list(buffer)[:n]
+    if any(0xD800 <= code <= 0xDFFF for code in codes):
+        return None
+    return codes
+
+
+class _Run:
+    """What PDFium keeps per text object: font, size and matrix, composed with the page's."""
+
+    __slots__ = ("font", "fs", "a", "b", "c", "d", "lo", "hi", "ylo", "yhi", "axis_aligned",
+                 "upright")
+
+    def __init__(self, raw, tp, index: int, obj: int | None, fonts: _Fonts, ctm: Matrix):
+        m = raw.FS_MATRIX()
+        if not raw.FPDFText_GetMatrix(tp, index, m):
+            m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
+        self.font = fonts.get(obj)
+        self.fs = fs = raw.FPDFText_GetFontSize(tp, index)
+        ca, cb, cc, cd, _, _ = ctm
+        # the text object's linear map (PDFium's has the horizontal scaling in it), then the
+        # page's
+        self.a = a = m.a * ca + m.b * cc
+        self.b = b = m.a * cb + m.b * cd
+        self.c = c = m.c * ca + m.d * cc
+        self.d = d = m.c * cb + m.d * cd
+        self.lo = lo = self.font.descent * fs
+        self.hi = hi = lo + fs
+        self.ylo, self.yhi = min(d * lo, d * hi), max(d * lo, d * hi)
+        self.axis_aligned = b == 0 and c == 0
+        self.upright = a * d > 0 and b * c <= 0
+
+    def box(self, ex: float, ey: float, adv: float) -> tuple[float, float, float, float]:
+        """pdfminer's `apply_matrix_rect` of (0, descent, advance, descent + size)."""
+        a, b, c, d, lo, hi = self.a, self.b, self.c, self.d, self.lo, self.hi
+        xs = (c * lo, c * hi, adv * a + c * lo, adv * a + c * hi)
+        ys = (d * lo, d * hi, adv * b + d * lo, adv * b + d * hi)
+        return ex + min(xs), ey + min(ys), ex + max(xs), ey + max(ys)
+
+
+def _text(code: int) -> str:
+    try:
+        return chr(code)
+    except (ValueError, OverflowError):
+        return "\ufffd"
+
+
+class _Font:
+    __slots__ = ("raw", "name", "descent", "_widths", "_width")
+
+    def __init__(self, raw, font, name: str) -> None:
+        self.raw = raw
+        self.name = name
+        value = ctypes.c_float()
+        ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(value))
+        # pdfminer: the font descriptor's /Descent, made negative
+        self.descent = -abs(value.value) / 1000 if ok else 0.0
+        self._widths: dict[int, float] = {}
+        self._width = lambda code, font=font, raw=raw, value=value: (
+            value.value / 1000
+            if raw.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(1000.0), ctypes.byref(value))
+            else 0.0
+        )
+
+    def hyphen(self) -> int:
+        """The hyphen PDFium replaced by its line-end mark: "-" or else a soft hyphen, whichever
+        the font can draw."""
+        return 0x2D if self._width(0x2D) or not self._width(0xAD) else 0xAD
+
+    def advance(self, code: int) -> float:
+        """Advance width per point of font size (the font's /Widths entry / 1000)."""
+        width = self._widths.get(code)
+        if width is None:
+            width = self._widths[code] = self._width(code) if 0 <= code <= 0xFFFF else 0.0
+        return width
+
+
+class _Fonts:
+    """Fonts of one page by PDFium handle, named as pdfminer names them as far as PDFium
+    tells: PDFium drops the subset tag ("ABCDEF+"), so two subsets of one font get a
+    counter to keep them apart (a font change ends a word)."""
+
+    def __init__(self, raw) -> None:
+        self._raw = raw
+        self._by_font: dict[int, _Font] = {}
+        self._names: set[str] = set()
+        self._buffer = ctypes.create_string_buffer(256)
+        self._none = _Font.__new__(_Font)
+        self._none.name, self._none.descent, self._none._widths = "", 0.0, {}
+        self._none._width = lambda code: 0.0
+
+    def get(self, address: int | None) -> _Font:
+        """The font of the text object at `address`."""
+        raw = self._raw
+        if not address:
+            return self._none
+        handle = raw.FPDFTextObj_GetFont(ctypes.cast(address, raw.FPDF_PAGEOBJECT))
+        font_key = ctypes.cast(handle, ctypes.c_void_p).value
+        if font_key is None:
+            found = self._none
+        else:
+            found = self._by_font.get(font_key)
+            if found is None:
+                found = self._by_font[font_key] = _Font(raw, handle, self._name(handle))
+        return found
+
+    def _name(self, handle) -> str:
+        raw = self._raw
+        size = raw.FPDFFont_GetBaseFontName(handle, self._buffer, len(self._buffer))
+        name = self._buffer.value.decode("utf-8", "replace") if size else ""
+        base, n = name, 1
+        while name in self._names:
+            n += 1
+            name = f"{base}#{n}"
+        self._names.add(name)
+        return name
+
+
+def _subpaths(raw, path) -> Iterable[tuple[str, list[tuple[float, float]]]]:
+    """A path object's subpaths as pdfminer's operator shape ("mlllh", "mc", ...) and its
+    points (the end point of each operator, the start point again for a closing "h").
+
+    PDFium stores "h" as a line back to the start flagged as closing, or, when the path is
+    already back at the start, as the flag on the last point; a Bézier curve is three points
+    (two controls, then the end)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for k in range(raw.FPDFPath_CountSegments(path)):
+        seg = raw.FPDFPath_GetPathSegment(path, k)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        raw.FPDFPathSegment_GetPoint(seg, x, y)
+        pt = (x.value, y.value)
+        closes = bool(raw.FPDFPathSegment_GetClose(seg))
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            if shape:
+                yield "".join(shape), pts
+            shape, pts, bezier = ["m"], [pt], 0
+            continue
+        if not shape:  # a path must start with a move; pdfminer ignores one that does not
+            continue
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+            shape.append("c")
+            pts.append(pt)
+        elif closes and pt == pts[0] and len(pts) > 1:
+            shape.append("h")
+            pts.append(pts[0])
+            continue
+        else:
+            shape.append("l")
+            pts.append(pt)
+        if closes:
+            shape.append("h")
+            pts.append(pts[0])
+    if shape:
+        yield "".join(shape), pts
+
+
+def _pdfminer_rulings(
+    shape: str, pts: list[tuple[float, float]], point: Point
+) -> list[Segment]:
+    """pdfminer's `paint_path` choice of LTLine / LTRect / LTCurve for one subpath (points in
+    pdfminer's page space), then the segments `PdfplumberSource` takes from each."""
+    if shape in ("ml", "mlh"):
+        pts = pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        closed = pts[0] == pts[4]
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        )
+        if closed and square:
+            xs = [p[0] for p in pts]
+            ys = [p[1] for p in pts]
+            left, top = point(min(xs), max(ys))
+            right, bottom = point(max(xs), min(ys))
+            return _rect_edges(left, top, right, bottom)
+    return list(_segments_from_points([point(x, y) for x, y in pts]))
