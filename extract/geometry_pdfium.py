@@ -21,6 +21,7 @@ Word building is `geometry._words`, shared with the pdfplumber source.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -108,6 +109,7 @@ class PdfiumSource:
                 raise PdfiumEncryptionError(str(exc)) from exc
             raise
         self.page_count = len(self._pdf)
+        self._font_dicts = _FontDictionaries(Path(path), password)
         # The per-character calls again, taking and giving addresses as ints: twice as fast
         # as pypdfium2's typed pointers, and a text object's address is a dict key as it is.
         vp, int_ = ctypes.c_void_p, ctypes.c_int
@@ -120,16 +122,17 @@ class PdfiumSource:
         try:
             textpage = page.get_textpage()
             try:
-                return self._geometry(page, textpage, number)
+                return self._geometry(page, textpage, number, self._font_dicts.page(number))
             finally:
                 textpage.close()
         finally:
             page.close()
 
     def close(self) -> None:
+        self._font_dicts.close()
         self._pdf.close()
 
-    def _geometry(self, page, textpage, number: int) -> PageGeometry:
+    def _geometry(self, page, textpage, number: int, page_fonts) -> PageGeometry:
         rotation = page.get_rotation() % 360
         box = page.get_mediabox()
         width, height = box[2] - box[0], box[3] - box[1]
@@ -140,7 +143,7 @@ class PdfiumSource:
         def point(x: float, y: float) -> tuple[float, float]:
             return x, height - y
 
-        chars = self._chars(textpage, ctm)
+        chars = self._chars(textpage, ctm, _Fonts(self._raw, page_fonts))
         return PageGeometry(
             number=number,
             width=width,
@@ -150,7 +153,7 @@ class PdfiumSource:
             char_count=len(chars),
         )
 
-    def _chars(self, textpage, ctm: Matrix) -> list[_Char]:
+    def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
         """Every real character of the page in content-stream order, boxed as pdfminer does.
 
         Three PDFium calls per character (generated?, text object, origin); what is the same
@@ -166,7 +169,6 @@ class PdfiumSource:
         ox, oy = ctypes.c_double(), ctypes.c_double()
         px, py = ctypes.addressof(ox), ctypes.addressof(oy)
         ca, cb, cc, cd, ce, cf = ctm
-        fonts = _Fonts(raw)
         runs: dict[int | None, _Run] = {}
         chars: list[_Char] = []
         append = chars.append
@@ -291,15 +293,15 @@ def _text(code: int) -> str:
 
 
 class _Font:
-    __slots__ = ("raw", "name", "descent", "_widths", "_width")
+    __slots__ = ("name", "descent", "_widths", "_width")
 
-    def __init__(self, raw, font, name: str) -> None:
-        self.raw = raw
+    def __init__(self, raw, font, name: str, descent: float | None) -> None:
         self.name = name
         value = ctypes.c_float()
-        ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(value))
-        # pdfminer: the font descriptor's /Descent, made negative
-        self.descent = -abs(value.value) / 1000 if ok else 0.0
+        if descent is None:
+            ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), ctypes.byref(value))
+            descent = -abs(value.value) / 1000 if ok else 0.0
+        self.descent = descent
         self._widths: dict[int, float] = {}
         self._width = lambda code, font=font, raw=raw, value=value: (
             value.value / 1000
@@ -320,19 +322,31 @@ class _Font:
         return width
 
 
-class _Fonts:
-    """Fonts of one page by PDFium handle, named as pdfminer names them as far as PDFium
-    tells: PDFium drops the subset tag ("ABCDEF+"), so two subsets of one font get a
-    counter to keep them apart (a font change ends a word)."""
+class _NoFont(_Font):
+    def __init__(self) -> None:
+        self.name, self.descent, self._widths = "", 0.0, {}
+        self._width = lambda code: 0.0
 
-    def __init__(self, raw) -> None:
+
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+class _Fonts:
+    """Fonts of one page by PDFium handle, with pdfminer's name and descent for each.
+
+    PDFium gives neither: it drops the subset tag ("ABCDEF+") from names, and where the font
+    descriptor's /Descent is 0 or missing (LibreOffice writes 0) it measures a glyph instead.
+    So both come from the page's font dictionaries as pdfminer reads them (`page_fonts`),
+    matched by name without the tag; a font not found there keeps PDFium's values, its name
+    numbered when another font has it (a font change ends a word)."""
+
+    def __init__(self, raw, page_fonts: dict[str, list[tuple[str, float]]]) -> None:
         self._raw = raw
+        self._page_fonts = {name: list(found) for name, found in page_fonts.items()}
         self._by_font: dict[int, _Font] = {}
         self._names: set[str] = set()
         self._buffer = ctypes.create_string_buffer(256)
-        self._none = _Font.__new__(_Font)
-        self._none.name, self._none.descent, self._none._widths = "", 0.0, {}
-        self._none._width = lambda code: 0.0
+        self._none = _NoFont()
 
     def get(self, address: int | None) -> _Font:
         """The font of the text object at `address`."""
@@ -342,23 +356,115 @@ class _Fonts:
         handle = raw.FPDFTextObj_GetFont(ctypes.cast(address, raw.FPDF_PAGEOBJECT))
         font_key = ctypes.cast(handle, ctypes.c_void_p).value
         if font_key is None:
-            found = self._none
-        else:
-            found = self._by_font.get(font_key)
-            if found is None:
-                found = self._by_font[font_key] = _Font(raw, handle, self._name(handle))
+            return self._none
+        found = self._by_font.get(font_key)
+        if found is None:
+            name, descent = self._identify(handle)
+            found = self._by_font[font_key] = _Font(raw, handle, name, descent)
         return found
 
-    def _name(self, handle) -> str:
-        raw = self._raw
-        size = raw.FPDFFont_GetBaseFontName(handle, self._buffer, len(self._buffer))
-        name = self._buffer.value.decode("utf-8", "replace") if size else ""
-        base, n = name, 1
+    def _identify(self, handle) -> tuple[str, float | None]:
+        size = self._raw.FPDFFont_GetBaseFontName(handle, self._buffer, len(self._buffer))
+        base = SUBSET_TAG.sub("", self._buffer.value.decode("utf-8", "replace") if size else "")
+        candidates = self._page_fonts.get(base)
+        if candidates:
+            name, descent = candidates.pop(0)
+            self._names.add(name)
+            return name, descent
+        name, n = base, 1
         while name in self._names:
             n += 1
             name = f"{base}#{n}"
         self._names.add(name)
-        return name
+        return name, None
+
+
+class _FontDictionaries:
+    """pdfminer's name and descent of every font a page uses (its resources and those of its
+    form XObjects), read from the font dictionaries: pdfminer parses the cross-reference
+    table and these few objects, never a content stream. Pages must be asked for in order.
+    Any failure just leaves PDFium's own values."""
+
+    def __init__(self, path: Path, password: str | None) -> None:
+        self._fh = None
+        self._pages = None
+        try:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfinterp import PDFResourceManager
+            from pdfminer.pdfpage import PDFPage
+            from pdfminer.pdfparser import PDFParser
+
+            self._fh = open(path, "rb")  # noqa: SIM115 - closed in close()
+            document = PDFDocument(PDFParser(self._fh), password=password or "")
+            self._pages = PDFPage.create_pages(document)
+            self._manager = PDFResourceManager(caching=True)
+        except Exception:
+            self.close()
+        self._next = 1
+
+    def page(self, number: int) -> dict[str, list[tuple[str, float]]]:
+        if self._pages is None or number != self._next:
+            self._pages = None
+            return {}
+        self._next += 1
+        try:
+            page = next(self._pages)
+            fonts: dict[str, list[tuple[str, float]]] = {}
+            self._collect(page.resources, fonts, set(), 0)
+            return fonts
+        except Exception:
+            self._pages = None
+            return {}
+
+    def _collect(self, resources, fonts, seen: set, depth: int) -> None:
+        from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+
+        resources = resolve1(resources)
+        if not isinstance(resources, dict) or depth > 15:
+            return
+        for spec in (resolve1(resources.get("Font")) or {}).values():
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+            if objid is not None:
+                if objid in seen:
+                    continue
+                seen.add(objid)
+            spec = resolve1(spec)
+            if not isinstance(spec, dict):
+                continue
+            try:
+                font = self._manager.get_font(objid, spec)
+            except Exception:
+                continue
+            entry = (str(font.fontname), font.get_descent())
+            names = {SUBSET_TAG.sub("", entry[0])}
+            if "BaseFont" in spec:
+                names.add(SUBSET_TAG.sub("", _literal(resolve1(spec["BaseFont"]))))
+            for name in names:
+                fonts.setdefault(name, []).append(entry)
+        for ref in (resolve1(resources.get("XObject")) or {}).values():
+            objid = ref.objid if isinstance(ref, PDFObjRef) else None
+            if objid is not None:
+                if objid in seen:
+                    continue
+                seen.add(objid)
+            xobject = resolve1(ref)
+            if isinstance(xobject, PDFStream) and _literal(xobject.get("Subtype")) == "Form":
+                self._collect(xobject.get("Resources"), fonts, seen, depth + 1)
+
+    def close(self) -> None:
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def _literal(value) -> str:
+    from pdfminer.psparser import PSLiteral
+
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return str(value)
 
 
 def _subpaths(raw, path) -> Iterable[tuple[str, list[tuple[float, float]]]]:
