@@ -11,9 +11,10 @@ rulings) make a one-row lattice. Here the missing vertical edges are completed:
 2. The other horizontal rules are grouped into stacks of rules with the same left and right
    end: one stack per table (Word draws every row rule across the whole table). The bands
    between neighbouring rules are the rows.
-3. A bold band covered by shaded cells in the middle of a stack is the header of the next
-   table: Word always keeps a paragraph between two tables, so the band above it is the gap
-   between them (its text stays outside, as headings).
+3. A bold band in the middle of a stack that is shaded in cells or repeats the stack's first
+   band is the header row of the next table: Word always keeps a paragraph between two
+   tables, so the band above it is the gap between them (its text stays outside, as
+   headings).
 4. A stack none of whose text lies outside the shading lattices is left as it is.
 5. Columns: x ranges where no text of the table crosses, across all rows, plus the edges of
    shaded cells and the ends of partial rules inside the table (`column_boundaries`).
@@ -213,10 +214,14 @@ def _split_at_headers(
     stack: RuleStack, words: Sequence[Word], weak: Sequence[Lattice], settings: TextGridSettings
 ) -> list[RuleStack]:
     """The stack cut before each header band after its first band; the band above such a
-    header is the gap between two tables and belongs to neither."""
+    header is the gap between two tables and belongs to neither. A header band is all bold
+    and either shaded in cells or a repeat of the stack's first band (the same header row)."""
     bands = _band_words(stack, words)
+    first = _text(bands[0]) if bands else ""
     header = [
-        bool(words) and all(w.bold for w in words) and _shaded_cells(weak, top, bottom, stack)
+        bool(words)
+        and all(w.bold for w in words)
+        and (_shaded_cells(weak, top, bottom, stack) or _text(words) == first)
         for words, (top, bottom) in zip(bands, _bands(stack), strict=True)
     ]
     tables: list[RuleStack] = []
@@ -229,6 +234,10 @@ def _split_at_headers(
     for table in tables:
         table.partial = [h for h in stack.partial if table.ys and _inner(h.pos, table.ys)]
     return [t for t in tables if len(t.ys) >= 2]
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: (w.x0, w.top)))
 
 
 def _shaded_cells(weak: Sequence[Lattice], top: float, bottom: float, stack: RuleStack) -> bool:
