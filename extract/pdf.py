@@ -16,9 +16,10 @@ from pathlib import Path
 import regex
 
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
-from dhrplan.extract.grid import GridSettings, Lattice, find_lattices, regrid_columns
+from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
 from dhrplan.extract.pdf_page import PageLayout, layout_page
+from dhrplan.extract.textgrid import find_tables
 
 BACKENDS = ("pdfplumber", "camelot", "pdfium")
 
@@ -98,7 +99,9 @@ def _finder(
         from dhrplan.extract.camelot_backend import CamelotLattices
 
         return CamelotLattices(path, password)
-    return lambda geometry: find_lattices(geometry.segments, settings)
+    # fully ruled tables as find_lattices gives them; tables ruled between rows only are
+    # completed from the words
+    return lambda geometry: find_tables(geometry, settings)
 
 
 def _read_pages(
