@@ -1,5 +1,7 @@
-"""ms per page for each PDF: the whole `dhrplan convert` subprocess, dhrplan's reader in-process
-(both backends), pdfplumber's bare `extract_tables()`, and camelot lattice, same run.
+"""ms per page for each PDF, same run: whole processes (`dhrplan convert` with the default and
+the pdfium backend, and a bare pdfplumber `extract_tables()` script, so start-up and imports
+are counted alike), then in-process work (dhrplan's reader with each backend, pdfplumber's
+`extract_tables()`, camelot lattice).
 
     .venv/bin/python benchmarks/bench.py samples/*.pdf [--runs 3]
 """
@@ -26,12 +28,28 @@ def median_seconds(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def dhrplan_cli(pdf: Path) -> None:
+def dhrplan_cli(pdf: Path, backend: str = "pdfplumber") -> None:
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(
-            [sys.executable, "-m", "dhrplan", "convert", str(pdf), "-o", out],
+            [sys.executable, "-m", "dhrplan", "convert", str(pdf), "-o", out,
+             "--backend", backend],
             check=True, capture_output=True,
         )
+
+
+PDFPLUMBER_SCRIPT = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as doc:
+    for page in doc.pages:
+        page.extract_tables()
+        page.close()
+"""
+
+
+def pdfplumber_tables_process(pdf: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-c", PDFPLUMBER_SCRIPT, str(pdf)], check=True, capture_output=True
+    )
 
 
 def dhrplan_reader(pdf: Path, backend: str = "pdfplumber") -> None:
@@ -71,7 +89,10 @@ def main() -> None:
     args = parser.parse_args()
     measures: list[tuple[str, Callable[[Path], object]]] = [
         ("dhrplan convert (subprocess)", dhrplan_cli),
+        ("dhrplan convert --backend pdfium (subprocess)", lambda p: dhrplan_cli(p, "pdfium")),
+        ("pdfplumber extract_tables (subprocess)", pdfplumber_tables_process),
         ("dhrplan read_pdf pdfplumber", dhrplan_reader),
+        ("dhrplan read_pdf pdfium", lambda p: dhrplan_reader(p, "pdfium")),
         ("dhrplan read_pdf camelot", lambda p: dhrplan_reader(p, "camelot")),
         ("pdfplumber extract_tables", pdfplumber_tables),
         ("camelot lattice", camelot_lattice),
@@ -79,14 +100,15 @@ def main() -> None:
     for pdf in args.pdfs:
         pages = page_count(pdf)
         dhrplan_reader(pdf)  # warm imports so the in-process numbers are per-file work
+        dhrplan_reader(pdf, "pdfium")
         print(f"{pdf.name}: {pages} pages, median of {args.runs} runs, ms per page")
         for name, fn in measures:
             try:
                 seconds = median_seconds(lambda fn=fn, pdf=pdf: fn(pdf), args.runs)
             except Exception as exc:  # a missing optional backend should not hide the rest
-                print(f"  {name:32s} failed: {type(exc).__name__}: {exc}")
+                print(f"  {name:46s} failed: {type(exc).__name__}: {exc}")
                 continue
-            print(f"  {name:32s} {1000 * seconds / pages:8.1f}")
+            print(f"  {name:46s} {1000 * seconds / pages:8.1f}")
 
 
 if __name__ == "__main__":
