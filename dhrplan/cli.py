@@ -120,22 +120,25 @@ def _convert(args: argparse.Namespace) -> int:
 
 def summary(report: batch.Report, outdir: Path) -> str:
     """Per file: recommendations and warnings, or the error; then the totals."""
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
     lines = []
     width = max((len(r.shown) for r in report.results), default=0)
     for r in report.results:
         if r.status == "failed":
             detail = f"error: {r.error}"
         else:
-            detail = f"{r.recommendations} recommendations, {r.warnings} warnings"
+            detail = f"{count(r.recommendations, 'recommendation')}, {count(r.warnings, 'warning')}"
         lines.append(f"{r.status:<9}  {r.shown:<{width}}  {detail}")
     counts = {s: sum(r.status == s for r in report.results)
               for s in ("converted", "skipped", "failed")}
     recs = sum(r.recommendations for r in report.results)
     warns = sum(r.warnings for r in report.results)
     lines.append(
-        f"{len(report.results)} files: {counts['converted']} converted, "
+        f"{count(len(report.results), 'file')}: {counts['converted']} converted, "
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
-        f"{recs} recommendations, {warns} warnings; output in {outdir}"
+        f"{count(recs, 'recommendation')}, {count(warns, 'warning')}; output in {outdir}"
     )
     if report.combined:
         lines.append("combined: " + ", ".join(p.name for p in report.combined))
