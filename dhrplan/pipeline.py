@@ -37,21 +37,41 @@ def read_document(path: Path, options: Options) -> Document:
     )
 
 
-def convert_file(path: Path, options: Options = Options()) -> Plan:
-    """Read one plan. Raises `ExtractError` with a one-line reason when it cannot."""
-    from dhrplan.normalize.plan import build_plan
+@dataclass(frozen=True)
+class Read:
+    """An input read into the document model, with the hash of the bytes it was read from."""
 
+    document: Document
+    sha256: str
+
+
+def read_file(path: Path, options: Options = Options()) -> Read:
+    """The extract stage alone: parsing untrusted files, the part a batch isolates."""
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    document = read_document(path, options)
-    backend = options.backend if document.format == "pdf" else None
-    return build_plan(document, sha256, backend)
+    return Read(read_document(path, options), sha256)
+
+
+def plan_from(read: Read, options: Options = Options()) -> Plan:
+    """The normalize stage: records from a read document."""
+    from dhrplan.normalize.plan import build_plan
+
+    backend = options.backend if read.document.format == "pdf" else None
+    return build_plan(read.document, read.sha256, backend)
+
+
+def convert_file(path: Path, options: Options = Options()) -> Plan:
+    """Read one plan. Raises `ExtractError` with a one-line reason when it cannot."""
+    return plan_from(read_file(path, options), options)
 
 
 def preload(pdf: bool = True) -> None:
-    """Import the heavy stages now, so that worker processes forked later share them."""
+    """Import the heavy modules now: a batch does it while its first worker reads, so that
+    the parent can normalize and later workers, forked from it, share them."""
     import dhrplan.normalize.plan  # noqa: F401
 
     if pdf:
+        import pdfplumber  # noqa: F401
+
         import dhrplan.extract.pdf  # noqa: F401

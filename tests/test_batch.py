@@ -19,7 +19,8 @@ from dhrplan.output.manifest import FILENAME, Manifest
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"
 CASE_012 = SAMPLES / "somerset-dhr-012-action-plan.txt"
-REAL_CONVERT = pipeline.convert_file
+REAL_READ = pipeline.read_file
+REAL_PLAN = pipeline.plan_from
 
 
 def copy(sample: Path, folder: Path, name: str | None = None) -> Path:
@@ -169,13 +170,13 @@ def _slow_or_real(path: Path, options: pipeline.Options):
         os._exit(3)
     if path.name.startswith("bug"):
         raise RuntimeError("something broke\nover two lines")
-    return REAL_CONVERT(path, options)
+    return REAL_READ(path, options)
 
 
 def test_timeout_and_crashes_fail_one_file_not_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    monkeypatch.setattr(pipeline, "convert_file", _slow_or_real)
+    monkeypatch.setattr(pipeline, "read_file", _slow_or_real)
     folder = tmp_path / "in"
     good = copy(LILY, folder)
     for name in ("slow.txt", "crash.txt", "bug.txt"):
@@ -198,12 +199,12 @@ def test_timeout_and_crashes_fail_one_file_not_the_batch(
 def test_an_invalid_document_is_not_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    def wrong_version(path: Path, options: pipeline.Options):
-        plan = REAL_CONVERT(path, options)
+    def wrong_version(read: pipeline.Read, options: pipeline.Options):
+        plan = REAL_PLAN(read, options)
         plan.schema_version = "0.9"
         return plan
 
-    monkeypatch.setattr(pipeline, "convert_file", wrong_version)
+    monkeypatch.setattr(pipeline, "plan_from", wrong_version)
     out = tmp_path / "out"
     assert convert(LILY, "-o", out) == 1
     (line,) = capsys.readouterr().err.splitlines()
@@ -251,9 +252,9 @@ def test_at_most_jobs_workers_at_once(tmp_path: Path, monkeypatch: pytest.Monkey
             handle.write(f"{len(list(busy.iterdir()))}\n")
         time.sleep(0.2)
         marker.unlink()
-        return REAL_CONVERT(path, options)
+        return REAL_READ(path, options)
 
-    monkeypatch.setattr(pipeline, "convert_file", counted)
+    monkeypatch.setattr(pipeline, "read_file", counted)
     folder = tmp_path / "in"
     for i in range(5):
         copy(LILY, folder, f"plan-{i}.txt")
