@@ -9,6 +9,8 @@ are counted alike), then in-process work (dhrplan's reader with each backend, pd
 from __future__ import annotations
 
 import argparse
+import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 
@@ -97,19 +100,30 @@ def main() -> None:
         ("pdfplumber extract_tables", pdfplumber_tables),
         ("camelot lattice", camelot_lattice),
     ]
+    print(f"{date.today()}, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
     for pdf in args.pdfs:
         pages = page_count(pdf)
         dhrplan_reader(pdf)  # warm imports so the in-process numbers are per-file work
         dhrplan_reader(pdf, "pdfium")
+        # runs interleave the measures, so that a busy moment of a shared machine slows
+        # every measure of that run rather than one measure's every run
+        times: dict[str, list[float]] = {name: [] for name, _ in measures}
+        failed: dict[str, str] = {}
+        for _ in range(args.runs):
+            for name, fn in measures:
+                if name in failed:
+                    continue
+                try:
+                    times[name].append(median_seconds(lambda fn=fn, pdf=pdf: fn(pdf), 1))
+                except Exception as exc:  # a missing optional backend should not hide the rest
+                    failed[name] = f"{type(exc).__name__}: {exc}"
         print(f"{pdf.name}: {pages} pages, median of {args.runs} runs, ms per page")
-        for name, fn in measures:
-            try:
-                seconds = median_seconds(lambda fn=fn, pdf=pdf: fn(pdf), args.runs)
-            except Exception as exc:  # a missing optional backend should not hide the rest
-                print(f"  {name:46s} failed: {type(exc).__name__}: {exc}")
-                continue
-            print(f"  {name:46s} {1000 * seconds / pages:8.1f}")
-
+        for name, _ in measures:
+            if name in failed:
+                print(f"  {name:46s} failed: {failed[name]}")
+            else:
+                print(f"  {name:46s} {1000 * statistics.median(times[name]) / pages:8.1f}")
 
 if __name__ == "__main__":
     main()
