@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from dhrplan import SCHEMA_VERSION
-from dhrplan.extract.model import Document, ExtractError, Heading, Table
+from dhrplan.extract.model import Cell, Document, ExtractError, Heading, Row, Table
 from dhrplan.extract.stitch import stitch
-from dhrplan.normalize.columns import map_columns
+from dhrplan.normalize.columns import ColumnMap, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
+from dhrplan.normalize.numbering import split_label
 from dhrplan.normalize.record import Plan, Source
 from dhrplan.normalize.records import RecordBuilder, classify_for_stitch
 
@@ -36,6 +37,35 @@ def _title(blocks: list[Heading | Table]) -> str | None:
     return " ".join(lead[start : end + 1])
 
 
+_ACTION_ROLES = {"action", "owner", "target", "completion", "milestones"}
+
+
+def _heading_as_recommendation(table: Table) -> Table | None:
+    """ "Recommendation 3: Agencies should ..." as a paragraph, then a table of its actions
+    with no Recommendation column: the heading becomes that column's first cell."""
+    if not table.heading or split_label(table.heading)[0] is None:
+        return None
+    roles = set(map_columns(table.header, table.rows).roles)
+    if "recommendation" in roles or len(roles & _ACTION_ROLES) < 2 or not table.rows:
+        return None
+    header = Row([Cell("Recommendation"), *table.header.cells], table.header.pages)
+    rows = [
+        Row([Cell(table.heading if i == 0 else ""), *r.cells], r.pages, r.warnings)
+        for i, r in enumerate(table.rows)
+    ]
+    return Table(header, rows, None)
+
+
+def _actions_as_recommendations(columns: ColumnMap) -> ColumnMap | None:
+    """A plan whose only table lists actions (Action, Lead, Target date...) and no
+    recommendations: each row's action is read as a recommendation."""
+    roles = set(columns.roles)
+    if "action" not in roles or "recommendation" in roles or len(roles & _ACTION_ROLES) < 3:
+        return None
+    swapped = ["recommendation" if r == "action" else r for r in columns.roles]
+    return ColumnMap(swapped, columns.names)
+
+
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     blocks = stitch(document.blocks, classify_for_stitch)
     tables = [b for b in blocks if isinstance(b, Table)]
@@ -44,19 +74,26 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
         glossary.update(glossary_from_table(table) or {})
 
     title = _title(blocks)
+    warnings = list(document.warnings)
+    tables = [_heading_as_recommendation(t) or t for t in tables]
+    mapped = [(t, map_columns(t.header, t.rows)) for t in tables]
+    chosen = [(t, c) for t, c in mapped if c.is_action_plan]
+    if not chosen:
+        for table, columns in mapped:
+            if swapped := _actions_as_recommendations(columns):
+                chosen.append((table, swapped))
+                warnings.append(
+                    f"a table with no Recommendation column ({', '.join(columns.names)}): "
+                    "each row's action is read as a recommendation"
+                )
     builder = RecordBuilder(document.path.stem, glossary)
-    plan_tables = 0
-    for table in tables:
-        columns = map_columns(table.header, table.rows)
-        if not columns.is_action_plan:
-            continue
-        plan_tables += 1
+    for table, columns in chosen:
         section = table.heading if table.heading != title else None
         builder.add_table(table, columns, section)
-    if not plan_tables:
+    if not chosen:
         raise ExtractError(
             f"{document.path}: no action-plan table found (no table with a Recommendation "
             "column and at least two of Scope, Action, Owner, Milestones, Target date, Progress)"
         )
     source = Source(document.path.name, sha256, document.format, document.page_count, backend)
-    return Plan(SCHEMA_VERSION, source, title, glossary, builder.records, list(document.warnings))
+    return Plan(SCHEMA_VERSION, source, title, glossary, builder.records, warnings)
