@@ -6,7 +6,7 @@ import regex
 
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Cell, Document, ExtractError, Heading, Row, Table
-from dhrplan.extract.stitch import stitch
+from dhrplan.extract.stitch import same_header, stitch
 from dhrplan.normalize.columns import ColumnMap, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.numbering import split_label
@@ -38,6 +38,22 @@ def _title(blocks: list[Heading | Table]) -> str | None:
 
 
 _ACTION_ROLES = {"action", "owner", "target", "completion", "milestones"}
+_HEADER_SEARCH = 3
+"""How many rows below a table's first row may hold its real header."""
+
+
+def _header_below_title_rows(table: Table) -> Table | None:
+    """A table whose first rows are a title ("Avon and Somerset Police" across the whole
+    width) above the real header: the title becomes the table's heading."""
+    if map_columns(table.header).is_action_plan:
+        return None
+    for k, candidate in enumerate(table.rows[:_HEADER_SEARCH]):
+        if map_columns(candidate).is_action_plan:
+            above = [table.header, *table.rows[:k]]
+            titles = [r.cells[r.filled()[0]].text for r in above if len(r.filled()) == 1]
+            rows = [r for r in table.rows[k + 1 :] if not same_header(candidate, r)]
+            return Table(candidate, rows, " ".join(titles) or table.heading)
+    return None
 
 
 def _heading_as_recommendation(table: Table) -> Table | None:
@@ -75,6 +91,7 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
 
     title = _title(blocks)
     warnings = list(document.warnings)
+    tables = [_header_below_title_rows(t) or t for t in tables]
     tables = [_heading_as_recommendation(t) or t for t in tables]
     mapped = [(t, map_columns(t.header, t.rows)) for t in tables]
     chosen = [(t, c) for t, c in mapped if c.is_action_plan]

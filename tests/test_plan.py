@@ -75,3 +75,22 @@ def test_a_table_of_actions_only_reads_each_action_as_a_recommendation(tmp_path:
 def test_tables_that_are_not_action_plans_are_refused(tmp_path: Path, text: str) -> None:
     with pytest.raises(ExtractError, match="no action-plan table found"):
         convert(tmp_path, text)
+
+
+TITLE_ROW = """| Avon and Somerset Police | | | |
+|---|---|---|---|
+| Recommendation | Action | Lead | Target date |
+| 1. Refresh training. | Write package | DI Smith | May 2025 |
+
+| Recommendation | Action | Lead | Target date |
+|---|---|---|---|
+| 2. Share learning. | Briefing | DCI Jones | Ongoing |
+"""
+
+
+def test_a_title_row_above_the_header_is_the_section(tmp_path: Path) -> None:
+    doc = convert(tmp_path, TITLE_ROW)
+    assert [(r["section"], r["number"], r["text"]) for r in doc["recommendations"]] == [
+        ("Avon and Somerset Police", "1", "Refresh training."),
+        ("Avon and Somerset Police", "2", "Share learning."),
+    ]
