@@ -19,11 +19,13 @@ ROLES = (
 )
 
 _NUMBER = re.compile(
-    r"^\s*(?:no\.?|num(?:ber)?|ref(?:erence)?\.?|#|rec(?:ommendation)?\s*(?:no|number|ref)\.?)\s*$",
+    r"^\s*(?:rec(?:ommendation)?\.?\s*)?(?:no|num(?:ber)?|ref(?:erence)?|id|#)\.?\s*:?\s*$",
     re.I,
 )
-# Headers that list scope levels ("Local/Regional/National", "Single/Multi agency").
-_SCOPE_LEVELS = re.compile(r"\b(?:local|regional|national)\b|\bsingle\s*(?:/|or)\s*multi", re.I)
+# Headers that list scope levels ("Local/Regional/National", "Single / multi agency").
+_SCOPE_LEVELS = re.compile(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", re.I)
+# An outcome the plan hopes for is not progress: such a column is kept under `extra`.
+_HOPED_FOR = re.compile(r"\b(?:intended|desired|expected|anticipated|planned)\s+outcome", re.I)
 _ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.I))
     for role, pattern in (
@@ -64,6 +66,14 @@ _DONE_DATE = re.compile(r"complet|compltn", re.I)
 _PLANNED = re.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", re.I)
 
 
+_PROGRESS_WORDS = re.compile(r"progress|\brag\b|status|update|complet|compltn", re.I)
+
+
+def _strength(header: str) -> int:
+    """Of two columns with one role, the one that names it outright wins."""
+    return 1 if _PROGRESS_WORDS.search(header) else 0
+
+
 def _rightmost_role(text: str) -> str | None:
     """In "Action Holder" or "Target Date" the last role word is the head noun."""
     best: tuple[int, str] | None = None
@@ -83,6 +93,8 @@ def role_of(header: str) -> str | None:
         return "number"
     if _SCOPE_LEVELS.search(text):
         return "scope"
+    if _HOPED_FOR.search(text):
+        return None
     cut = _QUALIFIER.search(text)
     head = text[: cut.start()] if cut and cut.start() > 0 else text
     role = _rightmost_role(head) or _rightmost_role(text)
@@ -106,7 +118,12 @@ def map_columns(header: Row, body: list[Row] | None = None) -> ColumnMap:
             if numeric and len(numeric) * 2 >= len(values):
                 role = "number"
         if role in roles:
-            role = None
+            earlier = roles.index(role)
+            if _strength(cell.text) > _strength(names[earlier]):
+                roles[earlier] = None  # "Outcome" then "Progress": progress is the status
+            else:
+                role = None
         roles.append(role)
-        names.append(" ".join(cell.text.split()) or f"column {i + 1}")
+        name = " ".join(cell.text.split()) or f"column {i + 1}"
+        names.append(name if name not in names else f"{name} (column {i + 1})")
     return ColumnMap(roles, names)

@@ -37,6 +37,13 @@ ROLES = [
     ("Single/Multi agency", "scope"),
     ("Date to be completed by", "target"),
     ("Date of review", "target"),
+    ("Recommendation ID", "number"),
+    ("Recommendation No:", "number"),
+    ("ID", "number"),
+    ("Single agency / multi agency", "scope"),
+    ("Desired outcome", None),
+    ("Intended outcome", None),
+    ("Expected outcomes", None),
     # --- other councils' plans
     ("Lead Officer", "owner"),
     ("Agency", "owner"),
@@ -161,3 +168,24 @@ def test_map_columns(
         if role is not None:
             assert columns.index(role) == roles.index(role)
     assert columns.index("nonexistent") is None
+
+
+@pytest.mark.parametrize(
+    ("headers", "roles"),
+    [
+        (["Recommendation", "Outcome", "Progress"], ["recommendation", None, "completion"]),
+        (["Recommendation", "Progress", "Outcome"], ["recommendation", "completion", None]),
+        (
+            ["Recommendation ID", "Recommendation", "Desired outcome", "Lead agency", "RAG"],
+            ["number", "recommendation", None, "owner", "completion"],
+        ),
+    ],
+)
+def test_the_column_that_names_a_role_outright_wins(headers: list[str], roles: list) -> None:
+    assert map_columns(Row([cell_from_markup(h) for h in headers], [1])).roles == roles
+
+
+def test_duplicate_headers_keep_both_values_under_extra() -> None:
+    columns = map_columns(Row([cell_from_markup(h) for h in ["Recommendation", "Update",
+                                                             "Update"]], [1]))
+    assert columns.names == ["Recommendation", "Update", "Update (column 3)"]
