@@ -41,6 +41,7 @@ from dhrplan.output.manifest import (
     Manifest,
     OutputFile,
 )
+from dhrplan.output.manifest import FILENAME as MANIFEST
 from dhrplan.output.tables import (
     SourcedPlan,
     actions_table,
@@ -54,6 +55,8 @@ SUPPORTED_SUFFIXES = tuple(sorted(pipeline.SUPPORTED_SUFFIXES))
 SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 FORMATS = ("json", "csv")
 COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
+RESERVED_STEMS = frozenset(PurePosixPath(name).stem.casefold() for name in (*COMBINED, MANIFEST))
+"""Stems of the files the tool writes at the top of the output folder, whatever the flags."""
 
 
 @dataclass(frozen=True)
@@ -135,8 +138,15 @@ def _walk(folder: Path, skip: Path) -> list[Path]:
     return found
 
 
+def _reserved(stem: PurePosixPath) -> bool:
+    return stem.parent == PurePosixPath(".") and stem.name.casefold() in RESERVED_STEMS
+
+
 def _name_outputs(found: list[tuple[Path, str]]) -> list[Input]:
-    """`<stem>` when the stem is unique; otherwise mirror subfolders, then keep the suffix."""
+    """`<stem>` when the stem is unique; otherwise mirror subfolders, then keep the suffix.
+
+    The suffix is kept too where `<stem>` would be one of the tool's own files (the manifest,
+    the combined files), so `manifest.txt` becomes `manifest.txt.json`."""
     by_stem: dict[str, list[tuple[Path, str]]] = {}
     for path, shown in found:
         by_stem.setdefault(path.stem.casefold(), []).append((path, shown))
@@ -144,13 +154,14 @@ def _name_outputs(found: list[tuple[Path, str]]) -> list[Input]:
     for group in by_stem.values():
         if len(group) == 1:
             path, shown = group[0]
-            inputs.append(Input(path, shown, PurePosixPath(path.stem)))
+            stem = PurePosixPath(path.stem)
+            inputs.append(Input(path, shown, PurePosixPath(path.name) if _reserved(stem) else stem))
             continue
         common = Path(os.path.commonpath([p.parent for p, _ in group]))
         folders = [PurePosixPath(p.parent.relative_to(common).as_posix()) for p, _ in group]
         clashes = {f for f in folders if folders.count(f) > 1}
         for (path, shown), folder in zip(group, folders, strict=True):
-            name = path.name if folder in clashes else path.stem
+            name = path.name if folder in clashes or _reserved(folder / path.stem) else path.stem
             inputs.append(Input(path, shown, folder / name))
     return sorted(inputs, key=lambda i: i.shown)
 

@@ -278,3 +278,42 @@ def test_manifest_never_points_outside_the_folder(tmp_path: Path) -> None:
     assert Manifest.load(out).entries[entry["path"]].outputs == []
     assert convert(tmp_path / "gone.txt", "-o", out) == 1
     assert victim.read_text() == "keep me"
+
+
+RESERVED = ("manifest.txt", "recommendations.md", "actions.txt", "plans.tsv")
+
+
+def test_inputs_named_like_the_tools_own_files_keep_their_suffix(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    for name in RESERVED:
+        copy(LILY, root, name)
+    copy(LILY, root / "sub", "Manifest.txt")
+    copy(LILY, root / "other", "manifest.md")
+    inputs, _ = batch.discover([root], tmp_path / "out")
+    assert sorted(str(i.stem) for i in inputs) == [
+        "actions.txt", "manifest.txt", "other/manifest", "plans.tsv", "recommendations.md",
+        "sub/Manifest",
+    ]
+
+
+@pytest.mark.parametrize("combine", [False, True])
+def test_outputs_never_overwrite_the_manifest_or_combined_files(
+    tmp_path: Path, combine: bool
+) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    for name in RESERVED:
+        copy(LILY, root, name)
+    assert convert(root, "-o", out, *(["--combine"] if combine else [])) == 0
+    entries = manifest(out)
+    assert set(entries) == set(RESERVED)
+    for name in RESERVED:
+        assert entries[name]["status"] == "converted"
+        doc = json.loads((out / f"{name}.json").read_text("utf-8"))
+        assert doc["source"]["file"] == name
+        assert (out / f"{name}.csv").is_file()
+    assert not (out / "plans.csv").exists() and not (out / "actions.json").exists()
+    if combine:
+        text = (out / "recommendations.csv").read_text("utf-8-sig")
+        assert all(name in text for name in RESERVED)
+    assert convert(root, "-o", out, *(["--combine"] if combine else [])) == 0
+    assert {e["status"] for e in manifest(out).values()} == {"skipped"}
