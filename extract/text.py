@@ -17,6 +17,8 @@ from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, 
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
+_PIPE = re.compile(r"(?<!\\)\|")
+_BARE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _MD_DECORATION = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
 _MD_BOLD = re.compile(r"\*\*|__")
@@ -41,12 +43,32 @@ def decode(data: bytes, path: Path) -> str:
     return text
 
 
+def _pipe_cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [c.strip().replace("\\|", "|") for c in _PIPE.split(inner)]
+
+
+def _bare_pipe_lines(lines: list[str]) -> set[int]:
+    """Lines of pipe tables written without outer pipes ("a | b", then "--- | ---"): the
+    separator row under the header is what tells them from prose with a "|" in it."""
+    found: set[int] = set()
+    for i, line in enumerate(lines):
+        if i and _BARE_SEPARATOR.match(line) and _PIPE.search(lines[i - 1]):
+            found.update((i - 1, i))
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and _PIPE.search(lines[j]):
+                found.add(j)
+                j += 1
+    return found
+
+
 def _table_cells(line: str) -> list[str] | None:
     """The raw cells of a table line, or None for a paragraph line."""
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
-        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+        return _pipe_cells(stripped)
     if "\t" in line:
         return line.rstrip("\r\n").split("\t")
     return None
@@ -79,6 +101,7 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
         return "\n" + _PLACEHOLDER.format(len(tables) - 1) + "\n"
 
     lines = _HTML_TABLE.sub(park, text).splitlines()
+    bare = _bare_pipe_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -92,6 +115,8 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
                 grid.append(lines[i])
                 i += 1
             yield "rows", grid_table_rows(grid)
+        elif i - 1 in bare:
+            yield "cells", _pipe_cells(line)
         elif (cells := _table_cells(line)) is not None:
             yield "cells", cells
         else:
@@ -165,7 +190,8 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     warnings = []
     if page > 1:
         warnings.append(
-            f"page numbers are inferred from {page - 1} table breaks in the text export"
+            f"page numbers are inferred from the {page - 1} table break"
+            f"{'s' if page > 2 else ''} in the text export"
         )
     return Document(path, fmt, page, blocks, warnings)
 
@@ -173,6 +199,8 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
 def read_text(path: Path) -> Document:
     data = path.read_bytes()
     text = decode(data, path)
-    markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I)
+    markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I) or any(
+        _BARE_SEPARATOR.match(line) for line in text.splitlines()
+    )
     fmt = "markdown" if markdown else "tsv"
     return parse_text(text, path, fmt)

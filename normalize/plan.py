@@ -82,6 +82,24 @@ def _actions_as_recommendations(columns: ColumnMap) -> ColumnMap | None:
     return ColumnMap(swapped, columns.names)
 
 
+_TRIMMED_CELLS = 2
+"""How many empty trailing cells an export may have dropped from a continued table's rows."""
+
+
+def _continues(above: Table, table: Table, columns: ColumnMap) -> bool:
+    """A table as wide as the plan table above it (or a little narrower: exports drop empty
+    trailing cells) whose first row names no column at all is that table continued after
+    something the stitcher took for a new table's start, such as a "(continued)" line."""
+    width, above_width = len(table.header.cells), len(above.header.cells)
+    return 3 <= above_width - _TRIMMED_CELLS <= width <= above_width and not any(columns.roles)
+
+
+def _padded(row: Row, width: int) -> Row:
+    return Row(
+        [*row.cells, *(Cell() for _ in range(width - len(row.cells)))], row.pages, row.warnings
+    )
+
+
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     blocks = stitch(document.blocks, classify_for_stitch)
     tables = [b for b in blocks if isinstance(b, Table)]
@@ -93,16 +111,37 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     warnings = list(document.warnings)
     tables = [_header_below_title_rows(t) or t for t in tables]
     tables = [_heading_as_recommendation(t) or t for t in tables]
-    mapped = [(t, map_columns(t.header, t.rows)) for t in tables]
-    chosen = [(t, c) for t, c in mapped if c.is_action_plan]
+    chosen: list[tuple[Table, ColumnMap]] = []
+    skipped: list[tuple[Table, ColumnMap]] = []
+    for table in tables:
+        columns = map_columns(table.header, table.rows)
+        if columns.is_action_plan:
+            chosen.append((table, columns))
+        elif chosen and _continues(chosen[-1][0], table, columns):
+            above, above_columns = chosen[-1]
+            width = len(above.header.cells)
+            rows = [*above.rows, *(_padded(r, width) for r in (table.header, *table.rows))]
+            chosen[-1] = (Table(above.header, rows, above.heading), above_columns)
+            warnings.append(
+                f"a table with no header on page {table.header.pages[0]} is read as the "
+                "continuation of the table above it"
+            )
+        elif len(columns.roles) > 2 and glossary_from_table(table) is None:
+            skipped.append((table, columns))
     if not chosen:
-        for table, columns in mapped:
+        for table, columns in skipped:
             if swapped := _actions_as_recommendations(columns):
                 chosen.append((table, swapped))
                 warnings.append(
                     f"a table with no Recommendation column ({', '.join(columns.names)}): "
                     "each row's action is read as a recommendation"
                 )
+    warnings.extend(
+        f"table on page {table.header.pages[0]} skipped: its header "
+        f"({' | '.join(columns.names)}) names no recommendations"
+        for table, columns in skipped
+        if all(table is not t for t, _ in chosen)
+    )
     builder = RecordBuilder(document.path.stem, glossary)
     for table, columns in chosen:
         section = table.heading if table.heading != title else None

@@ -94,3 +94,64 @@ def test_a_title_row_above_the_header_is_the_section(tmp_path: Path) -> None:
         ("Avon and Somerset Police", "1", "Refresh training."),
         ("Avon and Somerset Police", "2", "Share learning."),
     ]
+
+
+CONTINUED_AFTER_A_LINE = """| No. | Recommendation | Action | Lead agency | Target date | Progress |
+|---|---|---|---|---|---|
+| 1 | Police to review DASH training. | Refresh training. | Police | March 2024 | Complete |
+
+Action plan (continued)
+
+| 3 | Housing to adopt DAHA standards. | Apply for DAHA. | Housing | 2025 | Not started |
+"""
+
+TRIMMED_CELLS = (
+    "No.\tRecommendation\tAction\tLead agency\tTarget date\tProgress\n"
+    "1\tPolice to review DASH training.\tRefresh training.\tPolice\tMarch 2024\tComplete\n"
+    "\n"
+    "2\tCSP to publish.\tPublish.\tCSP\t2025\n"
+)
+
+BARE_PIPES = """No. | Recommendation | Action | Lead agency | Target date
+--- | --- | --- | --- | ---
+1 | Police to review DASH training. | Refresh training. | Police | March 2024
+"""
+
+WITH_AN_UNRELATED_TABLE = """| Recommendation | Action | Lead |
+|---|---|---|
+| 1. Train. | Course | CSP |
+
+Sign-off
+
+| Name | Role | Signed |
+|---|---|---|
+| A. Smith | Chair | yes |
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [(CONTINUED_AFTER_A_LINE, ["1", "3"]), (TRIMMED_CELLS, ["1", "2"])],
+)
+def test_a_headerless_table_continues_the_plan_above(
+    tmp_path: Path, text: str, numbers: list[str]
+) -> None:
+    doc = convert(tmp_path, text)
+    assert [r["number"] for r in doc["recommendations"]] == numbers
+    assert [r["owners"][0]["name"] for r in doc["recommendations"]][1] in ("Housing", "CSP")
+    assert "continuation of the table above" in doc["warnings"][-1]
+
+
+def test_pipe_table_without_outer_pipes(tmp_path: Path) -> None:
+    doc = convert(tmp_path, BARE_PIPES)
+    (record,) = doc["recommendations"]
+    assert (record["number"], record["owners"][0]["name"]) == ("1", "Police")
+    assert doc["source"]["format"] == "markdown"
+
+
+def test_a_skipped_table_is_named_in_a_warning(tmp_path: Path) -> None:
+    doc = convert(tmp_path, WITH_AN_UNRELATED_TABLE)
+    assert len(doc["recommendations"]) == 1
+    assert doc["warnings"] == [
+        "table on page 1 skipped: its header (Name | Role | Signed) names no recommendations"
+    ]

@@ -182,8 +182,8 @@ def test_parse_text_blocks(text: str, blocks: list[tuple]) -> None:
 # input text, page count, warning (None: no warnings)
 PAGES = [
     ("A\tB\n1\t2\n", 1, None),
-    ("A\tB\n1\t2\n\n3\t4\n", 2, "page numbers are inferred from 1 table breaks"),
-    ("A\tB\n1\t2\n\n3\t4\n\nA\tB\n5\t6\n", 3, "page numbers are inferred from 2 table breaks"),
+    ("A\tB\n1\t2\n\n3\t4\n", 2, "page numbers are inferred from the 1 table break"),
+    ("A\tB\n1\t2\n\n3\t4\n\nA\tB\n5\t6\n", 3, "page numbers are inferred from the 2 table breaks"),
     ("A\tB\n1\t2\n\nHeading\n\nA\tB\n3\t4\n", 1, None),
     ("A\tB\n1\t2\n\nA\tB\tC\n3\t4\t5\n", 1, None),
 ]
@@ -296,8 +296,9 @@ def test_sample_exports(
     fragments = [b for b in doc.blocks if isinstance(b, TableFragment)]
     assert doc.format == "tsv"
     assert doc.page_count == pages
-    assert doc.warnings == [f"page numbers are inferred from {pages - 1} table breaks in the text "
-                            "export"]
+    assert doc.warnings == [
+        f"page numbers are inferred from the {pages - 1} table breaks in the text export"
+    ]
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == headings
     assert [f.width for f in fragments] == widths
     assert [f.page for f in fragments] == fragment_pages
