@@ -16,6 +16,8 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table>|\Z)", re.I | re.S)
 _HTML_CELL_START = re.compile(r"<t([dh])\b([^>]*)>", re.I)
 _HTML_CELL_END = re.compile(r"</t[dh]>\s*(?:</tr>\s*)?$", re.I)
 _SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?(\d+)""", re.I)
+MAX_COLSPAN = 64
+"""No action plan is wider; a larger colspan is malformed (or hostile) and is cut to this."""
 
 
 def html_table_rows(table: str) -> list[RawRow]:
@@ -30,12 +32,14 @@ def html_table_rows(table: str) -> list[RawRow]:
             end = starts[i + 1].start() if i + 1 < len(starts) else len(row)
             inner = _HTML_CELL_END.sub("", row[start.end() : end].strip())
             spans = {k.lower(): int(v) for k, v in _SPAN.findall(start.group(2))}
+            down = min(max(1, spans.get("rowspan", 1)), len(rows) - r)
+            across = min(max(1, spans.get("colspan", 1)), MAX_COLSPAN)
             while (r, col) in grid:
                 col += 1
-            for dr in range(max(1, spans.get("rowspan", 1))):
-                for dc in range(max(1, spans.get("colspan", 1))):
+            for dr in range(down):
+                for dc in range(across):
                     grid[(r + dr, col + dc)] = inner if dr == dc == 0 else ""
-            col += max(1, spans.get("colspan", 1))
+            col += across
             width = max(width, col)
     return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 

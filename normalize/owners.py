@@ -10,7 +10,8 @@ _OWNERSHIP = regex.compile(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<
 _NO_ONE = regex.compile(
     r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I
 )
-_LIST_SEPARATORS = regex.compile(r"\s*(?:,|;|\band\b|&)\s*", regex.I)
+_LIST_SEPARATORS = regex.compile(r"\s*[,;]\s*")
+_LAST_AND = regex.compile(r"\s+(?:and|&)\s+", regex.I)
 
 
 def _split_outside_parens(text: str, separators: str) -> list[str]:
@@ -43,6 +44,22 @@ def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
     return owners
 
 
+def _is_acronym(name: str) -> bool:
+    letters = [ch for ch in name.strip(" .") if ch.isalpha()]
+    return len(letters) >= 2 and " " not in name.strip() and all(ch.isupper() for ch in letters)
+
+
+def _ownership_list(who: str) -> list[str]:
+    """ "Police, CCG, SomFT and Adult Social Care" is four owners, but "Avon and Somerset
+    Police" and "Health & Wellbeing Board" are one: "and" separates the last item of a list
+    that has commas, and otherwise only an acronym from its neighbour ("Police & CCG")."""
+    parts = _LIST_SEPARATORS.split(who)
+    last = _LAST_AND.split(parts[-1], maxsplit=1)
+    if len(last) == 2 and (len(parts) > 1 or any(_is_acronym(p) for p in last)):
+        parts[-1:] = last
+    return parts
+
+
 def take_ownership(text: str) -> tuple[list[str], str]:
     """Pull "Ownership: A, B and C" paragraphs out of recommendation text."""
     owners: list[str] = []
@@ -50,7 +67,7 @@ def take_ownership(text: str) -> tuple[list[str], str]:
     for para in text.split("\n"):
         m = _OWNERSHIP.match(para)
         if m:
-            owners.extend(n for p in _LIST_SEPARATORS.split(m.group("who")) if (n := _tidy(p)))
+            owners.extend(n for p in _ownership_list(m.group("who")) if (n := _tidy(p)))
         else:
             kept.append(para)
     return owners, "\n".join(kept).strip()

@@ -86,6 +86,10 @@ def test_split_owners_without_glossary() -> None:
 
 # recommendation text, owners from "Ownership:" lines, text left
 OWNERSHIP = [
+    # --- one agency whose name holds "and" / "&"
+    ("Ownership: Avon and Somerset Police", ["Avon and Somerset Police"], ""),
+    ("Ownership: Health & Wellbeing Board", ["Health & Wellbeing Board"], ""),
+    ("Ownership: Children and Families Service", ["Children and Families Service"], ""),
     # --- samples/somerset-dhr-lily-action-plan.txt
     ("To carry out a review of the MARAC.\nOwnership: Safer Somerset Partnership",
      ["Safer Somerset Partnership"], "To carry out a review of the MARAC."),

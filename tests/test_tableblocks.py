@@ -138,3 +138,12 @@ def test_home_office_template_headers(tmp_path: Path) -> None:
         "raw": "Completed 12/02/2025", "status": "complete", "date": "2025-02-12",
     }
     assert record["extra"] == {}
+
+
+def test_oversized_spans_are_cut_not_allocated() -> None:
+    rows = html_table_rows(
+        '<table><tr><td colspan="3000000">x</td></tr><tr><td rowspan="99999">y</td></tr></table>'
+    )
+    assert len(rows) == 2
+    assert len(rows[0]) == 64 and rows[0][0] == "x"
+    assert rows[1][0] == "y"
