@@ -1,8 +1,9 @@
 """The format-independent document model every reader produces.
 
-A reader (text export, pdfplumber, camelot) turns a file into a `Document`: an ordered list of
-`Heading`s and `TableFragment`s, one fragment per table per page. `stitch` then joins fragments
-that continue across pages into `Table`s. Nothing downstream knows which reader ran.
+A reader (text export; PDF through pdfplumber, pdfium or camelot) turns a file into a
+`Document`: an ordered list of `Heading`s and `TableFragment`s, one fragment per table per page.
+`stitch` then joins fragments that continue across pages into `Table`s. Nothing downstream
+knows which reader ran.
 
 Cell text keeps paragraph breaks as "\n" (HTML <p>, <br>, <li>; in PDFs a line break that was
 not a soft wrap). Within a paragraph, words are separated by single spaces.

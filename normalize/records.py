@@ -123,7 +123,7 @@ def _combined_completion(parts: list[Completion]) -> Completion | None:
 
 
 def _slug(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", (text or "").lower()).strip("-")[:40] or "plan"
+    return re.sub(r"[^a-z0-9]+", "-", (text or "").lower())[:40].strip("-") or "plan"
 
 
 @dataclass

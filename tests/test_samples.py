@@ -1,7 +1,8 @@
 """The two real plans in samples/ as text exports: every record, field by field.
 
 tests/expected/*.json were written by reading each plan's source cell by cell (paragraphs,
-labels, owners and dates as the plan prints them) and are compared whole.
+labels, owners and dates as the plan prints them); every field of `sample_facts.view` is
+compared: all of a record but the raw cell texts and the warnings.
 """
 
 from __future__ import annotations
