@@ -48,6 +48,9 @@ class TextGridSettings:
     """Shading edges and gap boundaries closer than this are one column boundary."""
     enabled: bool = True
     """False: only fully ruled tables are found (the behaviour before this module)."""
+    borderless: bool = True
+    """Also read tables without any rulings from their text (`borderless`), among the words
+    that no ruled table holds."""
 
 
 DEFAULT_GRID = GridSettings()
@@ -79,7 +82,8 @@ def find_tables(
     settings: TextGridSettings = TextGridSettings(),
 ) -> list[Lattice]:
     """Every table on the page, top to bottom: fully ruled ones exactly as `find_lattices`
-    gives them, tables with rules between rows only completed from the text."""
+    gives them, tables with rules between rows only completed from the text, and borderless
+    tables with a header of column names read from the text alone (`borderless`)."""
     ruled = find_lattices(geometry.segments, grid)
     if not settings.enabled:
         return ruled
@@ -101,6 +105,10 @@ def find_tables(
             found.append(lattice)
             absorbed.update(id(lat) for lat in weak if _within(lat, lattice, grid.snap_tolerance))
     found.extend(lat for lat in weak if id(lat) not in absorbed)
+    if settings.borderless:
+        from dhrplan.extract.borderless import find_borderless  # it builds on this module
+
+        found.extend(find_borderless(geometry, found, settings))
     found.sort(key=lambda lat: (lat.ys[0], lat.xs[0]))
     return found
 

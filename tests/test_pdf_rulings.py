@@ -1,6 +1,6 @@
 """Tables whose style draws only some rulings: the council plan written with rules between rows
-only (with and without a shaded header row) reads as the fully ruled one does; a borderless
-table is not guessed at. Unit tests build small pages by hand to pin down the column rules."""
+only (with and without a shaded header row) and without any rulings reads as the fully ruled
+one does. Unit tests build small pages by hand to pin down the column rules."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import pytest
 
 from dhrplan.extract.geometry import PageGeometry, PdfplumberSource, Segment, Word
 from dhrplan.extract.grid import find_lattices
-from dhrplan.extract.model import ExtractError
-from dhrplan.extract.pdf import read_pdf
 from dhrplan.extract.textgrid import TextGridSettings, column_boundaries, find_tables
 from dhrplan.pipeline import convert_file
 
@@ -52,9 +50,19 @@ def test_rules_only_finds_no_grid_without_the_text():
         source.close()
 
 
-def test_borderless_table_is_not_invented():
-    with pytest.raises(ExtractError, match="no action-plan table found"):
-        read_pdf(FIXTURES / "council-plan-borderless.pdf")
+def test_borderless_table_reads_like_the_ruled_plan(ruled_records):
+    """No rulings at all: the header of column names, the text gaps and the row starts in
+    every column give the same records (see test_pdf_borderless.py for the rules)."""
+    assert records(FIXTURES / "council-plan-borderless.pdf") == ruled_records
+
+
+def test_borderless_table_is_not_read_when_switched_off():
+    source = PdfplumberSource(FIXTURES / "council-plan-borderless.pdf")
+    try:
+        geometry = source.page(1)
+        assert find_tables(geometry, settings=TextGridSettings(borderless=False)) == []
+    finally:
+        source.close()
 
 
 # --- hand-built pages -------------------------------------------------------------------

@@ -1,0 +1,412 @@
+"""Tables with no rulings at all (Word's "Table Normal" with its borders removed) -> `Lattice`s
+read from the text alone.
+
+Without lines, a table shows only in how its text is laid out, and plenty of ordinary text
+(two-column contact lists, signature blocks, indented prose) is laid out in columns too. So a
+table is only built where the evidence is strong, and everything is decided line by line
+(`celltext.group_lines` over the words that no ruled table holds):
+
+Header. A borderless table starts at a header line: all bold, at least `min_header_cells`
+x-blocks separated by column gaps (`textgrid.text_runs`), every block naming a column role
+("Recommendation", "Action", "Lead Agency", "Target Date", "Scope", "Milestones",
+"Progress"...; one unnamed block is allowed from five blocks up). Wrapped header cells add
+the following bold lines whose words continue, as one paragraph, a header cell that has text
+on the line above ("Recommen" / "dation", "Date of" / "Completion"); a bold line that would
+start a paragraph of its own ("No." then "MARAC") is the first body line.
+
+Columns. The header blocks give provisional column boundaries; the body (below) is read
+against them, then `textgrid.column_boundaries` over the header and body lines gives the
+final ones (a column with an empty header cell shows in the body's gaps). Word places text
+one cell padding (`cell_padding`) inside the cell, so the table's left edge is that far left
+of its text; the right edge is the width of the other columns when they are all equal (Word's
+default), otherwise the page's mirrored left edge.
+
+Body. From the line after the header, downwards, a line ends the table (it is not in it) when
+  - an empty band taller than `max_gap` font sizes lies above it (the gap after a table, the
+    page footer),
+  - it is the header line of another table, or a ruled table lies between it and the line
+    above,
+  - its text crosses a column boundary (a paragraph spanning the gaps), unless it is a theme
+    line: all bold, starting at the first column's text, alone in the first column or across
+    the boundaries, and followed by a line that starts a row. Such a line is a row of one
+    cell (the whole width). A bold line that is not followed by a row start is a heading
+    (the agency name above the next table) and ends the table.
+A line starts a new row when it is the first body line, follows a theme line, or at least two
+of its columns start there with one of them fresh: a column is fresh when it has no text on
+the line above (cells are top-aligned, so every cell of a row starts on the row's first line
+and the cells of the row above have ended in the columns that were empty), and a column also
+starts when its text opens with an item label ("2)", "b."). One fresh column alone is a cell
+resuming after an empty paragraph, not a row: rows of an action plan fill several cells.
+
+Merged cells. A column whose text runs on over a row start (text on the line above and on the
+row's first line, no item label, and `cell_text` reads the two lines as one paragraph: a soft
+wrap) is a cell merged down beside the new row: a recommendation spanning several actions.
+Where the two lines are separate paragraphs the column starts a new cell.
+
+Tail. After the last row start, a line whose columns all start there after an empty band of
+more than `max_gap` font sizes in those columns (the text under the table, "End of plan",
+set in the first column's x range) is cut off with everything below it.
+
+Limits: a header must be bold and name its columns; cells set vertically centred or bottom
+aligned start below the row's first line and can split or merge rows; a theme row must fit on
+one line; a short paragraph directly under the table that fits in a column and follows a cell
+that runs to the table's last line is read as part of that cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from dhrplan.extract.celltext import ITEM_LABEL, Line, cell_text, group_lines
+from dhrplan.extract.geometry import PageGeometry, Word
+from dhrplan.extract.grid import Lattice
+from dhrplan.extract.textgrid import (
+    Run,
+    TextGridSettings,
+    column_boundaries,
+    text_runs,
+)
+
+ROLE_WORD = regex.compile(
+    r"recommend|finding|learning|action|task|activit|intervention|steps\b|lead\b|owner"
+    r"|holder|agenc|responsib|\bwho\b|officer|accountab|target|\bdates?\b|\bwhen\b|timescale"
+    r"|deadline|\bdue\b|time\s*frame|scope|level|milestone|progress|outcome|complet|\brag\b"
+    r"|update|status|evidence|^\s*(?:no\.?|number|ref\.?|#)\s*$",
+    regex.IGNORECASE,
+)
+"""Words that name a column of an action plan (as normalize/columns.py reads them)."""
+
+HeaderTest = Callable[[str], bool]
+"""Whether a header cell's text names a column of an action plan."""
+
+
+def is_role_header(text: str) -> bool:
+    return bool(ROLE_WORD.search(" ".join(text.split())))
+
+
+@dataclass(frozen=True)
+class BorderlessSettings:
+    min_header_cells: int = 3
+    """Header blocks needed: fewer is a label and its value, not a table."""
+    max_header_words: int = 8
+    """A header cell is a name, not a sentence."""
+    cell_padding: float = 5.4
+    """Word's default left/right cell margin (0.19 cm)."""
+    max_gap: float = 2.0
+    """Font sizes of empty band that end the table (one empty paragraph is 1.15)."""
+    width_tolerance: float = 1.5
+    """Column widths this close are equal: the last column has the same width."""
+
+
+DEFAULT_SETTINGS = BorderlessSettings()
+DEFAULT_TEXTGRID = TextGridSettings()
+
+
+def find_borderless(
+    geometry: PageGeometry,
+    taken: Sequence[Lattice] = (),
+    grid_settings: TextGridSettings = DEFAULT_TEXTGRID,
+    settings: BorderlessSettings = DEFAULT_SETTINGS,
+    header_test: HeaderTest = is_role_header,
+) -> list[Lattice]:
+    """Borderless tables among the words that no lattice in `taken` holds, top to bottom."""
+    words = [
+        w for w in geometry.words
+        if not any(lat.locate(w.xmid, w.ymid) is not None for lat in taken)
+    ]
+    lines = group_lines(words)
+    reader = _Reader(geometry, lines, taken, grid_settings, settings, header_test)
+    found: list[Lattice] = []
+    i = 0
+    while i < len(lines):
+        header = reader.header_at(i)
+        if header is None:
+            i += 1
+            continue
+        table = reader.table(i, header)
+        if table is None:
+            i += 1
+            continue
+        lattice, end = table
+        found.append(lattice)
+        i = max(end, i + 1)
+    return found
+
+
+@dataclass
+class _Header:
+    end: int
+    """Index after the header's last line."""
+    blocks: list[tuple[float, float]]
+
+
+class _Reader:
+    def __init__(
+        self,
+        geometry: PageGeometry,
+        lines: list[Line],
+        taken: Sequence[Lattice],
+        grid_settings: TextGridSettings,
+        settings: BorderlessSettings,
+        header_test: HeaderTest,
+    ) -> None:
+        self.geometry = geometry
+        self.lines = lines
+        self.taken = taken
+        self.grid = grid_settings
+        self.s = settings
+        self.header_test = header_test
+        self._headers: dict[int, _Header | None] = {}
+
+    # --- header ---------------------------------------------------------------------------
+
+    def runs(self, line: Line) -> list[Run]:
+        return text_runs(line.words, self.grid.min_column_gap)
+
+    def header_at(self, i: int) -> _Header | None:
+        if i not in self._headers:
+            self._headers[i] = self._header_at(i)
+        return self._headers[i]
+
+    def _header_at(self, i: int) -> _Header | None:
+        first = self.lines[i]
+        if not first.bold:
+            return None
+        blocks = [(r.x0, r.x1) for r in self.runs(first)]
+        if len(blocks) < self.s.min_header_cells:
+            return None
+        xs = self._provisional(blocks)
+        cells: list[list[Word]] = [[] for _ in blocks]
+        for w in first.words:
+            cells[_column(xs, w.xmid)].append(w)
+        end = i + 1
+        while end < len(self.lines):
+            line, prev = self.lines[end], self.lines[end - 1]
+            if not line.bold or line.top - prev.bottom > self.s.max_gap * prev.size:
+                break
+            if any(_crosses(run, xs, self.grid.boundary_tolerance) for run in self.runs(line)):
+                break
+            by_col = _by_column(line.words, xs)
+            above = _by_column(prev.words, xs)
+            if not all(
+                c in above and "\n" not in cell_text(above[c] + ws, xs[c], xs[c + 1])
+                for c, ws in by_col.items()
+            ):
+                break
+            for c, ws in by_col.items():
+                cells[c].extend(ws)
+            end += 1
+        texts = [cell_text(ws, xs[c], xs[c + 1]).replace("\n", " ") for c, ws in enumerate(cells)]
+        if any(len(t.split()) > self.s.max_header_words for t in texts):
+            return None
+        unnamed = sum(not self.header_test(t) for t in texts)
+        if unnamed > (1 if len(texts) >= 5 else 0):
+            return None
+        return _Header(end, blocks)
+
+    def _provisional(self, blocks: list[tuple[float, float]]) -> list[float]:
+        """Column edges from header blocks alone: one padding left of each block's text."""
+        pad = self.s.cell_padding
+        xs = [blocks[0][0] - pad]
+        xs += [
+            max(end, start - pad)
+            for (_, end), (start, _) in zip(blocks, blocks[1:], strict=False)
+        ]
+        xs.append(self._right_edge(xs, blocks[-1][1]))
+        return xs
+
+    def _right_edge(self, xs: list[float], text_x1: float) -> float:
+        """The last column's right edge: the common width of the others, or the page's
+        mirrored left edge (Word sets tables to the text width), never left of its text."""
+        pad = self.s.cell_padding
+        widths = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+        floor = text_x1 + pad
+        if len(widths) >= 2 and max(widths) - min(widths) <= self.s.width_tolerance:
+            return max(xs[-1] + sum(widths) / len(widths), floor)
+        mirrored = self.geometry.width - xs[0] - 2 * pad
+        return max(mirrored, floor)
+
+    # --- body -----------------------------------------------------------------------------
+
+    def table(self, start: int, header: _Header) -> tuple[Lattice, int] | None:
+        lines = self.lines
+        xs = self._provisional(header.blocks)
+        body, themes, row_starts = self._walk(header.end, xs)
+        if not body:
+            return None
+        body = self._trim_tail(body, row_starts, xs)
+        row_starts = [i for i in row_starts if i in set(body)]
+        themes = {i for i in themes if i in set(body)}
+        end = body[-1] + 1
+        table_lines = lines[start:end]
+        # final columns: header and body lines (theme lines do not vote: they span columns)
+        voters = [ln.words for j, ln in enumerate(table_lines, start) if j not in themes]
+        text_x1 = max(w.x1 for ln in table_lines for w in ln.words)
+        x0 = min(w.x0 for ln in table_lines for w in ln.words) - self.s.cell_padding
+        inner = column_boundaries(voters, x0, text_x1 + 1000.0, settings=self.grid)[:-1]
+        last_text = max(
+            (w.x1 for ln in table_lines for w in ln.words if w.xmid >= inner[-1]),
+            default=text_x1,
+        )
+        xs = [*inner, self._right_edge(inner, last_text)]
+        if len(xs) < 3:
+            return None
+        return self._lattice(start, header.end, body, themes, row_starts, xs), end
+
+    def _walk(self, first: int, xs: list[float]) -> tuple[list[int], set[int], list[int]]:
+        lines = self.lines
+        body: list[int] = []
+        themes: set[int] = set()
+        row_starts: list[int] = []
+        prev = lines[first - 1]
+        i = first
+        while i < len(lines):
+            line = lines[i]
+            if self._ends_before(i, prev):
+                break
+            crosses = any(_crosses(r, xs, self.grid.boundary_tolerance) for r in self.runs(line))
+            if self._theme_shape(line, xs, crosses):
+                nxt = i + 1
+                if (
+                    nxt < len(lines)
+                    and not self._ends_before(nxt, line)
+                    and not any(
+                        _crosses(r, xs, self.grid.boundary_tolerance)
+                        for r in self.runs(lines[nxt])
+                    )
+                    and self._starts_row(lines[nxt], line, xs)
+                ):
+                    body += [i, nxt]
+                    themes.add(i)
+                    row_starts += [i, nxt]
+                    prev = lines[nxt]
+                    i += 2
+                    continue
+                break
+            if crosses:
+                break
+            if not body or self._starts_row(line, prev, xs):
+                row_starts.append(i)
+            body.append(i)
+            prev = line
+            i += 1
+        return body, themes, row_starts
+
+    def _ends_before(self, i: int, prev: Line) -> bool:
+        line = self.lines[i]
+        if line.top - prev.bottom > self.s.max_gap * prev.size:
+            return True
+        if any(prev.bottom <= lat.ys[0] <= line.top for lat in self.taken):
+            return True
+        return self.header_at(i) is not None
+
+    def _theme_shape(self, line: Line, xs: list[float], crosses: bool) -> bool:
+        if not line.bold:
+            return False
+        cols = set(_by_column(line.words, xs))
+        at_left = line.x0 - xs[0] <= self.s.cell_padding + self.grid.hint_tolerance
+        return at_left and (crosses or cols == {0})
+
+    def _continuing(self, line: Line, prev: Line, xs: list[float]) -> dict[int, list[Word]]:
+        """The columns with text on the line directly above (none after an empty band)."""
+        if line.top - prev.bottom > 0.5 * prev.size:
+            return {}
+        return _by_column(prev.words, xs)
+
+    def _starts_row(self, line: Line, prev: Line, xs: list[float]) -> bool:
+        above = self._continuing(line, prev, xs)
+        cols = _by_column(line.words, xs)
+        fresh = [c for c in cols if c not in above]
+        labelled = [c for c, ws in cols.items() if c in above and ITEM_LABEL.match(ws[0].text)]
+        return bool(fresh) and len(fresh) + len(labelled) >= 2
+
+    def _trim_tail(self, body: list[int], row_starts: list[int], xs: list[float]) -> list[int]:
+        if not row_starts:
+            return body
+        last = row_starts[-1]
+        last_text: dict[int, float] = {}
+        for i in body:
+            if i < last:
+                continue
+            line = self.lines[i]
+            cols = _by_column(line.words, xs)
+            if i > last:
+                gaps = [line.top - last_text.get(c, self.lines[last].top) for c in cols]
+                above = self._continuing(line, self.lines[i - 1], xs)
+                if not any(c in above for c in cols) and min(gaps) > self.s.max_gap * line.size:
+                    return [j for j in body if j < i]
+            for c, ws in cols.items():
+                last_text[c] = max(w.bottom for w in ws)
+        return body
+
+    # --- lattice --------------------------------------------------------------------------
+
+    def _lattice(
+        self,
+        start: int,
+        header_end: int,
+        body: list[int],
+        themes: set[int],
+        row_starts: list[int],
+        xs: list[float],
+    ) -> Lattice:
+        lines = self.lines
+        tol = self.grid.boundary_tolerance
+        starts = [start, *row_starts]  # the header, then the rows (the first at header_end)
+        ends = [*starts[1:], body[-1] + 1]
+        ys = [lines[start].top - 1.0]
+        for s in starts[1:]:
+            ys.append((lines[s - 1].bottom + lines[s].top) / 2)
+        ys.append(lines[body[-1]].bottom + 1.0)
+        n_cols = len(xs) - 1
+        v_walls: list[list[bool]] = []
+        for s, e in zip(starts, ends, strict=True):
+            if s in themes:
+                v_walls.append([True, *([False] * (n_cols - 1)), True])
+                continue
+            runs = [r for ln in lines[s:e] for r in self.runs(ln)]
+            v_walls.append([not any(r.x0 < x - tol and r.x1 > x + tol for r in runs) for x in xs])
+        h_walls = [[True] * n_cols]
+        for s in starts[1:]:
+            after_theme = s in themes or s - 1 in themes
+            h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after_theme))
+        h_walls.append([True] * n_cols)
+        return Lattice(list(xs), ys, v_walls, h_walls)
+
+    def _row_walls(self, line: Line, prev: Line, xs: list[float], theme: bool) -> list[bool]:
+        """Per column, whether the row start separates it from the cell above: not where the
+        column's text runs on from the line above as one paragraph (a cell merged down)."""
+        n_cols = len(xs) - 1
+        if theme:
+            return [True] * n_cols
+        above = self._continuing(line, prev, xs)
+        cols = _by_column(line.words, xs)
+        walls = []
+        for c in range(n_cols):
+            if c not in above or c not in cols or ITEM_LABEL.match(cols[c][0].text):
+                walls.append(True)
+                continue
+            text = cell_text(above[c] + cols[c], xs[c], xs[c + 1])
+            walls.append("\n" in text)
+        return walls
+
+
+def _column(xs: Sequence[float], x: float) -> int:
+    for c in range(len(xs) - 2, -1, -1):
+        if x >= xs[c]:
+            return c
+    return 0
+
+
+def _by_column(words: Sequence[Word], xs: Sequence[float]) -> dict[int, list[Word]]:
+    found: dict[int, list[Word]] = {}
+    for w in sorted(words, key=lambda w: w.x0):
+        found.setdefault(_column(xs, w.xmid), []).append(w)
+    return found
+
+
+def _crosses(run: Run, xs: Sequence[float], tol: float) -> bool:
+    return any(run.x0 < x - tol and run.x1 > x + tol for x in xs[1:-1])
