@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Cell
 
 _BLOCK_TAGS = {"p", "br", "li", "ul", "ol", "div", "tr", "h1", "h2", "h3", "h4", "h5", "h6"}
 _BOLD_TAGS = {"b", "strong"}
-_INLINE_BULLET = re.compile(r"\s*[•●▪◦]\s*")
+_INLINE_BULLET = re.compile(rf"\s*[{BULLETS}]\s*")
 _MD_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 

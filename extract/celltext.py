@@ -17,14 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from dhrplan.extract.geometry import Word
-
-BULLETS = frozenset("•▪◦●■□▫‣∙·-–—\uf0b7\uf0a7\uf0d8\uf076")
-"""Bullet glyphs, including the private-use Symbol/Wingdings code points Word exports."""
-
-ITEM_LABEL = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]$", regex.IGNORECASE)
+from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
@@ -135,13 +129,13 @@ def group_lines(words: list[Word]) -> list[Line]:
 
 def starts_item(word: Word) -> bool:
     text = word.text
-    return text[0] in BULLETS or bool(ITEM_LABEL.match(text))
+    return is_bullet(text[0]) or bool(ITEM_LABEL.match(text))
 
 
 def _normalise_bullet(text: str) -> str:
-    if text and text[0] in BULLETS and text[0] not in "-–—":
+    if text and text[0] in BULLETS:
         return "• " + text[1:].lstrip()
-    if len(text) > 1 and text[0] in "-–—" and text[1] == " ":
+    if len(text) > 1 and text[0] in DASHES and text[1] == " ":
         return "• " + text[2:].lstrip()
     return text
 

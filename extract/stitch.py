@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
 
 RowKind = Literal["numbered", "text", "action", "section", "empty"]
@@ -37,7 +38,6 @@ _CONNECTORS = frozenset(
 )
 _WORD_BROKEN = re.compile(r"[^\W\d_]-$")
 """A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
-_ITEM_START = re.compile(r"^(?:[•●▪◦\-–]\s|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)]\s)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings
 def _cut_mid_phrase(before: str, after: str) -> bool:
     """Strong evidence that `after` carries on the phrase `before` was cut in."""
     before, after = before.rstrip(), after.lstrip()
-    if not before or not after or _ITEM_START.match(after):
+    if not before or not after or ITEM_START.match(after):
         return False
     if after[0].islower() or not after[0].isalnum():
         return True
@@ -90,7 +90,7 @@ def join_text(before: str, after: str) -> str:
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"
-    if before[-1] in ".!?" or _ITEM_START.match(after):
+    if before[-1] in ".!?" or ITEM_START.match(after):
         return f"{before}\n{after}"
     # Both sides capitalised ("Detective Inspector Phil" / "Jones") reads as one name cut in
     # two; a capital after a lower-case word ("for new business" / "Commissioners to ...") or

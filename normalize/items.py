@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
+from dhrplan.extract.labels import BULLETS, DASHES
+
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _LEADING = regex.compile(
-    r"""^(?:
-        (?P<bullet>[•●▪◦■□➢✓\-–*])\s*
-      | \(?(?P<label>[a-zA-Z]|[ivx]{1,4}|[IVX]{1,4}|\d{1,2})[.)](?:\s+|$)
-      | (?P<num>\d{1,2})\s+(?=\p{Lu})
+    rf"""^(?:
+        (?P<bullet>[{BULLETS}]|[{DASHES}*](?=\s))\s*
+      | \(?(?P<label>[a-zA-Z]|[ivx]{{1,4}}|[IVX]{{1,4}}|\d{{1,2}})[.)](?:\s+|$)
+      | (?P<num>\d{{1,2}})\s+(?=\p{{Lu}})
     )""",
     regex.X,
 )

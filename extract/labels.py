@@ -1,0 +1,28 @@
+"""What starts a list item in a cell: bullet glyphs and item labels ("a.", "ii)", "(3)").
+
+One vocabulary for every place that has to recognise an item: PDF cell text (a line that
+starts an item is a new paragraph), stitching (a cut cell whose rest starts an item is a new
+line), text exports (inline bullets) and the action and milestone splitters.
+"""
+
+from __future__ import annotations
+
+import regex
+
+BULLETS = "•▪◦●■□▫‣∙·➢✓\uf0b7\uf0a7\uf0d8\uf076"
+"""Bullet glyphs, including the private-use Symbol/Wingdings code points Word exports."""
+DASHES = "-–—"
+"""Dashes act as bullets only at the start of a line and before a space."""
+
+LABEL = r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]"
+"""An item label as printed: 1. 2) a. b) ii. (iv) A."""
+
+ITEM_LABEL = regex.compile(rf"^{LABEL}$")
+"""A whole word that is an item label."""
+
+ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{DASHES}]\s|{LABEL}\s)")
+"""Text that starts with a bullet or a label."""
+
+
+def is_bullet(char: str) -> bool:
+    return char in BULLETS or char in DASHES
