@@ -2,6 +2,9 @@
 
 Each write goes to a hidden temporary file in the destination folder (same file system, so the
 rename is atomic), is flushed and fsynced, then renamed over the destination with `os.replace`.
+The result has the permissions a plain `open(path, "w")` would give it: those of the file it
+replaces, or for a new file 0o666 less the umask (the temporary file is created that way, so the
+umask is never read or changed).
 """
 
 from __future__ import annotations
@@ -9,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -19,10 +23,10 @@ from typing import BinaryIO
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     """A binary file that replaces `path` only if the `with` block finishes without error."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    fd, tmp = _create_temporary(path)
     try:
         with os.fdopen(fd, "wb") as handle:
+            _keep_mode(path, tmp)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -31,6 +35,30 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
+
+
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new hidden file beside `path`, created as `open()` creates files (0o666 & ~umask),
+    unlike `tempfile.mkstemp`, whose 0o600 would survive the rename."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, _FLAGS, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"cannot create a temporary file beside {path}")
+
+
+def _keep_mode(path: Path, tmp: Path) -> None:
+    """A file that replaces another keeps the other's permissions, as rewriting it would."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode) & 0o777
+    except FileNotFoundError:
+        return
+    os.chmod(tmp, mode)
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -317,3 +317,43 @@ def test_outputs_never_overwrite_the_manifest_or_combined_files(
         assert all(name in text for name in RESERVED)
     assert convert(root, "-o", out, *(["--combine"] if combine else [])) == 0
     assert {e["status"] for e in manifest(out).values()} == {"skipped"}
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def mode(path: Path) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+def test_new_files_get_the_mode_open_would_give_them(tmp_path: Path, umask_022) -> None:
+    target = tmp_path / "new.json"
+    files.write_text(target, "x\n")
+    assert mode(target) == 0o644
+    os.umask(0o007)
+    other = tmp_path / "other.json"
+    files.write_bytes(other, b"x\n")
+    assert mode(other) == 0o660
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path, umask_022) -> None:
+    target = tmp_path / "shared.csv"
+    target.write_text("old\n")
+    os.chmod(target, 0o664)
+    files.write_text(target, "new\n")
+    assert target.read_text() == "new\n" and mode(target) == 0o664
+
+
+def test_every_output_is_readable_like_any_new_file(tmp_path: Path, umask_022) -> None:
+    out = tmp_path / "out"
+    assert convert(LILY, "-o", out, "--combine") == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted([
+        FILENAME, f"{LILY.stem}.json", f"{LILY.stem}.csv",
+        "recommendations.csv", "actions.csv", "plans.xlsx",
+    ])
+    assert {p.name: mode(p) for p in out.iterdir()} == dict.fromkeys(written, 0o644)
