@@ -47,10 +47,18 @@ Tail. After the last row start, a line whose columns all start there after an em
 more than `max_gap` font sizes in those columns (the text under the table, "End of plan",
 set in the first column's x range) is cut off with everything below it.
 
+Alignment. Reading rows line by line needs every column to set its lines on one grid: with
+paragraph spacing (Word's "8pt after") the columns' lines drift apart, a page line mixes
+lines of several paragraphs, and row starts cannot be told from paragraph starts. A table any
+of whose body lines has words off a common baseline is not built (the file then reports no
+table rather than wrong rows; a page whose lines happen to align still gives its table).
+
 Limits: a header must be bold and name its columns; cells set vertically centred or bottom
-aligned start below the row's first line and can split or merge rows; a theme row must fit on
-one line; a short paragraph directly under the table that fits in a column and follows a cell
-that runs to the table's last line is read as part of that cell.
+aligned start below the row's first line and can split or merge rows; paragraph spacing
+(see Alignment) gives no table on most pages; a theme row must fit on one line, and a
+one-word theme right under the header that could be a wrapped header word is read as part of
+the header; a short paragraph directly under the table that fits in a column and follows a
+cell that runs to the table's last line is read as part of that cell.
 """
 
 from __future__ import annotations
@@ -60,7 +68,7 @@ from dataclasses import dataclass
 
 import regex
 
-from dhrplan.extract.celltext import ITEM_LABEL, Line, cell_text, group_lines
+from dhrplan.extract.celltext import Line, cell_text, group_lines
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
 from dhrplan.extract.textgrid import (
@@ -78,6 +86,10 @@ ROLE_WORD = regex.compile(
     regex.IGNORECASE,
 )
 """Words that name a column of an action plan (as normalize/columns.py reads them)."""
+
+ITEM_LABEL = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]$", regex.IGNORECASE)
+"""An item label opening a cell's line: "2)", "b.", "(iv)"; bullets are not counted, since
+bulleted lists in two columns can line up by chance."""
 
 HeaderTest = Callable[[str], bool]
 """Whether a header cell's text names a column of an action plan."""
@@ -238,6 +250,8 @@ class _Reader:
         if not body:
             return None
         body = self._trim_tail(body, row_starts, xs)
+        if not all(_aligned(lines[i]) for i in body):
+            return None
         row_starts = [i for i in row_starts if i in set(body)]
         themes = {i for i in themes if i in set(body)}
         end = body[-1] + 1
@@ -392,6 +406,13 @@ class _Reader:
             text = cell_text(above[c] + cols[c], xs[c], xs[c + 1])
             walls.append("\n" in text)
         return walls
+
+
+def _aligned(line: Line, tolerance: float = 0.3) -> bool:
+    """Whether the line's words share a baseline: rows are read line by line, which holds only
+    when every column sets its lines on the same grid (no paragraph spacing, one font size)."""
+    bottoms = [w.bottom for w in line.words]
+    return max(bottoms) - min(bottoms) <= tolerance * line.size
 
 
 def _column(xs: Sequence[float], x: float) -> int:

@@ -21,7 +21,7 @@ _, HEIGHT = A4
 PITCH = 11.5
 """Line pitch of 10pt text, as Word sets it."""
 
-Text = tuple[float, int, str, bool]
+Text = tuple[float, float, str, bool]
 """x of the text, line number (top = line 0), text, bold."""
 
 
@@ -137,6 +137,18 @@ def test_text_under_the_last_row_is_not_in_the_table(tmp_path):
     assert lattice.ys[-1] < HEIGHT  # "End of plan" lies below
     end = next(w for w in geometry.words if w.text == "End")
     assert lattice.locate(end.xmid, end.ymid) is None
+
+
+def test_columns_off_a_common_baseline_give_no_table(tmp_path):
+    """Paragraph spacing moves one column's lines off the others' grid: rows cannot be read
+    line by line, so no table is built rather than wrong rows."""
+    texts = [
+        *HEADER,
+        (C[0], 1, "1) Train staff", False), (C[1], 1, "Run sessions", False),
+        (C[2], 1, "Council", False),
+        (C[0], 2, "in the county", False), (C[1], 2.3, "b. Audit cases", False),
+    ]
+    assert find_tables(draw(tmp_path / "t.pdf", texts)) == []
 
 
 # --- pages that must not grow a table ----------------------------------------------------
