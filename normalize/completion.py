@@ -66,11 +66,6 @@ _NEGATED = "says the work is unfinished, not whether it started"
 _LEADING = regex.compile(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
 
-def _clean(text: str) -> str:
-    text = regex.sub(r"<[^>]*>", " ", text)
-    return regex.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
-
-
 def _quote(text: str, limit: int = 60) -> str:
     """The cell as warnings name it: quoted, and shortened when long."""
     return f'"{text if len(text) <= limit else text[: limit - 1].rstrip() + "…"}"'
@@ -114,7 +109,7 @@ def parse_completion(text: str) -> tuple[Completion | None, list[str]]:
 
     The date is set only for status complete and an exact day (see the module docstring).
     """
-    cell = _clean(text or "")
+    cell = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not cell:
         return None, []
     warnings: list[str] = []

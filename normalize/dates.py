@@ -9,11 +9,17 @@ the cell so that a weaker pattern cannot re-read part of a stronger one (the "20
 
 Conventions (UK plans):
 - numeric dates are day first; two-digit years are 20yy;
+- a month and a two-digit number is a month and year ("Dec 22", "Dec '22", Excel's
+  "Mar-24"); when the number is written bare and could be a day of that month ("June 30")
+  the reading is kept with a warning naming the other reading;
 - a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
 - seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
 - "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one;
+- "2024/25", "2024-25" and "FY 2024-2025" are financial years (April to March); so is a
+  bare "2024-2025", with a warning that it may mean the two calendar years;
 - "end of <period>" is the last day of that period, as a kind "date";
-- what cannot be read is kind "unknown" with a warning, never a guessed date.
+- what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
+  that is kept but could be wrong carries a warning too.
 
 Each record's `raw` is the part of the cell that produced it: the text from the end of
 the previous date up to the end of this one, so that words such as "Training completed in"
@@ -30,6 +36,7 @@ from datetime import date
 
 import regex
 
+from .numberwords import NUMBER_WORD, word_value
 from .record import TargetDate
 
 # --- vocabulary -------------------------------------------------------------------------
@@ -45,23 +52,9 @@ _MONTH = (
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 _SEASON = r"(?:spring|summer|autumn|fall|winter)\b"
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "fifty-two": 52,
-}
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-for _tens, _value in (("twenty", 20), ("thirty", 30), ("forty", 40)):
-    for _i, _unit in enumerate(_UNITS, start=1):
-        _NUMBER_WORDS[f"{_tens}-{_unit}"] = _value + _i
-        _NUMBER_WORDS[f"{_tens} {_unit}"] = _value + _i
-_NUMBER = (
-    r"(?:\d{1,3}|"
-    + "|".join(sorted((regex.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
-)
+# A count of months, weeks or years: digits, "a"/"an" (one) or a number word ("six").
+# Atomic, so "twenty-one months" is never re-read as the range "twenty to one months".
+_NUMBER = rf"(?>\d{{1,3}}|{NUMBER_WORD}|an?\b)"
 
 _YEAR = r"(?:\d{4}|'?\d{2})"  # 2016, 16, '16
 _YEAR4 = r"(?:19|20)\d{2}"
@@ -94,6 +87,11 @@ def _month(text: str) -> int:
 
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _longest(month: int) -> int:
+    """The most days the month can have (29 for February)."""
+    return calendar.monthrange(2000, month)[1]
 
 
 # --- reading one matched span -------------------------------------------------------------
@@ -144,10 +142,6 @@ def _read_day_month(m: regex.Match[str]) -> _Reading:
     return _exact(_year(m["y"]), _month(m["mon"]), int(m["d"]))
 
 
-def _read_day_month_no_year(m: regex.Match[str]) -> _Reading:
-    return _unknown("it gives no year")
-
-
 def _read_month_range(m: regex.Match[str]) -> _Reading:
     year = _year(m["y"])
     first, last = _month(m["mon1"]), _month(m["mon2"])
@@ -161,7 +155,15 @@ def _read_month_range(m: regex.Match[str]) -> _Reading:
 
 def _read_month_year(m: regex.Match[str]) -> _Reading:
     year, month = _year(m["y"]), _month(m["mon"])
-    return _period("month", date(year, month, 1), _month_end(year, month), m)
+    reading = _period("month", date(year, month, 1), _month_end(year, month), m)
+    # "June 30" may be 30 June: a bare two-digit number after a month is read as the year
+    # (the plans' "Dec 22"), but says so when it could also be a day of that month.
+    # "Dec '22" and Excel's "Dec-22" are not ambiguous.
+    number = m["y"]
+    if "-" not in m["sep"] and len(number) == 2 and 1 <= int(number) <= _longest(month):
+        name = calendar.month_name[month]
+        reading = replace(reading, note=f"read as {name} {year}; it may mean {int(number)} {name}")
+    return reading
 
 
 def _read_numeric_month_year(m: regex.Match[str]) -> _Reading:
@@ -221,7 +223,15 @@ def _read_fin_year(m: regex.Match[str]) -> _Reading:
     year = _fy_start(m)
     if year is None:
         return _unknown("the financial year is not two consecutive years")
-    return _period("year", date(year, 4, 1), date(year + 1, 3, 31), m)
+    reading = _period("year", date(year, 4, 1), date(year + 1, 3, 31), m)
+    # "2024/25", "2024-25" and "FY 2024-2025" are how UK plans write a financial year;
+    # a bare "2024-2025" reads the same way but could mean the two calendar years.
+    if not m["fy"] and m["sep"] == "-" and len(m["y2"]) == 4:
+        reading = replace(reading, note=(
+            f"read as financial year {year}/{(year + 1) % 100:02d} (April to March); "
+            f"it may mean the calendar years {year} to {year + 1}"
+        ))
+    return reading
 
 
 def _read_year(m: regex.Match[str]) -> _Reading:
@@ -241,7 +251,14 @@ def _anchor(tail: str) -> str | None:
 
 def _read_relative(m: regex.Match[str]) -> _Reading:
     count_text = m["n"].lower()
-    count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS[count_text]
+    if count_text.isdigit():
+        count = int(count_text)
+    elif count_text in ("a", "an"):
+        count = 1
+    else:
+        count = word_value(count_text)
+        if count is None:  # not reached: _NUMBER matches only digits and number words
+            return _unknown("the count is not a number")
     unit = m["unit"].lower()
     months = weeks = None
     if unit.startswith("week"):
@@ -302,11 +319,13 @@ _RULES: list[_Rule] = _EXACT_RULES + [
                (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
     _rule(rf"""{_END_OF}\b(?P<mon1>{_MONTH}) \s*(?:/|-|to|or|and)\s* (?P<mon2>{_MONTH})
                ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
-    _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) ,?\s*(?P<y>{_YEAR})(?![\d/])""", _read_month_year),
+    # "Dec 2022", "Dec 22", "Dec '22", Excel's "Dec-22"; not "June 30th" (a day, no year)
+    _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) (?P<sep>\s*-\s*|,?\s*) (?P<y>{_YEAR})
+               (?![\d/]|\s*(?:st|nd|rd|th)\b)""", _read_month_year),
     _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<m>\d{{1,2}})[./](?P<y>{_YEAR4}){_NO_DIGIT_AFTER}""",
           _read_numeric_month_year),
-    _rule(rf"""{_END_OF}(?:\b(?:the\s+)?(?:financial\s+year|FY)\s*)?{_NO_DIGIT_BEFORE}
-               (?P<y>{_YEAR4})\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""",
+    _rule(rf"""{_END_OF}(?:\b(?P<fy>(?:the\s+)?(?:financial\s+year|FY))\s*)?{_NO_DIGIT_BEFORE}
+               (?P<y>{_YEAR4})\s*(?P<sep>[/\-])\s*(?P<y2>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""",
           _read_fin_year),
     _rule(rf"""{_END_OF}(?<![\d./]|\d-)\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
     # relative periods and events
@@ -324,8 +343,9 @@ _RULES: list[_Rule] = _EXACT_RULES + [
     _rule(r"(?<!\b(?:be|not|yet)\s+)\b(?:implemented|in\s+place)\b", _fixed("implemented")),
     _rule(r"\b(?:immediate(?:ly)?|with\s+immediate\s+effect)\b", _fixed("event")),
     # incomplete dates: claimed so that they become unknown rather than nothing
-    _rule(rf"(?<!\d)\b(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MONTH})",
-          _read_day_month_no_year),
+    _rule(rf"""(?<!\d)\b\d{{1,2}}{_ORD}\s*(?:of\s+)?{_MONTH}  # "31 May"
+               | \b{_MONTH}\s*\d{{1,2}}\s*(?:st|nd|rd|th)\b  # "June 30th"
+            """, _read_no_year),
     _rule(rf"\b{_SEASON}", _read_no_year),
     # "may" is left out: it is far more often the verb than a month without a year
     _rule(r"""\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|june?|july?|aug(?:ust)?
@@ -335,10 +355,8 @@ _RULES: list[_Rule] = _EXACT_RULES + [
 
 
 def _clean(text: str) -> str:
-    """Drop markup left by exports and collapse whitespace, keeping positions meaningful."""
-    text = regex.sub(r"<[^>]*>", " ", text)
-    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u00a0", " ")
-    return regex.sub(r"\s+", " ", text).strip()
+    """The cell on one line, dashes made hyphens: extract/ has already turned markup into text."""
+    return " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())
 
 
 def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
@@ -346,12 +364,11 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
     claimed = text
     found: list[tuple[int, int, _Reading]] = []
     for pattern, read in rules:
-        for m in pattern.finditer(claimed):
-            if m.end() == m.start():
-                continue
-            found.append((m.start(), m.end(), read(m)))
-        for start, end, _ in found:
+        new = [(m.start(), m.end(), read(m)) for m in pattern.finditer(claimed)
+               if m.end() > m.start()]
+        for start, end, _ in new:
             claimed = claimed[:start] + "\0" * (end - start) + claimed[end:]
+        found += new
     # rules only match unclaimed text, so spans cannot overlap; sorting restores text order
     return sorted(found, key=lambda item: item[0])
 
@@ -423,18 +440,3 @@ def find_dates(text: str) -> list[tuple[str, date | None]]:
     return [(cell[s:e].strip(), r.start if r.problem is None else None)
             for s, e, r in _scan(cell, _EXACT_RULES)]
 
-
-def parse_date(text: str) -> date | None:
-    """A single exact date such as "29.11.15" or "31 st May 2016"; None for anything else.
-
-    Strict on purpose: a month, a range, extra words or an impossible day give None, so a
-    caller never receives a date that the text did not state.
-    """
-    cell = _clean(text or "").strip(" .,;:")
-    found = _scan(cell, _EXACT_RULES)
-    if len(found) != 1:
-        return None
-    start, end, reading = found[0]
-    if start != 0 or end != len(cell):
-        return None
-    return reading.start if reading.problem is None else None

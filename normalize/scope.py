@@ -31,7 +31,7 @@ _LEVEL_WORDS = {
 
 def parse_scope(text: str) -> Scope | None:
     """Levels named by one scope cell, in the order local, regional, national; None if empty."""
-    raw = regex.sub(r"\s+", " ", regex.sub(r"<[^>]*>", " ", text or "")).strip()
+    raw = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not raw:
         return None
     return Scope(raw=raw, levels=[lvl for lvl in LEVELS if _LEVEL_WORDS[lvl].search(raw)])

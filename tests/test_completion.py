@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.normalize.completion import parse_completion
 from dhrplan.normalize.record import Completion
 
@@ -61,6 +62,9 @@ CASES = [
     ("Completed 1.3.16 and 5.4.16", "complete", date(2016, 4, 5), "latest was kept"),
     ("Completed 31/02/2016", "complete", None, '"31/02/2016" could not be read'),
     ("In progress - due 31.3.17", "in_progress", None, "date was not kept"),
+    # --- "<" and ">" that are not markup stay in the text
+    ("Completed 29.11.15 (<3 months after publication; >90% of staff trained)",
+     "complete", date(2015, 11, 29), None),
 ]
 
 
@@ -81,7 +85,15 @@ def test_empty_cell(raw):
     assert parse_completion(raw) == (None, [])
 
 
-def test_markup_and_line_breaks_are_dropped_from_raw():
-    completion, warnings = parse_completion("<p>Completed</p>\n<p>29.11.15</p>")
+def test_line_breaks_are_dropped_from_raw():
+    completion, warnings = parse_completion("Completed\n29.11.15")
+    assert completion == Completion("Completed 29.11.15", "complete", date(2015, 11, 29))
+    assert warnings == []
+
+
+def test_exported_markup_reads_as_its_text():
+    completion, warnings = parse_completion(
+        cell_from_markup("<p>Completed</p>\n<p>29.11.15</p>").text
+    )
     assert completion == Completion("Completed 29.11.15", "complete", date(2015, 11, 29))
     assert warnings == []

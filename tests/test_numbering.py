@@ -4,6 +4,7 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.normalize.numbering import clean_number, number_cell, split_label
+from dhrplan.normalize.numberwords import word_value
 
 # recommendation text, number, text without its label
 LABELS = [
@@ -48,6 +49,10 @@ LABELS = [
     ("Recommendation No. 4: Agencies should", "4", "Agencies should"),
     ("Recommendation Twelve: Agencies should", "12", "Agencies should"),
     ("Recommendation Thirteen", "13", ""),
+    ("Recommendation Twenty-One: Agencies should", "21", "Agencies should"),
+    ("Recommendation Twenty One - Agencies should", "21", "Agencies should"),
+    ("Recommendation Fifty-Nine", "59", ""),
+    ("Recommendation Seventeen\nAgencies should", "17", "Agencies should"),
     ("Rec 3 - Agencies should", "3", "Agencies should"),
     ("Rec. 3 – Agencies should", "3", "Agencies should"),
     ("Rec. 2: Agencies should", "2", "Agencies should"),
@@ -108,6 +113,7 @@ CELLS = [
     ("Recommendation 2", "2"),
     ("Recommendation Six", "6"),
     ("One", "1"),
+    ("Twenty-one", "21"),
     ("Two", "2"),
     ("2.1", "2.1"),
     ("21", "21"),
@@ -134,9 +140,42 @@ CLEAN = [
     ("3)", "3"),
     ("2.1", "2.1"),
     (" 12 ", "12"),
+    ("Twenty-one", "21"),
+    ("twenty one", "21"),
+    ("Fifty", "50"),
+    ("Nineteen)", "19"),
 ]
 
 
 @pytest.mark.parametrize(("raw", "number"), CLEAN)
 def test_clean_number(raw: str, number: str) -> None:
     assert clean_number(raw) == number
+
+
+# number words shared by numbering and target dates ("within six months"): zero to 59
+WORDS = [
+    ("zero", 0),
+    ("One", 1),
+    ("six", 6),
+    ("Twelve", 12),
+    ("seventeen", 17),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("Twenty-one", 21),
+    ("twenty one", 21),
+    ("forty-nine", 49),
+    ("fifty", 50),
+    ("fifty-two", 52),
+    ("Fifty-Nine", 59),
+    ("sixty", None),
+    ("twenty-twelve", None),
+    ("twenty one two", None),
+    ("a", None),
+    ("6", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WORDS)
+def test_word_value(text: str, value: int | None) -> None:
+    assert word_value(text) == value

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.normalize.record import Scope
 from dhrplan.normalize.scope import parse_scope
 
@@ -23,6 +24,8 @@ CASES = [
     ("South West", ["regional"]),
     ("England and Wales", ["national"]),
     ("nationally", ["national"]),
+    # --- "<" and ">" that are not markup stay in the text
+    ("Local (<5 sites) and National (>1 agency)", ["local", "national"]),
     # --- unrecognised: no levels, raw kept
     ("Somerset", []),
     ("Internal", []),
@@ -40,7 +43,11 @@ def test_empty_cell(raw):
     assert parse_scope(raw) is None
 
 
-def test_markup_and_line_breaks_are_dropped_from_raw():
-    assert parse_scope("<p>Local (Somerset</p>\n<p>county)</p>") == Scope(
+def test_line_breaks_are_dropped_from_raw():
+    assert parse_scope("Local (Somerset\ncounty)") == Scope("Local (Somerset county)", ["local"])
+
+
+def test_exported_markup_reads_as_its_text():
+    assert parse_scope(cell_from_markup("<p>Local (Somerset</p>\n<p>county)</p>").text) == Scope(
         "Local (Somerset county)", ["local"]
     )
