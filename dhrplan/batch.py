@@ -402,7 +402,7 @@ def _converted(
 def _write_outputs(
     item: Input, plan: Plan, document: bytes, config: Config
 ) -> list[OutputFile]:
-    """JSON then CSV, each atomically."""
+    """JSON then CSV, each atomically; if one cannot be written, none of them is left."""
     written: list[OutputFile] = []
     blobs: list[tuple[str, bytes]] = []
     if "json" in config.formats:
@@ -410,10 +410,15 @@ def _write_outputs(
     if "csv" in config.formats:
         table = recommendations_table([SourcedPlan(item.source, plan)])
         blobs.append(("csv", csvfile.encode(table)))
-    for suffix, data in blobs:
-        relative = f"{item.stem}.{suffix}"
-        write_bytes(config.outdir / relative, data)
-        written.append(OutputFile(relative, hashlib.sha256(data).hexdigest()))
+    try:
+        for suffix, data in blobs:
+            relative = f"{item.stem}.{suffix}"
+            write_bytes(config.outdir / relative, data)
+            written.append(OutputFile(relative, hashlib.sha256(data).hexdigest()))
+    except BaseException:
+        for out in written:
+            (config.outdir / out.path).unlink(missing_ok=True)
+        raise
     return written
 
 

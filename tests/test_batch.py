@@ -357,3 +357,14 @@ def test_every_output_is_readable_like_any_new_file(tmp_path: Path, umask_022) -
         "recommendations.csv", "actions.csv", "plans.xlsx",
     ])
     assert {p.name: mode(p) for p in out.iterdir()} == dict.fromkeys(written, 0o644)
+
+
+def test_a_failed_csv_write_leaves_no_json_behind(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    (out / f"{LILY.stem}.csv").mkdir(parents=True)
+    assert convert(LILY, "-o", out) == 1
+    assert "cannot write output" in capsys.readouterr().err
+    assert not (out / f"{LILY.stem}.json").exists()
+    entry = manifest(out)[LILY.name]
+    assert entry["status"] == "failed" and entry["outputs"] == []
+
