@@ -71,6 +71,7 @@ import regex
 from dhrplan.extract.celltext import Line, cell_text, group_lines
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
+from dhrplan.extract.labels import ITEM_LABEL
 from dhrplan.extract.textgrid import (
     Run,
     TextGridSettings,
@@ -87,7 +88,6 @@ ROLE_WORD = regex.compile(
 )
 """Words that name a column of an action plan (as normalize/columns.py reads them)."""
 
-ITEM_LABEL = regex.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,5})[.)]$", regex.IGNORECASE)
 """An item label opening a cell's line: "2)", "b.", "(iv)"; bullets are not counted, since
 bulleted lists in two columns can line up by chance."""
 
@@ -388,7 +388,7 @@ class _Reader:
             after_theme = s in themes or s - 1 in themes
             h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after_theme))
         h_walls.append([True] * n_cols)
-        return Lattice(list(xs), ys, v_walls, h_walls)
+        return Lattice(list(xs), ys, v_walls, h_walls, "rows and columns from text alignment")
 
     def _row_walls(self, line: Line, prev: Line, xs: list[float], theme: bool) -> list[bool]:
         """Per column, whether the row start separates it from the cell above: not where the

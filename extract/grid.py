@@ -63,6 +63,9 @@ class Lattice:
     ys: list[float]
     v_walls: list[list[bool]]
     h_walls: list[list[bool]]
+    inferred: str | None = None
+    """How a grid not drawn in full was completed ("from text gaps", "without ruling lines");
+    the reader warns about such tables, since their rows and columns are a reading."""
 
     @property
     def n_rows(self) -> int:
@@ -273,4 +276,4 @@ def regrid_columns(lattice: Lattice, xs: Sequence[float], tol: float = 3.0) -> L
     h_walls = [[walls[old_col[c]] for c in range(len(xs) - 1)] for walls in lattice.h_walls]
     new_xs = list(xs)
     new_xs[0], new_xs[-1] = lattice.xs[0], lattice.xs[-1]
-    return Lattice(new_xs, list(lattice.ys), v_walls, h_walls)
+    return Lattice(new_xs, list(lattice.ys), v_walls, h_walls, lattice.inferred)

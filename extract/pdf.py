@@ -111,6 +111,7 @@ def _read_pages(
     warnings: list[str] = []
     chars = 0
     blank_pages: list[int] = []
+    inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
     for number in range(1, source.page_count + 1):
         try:
@@ -129,7 +130,14 @@ def _read_pages(
             lattices[0] = regrid_columns(lattices[0], last_columns)
         if lattices:
             last_columns = lattices[-1].xs
+        for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
+            inferred.setdefault(how, []).append(number)
         layouts.append(layout_page(geometry, lattices))
+    warnings.extend(
+        f"tables drawn without full ruling lines on page(s) {', '.join(map(str, pages))}: "
+        f"{how}"
+        for how, pages in inferred.items()
+    )
     if chars and blank_pages:
         warnings.append(
             f"pages without a text layer (scanned?), their content is missing: "

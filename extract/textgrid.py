@@ -374,7 +374,7 @@ def text_lattice(
         [any(_spans(rule, xs[c], xs[c + 1]) for rule in by_y[y]) for c in range(len(xs) - 1)]
         for y in ys
     ]
-    return Lattice(list(xs), ys, v_walls, h_walls)
+    return Lattice(list(xs), ys, v_walls, h_walls, "columns from the gaps between words")
 
 
 def _spans(rule: Edge, x0: float, x1: float, tol: float = 2.0) -> bool:

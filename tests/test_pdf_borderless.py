@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 from dhrplan.extract.borderless import find_borderless, is_role_header
 from dhrplan.extract.geometry import PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import Lattice
+from dhrplan.extract.pdf import read_pdf
 from dhrplan.extract.textgrid import TextGridSettings, find_tables
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -226,3 +227,21 @@ def test_ruled_fixtures_grow_no_borderless_table():
                 assert find_tables(geometry) == off
         finally:
             source.close()
+
+
+@pytest.mark.parametrize(
+    ("fixture", "how"),
+    [
+        ("council-plan-borderless.pdf", "rows and columns from text alignment"),
+        ("council-plan-hrules.pdf", "columns from the gaps between words"),
+    ],
+)
+def test_inferred_grids_are_named_in_a_warning(fixture: str, how: str) -> None:
+    document = read_pdf(Path(__file__).parent / "fixtures" / fixture)
+    assert document.warnings == [
+        f"tables drawn without full ruling lines on page(s) 1, 2, 3, 4, 5: {how}"
+    ]
+
+
+def test_fully_ruled_tables_need_no_such_warning() -> None:
+    assert read_pdf(Path(__file__).parent / "fixtures" / "council-plan.pdf").warnings == []
