@@ -57,11 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     convert = commands.add_parser(
-        "convert", help="convert plans (PDF, .txt, .md, .tsv) into an output folder"
+        "convert", help=f"convert plans ({pipeline.SUPPORTED_LIST}) into an output folder"
     )
     convert.add_argument(
         "inputs", nargs="+", type=Path, metavar="INPUT",
-        help="a plan file, or a folder searched recursively for .pdf, .txt, .md and .tsv files",
+        help=f"a plan file, or a folder searched recursively for {pipeline.SUPPORTED_LIST} files",
     )
     convert.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
     convert.add_argument(
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="PDF table reader (default: pdfplumber)")
     convert.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
     convert.add_argument("--max-pages", type=_positive_int, metavar="N",
-                         help="read at most N pages of each PDF")
+                         help="fail any PDF of more than N pages (default: no limit)")
     convert.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
                          help="give up on a file after this many seconds (default: no limit)")
 

@@ -12,6 +12,8 @@ from dhrplan.normalize.record import Plan
 
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
+SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
+"""The suffixes as messages and help show them."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ def read_document(path: Path, options: Options) -> Document:
         return read_text(path)
     raise ExtractError(
         f"{path}: unsupported file type '{suffix or path.name}' "
-        f"(expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+        f"(expected one of {SUPPORTED_LIST})"
     )
 
 

@@ -99,3 +99,16 @@ def test_console_script_is_installed() -> None:
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.startswith("dhrplan ")
+
+
+def test_help_lists_every_supported_suffix_and_what_max_pages_does(capsys) -> None:
+    from dhrplan.pipeline import SUPPORTED_SUFFIXES
+
+    assert main(["--help"]) == 0
+    overview = capsys.readouterr().out
+    assert main(["convert", "--help"]) == 0
+    words = " ".join(capsys.readouterr().out.split())
+    for suffix in SUPPORTED_SUFFIXES:
+        assert f"{suffix}," in overview or f"{suffix})" in overview
+        assert f"{suffix}," in words or f"{suffix} files" in words
+    assert "--max-pages N fail any PDF of more than N pages" in words
