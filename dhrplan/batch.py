@@ -20,7 +20,7 @@ import sys
 import time
 import warnings
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -216,10 +216,10 @@ def _reason(error: ExtractError, path: Path) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-def read_one(path: Path, options: pipeline.Options) -> Outcome:
+def read_one(path: Path, options: pipeline.Options, sha256: str | None = None) -> Outcome:
     """Never raises: every problem becomes a one-line reason."""
     try:
-        return Converted(pipeline.read_file(path, options))
+        return Converted(pipeline.read_file(path, options, sha256))
     except ExtractError as error:
         return Failed(_reason(error, path))
     except Exception as error:
@@ -248,12 +248,12 @@ def validated_json(plan: Plan) -> bytes | Failed:
     return dumps(doc).encode("utf-8")
 
 
-def _worker(conn: Connection, path: Path, options: pipeline.Options) -> None:
+def _worker(conn: Connection, path: Path, options: pipeline.Options, sha256: str) -> None:
     """Runs in the child: Ctrl-C is the parent's to handle, and library chatter stays quiet."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    outcome = read_one(path, options)
+    outcome = read_one(path, options, sha256)
     try:
         conn.send(outcome)
     except Exception as error:
@@ -290,9 +290,11 @@ def _warm_up(items: Sequence[Input]) -> None:
 
 
 def run_workers(
-    items: Sequence[Input], config: Config
+    items: Sequence[Input], config: Config, hashes: Mapping[Path, str]
 ) -> Iterator[tuple[Input, Outcome]]:
-    """Outcomes in completion order, at most `config.jobs` worker processes alive at once."""
+    """Outcomes in completion order, at most `config.jobs` worker processes alive at once.
+
+    `hashes` holds each input's SHA-256, computed once by the parent: workers do not hash."""
     ctx = _context()
     warmed = False
     pending = deque(items)
@@ -305,7 +307,9 @@ def run_workers(
                 sys.stdout.flush()
                 sys.stderr.flush()
                 process = ctx.Process(
-                    target=_worker, args=(sender, item.path, config.options), name=item.shown
+                    target=_worker,
+                    args=(sender, item.path, config.options, hashes[item.path]),
+                    name=item.shown,
                 )
                 process.start()
                 sender.close()
@@ -554,7 +558,7 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
             todo.append(item)
 
     try:
-        for item, outcome in run_workers(todo, config):
+        for item, outcome in run_workers(todo, config, hashes):
             key = str(item.path)
             done = _complete(item, outcome, config)
             if isinstance(done, Failed):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from dhrplan.extract.model import Document, ExtractError
 from dhrplan.extract.text import TEXT_SUFFIXES, read_text
 from dhrplan.normalize.record import Plan
+from dhrplan.output.files import sha256_file
 
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
@@ -47,11 +47,15 @@ class Read:
     sha256: str
 
 
-def read_file(path: Path, options: Options = Options()) -> Read:
-    """The extract stage alone: parsing untrusted files, the part a batch isolates."""
+def read_file(path: Path, options: Options = Options(), sha256: str | None = None) -> Read:
+    """The extract stage alone: parsing untrusted files, the part a batch isolates.
+
+    `sha256` is the hash of the file when the caller has computed it already (the batch does,
+    to skip unchanged inputs); otherwise it is computed here, reading the file in blocks."""
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
-    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    if sha256 is None:
+        sha256 = sha256_file(path)
     return Read(read_document(path, options), sha256)
 
 

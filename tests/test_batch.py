@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -163,14 +164,14 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path: Path) -> Non
     assert os.listdir(tmp_path) == ["plan.json"]
 
 
-def _slow_or_real(path: Path, options: pipeline.Options):
+def _slow_or_real(path: Path, options: pipeline.Options, sha256: str | None = None):
     if path.name.startswith("slow"):
         time.sleep(60)
     if path.name.startswith("crash"):
         os._exit(3)
     if path.name.startswith("bug"):
         raise RuntimeError("something broke\nover two lines")
-    return REAL_READ(path, options)
+    return REAL_READ(path, options, sha256)
 
 
 def test_timeout_and_crashes_fail_one_file_not_the_batch(
@@ -245,14 +246,14 @@ def test_at_most_jobs_workers_at_once(tmp_path: Path, monkeypatch: pytest.Monkey
     busy, log = tmp_path / "busy", tmp_path / "log"
     busy.mkdir()
 
-    def counted(path: Path, options: pipeline.Options):
+    def counted(path: Path, options: pipeline.Options, sha256: str | None = None):
         marker = busy / path.name
         marker.touch()
         with log.open("a") as handle:
             handle.write(f"{len(list(busy.iterdir()))}\n")
         time.sleep(0.2)
         marker.unlink()
-        return REAL_READ(path, options)
+        return REAL_READ(path, options, sha256)
 
     monkeypatch.setattr(pipeline, "read_file", counted)
     folder = tmp_path / "in"
@@ -368,3 +369,42 @@ def test_a_failed_csv_write_leaves_no_json_behind(tmp_path: Path, capsys) -> Non
     entry = manifest(out)[LILY.name]
     assert entry["status"] == "failed" and entry["outputs"] == []
 
+
+
+def test_read_file_takes_a_known_hash_or_streams_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = hashlib.sha256(LILY.read_bytes()).hexdigest()
+    assert pipeline.read_file(LILY, pipeline.Options(), "ab" * 32).sha256 == "ab" * 32
+
+    reads: list[Path] = []
+    real_read_bytes = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        reads.append(self)
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    pipeline.read_document(LILY, pipeline.Options())
+    by_reader = len(reads)
+    reads.clear()
+    assert pipeline.read_file(LILY).sha256 == expected
+    assert len(reads) == by_reader
+
+
+def test_workers_get_the_hash_the_parent_computed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log = tmp_path / "hashes"
+
+    def logged(path: Path, options: pipeline.Options, sha256: str | None = None):
+        with log.open("a") as handle:
+            handle.write(f"{path.name} {sha256}\n")
+        return REAL_READ(path, options, sha256)
+
+    monkeypatch.setattr(pipeline, "read_file", logged)
+    plans = [copy(LILY, tmp_path / "in"), copy(CASE_012, tmp_path / "in")]
+    assert convert(tmp_path / "in", "-o", tmp_path / "out") == 0
+    assert sorted(log.read_text().splitlines()) == sorted(
+        f"{p.name} {files.sha256_file(p)}" for p in plans
+    )
