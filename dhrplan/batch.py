@@ -51,8 +51,6 @@ from dhrplan.output.tables import (
     workbook_tables,
 )
 
-SUPPORTED_SUFFIXES = tuple(sorted(pipeline.SUPPORTED_SUFFIXES))
-SUPPORTED_LIST = ", ".join(SUPPORTED_SUFFIXES)
 FORMATS = ("json", "csv")
 COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
 RESERVED_STEMS = frozenset(PurePosixPath(name).stem.casefold() for name in (*COMBINED, MANIFEST))
@@ -121,7 +119,7 @@ def one_line(text: str) -> str:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+    return path.suffix.lower() in pipeline.SUPPORTED_SUFFIXES
 
 
 def _walk(folder: Path, skip: Path) -> list[Path]:
@@ -174,7 +172,7 @@ def _problem(given: Path) -> str | None:
         if _supported(given):
             return None
         kind = given.suffix or "no extension"
-        return f"unsupported file type ({kind}); expected one of {SUPPORTED_LIST}"
+        return f"unsupported file type ({kind}); expected one of {pipeline.SUPPORTED_LIST}"
     return "not a regular file" if given.exists() else "no such file or folder"
 
 
@@ -187,7 +185,7 @@ def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rej
         problem = _problem(given)
         files = _walk(given, skip) if given.is_dir() else [given]
         if given.is_dir() and not files:
-            problem = f"no plan files ({SUPPORTED_LIST}) in folder"
+            problem = f"no plan files ({pipeline.SUPPORTED_LIST}) in folder"
         if problem:
             rejected.append(Rejected(given, str(given), problem))
             continue
@@ -286,7 +284,7 @@ def _warm_up(items: Sequence[Input]) -> None:
     import dhrplan.output.jsondoc
 
     dhrplan.output.jsondoc.schema()
-    pipeline.preload(pdf=any(i.path.suffix.lower() == ".pdf" for i in items))
+    pipeline.preload(pdf=any(i.path.suffix.lower() in pipeline.PDF_SUFFIXES for i in items))
 
 
 def run_workers(

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
-
-BACKENDS = ("pdfplumber", "camelot", "pdfium")
+from dhrplan.extract.pdf import BACKENDS
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -79,8 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--force", action="store_true", help="convert again even inputs that have not changed"
     )
-    convert.add_argument("--backend", choices=BACKENDS, default="pdfplumber",
-                         help="PDF table reader (default: pdfplumber)")
+    default_backend = pipeline.Options().backend
+    convert.add_argument("--backend", choices=BACKENDS, default=default_backend,
+                         help=f"PDF table reader (default: {default_backend})")
     convert.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
     convert.add_argument("--max-pages", type=_positive_int, metavar="N",
                          help="fail any PDF of more than N pages (default: no limit)")

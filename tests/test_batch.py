@@ -408,3 +408,20 @@ def test_workers_get_the_hash_the_parent_computed(
     assert sorted(log.read_text().splitlines()) == sorted(
         f"{p.name} {files.sha256_file(p)}" for p in plans
     )
+
+
+def test_discovery_and_warm_up_follow_the_pipelines_suffixes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    copy(LILY, folder, "plan.rtf")
+    copy(LILY, folder, "plan.txt")
+    monkeypatch.setattr(pipeline, "SUPPORTED_SUFFIXES", pipeline.SUPPORTED_SUFFIXES | {".rtf"})
+    inputs, _ = batch.discover([folder], tmp_path / "out")
+    assert sorted(i.path.name for i in inputs) == ["plan.rtf", "plan.txt"]
+
+    preloaded: list[bool] = []
+    monkeypatch.setattr(pipeline, "preload", lambda pdf=True: preloaded.append(pdf))
+    monkeypatch.setattr(pipeline, "PDF_SUFFIXES", pipeline.PDF_SUFFIXES | {".txt"})
+    batch.run([folder / "plan.txt"], batch.Config(outdir=tmp_path / "out"), io.StringIO())
+    assert preloaded == [True]

@@ -112,3 +112,18 @@ def test_help_lists_every_supported_suffix_and_what_max_pages_does(capsys) -> No
         assert f"{suffix}," in overview or f"{suffix})" in overview
         assert f"{suffix}," in words or f"{suffix} files" in words
     assert "--max-pages N fail any PDF of more than N pages" in words
+
+
+def test_backend_choices_are_the_pdf_readers_own() -> None:
+    from dhrplan import cli
+    from dhrplan.extract import pdf
+
+    convert = next(
+        parser
+        for action in cli.build_parser()._actions
+        if isinstance(action, cli.argparse._SubParsersAction)
+        for name, parser in action.choices.items()
+        if name == "convert"
+    )
+    (backend,) = [a for a in convert._actions if "--backend" in a.option_strings]
+    assert backend.choices is pdf.BACKENDS
