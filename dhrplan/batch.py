@@ -20,13 +20,13 @@ import sys
 import time
 import warnings
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path, PurePosixPath
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from dhrplan import __version__, pipeline
 from dhrplan.extract.model import ExtractError
@@ -46,12 +46,12 @@ from dhrplan.output.tables import (
     SourcedPlan,
     actions_table,
     all_warnings,
-    plan_from_dict,
     recommendations_table,
     workbook_tables,
 )
 
 FORMATS = ("json", "csv")
+T = TypeVar("T")
 COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
 RESERVED_STEMS = frozenset(PurePosixPath(name).stem.casefold() for name in (*COMBINED, MANIFEST))
 """Stems of the files the tool writes at the top of the output folder, whatever the flags."""
@@ -214,36 +214,36 @@ def _reason(error: ExtractError, path: Path) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-def read_one(path: Path, options: pipeline.Options, sha256: str | None = None) -> Outcome:
-    """Never raises: every problem becomes a one-line reason."""
+def _guarded(
+    step: Callable[[], T], path: Path, expected: tuple[type[Exception], ...] = ()
+) -> T | Failed:
+    """`step()`, or why it failed in one line: never raises. Errors of the `expected` types,
+    like `ExtractError`, are reasons; any other is an internal error."""
     try:
-        return Converted(pipeline.read_file(path, options, sha256))
+        return step()
     except ExtractError as error:
         return Failed(_reason(error, path))
+    except expected as error:
+        return Failed(one_line(str(error)))
     except Exception as error:
         return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
+
+
+def read_one(path: Path, options: pipeline.Options, sha256: str | None = None) -> Outcome:
+    """Runs in the worker."""
+    return _guarded(lambda: Converted(pipeline.read_file(path, options, sha256)), path)
 
 
 def normalize_one(read: pipeline.Read, path: Path, options: pipeline.Options) -> Plan | Failed:
     """Runs in the parent, which has imported the normalize stage while the worker read."""
-    try:
-        return pipeline.plan_from(read, options)
-    except ExtractError as error:
-        return Failed(_reason(error, path))
-    except Exception as error:
-        return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
+    return _guarded(lambda: pipeline.plan_from(read, options), path)
 
 
-def validated_json(plan: Plan) -> bytes | Failed:
-    """The plan's JSON document, or why it does not match the schema (nothing is written)."""
-    from dhrplan.output.jsondoc import dumps, plan_to_dict, validation_errors
+def document_one(plan: Plan, path: Path) -> bytes | Failed:
+    """The plan's JSON document, or why not (an invalid document is never written)."""
+    from dhrplan.output.jsondoc import InvalidDocument, validated_json
 
-    doc = plan_to_dict(plan)
-    problems = validation_errors(doc)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return Failed(one_line(f"invalid plan document: {problems[0]}{more}"))
-    return dumps(doc).encode("utf-8")
+    return _guarded(lambda: validated_json(plan), path, (InvalidDocument,))
 
 
 def _worker(conn: Connection, path: Path, options: pipeline.Options, sha256: str) -> None:
@@ -433,7 +433,7 @@ def _complete(
     plan = normalize_one(outcome.read, item.path, config.options)
     if isinstance(plan, Failed):
         return plan
-    document = validated_json(plan)
+    document = document_one(plan, item.path)
     if isinstance(document, Failed):
         return document
     try:
@@ -471,7 +471,7 @@ def _load_plan(entry: Entry, outdir: Path) -> Plan:
     path = outdir / out.path
     if not path.is_file() or sha256_file(path) != out.sha256:
         raise ValueError(f"{out.path} is missing or was changed since it was written")
-    from dhrplan.output.jsondoc import validation_errors
+    from dhrplan.output.jsondoc import plan_from_dict, validation_errors
 
     doc = json.loads(path.read_text("utf-8"))
     if validation_errors(doc):

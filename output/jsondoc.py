@@ -1,4 +1,5 @@
-"""The JSON document: `Plan` to a plain dict, and validation against the published schema."""
+"""The JSON document: `Plan` to a plain dict and back, and validation against the published
+schema."""
 
 from __future__ import annotations
 
@@ -11,7 +12,20 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from dhrplan.normalize.record import Plan
+from dhrplan.normalize.record import (
+    Action,
+    Completion,
+    Owner,
+    Plan,
+    Recommendation,
+    Scope,
+    Source,
+    TargetDate,
+)
+
+
+class InvalidDocument(ValueError):
+    """A plan whose document does not match the schema; the message says where first."""
 
 
 @cache
@@ -49,3 +63,86 @@ def validation_errors(doc: Any) -> list[str]:
 
 def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def validated_json(plan: Plan) -> bytes:
+    """The plan's document as written to disk; `InvalidDocument` if it does not match the
+    schema (so nothing invalid is ever written)."""
+    doc = plan_to_dict(plan)
+    problems = validation_errors(doc)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InvalidDocument(f"invalid plan document: {problems[0]}{more}")
+    return dumps(doc).encode("utf-8")
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _target_date(doc: dict[str, Any]) -> TargetDate:
+    return TargetDate(
+        raw=doc["raw"], kind=doc["kind"], start=_date(doc["start"]), end=_date(doc["end"]),
+        offset_months=doc["offset_months"], offset_weeks=doc["offset_weeks"],
+        anchor=doc["anchor"],
+    )
+
+
+def _completion_from(doc: dict[str, Any] | None) -> Completion | None:
+    if doc is None:
+        return None
+    return Completion(raw=doc["raw"], status=doc["status"], date=_date(doc["date"]))
+
+
+def _owners_from(docs: list[dict[str, Any]] | None) -> list[Owner] | None:
+    if docs is None:
+        return None
+    return [Owner(name=o["name"], expansion=o["expansion"]) for o in docs]
+
+
+def _action_from(doc: dict[str, Any]) -> Action:
+    dates = doc.get("target_dates")
+    return Action(
+        label=doc["label"],
+        text=doc["text"],
+        owners=_owners_from(doc.get("owners")),
+        target_dates=None if dates is None else [_target_date(d) for d in dates],
+        completion=_completion_from(doc.get("completion")),
+    )
+
+
+def _recommendation_from(doc: dict[str, Any]) -> Recommendation:
+    scope = doc["scope"]
+    return Recommendation(
+        id=doc["id"],
+        section=doc["section"],
+        section_expansion=doc["section_expansion"],
+        number=doc["number"],
+        text=doc["text"],
+        ownership=list(doc["ownership"]),
+        scope=None if scope is None else Scope(raw=scope["raw"], levels=list(scope["levels"])),
+        actions=[_action_from(a) for a in doc["actions"]],
+        owners=_owners_from(doc["owners"]) or [],
+        milestones=list(doc["milestones"]),
+        target_dates=[_target_date(d) for d in doc["target_dates"]],
+        completion=_completion_from(doc["completion"]),
+        extra=dict(doc["extra"]),
+        pages=list(doc["pages"]),
+        warnings=list(doc["warnings"]),
+    )
+
+
+def plan_from_dict(doc: dict[str, Any]) -> Plan:
+    """The inverse of `plan_to_dict`, for plans read back from a schema-valid file."""
+    src = doc["source"]
+    return Plan(
+        schema_version=doc["schema_version"],
+        source=Source(
+            file=src["file"], sha256=src["sha256"], format=src["format"],
+            pages=src["pages"], backend=src.get("backend"),
+        ),
+        title=doc["title"],
+        glossary=dict(doc["glossary"]),
+        recommendations=[_recommendation_from(r) for r in doc["recommendations"]],
+        warnings=list(doc["warnings"]),
+    )

@@ -425,3 +425,24 @@ def test_discovery_and_warm_up_follow_the_pipelines_suffixes(
     monkeypatch.setattr(pipeline, "PDF_SUFFIXES", pipeline.PDF_SUFFIXES | {".txt"})
     batch.run([folder / "plan.txt"], batch.Config(outdir=tmp_path / "out"), io.StringIO())
     assert preloaded == [True]
+
+
+def test_a_bug_while_writing_a_document_fails_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from dhrplan.output import jsondoc
+
+    real = jsondoc.plan_to_dict
+
+    def broken_for_lily(plan):
+        if plan.source.file == LILY.name:
+            raise RuntimeError("no\ndocument")
+        return real(plan)
+
+    monkeypatch.setattr(jsondoc, "plan_to_dict", broken_for_lily)
+    out = tmp_path / "out"
+    assert convert(LILY, CASE_012, "-o", out) == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == f"dhrplan: {LILY}: internal error: RuntimeError: no document"
+    statuses = {n: e["status"] for n, e in manifest(out).items()}
+    assert statuses == {LILY.name: "failed", CASE_012.name: "converted"}

@@ -17,13 +17,12 @@ from dhrplan import batch, pipeline
 from dhrplan.cli import main
 from dhrplan.normalize.record import Plan
 from dhrplan.output import csvfile
-from dhrplan.output.jsondoc import plan_to_dict
+from dhrplan.output.jsondoc import plan_from_dict, plan_to_dict
 from dhrplan.output.tables import (
     ACTION_COLUMNS,
     RECOMMENDATION_COLUMNS,
     SourcedPlan,
     neutralise,
-    plan_from_dict,
     recommendations_table,
 )
 
@@ -159,3 +158,12 @@ def test_format_json_only_writes_no_csv(tmp_path: Path) -> None:
     assert (out / f"{LILY.stem}.json").is_file()
     assert not list(out.glob("*.csv"))
     assert batch.FORMATS == ("json", "csv")
+
+
+def test_validated_json_is_the_document_or_why_it_is_invalid(lily_plan: Plan) -> None:
+    from dhrplan.output.jsondoc import InvalidDocument, validated_json
+
+    assert json.loads(validated_json(lily_plan)) == plan_to_dict(lily_plan)
+    wrong = dataclasses.replace(lily_plan, schema_version="0.9")
+    with pytest.raises(InvalidDocument, match=r"^invalid plan document: \$\.schema_version"):
+        validated_json(wrong)
