@@ -1,0 +1,66 @@
+"""`--combine`: the folder's plans in one recommendations.csv, actions.csv and plans.xlsx."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from dhrplan.normalize.record import Plan
+from dhrplan.outcomes import one_line
+from dhrplan.output import csvfile
+from dhrplan.output.files import sha256_file
+from dhrplan.output.manifest import Entry, Manifest
+from dhrplan.output.tables import (
+    SourcedPlan,
+    actions_table,
+    recommendations_table,
+    workbook_tables,
+)
+
+COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
+
+
+def _load_plan(entry: Entry, outdir: Path) -> Plan:
+    out = entry.output(".json")
+    if out is None:
+        raise ValueError("it has no JSON output")
+    path = outdir / out.path
+    if not path.is_file() or sha256_file(path) != out.sha256:
+        raise ValueError(f"{out.path} is missing or was changed since it was written")
+    from dhrplan.output.jsondoc import plan_from_dict, validation_errors
+
+    doc = json.loads(path.read_text("utf-8"))
+    if validation_errors(doc):
+        raise ValueError(f"{out.path} does not match the schema")
+    return plan_from_dict(doc)
+
+
+def write_combined(
+    manifest: Manifest, fresh: Mapping[str, Plan], outdir: Path, warn: Callable[[str], None]
+) -> list[Path]:
+    """The combined files cover every plan the manifest records as converted or skipped;
+    `fresh` holds the plans of this run, the others are read back from their JSON."""
+    items: list[SourcedPlan] = []
+    for key in sorted(manifest.entries, key=lambda k: manifest.entries[k].source):
+        entry = manifest.entries[key]
+        if not entry.ok:
+            continue
+        plan = fresh.get(key)
+        if plan is None:
+            try:
+                plan = _load_plan(entry, outdir)
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                warn(
+                    f"dhrplan: warning: {entry.source} left out of the combined files: "
+                    f"{one_line(str(error))}"
+                )
+                continue
+        items.append(SourcedPlan(entry.source, plan))
+    paths = [outdir / name for name in COMBINED]
+    csvfile.write(paths[0], recommendations_table(items))
+    csvfile.write(paths[1], actions_table(items))
+    from dhrplan.output import xlsx  # openpyxl costs a quarter second to import
+
+    xlsx.write(paths[2], workbook_tables(items))
+    return paths
