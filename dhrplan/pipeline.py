@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dhrplan.extract.backends import DEFAULT_BACKEND
 from dhrplan.extract.model import Document, ExtractError
 from dhrplan.extract.text import TEXT_SUFFIXES, read_text
 from dhrplan.normalize.record import Plan
@@ -18,7 +19,7 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 @dataclass(frozen=True)
 class Options:
-    backend: str = "pdfplumber"
+    backend: str = DEFAULT_BACKEND
     password: str | None = None
     max_pages: int | None = None
 

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import regex
 
+from dhrplan.extract.backends import BACKENDS
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 from dhrplan.extract.textgrid import find_tables
-
-BACKENDS = ("pdfplumber", "camelot", "pdfium")
 
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
