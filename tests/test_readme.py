@@ -1,0 +1,56 @@
+"""The README shows real output: its `make demo` summary and its JSON excerpt are checked
+against a conversion of the samples, so neither can drift from what the tool does."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sample_facts import SAMPLES
+
+from dhrplan.cli import main
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+
+
+def _block_after(title: str) -> str:
+    start = README.index(title)
+    match = re.compile(r"```\w*\n(.*?)```", re.S).search(README, start)
+    assert match, title
+    return match.group(1)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """`make demo`'s command, run from a folder holding samples/ like the repository."""
+    root = tmp_path_factory.mktemp("demo")
+    shutil.copytree(SAMPLES, root / "samples")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        output: list[str] = []
+        patch.setattr("builtins.print", lambda *a, **k: output.append(" ".join(map(str, a))))
+        assert main(["convert", "samples", "-o", "out", "--format", "json,csv", "--combine"]) == 0
+    return "\n".join(output), root / "out"
+
+
+def test_demo_summary_is_the_one_shown(demo: tuple[str, Path]) -> None:
+    printed, _ = demo
+    assert printed.strip() == _block_after("## What `make demo` prints").strip()
+
+
+def test_json_excerpt_is_real_output(demo: tuple[str, Path]) -> None:
+    _, out = demo
+    shown = _block_after("One recommendation of `out/somerset-dhr-lily-action-plan.pdf.json`")
+    shown = shown.replace('"... 3 more actions ..."', "")
+    shown = re.sub(r",\s*\]", "]", shown)
+    excerpt = json.loads(shown)
+    real = json.loads((out / "somerset-dhr-lily-action-plan.pdf.json").read_text("utf-8"))
+    record = real["recommendations"][0]
+    for key, value in excerpt.items():
+        if key == "actions":
+            assert value == record["actions"][: len(value)]
+        else:
+            assert value == record[key], key
