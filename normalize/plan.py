@@ -5,11 +5,10 @@ from __future__ import annotations
 import regex
 
 from dhrplan import SCHEMA_VERSION
-from dhrplan.extract.model import Cell, Document, ExtractError, Heading, Row, Table
-from dhrplan.extract.stitch import same_header, stitch
-from dhrplan.normalize.columns import ColumnMap, map_columns
+from dhrplan.extract.model import Document, ExtractError, Heading, Table
+from dhrplan.extract.stitch import stitch
 from dhrplan.normalize.glossary import glossary_from_table
-from dhrplan.normalize.numbering import split_label
+from dhrplan.normalize.layouts import plan_tables
 from dhrplan.normalize.record import Plan, Source
 from dhrplan.normalize.records import RecordBuilder, classify_for_stitch
 
@@ -37,69 +36,6 @@ def _title(blocks: list[Heading | Table]) -> str | None:
     return " ".join(lead[start : end + 1])
 
 
-_ACTION_ROLES = {"action", "owner", "target", "completion", "milestones"}
-_HEADER_SEARCH = 3
-"""How many rows below a table's first row may hold its real header."""
-
-
-def _header_below_title_rows(table: Table) -> Table | None:
-    """A table whose first rows are a title ("Avon and Somerset Police" across the whole
-    width) above the real header: the title becomes the table's heading."""
-    if map_columns(table.header).is_action_plan:
-        return None
-    for k, candidate in enumerate(table.rows[:_HEADER_SEARCH]):
-        if map_columns(candidate).is_action_plan:
-            above = [table.header, *table.rows[:k]]
-            titles = [r.cells[r.filled()[0]].text for r in above if len(r.filled()) == 1]
-            rows = [r for r in table.rows[k + 1 :] if not same_header(candidate, r)]
-            return Table(candidate, rows, " ".join(titles) or table.heading)
-    return None
-
-
-def _heading_as_recommendation(table: Table) -> Table | None:
-    """ "Recommendation 3: Agencies should ..." as a paragraph, then a table of its actions
-    with no Recommendation column: the heading becomes that column's first cell."""
-    if not table.heading or split_label(table.heading)[0] is None:
-        return None
-    roles = set(map_columns(table.header, table.rows).roles)
-    if "recommendation" in roles or len(roles & _ACTION_ROLES) < 2 or not table.rows:
-        return None
-    header = Row([Cell("Recommendation"), *table.header.cells], table.header.pages)
-    rows = [
-        Row([Cell(table.heading if i == 0 else ""), *r.cells], r.pages, r.warnings)
-        for i, r in enumerate(table.rows)
-    ]
-    return Table(header, rows, None)
-
-
-def _actions_as_recommendations(columns: ColumnMap) -> ColumnMap | None:
-    """A plan whose only table lists actions (Action, Lead, Target date...) and no
-    recommendations: each row's action is read as a recommendation."""
-    roles = set(columns.roles)
-    if "action" not in roles or "recommendation" in roles or len(roles & _ACTION_ROLES) < 3:
-        return None
-    swapped = ["recommendation" if r == "action" else r for r in columns.roles]
-    return ColumnMap(swapped, columns.names)
-
-
-_TRIMMED_CELLS = 2
-"""How many empty trailing cells an export may have dropped from a continued table's rows."""
-
-
-def _continues(above: Table, table: Table, columns: ColumnMap) -> bool:
-    """A table as wide as the plan table above it (or a little narrower: exports drop empty
-    trailing cells) whose first row names no column at all is that table continued after
-    something the stitcher took for a new table's start, such as a "(continued)" line."""
-    width, above_width = len(table.header.cells), len(above.header.cells)
-    return 3 <= above_width - _TRIMMED_CELLS <= width <= above_width and not any(columns.roles)
-
-
-def _padded(row: Row, width: int) -> Row:
-    return Row(
-        [*row.cells, *(Cell() for _ in range(width - len(row.cells)))], row.pages, row.warnings
-    )
-
-
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     blocks = stitch(document.blocks, classify_for_stitch)
     tables = [b for b in blocks if isinstance(b, Table)]
@@ -108,40 +44,8 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
         glossary.update(glossary_from_table(table) or {})
 
     title = _title(blocks)
-    warnings = list(document.warnings)
-    tables = [_header_below_title_rows(t) or t for t in tables]
-    tables = [_heading_as_recommendation(t) or t for t in tables]
-    chosen: list[tuple[Table, ColumnMap]] = []
-    skipped: list[tuple[Table, ColumnMap]] = []
-    for table in tables:
-        columns = map_columns(table.header, table.rows)
-        if columns.is_action_plan:
-            chosen.append((table, columns))
-        elif chosen and _continues(chosen[-1][0], table, columns):
-            above, above_columns = chosen[-1]
-            width = len(above.header.cells)
-            rows = [*above.rows, *(_padded(r, width) for r in (table.header, *table.rows))]
-            chosen[-1] = (Table(above.header, rows, above.heading), above_columns)
-            warnings.append(
-                f"a table with no header on page {table.header.pages[0]} is read as the "
-                "continuation of the table above it"
-            )
-        elif len(columns.roles) > 2 and glossary_from_table(table) is None:
-            skipped.append((table, columns))
-    if not chosen:
-        for table, columns in skipped:
-            if swapped := _actions_as_recommendations(columns):
-                chosen.append((table, swapped))
-                warnings.append(
-                    f"a table with no Recommendation column ({', '.join(columns.names)}): "
-                    "each row's action is read as a recommendation"
-                )
-    warnings.extend(
-        f"table on page {table.header.pages[0]} skipped: its header "
-        f"({' | '.join(columns.names)}) names no recommendations"
-        for table, columns in skipped
-        if all(table is not t for t, _ in chosen)
-    )
+    chosen, layout_warnings = plan_tables(tables)
+    warnings = [*document.warnings, *layout_warnings]
     builder = RecordBuilder(document.path.stem, glossary)
     for table, columns in chosen:
         section = table.heading if table.heading != title else None
