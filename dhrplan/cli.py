@@ -185,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("dhrplan: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output (`| head`) has gone: stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         print(batch.one_line(f"dhrplan: internal error: {type(error).__name__}: {error}"),
               file=sys.stderr)
