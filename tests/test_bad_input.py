@@ -6,7 +6,6 @@ Every bad file is built here from the real samples or with reportlab, never comm
 from __future__ import annotations
 
 import html
-import io
 import json
 import os
 import re
@@ -16,12 +15,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from pdf_builders import image_only_pdf, text_only_pdf
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -61,33 +58,6 @@ def encrypted_plan_pdf(path: Path) -> None:
     ]))
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), encrypt=PASSWORD)
     doc.build([Paragraph("ACTION PLAN", style), table])
-
-
-def image_only_pdf(path: Path) -> None:
-    """A 'scanned' page: a picture of text, no text layer."""
-    picture = Image.new("RGB", (600, 300), "white")
-    draw = ImageDraw.Draw(picture)
-    draw.text((20, 20), "Recommendation 1: review the MARAC", fill="black")
-    draw.rectangle((10, 10, 590, 290), outline="black")
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG")
-    page = canvas.Canvas(str(path), pagesize=A4)
-    page.drawImage(ImageReader(io.BytesIO(buffer.getvalue())), 50, 400, width=500, height=250)
-    page.showPage()
-    page.save()
-
-
-def text_only_pdf(path: Path) -> None:
-    """A PDF with a text layer but no action-plan table (minutes of a meeting)."""
-    page = canvas.Canvas(str(path), pagesize=A4)
-    for i, line in enumerate([
-        "Safer Somerset Partnership: minutes of the board meeting",
-        "The board noted the domestic homicide review and thanked the panel.",
-        "Next meeting: March.",
-    ]):
-        page.drawString(72, 760 - 20 * i, line)
-    page.showPage()
-    page.save()
 
 
 def zip_named_pdf(path: Path) -> None:

@@ -7,7 +7,6 @@ import dataclasses
 import io
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -42,13 +41,8 @@ def lily_plan() -> Plan:
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    inputs = tmp_path_factory.mktemp("in")
-    for sample in (LILY, CASE_012):
-        shutil.copy(sample, inputs / sample.name)
-    out = tmp_path_factory.mktemp("out")
-    assert main(["convert", str(inputs), "-o", str(out), "--combine", "-j", "2"]) == 0
-    return out
+def converted(combined_samples: Path) -> Path:
+    return combined_samples
 
 
 def test_per_plan_csv_starts_with_bom_and_uses_crlf(converted: Path) -> None:

@@ -7,38 +7,14 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import ImageReader
+from pdf_builders import image_only_pdf, table_pdf
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from dhrplan.extract.model import ExtractError, TableFragment
 from dhrplan.extract.pdf import read_pdf
 
 SAMPLE = Path(__file__).parent.parent / "samples" / "somerset-dhr-lily-action-plan.pdf"
-
-
-def table_pdf(path: Path, pages: int, **canvas_args) -> Path:
-    """`pages` pages, each a ruled 4x5 table with a bold header and a page footer."""
-    c = canvas.Canvas(str(path), pagesize=landscape(A4), **canvas_args)
-    _, height = landscape(A4)
-    xs = [40, 200, 400, 600, 800]
-    ys = [height - 40 - i * 60 for i in range(6)]
-    for page in range(pages):
-        for x in xs:
-            c.line(x, ys[0], x, ys[-1])
-        for y in ys:
-            c.line(xs[0], y, xs[-1], y)
-        c.setFont("Helvetica-Bold", 10)
-        for i, text in enumerate(["Recommendation", "Action", "Owner", "Target Date"]):
-            c.drawString(xs[i] + 5, ys[0] - 12, text)
-        c.setFont("Helvetica", 10)
-        for r in range(1, 5):
-            for i in range(4):
-                c.drawString(xs[i] + 5, ys[r] - 12, f"r{r}c{i}")
-        c.drawString(40, 20, f"Page {page + 1} of {pages}")
-        c.showPage()
-    c.save()
-    return path
 
 
 def test_generated_table_and_footer(tmp_path):
@@ -61,15 +37,7 @@ def test_encrypted_needs_password(tmp_path):
 
 
 def test_scan_needs_ocr(tmp_path):
-    from PIL import Image
-
-    image = tmp_path / "scan.png"
-    Image.new("L", (400, 300), 255).save(image)
-    path = tmp_path / "scan.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4)
-    c.drawImage(ImageReader(str(image)), 50, 400, 400, 300)
-    c.showPage()
-    c.save()
+    path = image_only_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ExtractError, match=r"scan\.pdf.*no text layer.*OCR"):
         read_pdf(path)
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from pdf_builders import image_only_pdf, table_pdf, text_only_pdf
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
-from test_pdf_generated import SAMPLE, table_pdf  # tests/ is on sys.path under pytest
+from test_pdf_generated import SAMPLE  # tests/ is on sys.path under pytest
 
 from dhrplan.extract.geometry import PageGeometry, PdfplumberSource
 from dhrplan.extract.geometry_pdfium import PdfiumSource
@@ -203,25 +204,10 @@ def test_encrypted_same_messages(tmp_path):
 
 
 def test_scan_no_text_and_not_a_pdf(tmp_path):
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-
-    image = tmp_path / "scan.png"
-    Image.new("L", (400, 300), 255).save(image)
-    scan = tmp_path / "scan.pdf"
-    c = canvas.Canvas(str(scan), pagesize=A4)
-    c.drawImage(ImageReader(str(image)), 50, 400, 400, 300)
-    c.showPage()
-    c.save()
-    plumber, pdfium_msg = messages(scan)
+    plumber, pdfium_msg = messages(image_only_pdf(tmp_path / "scan.pdf"))
     assert pdfium_msg == plumber and "no text layer" in pdfium_msg
 
-    letter = tmp_path / "letter.pdf"
-    c = canvas.Canvas(str(letter), pagesize=A4)
-    c.drawString(72, 700, "Dear colleague, the action plan will follow.")
-    c.showPage()
-    c.save()
-    plumber, pdfium_msg = messages(letter)
+    plumber, pdfium_msg = messages(text_only_pdf(tmp_path / "minutes.pdf"))
     assert pdfium_msg == plumber and pdfium_msg.endswith("no action-plan table found")
 
     fake = tmp_path / "notes.pdf"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from dhrplan import pipeline
-from dhrplan.cli import main
 from dhrplan.normalize.record import Plan
 from dhrplan.output import xlsx
 from dhrplan.output.tables import SourcedPlan, workbook_tables
@@ -25,13 +23,8 @@ SHEETS = ["Plans", "Recommendations", "Actions", "Target dates"]
 
 
 @pytest.fixture(scope="module")
-def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    inputs = tmp_path_factory.mktemp("in")
-    for sample in (LILY, CASE_012):
-        shutil.copy(sample, inputs / sample.name)
-    out = tmp_path_factory.mktemp("out")
-    assert main(["convert", str(inputs), "-o", str(out), "--combine", "-j", "2"]) == 0
-    return out
+def outdir(combined_samples: Path) -> Path:
+    return combined_samples
 
 
 @pytest.fixture(scope="module")
