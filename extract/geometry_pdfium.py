@@ -422,12 +422,18 @@ class _FontDictionaries:
         resources = resolve1(resources)
         if not isinstance(resources, dict) or depth > 15:
             return
-        for spec in (resolve1(resources.get("Font")) or {}).values():
-            objid = spec.objid if isinstance(spec, PDFObjRef) else None
+        def first_visit(ref: object) -> bool:
+            objid = ref.objid if isinstance(ref, PDFObjRef) else None
+            if objid in seen:
+                return False
             if objid is not None:
-                if objid in seen:
-                    continue
                 seen.add(objid)
+            return True
+
+        for spec in (resolve1(resources.get("Font")) or {}).values():
+            if not first_visit(spec):
+                continue
+            objid = spec.objid if isinstance(spec, PDFObjRef) else None
             spec = resolve1(spec)
             if not isinstance(spec, dict):
                 continue
@@ -442,11 +448,8 @@ class _FontDictionaries:
             for name in names:
                 fonts.setdefault(name, []).append(entry)
         for ref in (resolve1(resources.get("XObject")) or {}).values():
-            objid = ref.objid if isinstance(ref, PDFObjRef) else None
-            if objid is not None:
-                if objid in seen:
-                    continue
-                seen.add(objid)
+            if not first_visit(ref):
+                continue
             xobject = resolve1(ref)
             if isinstance(xobject, PDFStream) and _literal(xobject.get("Subtype")) == "Form":
                 self._collect(xobject.get("Resources"), fonts, seen, depth + 1)
