@@ -54,3 +54,10 @@ def test_json_excerpt_is_real_output(demo: tuple[str, Path]) -> None:
             assert value == record["actions"][: len(value)]
         else:
             assert value == record[key], key
+
+
+def test_library_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SAMPLES.parent)
+    namespace: dict = {}
+    exec(_block_after("As a library:"), namespace)
+    assert len(namespace["document"]["recommendations"]) == 8
