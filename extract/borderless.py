@@ -268,7 +268,7 @@ class _Reader:
         xs = [*inner, self._right_edge(inner, last_text)]
         if len(xs) < 3:
             return None
-        return self._lattice(start, header.end, body, themes, row_starts, xs), end
+        return self._lattice(start, body, themes, row_starts, xs), end
 
     def _walk(self, first: int, xs: list[float]) -> tuple[list[int], set[int], list[int]]:
         lines = self.lines
@@ -361,7 +361,6 @@ class _Reader:
     def _lattice(
         self,
         start: int,
-        header_end: int,
         body: list[int],
         themes: set[int],
         row_starts: list[int],

@@ -7,17 +7,6 @@ from dataclasses import dataclass
 
 from dhrplan.extract.model import Row
 
-ROLES = (
-    "number",
-    "recommendation",
-    "scope",
-    "action",
-    "owner",
-    "milestones",
-    "target",
-    "completion",
-)
-
 _NUMBER = re.compile(
     r"^\s*(?:rec(?:ommendation)?\.?\s*)?(?:no|num(?:ber)?|ref(?:erence)?|id|#)\.?\s*:?\s*$",
     re.I,
