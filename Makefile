@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test,camelot]'
+	$(PY) -m compileall -q dhrplan extract normalize output
 	touch $(STAMP)
 
 demo: setup

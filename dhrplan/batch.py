@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -221,9 +221,10 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
             todo.append(item)
 
     try:
-        for item, outcome in run_workers(
-            todo, hashes, config.options, config.jobs, config.timeout
-        ):
+        # cores the files leave idle read the pages of the files there are
+        page_workers = config.jobs // max(1, min(config.jobs, len(todo)))
+        options = replace(config.options, page_workers=page_workers)
+        for item, outcome in run_workers(todo, hashes, options, config.jobs, config.timeout):
             key = str(item.path)
             done = _complete(item, outcome, config)
             if isinstance(done, Failed):

@@ -22,6 +22,8 @@ class Options:
     backend: str = DEFAULT_BACKEND
     password: str | None = None
     max_pages: int | None = None
+    page_workers: int = 1
+    """Processes reading one PDF's pages at once; output never depends on it."""
 
 
 def read_document(path: Path, options: Options) -> Document:
@@ -30,7 +32,11 @@ def read_document(path: Path, options: Options) -> Document:
         from dhrplan.extract.pdf import read_pdf
 
         return read_pdf(
-            path, backend=options.backend, password=options.password, max_pages=options.max_pages
+            path,
+            backend=options.backend,
+            password=options.password,
+            max_pages=options.max_pages,
+            workers=options.page_workers,
         )
     if suffix in TEXT_SUFFIXES:
         return read_text(path)

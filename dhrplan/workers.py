@@ -5,8 +5,10 @@ other files.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -32,6 +34,8 @@ def read_one(path: Path, options: pipeline.Options, sha256: str | None = None) -
 def _worker(conn: Connection, path: Path, options: pipeline.Options, sha256: str) -> None:
     """Runs in the child: Ctrl-C is the parent's to handle, and library chatter stays quiet."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(os, "setpgid"):
+        os.setpgid(0, 0)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     outcome = read_one(path, options, sha256)
@@ -64,10 +68,27 @@ def _died(process: BaseProcess) -> Failed:
 
 
 def _warm_up(items: Sequence[Input]) -> None:
+    """What the parent needs, and the PDF reader too if more workers will be forked from it."""
     import dhrplan.output.jsondoc
 
     dhrplan.output.jsondoc.schema()
-    pipeline.preload(pdf=any(i.path.suffix.lower() in pipeline.PDF_SUFFIXES for i in items))
+    later = items[1:]
+    pipeline.preload(pdf=any(i.path.suffix.lower() in pipeline.PDF_SUFFIXES for i in later))
+
+
+def _own_group(process: BaseProcess) -> None:
+    """The worker leads a process group of its own, so that killing the group also stops the
+    page readers it may have forked (and Ctrl-C reaches the parent alone)."""
+    if hasattr(os, "setpgid") and process.pid is not None:
+        with contextlib.suppress(OSError):  # already exited, or already the leader
+            os.setpgid(process.pid, process.pid)
+
+
+def _kill(process: BaseProcess) -> None:
+    if hasattr(os, "killpg") and process.pid is not None:
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+    process.kill()
 
 
 def run_workers(
@@ -98,6 +119,7 @@ def run_workers(
                     name=item.shown,
                 )
                 process.start()
+                _own_group(process)
                 sender.close()
                 if not warmed:
                     # while the first worker reads its file, load what the parent and the
@@ -122,13 +144,13 @@ def run_workers(
             now = time.monotonic()
             for conn, run in list(running.items()):
                 if run.deadline is not None and now >= run.deadline:
-                    run.process.kill()
+                    _kill(run.process)
                     run.process.join()
                     conn.close()
                     del running[conn]
                     yield run.item, Failed(f"timed out after {timeout:g} seconds")
     finally:
         for conn, run in running.items():
-            run.process.kill()
+            _kill(run.process)
             run.process.join()
             conn.close()

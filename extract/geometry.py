@@ -165,11 +165,15 @@ class PdfplumberSource:
         self._next = 1
 
     def page(self, number: int) -> PageGeometry:
-        """Pages must be asked for in order, as `read_pdf` does."""
+        """Pages are asked for in increasing order (as `read_pdf` and its page processes do):
+        the page tree is walked forwards, skipping pages without parsing them."""
         from pdfplumber.page import Page
 
-        if number != self._next:
-            raise ValueError(f"pages are read in order: expected {self._next}, got {number}")
+        if number < self._next:
+            raise ValueError(f"pages are read in order: expected {self._next}+, got {number}")
+        while self._next < number:
+            next(self._page_objs)
+            self._next += 1
         page = Page(self._pdf, next(self._page_objs), page_number=number)
         self._next += 1
         try:

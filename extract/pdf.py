@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 import regex
@@ -19,6 +20,7 @@ from dhrplan.extract.backends import BACKENDS
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
+from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 from dhrplan.extract.textgrid import find_tables
 
@@ -32,7 +34,9 @@ def read_pdf(
     password: str | None = None,
     max_pages: int | None = None,
     settings: GridSettings | None = None,
+    workers: int = 1,
 ) -> Document:
+    """`workers` > 1 reads pages in that many processes at once (where fork is available)."""
     path = Path(path)
     if backend not in BACKENDS:
         raise ExtractError(f"{path}: unknown PDF backend {backend!r} (use {' or '.join(BACKENDS)})")
@@ -43,8 +47,16 @@ def read_pdf(
             raise ExtractError(
                 f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
             )
-        finder = _finder(backend, path, password, settings or GridSettings())
-        layouts, warnings, chars = _read_pages(path, source, finder)
+        settings = settings or GridSettings()
+        if workers > 1 and source.page_count > 1 and can_fork():
+            reader = partial(_page_reader, path, backend, password, settings)
+            scans = _parallel(path, reader, source.page_count, workers)
+        else:
+            scans = map(
+                partial(_scan, path, source, _finder(backend, path, password, settings)),
+                range(1, source.page_count + 1),
+            )
+        layouts, warnings, chars = _read_pages(scans)
     finally:
         source.close()
     if chars == 0:
@@ -103,25 +115,49 @@ def _finder(
     return lambda geometry: find_tables(geometry, settings)
 
 
-def _read_pages(
-    path: Path, source: GeometrySource, finder: LatticeFinder
-) -> tuple[list[PageLayout], list[str], int]:
+PageScan = tuple[PageGeometry, list[Lattice]]
+
+
+def _scan(path: Path, source: GeometrySource, finder: LatticeFinder, number: int) -> PageScan:
+    """One page's geometry and tables: the slow part, independent of the other pages."""
+    try:
+        geometry = source.page(number)
+        return geometry, finder(geometry)
+    except ExtractError:
+        raise
+    except Exception as exc:
+        raise ExtractError(
+            f"{path}: corrupt PDF, page {number} cannot be read ({type(exc).__name__})"
+        ) from exc
+
+
+def _page_reader(
+    path: Path, backend: str, password: str | None, settings: GridSettings
+) -> Callable[[int], PageScan]:
+    """Runs in each page process: its own open file, its own finder."""
+    source = _open(path, password, backend)
+    return partial(_scan, path, source, _finder(backend, path, password, settings))
+
+
+def _parallel(
+    path: Path, reader: Callable[[], Callable[[int], PageScan]], page_count: int, workers: int
+) -> Iterator[PageScan]:
+    try:
+        yield from map_pages(reader, range(1, page_count + 1), workers)
+    except PageCrashed as exc:
+        raise ExtractError(f"{path}: a page reader stopped unexpectedly ({exc})") from exc
+
+
+def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str], int]:
+    """Page by page in order: a table's columns carry over to the next page."""
     layouts: list[PageLayout] = []
     warnings: list[str] = []
     chars = 0
     blank_pages: list[int] = []
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
-    for number in range(1, source.page_count + 1):
-        try:
-            geometry = source.page(number)
-            lattices = finder(geometry)
-        except ExtractError:
-            raise
-        except Exception as exc:
-            raise ExtractError(
-                f"{path}: corrupt PDF, page {number} cannot be read ({type(exc).__name__})"
-            ) from exc
+    for geometry, lattices in scans:
+        number = geometry.number
         chars += geometry.char_count
         if geometry.char_count == 0:
             blank_pages.append(number)

@@ -424,7 +424,11 @@ def test_discovery_and_warm_up_follow_the_pipelines_suffixes(
     monkeypatch.setattr(pipeline, "preload", lambda pdf=True: preloaded.append(pdf))
     monkeypatch.setattr(pipeline, "PDF_SUFFIXES", pipeline.PDF_SUFFIXES | {".txt"})
     batch.run([folder / "plan.txt"], batch.Config(outdir=tmp_path / "out"), io.StringIO())
-    assert preloaded == [True]
+    assert preloaded == [False]  # no later worker to share the PDF reader with
+    copy(LILY, folder, "plan2.txt")
+    batch.run([folder / "plan.txt", folder / "plan2.txt"],
+              batch.Config(outdir=tmp_path / "out2"), io.StringIO())
+    assert preloaded == [False, True]
 
 
 def test_a_bug_while_writing_a_document_fails_that_file_only(
@@ -446,3 +450,58 @@ def test_a_bug_while_writing_a_document_fails_that_file_only(
     assert line == f"dhrplan: {LILY}: internal error: RuntimeError: no document"
     statuses = {n: e["status"] for n, e in manifest(out).items()}
     assert statuses == {LILY.name: "failed", CASE_012.name: "converted"}
+
+
+def _record_page_workers(path: Path, options: pipeline.Options, sha256: str | None = None):
+    (path.parent.parent / f"{path.name}.workers").write_text(str(options.page_workers))
+    return REAL_READ(path, options, sha256)
+
+
+@pytest.mark.parametrize(("files", "jobs", "page_workers"), [
+    (1, 2, 2),  # one plan: its pages share the two cores
+    (1, 1, 1),
+    (2, 2, 1),  # a core per plan already
+    (3, 2, 1),
+    (2, 4, 2),
+])
+def test_cores_the_files_leave_idle_read_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: int, jobs: int, page_workers: int
+) -> None:
+    monkeypatch.setattr(pipeline, "read_file", _record_page_workers)
+    for n in range(files):
+        copy(LILY, tmp_path / "in", f"plan{n}.txt")
+    assert main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                 "-j", str(jobs)]) == 0
+    recorded = [p.read_text() for p in sorted(tmp_path.glob("*.workers"))]
+    assert recorded == [str(page_workers)] * files
+
+
+def _slow_with_a_page_reader(path: Path, options: pipeline.Options, sha256: str | None = None):
+    child = os.fork()
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    (path.parent.parent / "reader.pid").write_text(str(child))
+    time.sleep(60)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_timed_out_file_takes_its_page_readers_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "read_file", _slow_with_a_page_reader)
+    copy(LILY, tmp_path / "in", "slow.txt")
+    assert convert(tmp_path / "in", "-o", tmp_path / "out", "--timeout", "1") == 1
+    reader = int((tmp_path / "reader.pid").read_text())
+    deadline = time.monotonic() + 10
+    while _running(reader) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(reader)

@@ -1,0 +1,81 @@
+"""Pages read in parallel processes: same document as one process, in page order, failures
+raised at their page, a crashed reader reported, not hung on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from pdf_builders import table_pdf
+
+from dhrplan.extract.model import ExtractError
+from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
+from dhrplan.extract.pdf import read_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="page processes need fork")
+
+
+def _pid_reader():
+    return lambda number: (number, os.getpid())
+
+
+def test_results_in_page_order_from_other_processes():
+    results = list(map_pages(_pid_reader, range(1, 18), workers=2))
+    assert [number for number, _ in results] == list(range(1, 18))
+    pids = {pid for _, pid in results}
+    assert os.getpid() not in pids
+    assert len(pids) == 2
+
+
+def _failing_reader():
+    def read(number: int) -> int:
+        if number == 3:
+            raise ValueError("page 3 is broken")
+        return number
+
+    return read
+
+
+def test_a_page_error_is_raised_when_its_turn_comes():
+    seen = []
+    with pytest.raises(ValueError, match="page 3 is broken"):
+        for number in map_pages(_failing_reader, range(1, 7), workers=2):
+            seen.append(number)
+    assert seen == [1, 2]
+
+
+def _crashing_reader():
+    def read(number: int) -> int:
+        if number == 2:
+            os._exit(3)
+        return number
+
+    return read
+
+
+def test_a_crashed_reader_is_reported_not_waited_for():
+    with pytest.raises(PageCrashed):
+        list(map_pages(_crashing_reader, range(1, 5), workers=2))
+
+
+@pytest.mark.parametrize("path", [
+    ROOT / "samples" / "somerset-dhr-012-action-plan.pdf",
+    ROOT / "samples" / "somerset-dhr-lily-action-plan.pdf",
+    FIXTURES / "council-plan.pdf",
+    FIXTURES / "council-plan-hrules.pdf",
+    FIXTURES / "home-office-template.pdf",
+], ids=lambda p: p.stem)
+@pytest.mark.parametrize("backend", ["pdfplumber", "pdfium"])
+def test_parallel_reading_gives_the_same_document(path: Path, backend: str):
+    assert read_pdf(path, backend=backend, workers=2) == read_pdf(path, backend=backend)
+
+
+def test_parallel_reading_keeps_the_errors(tmp_path: Path):
+    path = table_pdf(tmp_path / "long.pdf", 3, encrypt="s3cret")
+    with pytest.raises(ExtractError, match=r"long\.pdf.*encrypted.*--password"):
+        read_pdf(path, workers=2)
+    assert read_pdf(path, password="s3cret", workers=3) == read_pdf(path, password="s3cret")
