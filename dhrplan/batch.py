@@ -19,14 +19,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dhrplan import __version__, pipeline
-from dhrplan.combined import write_combined
 from dhrplan.inputs import Input, discover
-from dhrplan.normalize.record import Plan
 from dhrplan.outcomes import Failed, Outcome, guarded, one_line
-from dhrplan.output import csvfile
 from dhrplan.output.files import sha256_file, write_bytes
 from dhrplan.output.manifest import (
     CONVERTED,
@@ -36,9 +33,11 @@ from dhrplan.output.manifest import (
     Manifest,
     OutputFile,
 )
-from dhrplan.output.tables import SourcedPlan, all_warnings, recommendations_table
 from dhrplan.progress import Progress
 from dhrplan.workers import run_workers
+
+if TYPE_CHECKING:
+    from dhrplan.normalize.record import Plan
 
 FORMATS = ("json", "csv")
 
@@ -103,6 +102,8 @@ def _settings(config: Config) -> dict[str, object]:
 def _converted(
     item: Input, plan: Plan, sha: str, outputs: list[OutputFile], config: Config
 ) -> Entry:
+    from dhrplan.output.tables import all_warnings
+
     return Entry(
         str(item.path), item.source, sha, CONVERTED,
         recommendations=len(plan.recommendations), warnings=all_warnings(plan),
@@ -114,6 +115,9 @@ def _write_outputs(
     item: Input, plan: Plan, document: bytes, config: Config
 ) -> list[OutputFile]:
     """JSON then CSV, each atomically; if one cannot be written, none of them is left."""
+    from dhrplan.output import csvfile
+    from dhrplan.output.tables import SourcedPlan, recommendations_table
+
     written: list[OutputFile] = []
     blobs: list[tuple[str, bytes]] = []
     if "json" in config.formats:
@@ -241,6 +245,8 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
             manifest.put(entry)
             progress.step(item.shown)
         if config.combine:
+            from dhrplan.combined import write_combined
+
             try:
                 report.combined = write_combined(manifest, fresh, config.outdir, progress.say)
             except OSError as error:

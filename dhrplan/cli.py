@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
-from dhrplan.extract.backends import BACKENDS
+from dhrplan.extract.formats import BACKENDS
 
 
 def _formats(text: str) -> tuple[str, ...]:

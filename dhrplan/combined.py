@@ -1,22 +1,21 @@
-"""`--combine`: the folder's plans in one recommendations.csv, actions.csv and plans.xlsx."""
+"""`--combine`: the folder's plans in one recommendations.csv, actions.csv and plans.xlsx.
+
+The output modules are imported when the files are written: the command line imports this
+module at start-up for the file names alone, and openpyxl takes a quarter second to load."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dhrplan.normalize.record import Plan
 from dhrplan.outcomes import one_line
-from dhrplan.output import csvfile
 from dhrplan.output.files import sha256_file
 from dhrplan.output.manifest import Entry, Manifest
-from dhrplan.output.tables import (
-    SourcedPlan,
-    actions_table,
-    recommendations_table,
-    workbook_tables,
-)
+
+if TYPE_CHECKING:
+    from dhrplan.normalize.record import Plan
 
 COMBINED = ("recommendations.csv", "actions.csv", "plans.xlsx")
 
@@ -41,6 +40,14 @@ def write_combined(
 ) -> list[Path]:
     """The combined files cover every plan the manifest records as converted or skipped;
     `fresh` holds the plans of this run, the others are read back from their JSON."""
+    from dhrplan.output import csvfile, xlsx
+    from dhrplan.output.tables import (
+        SourcedPlan,
+        actions_table,
+        recommendations_table,
+        workbook_tables,
+    )
+
     items: list[SourcedPlan] = []
     for key in sorted(manifest.entries, key=lambda k: manifest.entries[k].source):
         entry = manifest.entries[key]
@@ -60,7 +67,5 @@ def write_combined(
     paths = [outdir / name for name in COMBINED]
     csvfile.write(paths[0], recommendations_table(items))
     csvfile.write(paths[1], actions_table(items))
-    from dhrplan.output import xlsx  # openpyxl costs a quarter second to import
-
     xlsx.write(paths[2], workbook_tables(items))
     return paths

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dhrplan.extract.backends import DEFAULT_BACKEND
+from dhrplan.extract.formats import DEFAULT_BACKEND, PDF_SUFFIXES, TEXT_SUFFIXES
 from dhrplan.extract.model import Document, ExtractError
-from dhrplan.extract.text import TEXT_SUFFIXES, read_text
-from dhrplan.normalize.record import Plan
 from dhrplan.output.files import sha256_file
 
-PDF_SUFFIXES = {".pdf"}
+if TYPE_CHECKING:
+    from dhrplan.normalize.record import Plan
+
 SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 """The suffixes as messages and help show them."""
@@ -39,6 +40,8 @@ def read_document(path: Path, options: Options) -> Document:
             workers=options.page_workers,
         )
     if suffix in TEXT_SUFFIXES:
+        from dhrplan.extract.text import read_text
+
         return read_text(path)
     raise ExtractError(
         f"{path}: unsupported file type '{suffix or path.name}' "
@@ -79,11 +82,13 @@ def convert_file(path: Path, options: Options = Options()) -> Plan:
     return plan_from(read_file(path, options), options)
 
 
-def preload(pdf: bool = True) -> None:
+def preload(pdf: bool = True, text: bool = True) -> None:
     """Import the heavy modules now: a batch does it while its first worker reads, so that
     the parent can normalize and later workers, forked from it, share them."""
     import dhrplan.normalize.plan  # noqa: F401
 
+    if text:
+        import dhrplan.extract.text  # noqa: F401
     if pdf:
         import pdfplumber  # noqa: F401
 

@@ -72,8 +72,11 @@ def _warm_up(items: Sequence[Input]) -> None:
     import dhrplan.output.jsondoc
 
     dhrplan.output.jsondoc.schema()
-    later = items[1:]
-    pipeline.preload(pdf=any(i.path.suffix.lower() in pipeline.PDF_SUFFIXES for i in later))
+    later = {i.path.suffix.lower() for i in items[1:]}
+    pipeline.preload(
+        pdf=not later.isdisjoint(pipeline.PDF_SUFFIXES),
+        text=not later.isdisjoint(pipeline.TEXT_SUFFIXES),
+    )
 
 
 def _own_group(process: BaseProcess) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from dhrplan.extract.backends import BACKENDS
+from dhrplan.extract.formats import BACKENDS
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment

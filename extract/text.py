@@ -16,7 +16,6 @@ from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".tsv", ".text"}
 _PIPE = re.compile(r"(?<!\\)\|")
 _BARE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
