@@ -73,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
-        help="files converted in parallel (default: the number of CPUs)",
+        help="files converted in parallel (default: the number of CPUs); with fewer files, "
+        "the spare processes read a long PDF's pages",
     )
     convert.add_argument(
         "--force", action="store_true", help="convert again even inputs that have not changed"

@@ -27,6 +27,11 @@ from dhrplan.extract.textgrid import find_tables
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
 
+PAGES_PER_PROCESS = 3
+"""A page process is worth its cost (fork, its own open file, the fonts parsed again) from
+about this many pages on; a shorter PDF is read in one process."""
+
+
 def read_pdf(
     path: Path,
     *,
@@ -36,7 +41,8 @@ def read_pdf(
     settings: GridSettings | None = None,
     workers: int = 1,
 ) -> Document:
-    """`workers` > 1 reads pages in that many processes at once (where fork is available)."""
+    """`workers` > 1 reads the pages of a long PDF in up to that many processes at once
+    (where fork is available); the document is the same either way."""
     path = Path(path)
     if backend not in BACKENDS:
         raise ExtractError(f"{path}: unknown PDF backend {backend!r} (use {' or '.join(BACKENDS)})")
@@ -48,7 +54,8 @@ def read_pdf(
                 f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
             )
         settings = settings or GridSettings()
-        if workers > 1 and source.page_count > 1 and can_fork():
+        workers = min(workers, source.page_count // PAGES_PER_PROCESS)
+        if workers > 1 and can_fork():
             reader = partial(_page_reader, path, backend, password, settings)
             scans = _parallel(path, reader, source.page_count, workers)
         else:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pdf_builders import table_pdf
 
+from dhrplan.extract import pdf
 from dhrplan.extract.model import ExtractError
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf import read_pdf
@@ -70,12 +71,48 @@ def test_a_crashed_reader_is_reported_not_waited_for():
     FIXTURES / "home-office-template.pdf",
 ], ids=lambda p: p.stem)
 @pytest.mark.parametrize("backend", ["pdfplumber", "pdfium"])
-def test_parallel_reading_gives_the_same_document(path: Path, backend: str):
+def test_parallel_reading_gives_the_same_document(
+    path: Path, backend: str, monkeypatch: pytest.MonkeyPatch
+):
+    pools = _count_pools(monkeypatch, pages_per_process=1)
     assert read_pdf(path, backend=backend, workers=2) == read_pdf(path, backend=backend)
+    assert pools == [2]
 
 
-def test_parallel_reading_keeps_the_errors(tmp_path: Path):
+def _count_pools(monkeypatch: pytest.MonkeyPatch, pages_per_process: int) -> list[int]:
+    """The number of processes of each page pool `read_pdf` starts."""
+    pools: list[int] = []
+
+    def counted(open_reader, numbers, workers):
+        pools.append(workers)
+        return map_pages(open_reader, numbers, workers)
+
+    monkeypatch.setattr(pdf, "map_pages", counted)
+    monkeypatch.setattr(pdf, "PAGES_PER_PROCESS", pages_per_process)
+    return pools
+
+
+@pytest.mark.parametrize(("pages", "workers", "pool"), [
+    (3, 2, None),  # a short PDF is read in one process
+    (5, 2, None),
+    (6, 2, 2),
+    (6, 4, 2),
+    (12, 4, 4),
+    (12, 1, None),
+])
+def test_long_pdfs_get_page_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: int, workers: int, pool: int | None
+):
+    pools = _count_pools(monkeypatch, pages_per_process=3)
+    path = table_pdf(tmp_path / "plan.pdf", pages)
+    assert read_pdf(path, workers=workers).page_count == pages
+    assert pools == ([pool] if pool else [])
+
+
+def test_parallel_reading_keeps_the_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    pools = _count_pools(monkeypatch, pages_per_process=1)
     path = table_pdf(tmp_path / "long.pdf", 3, encrypt="s3cret")
     with pytest.raises(ExtractError, match=r"long\.pdf.*encrypted.*--password"):
         read_pdf(path, workers=2)
     assert read_pdf(path, password="s3cret", workers=3) == read_pdf(path, password="s3cret")
+    assert pools == [3]
