@@ -2,15 +2,21 @@
 
 A PDF only has lines. Whether a line break was a soft wrap or a paragraph end is decided the
 way the word processor decided it: a wrap happens only when the next word does not fit, so if
-the first word of the next line would have fitted at the end of this line, the line ended on
-purpose. Bullets and item labels ("a.", "2)", "ii.") always start a paragraph, and so does a
-switch between an all-bold and a plain line, and a line opening with the same two words as
-an earlier paragraph of the cell ("Briefing to be ..."). When the next word would not have fitted, a
-capitalised common word after a line ending in a lower-case content word ("...proactive
-approach" / "Briefing to be approved") is still read as a new paragraph: mid-sentence, a
-capital after such a word is rare, while lists of milestones look exactly like that.
-A single word filling the whole line was broken by a too-narrow column and is glued back,
-unless the continuation is a word the page uses elsewhere ("opportunities" / "to").
+the first word of the next line would have fitted at the end of this line (with room to
+spare: Writer wraps words that fit by less than a point), the line ended on purpose; so did
+it where the gap to the next line is wider than the cell's line spacing. Bullets and item
+labels ("a.", "2)", "ii.") always start a paragraph (a dash only where the line before had
+room for it), and so does a switch between an all-bold and a plain line, and a line opening
+with the same two words as an earlier paragraph of the cell ("Briefing to be ..."). When the
+next word would not have fitted, a capitalised common word after a paragraph ending in a
+lower-case content word ("...proactive approach" / "Briefing to be approved") is still read
+as a new paragraph: mid-sentence, a capital after such a word is rare, while lists of
+milestones look exactly like that.
+A word processor breaks a word inside only when the line is full to the last character, so a
+line ending full against the cell's edge may end in half a word: the two halves are glued
+back when together they make an English word ("Recommendati" / "on"), or when one of them is
+not a word at all ("Coordinat" / "or", "31.12.20" / "16"); two words stay two words
+("Safeguarding" / "adults").
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
+from dhrplan.extract.words import english_words
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
@@ -62,9 +69,16 @@ COMMON_WORDS = FUNCTION_WORDS | frozenset(
 """Words a continuation line may start with that are words, even if the page shows them
 nowhere else."""
 
-FIT_SLACK = 0.1
-"""Points a word may overrun the line and still count as fitting; wraps are often decided
-by less than half a point, so this stays small."""
+FIT_MARGIN = 0.1
+"""Room (in ems) a word must have had at the end of the line to count as fitting: Writer
+wraps words that would fit by up to 0.8 pt, and the width of a space is estimated."""
+
+FULL_LINE = 2.5
+"""A line ends full when less room than this many characters (or the next word) is left."""
+
+PARAGRAPH_GAP = 0.3
+"""Extra space (in ems) between two lines, beyond the cell's line spacing, that marks a
+paragraph break (space after a paragraph)."""
 
 
 @dataclass
@@ -148,18 +162,23 @@ def cell_text(
     if not words:
         return ""
     lines = group_lines(words)
-    padding = max(0.0, min(line.x0 for line in lines) - x0)
-    right = x1 - padding
+    left = min(line.x0 for line in lines)
+    right = x1 - max(0.0, left - x0)
+    pitch = _line_pitch(lines)
     paragraphs: list[str] = [lines[0].text]
     for prev, line in zip(lines, lines[1:], strict=False):
         first = line.words[0]
-        if _broken_word(prev, first, right, known):
+        last = paragraphs[-1].rsplit(" ", 1)[-1]
+        if _broken_word(prev, last, first, left, right, known):
             paragraphs[-1] += line.text
+        elif _wrapped_dash(prev, line, right):
+            paragraphs[-1] += " " + line.text
         elif (
             starts_item(first)
             or prev.bold != line.bold
             or _would_fit(prev, line, right)
-            or _starts_sentence(prev, first)
+            or _spaced(prev, line, pitch)
+            or _starts_sentence(last, first)
             or _numbered_item(prev, line)
             or _repeats_opening(paragraphs, line)
         ):
@@ -172,11 +191,33 @@ def cell_text(
 
 
 def _would_fit(prev: Line, line: Line, right: float) -> bool:
-    space = SPACE_WIDTH * prev.words[-1].size
-    return prev.x1 + space + _unbreakable_width(line) <= right + FIT_SLACK
+    size = prev.words[-1].size
+    room = right - FIT_MARGIN * size - prev.x1
+    return SPACE_WIDTH * size + _unbreakable_width(line) <= room
 
 
-NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%")
+def _line_pitch(lines: list[Line]) -> float | None:
+    """The cell's usual distance from one line's top to the next (the smallest one seen)."""
+    steps = [b.top - a.top for a, b in zip(lines, lines[1:], strict=False)]
+    return min(steps) if steps else None
+
+
+def _spaced(prev: Line, line: Line, pitch: float | None) -> bool:
+    if pitch is None or abs(line.size - prev.size) > 0.5:
+        return False
+    return line.top - prev.top > pitch + PARAGRAPH_GAP * prev.size
+
+
+def _wrapped_dash(prev: Line, line: Line, right: float) -> bool:
+    """ "... use of DVRIM" / "– to all relevant staff": a dash the line had no room for, after
+    an unfinished sentence, is the sentence going on, not a bullet."""
+    dash = line.words[0].text
+    if dash not in DASHES or len(line.words) < 2:
+        return False
+    return not _would_fit(prev, line, right) and prev.words[-1].text[-1] not in ".:;!?"
+
+
+NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%”’")
 NO_BREAK_AFTER = frozenset("([{")
 
 
@@ -210,28 +251,43 @@ def known_words(words: list[Word]) -> frozenset[str]:
     return frozenset(known | COMMON_WORDS)
 
 
-def _broken_word(prev: Line, first: Word, right: float, known: frozenset[str]) -> bool:
-    """A lone word filling the line up to less than one character, then a lower-case
-    continuation that is not a word of its own: one word split by the column. A real word
-    pair can fill the line just as well ("(Somerset" + "county)"), hence the vocabulary."""
-    words = prev.words
-    if len(words) > 1 and starts_item(words[0]) and first.x0 >= words[1].x0 - 1:
-        words = words[1:]  # a list label hanging left of the text: not part of the line
-    if len(words) != 1:
+def _broken_word(
+    prev: Line, last: str, first: Word, left: float, right: float, known: frozenset[str]
+) -> bool:
+    """`last` (the paragraph's last word) and `first` are the halves of one word the column
+    was too narrow for: the line is full up to the next character, the whole word would not
+    have fitted on a line of its own (else it would have been wrapped whole), and the halves
+    make a word together, or are not both words on their own."""
+    head, tail = prev.words[-1], first.text
+    width = first.x1 - first.x0
+    if right - prev.x1 > min(width, FULL_LINE * width / len(tail)):
         return False
-    head, tail = words[0].text, first.text
-    if normal_word(tail) in known:
+    words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
+    if len(words) > 1 and head.x1 - head.x0 + width <= right - left:
         return False
-    if not (head[-1].isalpha() and tail[0].islower()):
+    if tail[0] in NO_BREAK_BEFORE:
+        return True  # "procedures" / "." or "Safeguarding" / "”": only a break inside a word
+    if head.text[-1].isdigit() and tail[0].isdigit():
+        return True
+    if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
-    if "(" in head and ")" not in head and ")" in tail:
+    if tail[0].isupper() and not last.isupper():
         return False
-    char_width = (first.x1 - first.x0) / max(len(tail), 1)
-    return prev.x1 + char_width > right
+    if "(" in last and ")" not in last and ")" in tail:
+        return False  # "(Somerset" / "county)"
+    start, end = normal_word(last), normal_word(tail)
+    if start + end in english_words():
+        return True
+    return not (_is_word(start, known) and _is_word(end, known))
 
 
-def _starts_sentence(prev: Line, first: Word) -> bool:
-    last = prev.words[-1].text
+def _is_word(text: str, known: frozenset[str]) -> bool:
+    """An English word or one the page uses; "multi-agency" if each of its parts is."""
+    english = english_words()
+    return all(part in english or part in known for part in text.split("-") if part)
+
+
+def _starts_sentence(last: str, first: Word) -> bool:
     word = first.text
     return (
         last.isalpha()
