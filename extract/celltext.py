@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
-from dhrplan.extract.words import english_words
+from dhrplan.extract.words import NAMES_IN_RUNNING_TEXT, normal_word, one_word
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
@@ -44,15 +44,6 @@ FUNCTION_WORDS = frozenset(
     )
 )
 """Words a sentence does not end on: a capital after them is a name, not a new paragraph."""
-
-NAMES_IN_RUNNING_TEXT = frozenset(
-    (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"
-    )
-)
-"""Capitalised common words that continue a sentence ("bulletin" / "March 2016")."""
 
 COMMON_WORDS = FUNCTION_WORDS | frozenset(
     (
@@ -165,11 +156,12 @@ def cell_text(
     left = min(line.x0 for line in lines)
     right = x1 - max(0.0, left - x0)
     pitch = _line_pitch(lines)
+    tails = _whole_first_words(lines, left, right, known)
     paragraphs: list[str] = [lines[0].text]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line, tail in zip(lines, lines[1:], tails, strict=False):
         first = line.words[0]
         last = paragraphs[-1].rsplit(" ", 1)[-1]
-        if _broken_word(prev, last, first, left, right, known):
+        if _broken_word(prev, last, first, tail, left, right, known):
             paragraphs[-1] += line.text
         elif _wrapped_dash(prev, line, right):
             paragraphs[-1] += " " + line.text
@@ -233,13 +225,6 @@ def _unbreakable_width(line: Line) -> float:
     return words[end].x1 - words[0].x0
 
 
-def normal_word(text: str) -> str:
-    return text.strip(PUNCTUATION).casefold()
-
-
-PUNCTUATION = "()[]{}.,;:!?'\"“”‘’/-–—•*"
-
-
 def known_words(words: list[Word]) -> frozenset[str]:
     """Words that follow another word on the same line somewhere on the page: real words,
     unlike the tail of a word a narrow column broke, which only ever starts a line."""
@@ -251,16 +236,40 @@ def known_words(words: list[Word]) -> frozenset[str]:
     return frozenset(known | COMMON_WORDS)
 
 
+def _whole_first_words(
+    lines: list[Line], left: float, right: float, known: frozenset[str]
+) -> list[str]:
+    """The first word of each line after the first, with the pieces the lines below carry it
+    on in when it is alone on its line ("publicatio" / "n"): a word is judged whole."""
+    tails = [""] * len(lines)
+    for i in range(len(lines) - 1, 0, -1):
+        line, tail = lines[i], lines[i].words[0].text
+        if (
+            len(line.words) == 1
+            and i + 1 < len(lines)
+            and _broken_word(line, tail, lines[i + 1].words[0], tails[i + 1], left, right, known)
+        ):
+            tail += tails[i + 1]
+        tails[i] = tail
+    return tails[1:]
+
+
 def _broken_word(
-    prev: Line, last: str, first: Word, left: float, right: float, known: frozenset[str]
+    prev: Line,
+    last: str,
+    first: Word,
+    tail: str,
+    left: float,
+    right: float,
+    known: frozenset[str],
 ) -> bool:
-    """`last` (the paragraph's last word) and `first` are the halves of one word the column
-    was too narrow for: the line is full up to the next character, the whole word would not
-    have fitted on a line of its own (else it would have been wrapped whole), and the halves
-    make a word together, or are not both words on their own."""
-    head, tail = prev.words[-1], first.text
+    """`last` (the paragraph's last word) and `first` (whose whole word is `tail`) are the
+    halves of one word the column was too narrow for: the line is full up to the next
+    character, the whole word would not have fitted on a line of its own (else it would have
+    been wrapped whole), and the halves make a word together, or are not both words."""
+    head = prev.words[-1]
     width = first.x1 - first.x0
-    if right - prev.x1 > min(width, FULL_LINE * width / len(tail)):
+    if right - prev.x1 > min(width, FULL_LINE * width / len(first.text)):
         return False
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
     if len(words) > 1 and head.x1 - head.x0 + width <= right - left:
@@ -271,20 +280,13 @@ def _broken_word(
         return True
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
-    if tail[0].isupper() and not last.isupper():
-        return False
+    if tail[0].isupper() and not (last.isupper() and tail.isupper()):
+        return False  # a capital starts a word, except in "RECOMMENDATI" / "ON"
     if "(" in last and ")" not in last and ")" in tail:
         return False  # "(Somerset" / "county)"
-    start, end = normal_word(last), normal_word(tail)
-    if start + end in english_words():
-        return True
-    return not (_is_word(start, known) and _is_word(end, known))
-
-
-def _is_word(text: str, known: frozenset[str]) -> bool:
-    """An English word or one the page uses; "multi-agency" if each of its parts is."""
-    english = english_words()
-    return all(part in english or part in known for part in text.split("-") if part)
+    if last.isupper() and tail.islower():
+        return False  # "DVPN/DVPO" / "and": an acronym is not broken into lower case
+    return one_word(last, tail, known)
 
 
 def _starts_sentence(last: str, first: Word) -> bool:

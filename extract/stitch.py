@@ -20,6 +20,13 @@ from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
+from dhrplan.extract.words import (
+    NAMES_IN_RUNNING_TEXT,
+    PUNCTUATION,
+    english_words,
+    is_word,
+    normal_word,
+)
 
 RowKind = Literal["numbered", "text", "action", "section", "empty"]
 """numbered: starts a recommendation with a number; text: has recommendation text but no number;
@@ -79,6 +86,24 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
     return before.split()[-1].lower() in _CONNECTORS
 
 
+_DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}$")
+"""The first half of a date a narrow column broke: "31.12.20" / "16"."""
+
+
+def _split_word(before: str, after: str) -> bool:
+    """One word a narrow column broke just where the page broke ("professional" / "s",
+    "Safeguardi" / "ng"): without the line's geometry, only when the halves make an English
+    word and are not two words ("in" / "to" stay two)."""
+    head, tail = before.split()[-1], after.split()[0]
+    if _DATE_HEAD.search(head):
+        return bool(re.match(r"\d{2}\b", tail))
+    if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
+        return False
+    if normal_word(head) + normal_word(tail) not in english_words():
+        return False
+    return len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail))
+
+
 def join_text(before: str, after: str) -> str:
     """Join the two parts of a cell cut by a page break: mid-paragraph unless clearly not."""
     if not before.strip():
@@ -86,7 +111,7 @@ def join_text(before: str, after: str) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if _WORD_BROKEN.search(before) and after[0].islower():
+    if _WORD_BROKEN.search(before) and after[0].islower() or _split_word(before, after):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"
@@ -98,6 +123,8 @@ def join_text(before: str, after: str) -> str:
     last, first = before.split()[-1], after.split()[0]
     if last[:1].isupper() and first[:1].isupper() and not first.isupper():
         return f"{before} {after}"
+    if normal_word(first) in NAMES_IN_RUNNING_TEXT:
+        return f"{before} {after}"  # "Training booked" / "February 2016"
     return f"{before}\n{after}"
 
 

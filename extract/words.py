@@ -12,9 +12,58 @@ import gzip
 from functools import cache
 from importlib import resources
 
+NAMES_IN_RUNNING_TEXT = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday"
+    )
+)
+"""Capitalised common words that continue a sentence ("bulletin" / "March 2016")."""
+
 
 @cache
 def english_words() -> frozenset[str]:
     data = resources.files("dhrplan.extract").joinpath("words.txt.gz").read_bytes()
     lines = gzip.decompress(data).decode("utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def normal_word(text: str) -> str:
+    """The word as the list has it: outer punctuation and a possessive dropped, casefolded."""
+    word = text.strip(PUNCTUATION).casefold()
+    for possessive in ("’s", "'s"):
+        word = word.removesuffix(possessive)
+    return word
+
+
+PUNCTUATION = "()[]{}.,;:!?'\"“”‘’/-–—•*"
+
+
+def is_word(text: str, known: frozenset[str] = frozenset()) -> bool:
+    """An English word or one of `known`; "multi-agency", "and/or" if each part is; words
+    the list has without a prefix ("unachieved")."""
+    english = english_words()
+    parts = normal_word(text).replace("/", "-").split("-")
+    return all(
+        part in english or part in known or _prefixed(part, english) for part in parts if part
+    )
+
+
+PREFIXES = ("un", "re", "non", "pre", "co", "sub", "over", "under", "mis", "inter", "multi")
+
+
+def _prefixed(word: str, english: frozenset[str]) -> bool:
+    return any(
+        word.startswith(prefix) and word[len(prefix):] in english
+        for prefix in PREFIXES
+        if len(word) - len(prefix) >= 4
+    )
+
+
+def one_word(head: str, tail: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether `head` and `tail`, met on either side of a break, are halves of one word:
+    together they make a word, or they are not both words on their own."""
+    if normal_word(head) + normal_word(tail) in english_words():
+        return True
+    return not (is_word(head, known) and is_word(tail, known))
