@@ -21,11 +21,12 @@ not a word at all ("Coordinat" / "or", "31.12.20" / "16"); two words stay two wo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
-from dhrplan.extract.words import NAMES_IN_RUNNING_TEXT, normal_word, one_word
+from dhrplan.extract.words import NAMES_IN_RUNNING_TEXT, PUNCTUATION, normal_word, one_word
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
@@ -145,8 +146,22 @@ def _normalise_bullet(text: str) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class PageWords:
+    """Words of the page seen after another word on the same line (not at a line start, where
+    the tail of a broken word would be): real words, casefolded; and those written there with
+    a capital, as written: names ("Trust", "Domestic"), which do not start a sentence."""
+
+    words: frozenset[str] = COMMON_WORDS
+    names: frozenset[str] = frozenset()
+
+
+NO_PAGE_WORDS = PageWords()
+"""For cells read without their page (borderless tables, tests): the common words only."""
+
+
 def cell_text(
-    words: list[Word], x0: float, x1: float, known: frozenset[str] = frozenset()
+    words: list[Word], x0: float, x1: float, known: PageWords = NO_PAGE_WORDS
 ) -> str:
     """Text of the words in a cell whose ruling lines are at x0 and x1; `known` holds the
     page's words seen mid-line (see `known_words`)."""
@@ -170,7 +185,7 @@ def cell_text(
             or prev.bold != line.bold
             or _would_fit(prev, line, right)
             or _spaced(prev, line, pitch)
-            or _starts_sentence(last, first)
+            or _starts_sentence(last, first, known)
             or _numbered_item(prev, line)
             or _repeats_opening(paragraphs, line)
         ):
@@ -225,19 +240,38 @@ def _unbreakable_width(line: Line) -> float:
     return words[end].x1 - words[0].x0
 
 
-def known_words(words: list[Word]) -> frozenset[str]:
-    """Words that follow another word on the same line somewhere on the page: real words,
-    unlike the tail of a word a narrow column broke, which only ever starts a line."""
+def known_words(
+    words: list[Word], cell_of: Callable[[Word], object] | None = None
+) -> PageWords:
+    """`cell_of` tells which cell a word is in: neighbours across a column rule are no pair.
+    A name is a capitalised word met mid-sentence beside another capitalised word ("an
+    internal Domestic Abuse protocol", "NHS Trust"), unlike a verb that opens a list item."""
     known: set[str] = set()
+    names: set[str] = set()
     ordered = sorted(words, key=lambda w: (round(w.top), w.x0))
-    for prev, word in zip(ordered, ordered[1:], strict=False):
-        if round(prev.top) == round(word.top) and 0 <= word.x0 - prev.x1 < 0.6 * word.size:
-            known.add(normal_word(word.text))
-    return frozenset(known | COMMON_WORDS)
+
+    def pair(a: Word, b: Word) -> bool:
+        return (
+            round(a.top) == round(b.top)
+            and 0 <= b.x0 - a.x1 < 0.6 * b.size
+            and (cell_of is None or cell_of(a) == cell_of(b))
+        )
+
+    for i in range(1, len(ordered)):
+        prev, word = ordered[i - 1], ordered[i]
+        if not pair(prev, word):
+            continue
+        known.add(normal_word(word.text))
+        if not (word.text[:1].isupper() and prev.text[-1:].isalpha()) or starts_item(prev):
+            continue
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if prev.text[:1].isupper() or (after and pair(word, after) and after.text[:1].isupper()):
+            names.add(word.text.strip(PUNCTUATION))
+    return PageWords(frozenset(known | COMMON_WORDS), frozenset(names))
 
 
 def _whole_first_words(
-    lines: list[Line], left: float, right: float, known: frozenset[str]
+    lines: list[Line], left: float, right: float, known: PageWords
 ) -> list[str]:
     """The first word of each line after the first, with the pieces the lines below carry it
     on in when it is alone on its line ("publicatio" / "n"): a word is judged whole."""
@@ -261,7 +295,7 @@ def _broken_word(
     tail: str,
     left: float,
     right: float,
-    known: frozenset[str],
+    known: PageWords,
 ) -> bool:
     """`last` (the paragraph's last word) and `first` (whose whole word is `tail`) are the
     halves of one word the column was too narrow for: the line is full up to the next
@@ -286,12 +320,14 @@ def _broken_word(
         return False  # "(Somerset" / "county)"
     if last.isupper() and tail.islower():
         return False  # "DVPN/DVPO" / "and": an acronym is not broken into lower case
-    return one_word(last, tail, known)
+    return one_word(last, tail, known.words)
 
 
-def _starts_sentence(last: str, first: Word) -> bool:
+def _starts_sentence(last: str, first: Word, known: PageWords) -> bool:
     word = first.text
     return (
+        word.strip(PUNCTUATION) not in known.names
+        and
         last.isalpha()
         and last.islower()
         and last not in FUNCTION_WORDS

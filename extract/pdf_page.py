@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from dhrplan.extract.celltext import Line, cell_text, group_lines, known_words
+from dhrplan.extract.celltext import (
+    NO_PAGE_WORDS,
+    Line,
+    PageWords,
+    cell_text,
+    group_lines,
+    known_words,
+)
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
@@ -36,15 +43,21 @@ class PageLayout:
 def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
     in_table: list[list[Word]] = [[] for _ in lattices]
     outside: list[Word] = []
+    cell_of: dict[int, object] = {}
     for word in geometry.words:
         for i, lattice in enumerate(lattices):
-            if lattice.locate(word.xmid, word.ymid) is not None:
+            where = lattice.locate(word.xmid, word.ymid)
+            if where is not None:
                 in_table[i].append(word)
+                cell_of[id(word)] = (i, where)
                 break
         else:
             outside.append(word)
 
-    known = known_words(geometry.words) if lattices else frozenset()
+    known = (
+        known_words(geometry.words, lambda word: cell_of.get(id(word))) if lattices
+        else NO_PAGE_WORDS
+    )
     placed: list[tuple[float, Block]] = []
     for lattice, words in zip(lattices, in_table, strict=True):
         placed.append((lattice.ys[0], fragment(lattice, words, geometry.number, known)))
@@ -59,7 +72,7 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
 
 
 def fragment(
-    lattice: Lattice, words: list[Word], page: int, known: frozenset[str] = frozenset()
+    lattice: Lattice, words: list[Word], page: int, known: PageWords = NO_PAGE_WORDS
 ) -> TableFragment:
     """The lattice's rows with the text of each merged cell in its top-left grid cell."""
     by_cell: dict[tuple[int, int], list[Word]] = {}

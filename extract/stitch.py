@@ -23,7 +23,6 @@ from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragmen
 from dhrplan.extract.words import (
     NAMES_IN_RUNNING_TEXT,
     PUNCTUATION,
-    english_words,
     is_word,
     normal_word,
 )
@@ -99,7 +98,7 @@ def _split_word(before: str, after: str) -> bool:
         return bool(re.match(r"\d{2}\b", tail))
     if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
         return False
-    if normal_word(head) + normal_word(tail) not in english_words():
+    if not is_word(normal_word(head) + normal_word(tail)):
         return False
     return len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail))
 

@@ -64,6 +64,6 @@ def _prefixed(word: str, english: frozenset[str]) -> bool:
 def one_word(head: str, tail: str, known: frozenset[str] = frozenset()) -> bool:
     """Whether `head` and `tail`, met on either side of a break, are halves of one word:
     together they make a word, or they are not both words on their own."""
-    if normal_word(head) + normal_word(tail) in english_words():
+    if is_word(normal_word(head) + normal_word(tail)):
         return True
     return not (is_word(head, known) and is_word(tail, known))
