@@ -183,7 +183,7 @@ def cell_text(
         elif (
             starts_item(first)
             or prev.bold != line.bold
-            or _would_fit(prev, line, right)
+            or would_fit(prev, line, right)
             or _spaced(prev, line, pitch)
             or _starts_sentence(last, first, known)
             or _numbered_item(prev, line)
@@ -197,7 +197,9 @@ def cell_text(
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
 
 
-def _would_fit(prev: Line, line: Line, right: float) -> bool:
+def would_fit(prev: Line, line: Line, right: float) -> bool:
+    """Whether the first word of `line` had room at the end of `prev`: if so, `prev` ended
+    on purpose."""
     size = prev.words[-1].size
     room = right - FIT_MARGIN * size - prev.x1
     return SPACE_WIDTH * size + _unbreakable_width(line) <= room
@@ -221,7 +223,7 @@ def _wrapped_dash(prev: Line, line: Line, right: float) -> bool:
     dash = line.words[0].text
     if dash not in DASHES or len(line.words) < 2:
         return False
-    return not _would_fit(prev, line, right) and prev.words[-1].text[-1] not in ".:;!?"
+    return not would_fit(prev, line, right) and prev.words[-1].text[-1] not in ".:;!?"
 
 
 NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%”’")

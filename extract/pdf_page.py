@@ -18,6 +18,7 @@ from dhrplan.extract.celltext import (
     cell_text,
     group_lines,
     known_words,
+    would_fit,
 )
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
@@ -103,6 +104,7 @@ def _headings(
     top_margin = geometry.height * MARGIN
     bottom_margin = geometry.height * (1 - MARGIN)
     table_tops = sorted(lat.ys[0] for lat in lattices)
+    right = max((w.x1 for w in geometry.words), default=geometry.width)
     found: list[tuple[float, Heading, bool]] = []
     paragraph: list[Line] = []
     para_margin = False
@@ -118,7 +120,11 @@ def _headings(
         in_margin = line.bottom <= top_margin or line.top >= bottom_margin
         if PAGE_WORDED.match(text) or (in_margin and PAGE_LABEL.match(text)):
             continue
-        if paragraph and _continues(paragraph[-1], line, table_tops) and in_margin == para_margin:
+        if (
+            paragraph
+            and _continues(paragraph[-1], line, table_tops, right)
+            and in_margin == para_margin
+        ):
             paragraph.append(line)
             continue
         flush()
@@ -127,8 +133,12 @@ def _headings(
     return found
 
 
-def _continues(prev: Line, line: Line, table_tops: list[float]) -> bool:
+def _continues(prev: Line, line: Line, table_tops: list[float], right: float) -> bool:
+    """The next line of the same paragraph: same look, close below, and a wrap (its first
+    word would not have fitted the text width; `right` is where the page's text ends)."""
     if prev.bold != line.bold or abs(prev.size - line.size) > 0.5:
+        return False
+    if would_fit(prev, line, right):
         return False
     if line.top - prev.bottom > PARAGRAPH_GAP * prev.size:
         return False
