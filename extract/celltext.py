@@ -185,7 +185,7 @@ def cell_text(
             or prev.bold != line.bold
             or would_fit(prev, line, right)
             or _spaced(prev, line, pitch)
-            or _starts_sentence(last, first, known)
+            or _starts_sentence(last, line, known)
             or _numbered_item(prev, line)
             or _repeats_opening(paragraphs, line)
         ):
@@ -325,10 +325,14 @@ def _broken_word(
     return one_word(last, tail, known.words)
 
 
-def _starts_sentence(last: str, first: Word, known: PageWords) -> bool:
-    word = first.text
+def _starts_sentence(last: str, line: Line, known: PageWords) -> bool:
+    """A capitalised common word after a lower-case content word; not a name ("Domestic
+    Abuse", or a word the page writes with a capital mid-sentence)."""
+    word = line.words[0].text
+    second = line.words[1].text if len(line.words) > 1 else ""
     return (
         word.strip(PUNCTUATION) not in known.names
+        and not second[:1].isupper()
         and
         last.isalpha()
         and last.islower()

@@ -82,6 +82,8 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
         return True
     if before.count("(") > before.count(")"):
         return True
+    if before[-1].isalpha() and normal_word(after.split()[0]) in NAMES_IN_RUNNING_TEXT:
+        return True  # "Training booked" / "February 2016"
     return before.split()[-1].lower() in _CONNECTORS
 
 
@@ -122,8 +124,6 @@ def join_text(before: str, after: str) -> str:
     last, first = before.split()[-1], after.split()[0]
     if last[:1].isupper() and first[:1].isupper() and not first.isupper():
         return f"{before} {after}"
-    if normal_word(first) in NAMES_IN_RUNNING_TEXT:
-        return f"{before} {after}"  # "Training booked" / "February 2016"
     return f"{before}\n{after}"
 
 
