@@ -1,0 +1,99 @@
+"""Cell text from word boxes: soft wraps undone, paragraphs kept, words a narrow column broke
+glued back. Each case is a cell as LibreOffice wrapped it in the re-laid-out sample plans
+(tests/fixtures/relayout-*.pdf), rebuilt here with 5 pt characters so the geometry is exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from dhrplan.extract.celltext import SPACE_WIDTH, cell_text, known_words
+from dhrplan.extract.geometry import Word
+
+SIZE = 10.0
+CHAR = 5.0
+SPACE = SPACE_WIDTH * SIZE
+PADDING = 2.0
+LEADING = 12.0
+
+
+def words_of(lines: list[str], gaps: dict[int, float] | None = None) -> list[Word]:
+    """The lines' words, left-aligned from x = PADDING, one line every LEADING points (plus
+    `gaps[i]` above line i)."""
+    words, top = [], 0.0
+    for i, line in enumerate(lines):
+        top += (gaps or {}).get(i, 0.0)
+        x = PADDING
+        for text in line.split(" "):
+            words.append(Word(text, x, top, x + CHAR * len(text), top + SIZE, "Arial", SIZE))
+            x += CHAR * len(text) + SPACE
+        top += LEADING
+    return words
+
+
+def read(lines: list[str], width_of: str, slack: float = 1.0, **kwargs) -> str:
+    """The cell is as wide as the line `width_of` plus `slack` points (and padding)."""
+    right = max(w.x1 for w in words_of([width_of])) + slack
+    return cell_text(words_of(lines, **kwargs), 0.0, right + PADDING)
+
+
+@pytest.mark.parametrize(("lines", "width_of", "expected"), [
+    # a word the column was too narrow for, glued back
+    (["Recommendati", "on"], "Recommendati", "Recommendation"),
+    (["Pathways", "Coordinat", "or"], "Coordinat", "Pathways Coordinator"),
+    (["Head of", "Safeguardi", "ng"], "Safeguardi", "Head of Safeguarding"),
+    (["31.12.20", "16"], "31.12.20", "31.12.2016"),
+    (["procedures", "."], "procedures", "procedures."),
+    (["Review of", "unachieve", "d MARAC"], "unachieve", "Review of unachieved MARAC"),
+    # the tail is itself broken: "publicatio" / "n" is judged as "publication"
+    (["3 months", "following", "publicatio", "n of report"], "publicatio",
+     "3 months following publication of report"),
+    # two words that happened to fill the line stay two words
+    (["Safeguarding", "adults lead"], "Safeguarding", "Safeguarding adults lead"),
+    (["Communication", "strategy"], "Communication", "Communication strategy"),
+    (["(Somerset", "county)"], "(Somerset", "(Somerset county)"),
+    (["in relation to DVPN/DVPO", "and Stalking"], "in relation to DVPN/DVPO",
+     "in relation to DVPN/DVPO and Stalking"),
+    (["Safer Somerset", "Partnership"], "Safer Somerset", "Safer Somerset Partnership"),
+])
+def test_broken_words(lines: list[str], width_of: str, expected: str) -> None:
+    assert read(lines, width_of) == expected
+
+
+@pytest.mark.parametrize(("lines", "width_of", "slack", "expected"), [
+    # "Briefing" had no room: a wrap, but a capitalised verb after a content word opens the
+    # next milestone
+    (["positive proactive approach", "Briefing to be approved"], "positive proactive approach",
+     1.0, "positive proactive approach\nBriefing to be approved"),
+    # a name going on is not a new paragraph
+    (["produce an internal", "Domestic Abuse protocol"], "produce an internal", 1.0,
+     "produce an internal Domestic Abuse protocol"),
+    # "to" would have fitted: the line ended on purpose
+    (["Review policy", "to be agreed"], "Review policy", 20.0, "Review policy\nto be agreed"),
+    # "to" would have fitted by less than a point: Writer wraps such words, so still a wrap
+    (["Review policy", "to be agreed"], "Review policy", SPACE + 2 * CHAR + 0.5,
+     "Review policy to be agreed"),
+    # a dash the line had no room for continues the sentence; one with room is a bullet
+    (["the use of DVRIM", "– to all staff"], "the use of DVRIM", 1.0,
+     "the use of DVRIM – to all staff"),
+    (["the use of DVRIM", "– to all staff"], "the use of DVRIM", 30.0,
+     "the use of DVRIM\n• to all staff"),
+])
+def test_wraps_and_paragraphs(lines: list[str], width_of: str, slack: float, expected: str):
+    assert read(lines, width_of, slack) == expected
+
+
+def test_space_after_a_paragraph_is_a_paragraph_break() -> None:
+    lines = ["Update Communication", "strategy to include AFV.", "Campaign to highlight AFV"]
+    assert read(lines, lines[1]) == (
+        "Update Communication strategy to include AFV. Campaign to highlight AFV"
+    )
+    assert read(lines, lines[1], gaps={2: 4.0}) == (
+        "Update Communication strategy to include AFV.\nCampaign to highlight AFV"
+    )
+
+
+def test_page_names_are_capitalised_words_met_mid_sentence_beside_another() -> None:
+    page = words_of(["the Trust Domestic Abuse Policy", "to review Ratify policy"])
+    names = known_words(page).names
+    assert {"Trust", "Domestic", "Abuse", "Policy"} <= names
+    assert "Ratify" not in names
