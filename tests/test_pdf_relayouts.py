@@ -82,3 +82,10 @@ def test_relayout_titles(short: str) -> None:
     title = convert_file(ROOT / "samples" / f"{STEMS[short]}.txt").title
     for layout in LAYOUTS:
         assert convert_file(FIXTURES / f"relayout-{short}-{layout}.pdf").title == title
+
+
+@pytest.mark.parametrize("short", list(STEMS))
+def test_camelot_agrees_on_a_relayout(short: str) -> None:
+    pytest.importorskip("camelot")
+    pdf = FIXTURES / f"relayout-{short}-a4-portrait.pdf"
+    assert records(pdf, "camelot") == records(pdf)
