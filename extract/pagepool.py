@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -48,6 +46,9 @@ def map_pages(
     Consecutive pages go to the same process in small chunks, so a reader that walks the page
     tree forwards (pdfminer's) never has to walk back. Results come in page order; an error
     reading a page is raised when its turn comes."""
+    from concurrent.futures import ProcessPoolExecutor  # only long PDFs pay for the import
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(workers, len(numbers))
     chunk = max(1, min(4, len(numbers) // (4 * workers)))
     pool = ProcessPoolExecutor(
