@@ -26,7 +26,13 @@ from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
-from dhrplan.extract.words import NAMES_IN_RUNNING_TEXT, PUNCTUATION, normal_word, one_word
+from dhrplan.extract.words import (
+    NAMES_IN_RUNNING_TEXT,
+    PUNCTUATION,
+    is_word,
+    normal_word,
+    one_word,
+)
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
@@ -66,7 +72,10 @@ FIT_MARGIN = 0.1
 wraps words that would fit by up to 0.8 pt, and the width of a space is estimated."""
 
 FULL_LINE = 2.5
-"""A line ends full when less room than this many characters (or the next word) is left."""
+"""A line ends full when less room than this many characters (or the next word) is left.
+Writer also breaks inside a word whose next character would fit by up to 1.4 pt: with up to
+twice `FIT_MARGIN` more room, a line is nearly full, and only halves that make a known word
+together are glued."""
 
 PARAGRAPH_GAP = 0.3
 """Extra space (in ems) between two lines, beyond the cell's line spacing, that marks a
@@ -305,8 +314,12 @@ def _broken_word(
     been wrapped whole), and the halves make a word together, or are not both words."""
     head = prev.words[-1]
     width = first.x1 - first.x0
-    if right - prev.x1 > min(width, FULL_LINE * width / len(first.text)):
+    room = right - prev.x1
+    full = min(width, FULL_LINE * width / len(first.text))
+    if room > full + FIT_MARGIN * 2 * head.size:
         return False
+    # nearly full: Writer left room for the next character; only a sure word is glued
+    sure_only = room > full
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
     if len(words) > 1 and head.x1 - head.x0 + width <= right - left:
         return False
@@ -322,6 +335,8 @@ def _broken_word(
         return False  # "(Somerset" / "county)"
     if last.isupper() and tail.islower():
         return False  # "DVPN/DVPO" / "and": an acronym is not broken into lower case
+    if sure_only:
+        return is_word(normal_word(last) + normal_word(tail))  # "Scop" / "e"
     return one_word(last, tail, known.words)
 
 

@@ -271,14 +271,20 @@ def _hints(stack: RuleStack, covering: Sequence[Lattice | None]) -> list[float]:
     return sorted(x for x in hints if stack.x0 + margin < x < stack.x1 - margin)
 
 
-def text_runs(words: Sequence[Word], min_gap: float) -> list[Run]:
+def text_runs(
+    words: Sequence[Word], min_gap: float, walls: Sequence[float] = ()
+) -> list[Run]:
     """Words -> runs: per line, neighbours closer than `min_gap` join; a bullet or item label
-    ("•", "a.", "2)") joins the text after it however far its tab puts that."""
+    ("•", "a.", "2)") joins the text after it however far its tab puts that, unless a known
+    column boundary (`walls`) lies between them: then it is a number in a column of its own
+    ("4." / "SSP to review ...")."""
     runs: list[Run] = []
     for line in group_lines(list(words)):
         x0, x1 = line.words[0].x0, line.words[0].x1
         glue = starts_item(line.words[0])
         for word in line.words[1:]:
+            if glue and any(x1 < wall < word.x0 for wall in walls):
+                glue = False
             if glue or word.x0 - x1 < min_gap:
                 x1 = max(x1, word.x1)
             else:
@@ -317,7 +323,7 @@ def column_boundaries(
     is exact and wins. Hints are boundaries even where text crosses them: those rows merge.
     """
     gap = settings.min_column_gap
-    per_band = [text_runs(words, gap) for words in bands]
+    per_band = [text_runs(words, gap, hints) for words in bands]
     voting = [runs for runs in per_band if len(_blocks(runs, gap)) > 1] or per_band
     runs = [run for band in voting for run in band]
     blocks = _blocks(runs, gap)
@@ -368,7 +374,7 @@ def text_lattice(
     v_walls = []
     for top, bottom in zip(ys, ys[1:], strict=False):
         row_words = [w for w in words if top <= w.ymid < bottom]
-        runs = text_runs(row_words, settings.min_column_gap)
+        runs = text_runs(row_words, settings.min_column_gap, xs[1:-1])
         v_walls.append([_separates(runs, x, settings.boundary_tolerance) for x in xs])
     h_walls = [
         [any(_spans(rule, xs[c], xs[c + 1]) for rule in by_y[y]) for c in range(len(xs) - 1)]
