@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
 from dhrplan.extract.words import (
+    FUNCTION_WORDS,
     NAMES_IN_RUNNING_TEXT,
     PUNCTUATION,
     is_word,
@@ -36,21 +37,6 @@ from dhrplan.extract.words import (
 
 SPACE_WIDTH = 0.278
 """Width of a space as a fraction of the font size (Arial/Liberation Sans/Helvetica)."""
-
-FUNCTION_WORDS = frozenset(
-    (
-        "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
-        "from", "with", "within", "without", "into", "onto", "via", "as", "than", "that", "which",
-        "who", "whom", "whose", "where", "when", "while", "if", "per", "including", "such", "all",
-        "any", "each", "every", "some", "no", "not", "our", "their", "its", "his", "her", "your",
-        "my", "this", "these", "those", "between", "among", "across", "about", "against", "under",
-        "over", "through", "during", "after", "before", "like", "both", "either", "neither", "plus",
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-        "should", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "also",
-        "only", "e.g", "i.e"
-    )
-)
-"""Words a sentence does not end on: a capital after them is a name, not a new paragraph."""
 
 COMMON_WORDS = FUNCTION_WORDS | frozenset(
     (
@@ -204,6 +190,17 @@ def cell_text(
         else:
             paragraphs[-1] += " " + line.text
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
+
+
+def end_room(words: list[Word], x0: float, x1: float) -> float | None:
+    """Free width at the end of the last line of a cell ruled at x0 and x1, in ems."""
+    if not words:
+        return None
+    lines = group_lines(words)
+    left = min(line.x0 for line in lines)
+    right = x1 - max(0.0, left - x0)
+    last = lines[-1]
+    return max(0.0, right - last.x1) / last.size
 
 
 def would_fit(prev: Line, line: Line, right: float) -> bool:

@@ -20,6 +20,10 @@ class Cell:
     text: str = ""
     bold: bool = False
     """True when every character of the cell is bold (section rows, labels)."""
+    room: float | None = field(default=None, compare=False)
+    """PDFs only: the free width at the end of the cell's last line, in ems. When a page
+    break cuts the cell, a next word that would have fitted there shows the line ended on
+    purpose; one that would not shows a wrap."""
 
     @property
     def empty(self) -> bool:

@@ -16,6 +16,7 @@ from dhrplan.extract.celltext import (
     Line,
     PageWords,
     cell_text,
+    end_room,
     group_lines,
     known_words,
     would_fit,
@@ -93,6 +94,7 @@ def fragment(
             grid[span.row][span.col] = Cell(
                 cell_text(span_words, span.x0, span.x1, known),
                 all(w.bold for w in span_words),
+                end_room(span_words, span.x0, span.x1),
             )
     return TableFragment([Row(cells, [page]) for cells in grid], page)
 

@@ -21,6 +21,7 @@ from typing import Literal
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.words import (
+    FUNCTION_WORDS,
     NAMES_IN_RUNNING_TEXT,
     PUNCTUATION,
     is_word,
@@ -105,8 +106,36 @@ def _split_word(before: str, after: str) -> bool:
     return len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail))
 
 
-def join_text(before: str, after: str) -> str:
-    """Join the two parts of a cell cut by a page break: mid-paragraph unless clearly not."""
+WORD_EMS = 0.5
+"""Average width of a character, in ems, to tell whether a word had room on a line."""
+SPACE_EMS = 0.28
+
+
+def _had_room(room: float, after: str) -> bool:
+    word = after.split()[0]
+    return room >= SPACE_EMS + WORD_EMS * len(word) + 0.5
+
+
+def _opens_item(last: str, first: str) -> bool:
+    """A capitalised common word after a lower-case content word: the next item of a list
+    ("Ratify new procedures" / "Publicise new procedures to all staff"), as in cell text."""
+    word = first.strip(PUNCTUATION)
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in FUNCTION_WORDS
+        and len(word) > 1
+        and word[0].isupper()
+        and word[1:].islower()
+        and word.casefold() not in NAMES_IN_RUNNING_TEXT
+    )
+
+
+def join_text(before: str, after: str, room: float | None = None) -> str:
+    """Join the two parts of a cell cut by a page break: mid-paragraph unless clearly not.
+    `room` (PDFs) is the free width after the first part's last line, in ems: when the next
+    word had room there, the paragraph ended; when it had none, the line was wrapped and the
+    paragraph goes on, unless the next word opens a list item."""
     if not before.strip():
         return after
     if not after.strip():
@@ -118,10 +147,13 @@ def join_text(before: str, after: str) -> str:
         return f"{before} {after}"
     if before[-1] in ".!?" or ITEM_START.match(after):
         return f"{before}\n{after}"
+    last, first = before.split()[-1], after.split()[0]
+    if room is not None:
+        new_line = _had_room(room, after) or _opens_item(last, first)
+        return f"{before}\n{after}" if new_line else f"{before} {after}"
     # Both sides capitalised ("Detective Inspector Phil" / "Jones") reads as one name cut in
     # two; a capital after a lower-case word ("for new business" / "Commissioners to ...") or
     # an acronym ("Jessica Wheeler" / "SCC ...") starts a new line of the cell.
-    last, first = before.split()[-1], after.split()[0]
     if last[:1].isupper() and first[:1].isupper() and not first.isupper():
         return f"{before} {after}"
     return f"{before}\n{after}"
@@ -129,7 +161,11 @@ def join_text(before: str, after: str) -> str:
 
 def join_rows(top: Row, rest: Row) -> Row:
     cells = [
-        Cell(join_text(a.text, b.text), bold=(a.bold or a.empty) and (b.bold or b.empty))
+        Cell(
+            join_text(a.text, b.text, a.room),
+            bold=(a.bold or a.empty) and (b.bold or b.empty),
+            room=b.room if not b.empty else a.room,
+        )
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
     pages = sorted(set(top.pages) | set(rest.pages))
@@ -143,6 +179,16 @@ def _continues(top: Row, rest: Row) -> bool:
         for a, b in zip(top.cells, rest.cells, strict=True)
         if not (a.empty or b.empty)
     )
+
+
+def _header_rest(header: Row, row: Row) -> bool:
+    """A page broke inside the header row (Word lets a row that is not set to repeat break
+    anywhere): the first row after the break is bold like the header, and no data row came
+    between."""
+    def bold(r: Row) -> bool:
+        return all(c.bold for c in r.cells if not c.empty)
+
+    return bold(header) and bold(row) and len(row.filled()) < len(header.filled())
 
 
 def _should_join(top: Row, rest: Row, header: Row, numbered: bool, classify: Classifier) -> bool:
@@ -176,6 +222,9 @@ class _Builder:
 
     def _add(self, rows: Sequence[Row], page: int, first_on_page: bool) -> None:
         kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)]
+        if first_on_page and kept and not self.rows and _header_rest(self.header, kept[0]):
+            self.header = join_rows(self.header, kept[0])
+            kept = kept[1:]
         if first_on_page and kept and self.rows:
             top = self.rows[-1]
             if top.pages[-1] < page and _should_join(

@@ -12,6 +12,21 @@ import gzip
 from functools import cache
 from importlib import resources
 
+FUNCTION_WORDS = frozenset(
+    (
+        "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for",
+        "from", "with", "within", "without", "into", "onto", "via", "as", "than", "that", "which",
+        "who", "whom", "whose", "where", "when", "while", "if", "per", "including", "such", "all",
+        "any", "each", "every", "some", "no", "not", "our", "their", "its", "his", "her", "your",
+        "my", "this", "these", "those", "between", "among", "across", "about", "against", "under",
+        "over", "through", "during", "after", "before", "like", "both", "either", "neither", "plus",
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+        "should", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "also",
+        "only", "e.g", "i.e"
+    )
+)
+"""Words a sentence does not end on: a capital after them is a name, not a new paragraph."""
+
 NAMES_IN_RUNNING_TEXT = frozenset(
     (
         "january", "february", "march", "april", "may", "june", "july", "august", "september",

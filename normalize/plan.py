@@ -17,23 +17,32 @@ _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies)\b", 
 
 
 def _title(blocks: list[Heading | Table]) -> str | None:
-    """The heading lines before the first table that name the review; capitals lines around
-    it belong to the same title block ("SAFER SOMERSET PARTNERSHIP / DOMESTIC HOMICIDE ...")."""
-    lead: list[str] = []
+    """The heading lines before the first wide table that name the review; capitals lines
+    next to it belong to the same title block ("SAFER SOMERSET PARTNERSHIP / DOMESTIC HOMICIDE
+    ..."). Two-column tables (a cover's document details, a glossary) may come before it, but
+    a title block does not run across them."""
+    lead: list[tuple[str, int]] = []
+    part = 0
     for block in blocks:
         if isinstance(block, Table):
-            break
-        if not _NOT_TITLE.match(block.text):
-            lead.append(block.text)
-    hits = [i for i, text in enumerate(lead) if _TITLE_WORDS.search(text)]
+            if len(block.header.cells) > 2:
+                break
+            part += 1
+        elif not _NOT_TITLE.match(block.text):
+            lead.append((block.text, part))
+    hits = [i for i, (text, _) in enumerate(lead) if _TITLE_WORDS.search(text)]
     if not hits:
         return None
+
+    def joins(a: int, b: int) -> bool:
+        return lead[a][1] == lead[b][1] and lead[a][0].isupper() and lead[b][0].isupper()
+
     start = end = hits[0]
-    while start > 0 and lead[start - 1].isupper() and lead[start].isupper():
+    while start > 0 and joins(start - 1, start):
         start -= 1
-    while end + 1 < len(lead) and lead[end + 1].isupper() and lead[end].isupper():
+    while end + 1 < len(lead) and joins(end, end + 1):
         end += 1
-    return " ".join(lead[start : end + 1])
+    return " ".join(text for text, _ in lead[start : end + 1])
 
 
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
