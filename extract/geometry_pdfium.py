@@ -172,6 +172,7 @@ class PdfiumSource:
         runs: dict[int | None, _Run] = {}
         chars: list[_Char] = []
         append = chars.append
+        last_origin: tuple[float, float] | None = None
         for i in range(n):
             obj = get_object(address, i)
             if not obj or is_generated(address, i):  # PDFium's own spaces and line breaks
@@ -186,8 +187,12 @@ class PdfiumSource:
             x, y = ox.value, oy.value
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
             adv = run.font.advance(code) * run.fs
+            ligature = last_origin == (x, y) and chars
+            last_origin = (x, y)
             if run.axis_aligned:
                 w = adv * run.a
+                if ligature:  # "ffi" is one glyph: its letters share an origin; lay them out
+                    ex = chars[-1].x1 if w >= 0 else chars[-1].x0
                 x0, x1 = (ex, ex + w) if w >= 0 else (ex + w, ex)
                 y0, y1 = ey + run.ylo, ey + run.yhi
             else:
