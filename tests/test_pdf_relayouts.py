@@ -1,11 +1,16 @@
-"""The two sample plans laid out again by LibreOffice in four page layouts (A4 portrait and
-landscape, US Letter, 9 to 12 pt, serif and sans; tests/fixtures/make_relayouts.py), so that
-rows break across pages elsewhere and narrow columns break words: every PDF gives the records
-of its text export, through both PDF backends, but for the differences listed here.
+"""The two sample plans laid out again by LibreOffice in twelve page layouts
+(tests/fixtures/make_relayouts.py): A4 and US Letter, portrait and landscape, 8 to 12 pt,
+serif, sans and Calibri (Carlito, with ligatures); fully ruled, ruled between rows only;
+headers repeated or not, rows that may or may not break across pages; sections as rows of
+one table or as headings between tables; a cover page with a title-block table and a
+contents list. Rows break across pages elsewhere and narrow columns break words: every PDF
+gives the records of its text export, through both PDF backends, but for the differences
+listed here.
 
-What is left is what the PDF does not show: a paragraph that ends where its line is full
-(without space after it, nothing tells it from a wrapped line) and a cell the export itself
-garbled. The PDFs are built from the export's own text, so none of the export's losses
+What is left is what the page does not show: a paragraph that ends where its line is full
+(without space after it, nothing tells it from a wrapped line), two owners whose line break
+looks like a wrap, a slash followed by a wrap, and a cell the export itself garbled. The
+PDFs are built from the export's own text, so none of the export's losses
 (tests/test_pdf_crossformat.py) appear here."""
 
 from __future__ import annotations
@@ -20,33 +25,68 @@ from dhrplan.pipeline import convert_file
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 STEMS = {"012": "somerset-dhr-012-action-plan", "lily": "somerset-dhr-lily-action-plan"}
-LAYOUTS = ["a4-portrait", "a4-landscape-serif", "letter-landscape-9pt", "a4-portrait-12pt-serif"]
+LAYOUTS = [
+    "a4-portrait", "a4-landscape-serif", "letter-landscape-9pt", "a4-portrait-12pt-serif",
+    "a4-landscape-hrules", "a4-landscape-calibri-spaced", "letter-portrait-cantsplit",
+    "letter-portrait-norepeat-cantsplit", "a4-landscape-sections-as-headings",
+    "a4-landscape-one-table", "a4-portrait-8pt", "a4-landscape-cover-headingstyles",
+]
 
 FULL_LINE_PARAGRAPH = "a paragraph ended where its line was full, read as a wrap"
+# "Jessica Wheeler" / "SCC (IDVA service commissioners)": two owners on two lines, but
+# "SCC" did not fit after "Wheeler", so the break looks like a wrap (as in the sample PDF)
+TWO_OWNERS = "two owners on two lines that look like one wrapped line"
+# 012: recommendation 0 "themselves." / "A culture of approach", 1 "recorded." / "The
+# recording", 2 "compromised." / "This may"; Lily: 1 "include AFV." / "Campaign to highlight
+# AFV" (two actions become one), 2 "reflect this." / "Police, CCG and SomFT" (milestones)
 KNOWN_DIFFERENCES = {
-    ("012", "a4-portrait"): {
-        (0, "text"): FULL_LINE_PARAGRAPH,  # "themselves." / "A culture of approach"
-        (30, "owners"): "'Jessica Wheeler' / 'SCC (...)': no sign of the break (see "
-                        "test_pdf_crossformat)",
-    },
-    ("012", "letter-landscape-9pt"): {
-        (0, "text"): FULL_LINE_PARAGRAPH,
-    },
+    ("012", "a4-portrait"): {(0, "text"): FULL_LINE_PARAGRAPH, (30, "owners"): TWO_OWNERS},
+    ("012", "letter-landscape-9pt"): {(0, "text"): FULL_LINE_PARAGRAPH},
     ("012", "a4-portrait-12pt-serif"): {
-        (1, "text"): FULL_LINE_PARAGRAPH,  # "recorded." / "The recording"
-        (2, "text"): FULL_LINE_PARAGRAPH,  # "compromised." / "This may"
+        (1, "text"): FULL_LINE_PARAGRAPH,
+        (2, "text"): FULL_LINE_PARAGRAPH,
         (7, "scope"): "the export's own 'Local (Somerset) county)', whose ')' wrapped alone",
         (28, "target_dates"): "'newsletter/or' wrapped after the slash: most slashes that "
                               "end a line in these plans are followed by a space",
-        (30, "owners"): "'Jessica Wheeler' / 'SCC (...)'",
+        (30, "owners"): TWO_OWNERS,
     },
-    ("lily", "a4-portrait"): {
-        (1, "actions"): FULL_LINE_PARAGRAPH,  # "include AFV." / "Campaign to highlight AFV"
+    ("012", "a4-landscape-hrules"): {(30, "owners"): TWO_OWNERS},
+    ("012", "letter-portrait-cantsplit"): {
+        (1, "text"): FULL_LINE_PARAGRAPH,
+        (2, "text"): FULL_LINE_PARAGRAPH,
+        (30, "owners"): TWO_OWNERS,
     },
+    ("012", "letter-portrait-norepeat-cantsplit"): {
+        (1, "text"): FULL_LINE_PARAGRAPH,
+        (2, "text"): FULL_LINE_PARAGRAPH,
+        (30, "owners"): TWO_OWNERS,
+        # two tables on the page whose column rules are 1.9 pt apart snap to one position,
+        # moving this cell's edge enough that "agencies" seems to fit after "All"
+        (35, "owners"): "column rules of two tables snapped together",
+    },
+    ("012", "a4-landscape-sections-as-headings"): {(30, "owners"): TWO_OWNERS},
+    ("012", "a4-landscape-one-table"): {
+        (2, "text"): FULL_LINE_PARAGRAPH,
+        (30, "owners"): TWO_OWNERS,
+    },
+    ("012", "a4-landscape-cover-headingstyles"): {(30, "owners"): TWO_OWNERS},
+    ("lily", "a4-portrait"): {(1, "actions"): FULL_LINE_PARAGRAPH},
+    ("lily", "a4-portrait-8pt"): {(1, "actions"): FULL_LINE_PARAGRAPH},
     ("lily", "a4-portrait-12pt-serif"): {
         (0, "completion"): "'Efficient /effective' wrapped after the slash",
         (1, "actions"): FULL_LINE_PARAGRAPH,
-        (2, "milestones"): FULL_LINE_PARAGRAPH,  # "reflect this." / "Police, CCG and SomFT"
+        (2, "milestones"): FULL_LINE_PARAGRAPH,
+    },
+    **{
+        ("lily", layout): {
+            (1, "actions"): FULL_LINE_PARAGRAPH,
+            (2, "milestones"): FULL_LINE_PARAGRAPH,
+        }
+        for layout in (
+            "a4-landscape-hrules", "letter-portrait-cantsplit",
+            "letter-portrait-norepeat-cantsplit", "a4-landscape-one-table",
+            "a4-landscape-cover-headingstyles",
+        )
     },
 }
 
