@@ -40,8 +40,8 @@ NAMES_IN_RUNNING_TEXT = frozenset(
 @cache
 def english_words() -> frozenset[str]:
     data = resources.files("dhrplan.extract").joinpath("words.txt.gz").read_bytes()
-    lines = gzip.decompress(data).decode("utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    # the notice's "# ..." lines stay in the set: no word looked up has a "#" or a space
+    return frozenset(gzip.decompress(data).decode("utf-8").split("\n"))
 
 
 def normal_word(text: str) -> str:
