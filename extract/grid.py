@@ -212,6 +212,21 @@ def _components(
     return [g for g in groups.values() if g[0] and g[1]]
 
 
+def _touches(segment: Segment, hs: list[Edge], vs: list[Edge], tol: float) -> bool:
+    """Whether a raw ruling is one of those snapped into `hs` or `vs` (one table's)."""
+    if segment.horizontal:
+        y = (segment.top + segment.bottom) / 2
+        return any(
+            abs(h.pos - y) <= tol and h.start - tol <= segment.x0 and segment.x1 <= h.end + tol
+            for h in hs
+        )
+    x = (segment.x0 + segment.x1) / 2
+    return any(
+        abs(v.pos - x) <= tol and v.start - tol <= segment.top and segment.bottom <= v.end + tol
+        for v in vs
+    )
+
+
 def _covered(edges: Sequence[Edge], start: float, end: float, tol: float) -> bool:
     return any(e.start <= start + tol and e.end >= end - tol for e in edges)
 
@@ -243,10 +258,14 @@ def lattice_from_edges(
 def find_lattices(
     segments: Iterable[Segment], settings: GridSettings = GridSettings()
 ) -> list[Lattice]:
-    """Every ruled table on a page, top to bottom."""
+    """Every ruled table on a page, top to bottom. Rulings are grouped into tables first and
+    snapped within each table, so two tables whose column rules lie a point or two apart
+    keep their own."""
     horizontal, vertical = split_edges(segments, settings)
     lattices = []
     for hs, vs in _components(horizontal, vertical, settings.intersection_tolerance):
+        raw = [s for s in segments if _touches(s, hs, vs, settings.snap_tolerance)]
+        hs, vs = split_edges(raw, settings)
         lattice = lattice_from_edges(hs, vs, settings)
         if lattice is not None:
             lattices.append(lattice)
