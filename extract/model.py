@@ -20,6 +20,9 @@ class Cell:
     text: str = ""
     bold: bool = False
     """True when every character of the cell is bold (section rows, labels)."""
+    merged: bool = field(default=False, compare=False)
+    """PDFs only: the cell is covered by a cell merged down from a row above (its text is
+    there), as a recommendation spanning several action rows."""
     room: float | None = field(default=None, compare=False)
     """PDFs only: the free width at the end of the cell's last line, in ems. When a page
     break cuts the cell, a next word that would have fitted there shows the line ended on

@@ -84,6 +84,8 @@ def fragment(
             by_cell.setdefault(where, []).append(word)
     grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]
     for span in lattice.spans():
+        for r in range(span.row + 1, span.row + span.rows):
+            grid[r][span.col] = Cell(merged=True)
         span_words = [
             w
             for r in range(span.row, span.row + span.rows)
@@ -94,7 +96,7 @@ def fragment(
             grid[span.row][span.col] = Cell(
                 cell_text(span_words, span.x0, span.x1, known),
                 all(w.bold for w in span_words),
-                end_room(span_words, span.x0, span.x1),
+                room=end_room(span_words, span.x0, span.x1),
             )
     return TableFragment([Row(cells, [page]) for cells in grid], page)
 

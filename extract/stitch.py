@@ -225,17 +225,51 @@ class _Builder:
         if first_on_page and kept and not self.rows and _header_rest(self.header, kept[0]):
             self.header = join_rows(self.header, kept[0])
             kept = kept[1:]
-        if first_on_page and kept and self.rows:
+        if first_on_page and kept and self.rows and self.rows[-1].pages[-1] < page:
+            kept[0] = self._carry_merged(kept[0], kept[1] if len(kept) > 1 else None)
+            if not kept[0].filled():
+                kept = kept[1:]
             top = self.rows[-1]
-            if top.pages[-1] < page and _should_join(
-                top, kept[0], self.header, self.numbered, self.classify
-            ):
+            if kept and _should_join(top, kept[0], self.header, self.numbered, self.classify):
                 self.rows[-1] = join_rows(top, kept[0])
                 kept = kept[1:]
         for row in kept:
             if self.classify(self.header, row) == "numbered":
                 self.numbered = True
         self.rows.extend(kept)
+
+    def _carry_merged(self, rest: Row, after: Row | None) -> Row:
+        """A cell merged down over several rows (a recommendation over its actions) that the
+        page break cut: its rest, in the next page's first row, goes to the row where the
+        merged cell starts, not to the last row above the break; the rest of `rest` is then
+        joined or kept as a row of its own as usual. The cell was cut when it covers the last
+        row above the break, or when its rest covers more rows below."""
+        top = self.rows[-1]
+        if self.classify(self.header, rest) == "numbered":
+            return rest
+        cells = list(rest.cells)
+        for c, (above, below) in enumerate(zip(top.cells, rest.cells, strict=True)):
+            continues_below = after is not None and after.cells[c].merged and not above.empty
+            if below.empty or not (above.merged or continues_below):
+                continue
+            start = next(
+                (i for i in range(len(self.rows) - 1, -1, -1) if not self.rows[i].cells[c].merged),
+                None,
+            )
+            if start is None:
+                continue
+            row = self.rows[start]
+            head = row.cells[c]
+            joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
+                          room=below.room)
+            pages = sorted(set(row.pages) | set(rest.pages))
+            note = (f"a merged cell continued across a page break (pages "
+                    f"{', '.join(map(str, pages))})")
+            self.rows[start] = Row(
+                [*row.cells[:c], joined, *row.cells[c + 1:]], pages, [*row.warnings, note]
+            )
+            cells[c] = Cell()
+        return Row(cells, rest.pages, rest.warnings) if cells != rest.cells else rest
 
     def accepts(self, fragment: TableFragment) -> bool:
         return fragment.width == self.width
