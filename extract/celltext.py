@@ -58,10 +58,11 @@ FIT_MARGIN = 0.1
 wraps words that would fit by up to 0.8 pt, and the width of a space is estimated."""
 
 FULL_LINE = 2.5
-"""A line ends full when less room than this many characters (or the next word) is left.
-Writer also breaks inside a word whose next character would fit by up to 1.4 pt: with up to
-twice `FIT_MARGIN` more room, a line is nearly full, and only halves that make a known word
-together are glued."""
+"""A line ends nearly full when less room than this many characters (or the next word), and
+twice `FIT_MARGIN`, is left: Writer breaks inside a word whose next character would fit by up
+to 1.4 pt, or before two characters that cannot be parted ("p/"). Halves met there are glued
+only when they make a known word together; halves of which one is no word at all are glued
+only after a line full to its last character."""
 
 PARAGRAPH_GAP = 0.3
 """Extra space (in ems) between two lines, beyond the cell's line spacing, that marks a
@@ -166,12 +167,12 @@ def cell_text(
     left = min(line.x0 for line in lines)
     right = x1 - max(0.0, left - x0)
     pitch = _line_pitch(lines)
-    tails = _whole_first_words(lines, left, right, known)
+    tails = _whole_first_words(lines, right, known)
     paragraphs: list[str] = [lines[0].text]
     for prev, line, tail in zip(lines, lines[1:], tails, strict=False):
         first = line.words[0]
         last = paragraphs[-1].rsplit(" ", 1)[-1]
-        if _broken_word(prev, last, first, tail, left, right, known):
+        if _broken_word(prev, last, first, tail, right, known):
             paragraphs[-1] += line.text
         elif _wrapped_dash(prev, line, right):
             paragraphs[-1] += " " + line.text
@@ -279,7 +280,7 @@ def known_words(
 
 
 def _whole_first_words(
-    lines: list[Line], left: float, right: float, known: PageWords
+    lines: list[Line], right: float, known: PageWords
 ) -> list[str]:
     """The first word of each line after the first, with the pieces the lines below carry it
     on in when it is alone on its line ("publicatio" / "n"): a word is judged whole."""
@@ -289,7 +290,7 @@ def _whole_first_words(
         if (
             len(line.words) == 1
             and i + 1 < len(lines)
-            and _broken_word(line, tail, lines[i + 1].words[0], tails[i + 1], left, right, known)
+            and _broken_word(line, tail, lines[i + 1].words[0], tails[i + 1], right, known)
         ):
             tail += tails[i + 1]
         tails[i] = tail
@@ -301,25 +302,26 @@ def _broken_word(
     last: str,
     first: Word,
     tail: str,
-    left: float,
     right: float,
     known: PageWords,
 ) -> bool:
     """`last` (the paragraph's last word) and `first` (whose whole word is `tail`) are the
-    halves of one word the column was too narrow for: the line is full up to the next
-    character, the whole word would not have fitted on a line of its own (else it would have
-    been wrapped whole), and the halves make a word together, or are not both words."""
+    halves of one word the column was too narrow for: the head is alone on its line (a word
+    that does not fit a line starts a new one, then breaks), the line is full up to the next
+    character, and the halves make a word together, or are not both words (a whole word
+    after an unknown one, "Forcewide" / "circulation", is taken as a second word)."""
     head = prev.words[-1]
     width = first.x1 - first.x0
     room = right - prev.x1
-    full = min(width, FULL_LINE * width / len(first.text))
-    if room > full + FIT_MARGIN * 2 * head.size:
+    char = width / len(first.text)
+    if room > min(width, FULL_LINE * char) + FIT_MARGIN * 2 * head.size:
         return False
-    # nearly full: Writer left room for the next character; only a sure word is glued
-    sure_only = room > full
+    # only a line full to its last character may end in a word that is no word at all
+    # ("Somers" / "et"); with more room left, only halves that make a word are glued
+    sure_only = room > char + FIT_MARGIN * head.size
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
-    if len(words) > 1 and head.x1 - head.x0 + width <= right - left:
-        return False
+    if len(words) > 1:
+        return False  # a word too long for a line starts a line of its own, then breaks
     if tail[0] in NO_BREAK_BEFORE:
         return True  # "procedures" / "." or "Safeguarding" / "”": only a break inside a word
     if head.text[-1].isdigit() and tail[0].isdigit():
@@ -334,6 +336,8 @@ def _broken_word(
         return False  # "DVPN/DVPO" / "and": an acronym is not broken into lower case
     if sure_only:
         return is_word(normal_word(last) + normal_word(tail))  # "Scop" / "e"
+    if len(normal_word(tail)) >= 4 and is_word(tail):
+        return is_word(normal_word(last) + normal_word(tail))  # "Forcewide" / "circulation"
     return one_word(last, tail, known.words)
 
 

@@ -92,10 +92,11 @@ _DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}$")
 """The first half of a date a narrow column broke: "31.12.20" / "16"."""
 
 
-def _split_word(before: str, after: str) -> bool:
+def _split_word(before: str, after: str, room: float | None = None) -> bool:
     """One word a narrow column broke just where the page broke ("professional" / "s",
-    "Safeguardi" / "ng"): without the line's geometry, only when the halves make an English
-    word and are not two words ("in" / "to" stay two)."""
+    "Safeguardi" / "ng"): the halves make an English word and are not two words ("in" / "to"
+    stay two), unless the line before the break was full to its last character (`room`, in
+    ems, under one): then "operation" / "al" is "operational" too."""
     head, tail = before.split()[-1], after.split()[0]
     if _DATE_HEAD.search(head):
         return bool(re.match(r"\d{2}\b", tail))
@@ -103,7 +104,14 @@ def _split_word(before: str, after: str) -> bool:
         return False
     if not is_word(normal_word(head) + normal_word(tail)):
         return False
-    return len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail))
+    if len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail)):
+        return True
+    return (
+        room is not None
+        and room < 1.0
+        and normal_word(head) not in FUNCTION_WORDS
+        and normal_word(tail) not in FUNCTION_WORDS
+    )
 
 
 WORD_EMS = 0.5
@@ -141,7 +149,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if _WORD_BROKEN.search(before) and after[0].islower() or _split_word(before, after):
+    if _WORD_BROKEN.search(before) and after[0].islower() or _split_word(before, after, room):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"

@@ -54,6 +54,12 @@ def read(lines: list[str], width_of: str, slack: float = 1.0, **kwargs) -> str:
     (["in relation to DVPN/DVPO", "and Stalking"], "in relation to DVPN/DVPO",
      "in relation to DVPN/DVPO and Stalking"),
     (["Safer Somerset", "Partnership"], "Safer Somerset", "Safer Somerset Partnership"),
+    # a word that does not fit a line starts one, so a half-word is alone on its line
+    (["of the", "paramou", "ntcy principle"], "paramou", "of the paramountcy principle"),
+    (["provider and", "implementatio", "n plan"], "implementatio",
+     "provider and implementation plan"),
+    # an unknown word, then a whole one: two words
+    (["Forcewide", "circulation to"], "Forcewide", "Forcewide circulation to"),
 ])
 def test_broken_words(lines: list[str], width_of: str, expected: str) -> None:
     assert read(lines, width_of) == expected
