@@ -164,8 +164,7 @@ def cell_text(
     if not words:
         return ""
     lines = group_lines(words)
-    left = min(line.x0 for line in lines)
-    right = x1 - max(0.0, left - x0)
+    right = _text_right(lines, x0, x1)
     pitch = _line_pitch(lines)
     tails = _whole_first_words(lines, right, known)
     paragraphs: list[str] = [lines[0].text]
@@ -198,10 +197,15 @@ def end_room(words: list[Word], x0: float, x1: float) -> float | None:
     if not words:
         return None
     lines = group_lines(words)
-    left = min(line.x0 for line in lines)
-    right = x1 - max(0.0, left - x0)
     last = lines[-1]
-    return max(0.0, right - last.x1) / last.size
+    return max(0.0, _text_right(lines, x0, x1) - last.x1) / last.size
+
+
+def _text_right(lines: list[Line], x0: float, x1: float) -> float:
+    """Where the cell's lines may reach: its right rule less the padding the text keeps from
+    its left rule (Word pads both sides alike)."""
+    left = min(line.x0 for line in lines)
+    return x1 - max(0.0, left - x0)
 
 
 def would_fit(prev: Line, line: Line, right: float) -> bool:
