@@ -168,8 +168,9 @@ def cell_text(
     pitch = _line_pitch(lines)
     tails = _whole_first_words(lines, right, known)
     paragraphs: list[str] = [lines[0].text]
-    for prev, line, tail in zip(lines, lines[1:], tails, strict=False):
+    for i, (prev, line, tail) in enumerate(zip(lines, lines[1:], tails, strict=False)):
         first = line.words[0]
+        below = lines[i + 2] if i + 2 < len(lines) else None
         last = paragraphs[-1].rsplit(" ", 1)[-1]
         if _broken_word(prev, last, first, tail, right, known):
             paragraphs[-1] += line.text
@@ -182,7 +183,7 @@ def cell_text(
             or _spaced(prev, line, pitch)
             or _starts_sentence(last, line, known)
             or _numbered_item(prev, line)
-            or _repeats_opening(paragraphs, line)
+            or _repeats_opening(paragraphs, line, below)
         ):
             paragraphs.append(line.text)
         elif _ends_with_hyphen(prev):
@@ -365,12 +366,16 @@ def _starts_sentence(last: str, line: Line, known: PageWords) -> bool:
     )
 
 
-def _repeats_opening(paragraphs: list[str], line: Line) -> bool:
+def _repeats_opening(paragraphs: list[str], line: Line, below: Line | None) -> bool:
     """ "Briefing to be approved" after "Briefing to be written...": a list whose items open
-    alike. A wrapped line seldom starts with the same two words as a paragraph."""
-    if len(line.words) < 2:
+    alike. A wrapped line seldom starts with the same two words as a paragraph. A line of one
+    word ("Briefing" / "to be circulated" in a narrow column) opens with the line below."""
+    words = line.words[:2]
+    if len(words) == 1 and below is not None:
+        words = [*words, below.words[0]]
+    if len(words) < 2:
         return False
-    opening = [w.text for w in line.words[:2]]
+    opening = [w.text for w in words]
     return any(p.split(" ", 2)[:2] == opening for p in paragraphs)
 
 
