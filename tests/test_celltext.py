@@ -71,8 +71,8 @@ def test_broken_words(lines: list[str], width_of: str, expected: str) -> None:
     (["positive proactive approach", "Briefing to be approved"], "positive proactive approach",
      1.0, "positive proactive approach\nBriefing to be approved"),
     # a list whose items open alike, even when a narrow column leaves one word on a line
-    (["Briefing", "to be", "approved", "Briefing", "to be", "circulated"], "circulated", 1.0,
-     "Briefing to be approved\nBriefing to be circulated"),
+    (["Briefing", "to be", "approved", "by Force", "DA Lead", "Briefing", "to be", "circulated"],
+     "circulated", 1.0, "Briefing to be approved by Force DA Lead\nBriefing to be circulated"),
     # a name going on is not a new paragraph
     (["produce an internal", "Domestic Abuse protocol"], "produce an internal", 1.0,
      "produce an internal Domestic Abuse protocol"),
