@@ -120,8 +120,19 @@ SPACE_EMS = 0.28
 
 
 def _had_room(room: float, after: str) -> bool:
+    if not after.split():
+        return True
     word = after.split()[0]
     return room >= SPACE_EMS + WORD_EMS * len(word) + 0.5
+
+
+def _wrapped(cell: Cell, after: str) -> bool:
+    """Whether `after` carries on the text of `cell`, cut by the page break: mid-phrase, or
+    after a last line with no room for its first word. (A new merged recommendation at the
+    top of a page does neither.)"""
+    if _cut_mid_phrase(cell.text, after):
+        return True
+    return cell.room is not None and not _had_room(cell.room, after) and cell.text[-1:] != "."
 
 
 def _opens_item(last: str, first: str) -> bool:
@@ -257,8 +268,15 @@ class _Builder:
             return rest
         cells = list(rest.cells)
         for c, (above, below) in enumerate(zip(top.cells, rest.cells, strict=True)):
-            continues_below = after is not None and after.cells[c].merged and not above.empty
-            if below.empty or not (above.merged or continues_below):
+            if below.empty:
+                continue
+            continues_below = (
+                after is not None
+                and after.cells[c].merged
+                and not above.empty
+                and _wrapped(above, below.text)
+            )
+            if not (above.merged or continues_below):
                 continue
             start = next(
                 (i for i in range(len(self.rows) - 1, -1, -1) if not self.rows[i].cells[c].merged),
