@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Heading, Row, Table, TableFragment
+from dhrplan.extract.model import Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.stitch import join_text, same_header, stitch
 from dhrplan.extract.text import read_text
 from dhrplan.normalize.records import classify_for_stitch
@@ -402,3 +402,77 @@ def test_lily_social_care_joins_the_ownership_line() -> None:
         "MARAC", "1", "Communication", "2", "Training", "3", "4.", "5.", "Other", "6", "7.", "8.",
     ]
     assert plan.pages == [1, 2, 3, 4, 5, 6]
+
+
+# --- PDF-only hints: the room left on a cut line, cells merged down over several rows ------
+
+# top part, room left on its last line (ems), rest, joined cell
+ROOM_JOINS = [
+    # no room for "MARAC" after "unachieved": the line wrapped, the sentence goes on
+    ("Review of unachieved", 3.2, "MARAC actions during MARAC meetings",
+     "Review of unachieved MARAC actions during MARAC meetings"),
+    # ample room: the paragraph had ended
+    ("Review of unachieved actions", 12.0, "MARAC meetings to follow",
+     "Review of unachieved actions\nMARAC meetings to follow"),
+    # no room, but a capitalised verb after a content word opens the next item
+    ("Re-write procedures\nRatify new procedures", 0.5, "Publicise new procedures to all staff",
+     "Re-write procedures\nRatify new procedures\nPublicise new procedures to all staff"),
+    # a word broken where the page broke, the line full to its last character
+    ("directly brief operation", 0.3, "al staff.", "directly brief operational staff."),
+]
+
+
+@pytest.mark.parametrize(("before", "room", "after", "joined"), ROOM_JOINS)
+def test_join_text_with_room(before: str, room: float, after: str, joined: str) -> None:
+    assert join_text(before, after, room) == joined
+
+
+def _row(page: int, *cells: str | Cell) -> Row:
+    return Row([c if isinstance(c, Cell) else Cell(c) for c in cells], [page])
+
+
+MERGED = Cell(merged=True)
+HEADER = ("No.", "Recommendation", "Action", "Lead Agency", "Target Date")
+
+
+def test_a_merged_recommendation_cut_by_a_page_break() -> None:
+    """The recommendation is merged down over three action rows; the page breaks between
+    the first and second action, inside the recommendation: its rest joins its start, and the
+    second action stays an action of its own."""
+    page1 = TableFragment([
+        _row(1, *HEADER),
+        _row(1, "1", Cell("To carry out a review of the MARAC, referrals by", room=0.4),
+             "1. Safelives to complete the review.", "SSP", "Autumn 2022"),
+    ], 1)
+    page2 = TableFragment([
+        _row(2, *HEADER),
+        _row(2, "", "agencies and the support offered.", "2. SSP to review findings.",
+             "Safelives", "Dec 22"),
+        _row(2, MERGED, MERGED, "3. SSP to review the new process.", "SSP", "Summer 2023"),
+    ], 2)
+    (table,) = stitch([page1, page2], classify_for_stitch)
+    assert [r.texts for r in table.rows] == [
+        ["1", "To carry out a review of the MARAC, referrals by agencies and the support "
+         "offered.", "1. Safelives to complete the review.", "SSP", "Autumn 2022"],
+        ["", "", "2. SSP to review findings.", "Safelives", "Dec 22"],
+        ["", "", "3. SSP to review the new process.", "SSP", "Summer 2023"],
+    ]
+    assert table.rows[0].pages == [1, 2]
+    assert any("merged cell continued" in w for w in table.rows[0].warnings)
+
+
+def test_a_new_merged_recommendation_at_the_top_of_a_page_stays_new() -> None:
+    page1 = TableFragment([
+        _row(1, *HEADER),
+        _row(1, "", Cell("Review the referral pathway.", room=9.0), "Audit referrals.", "SSP",
+             "Dec 22"),
+    ], 1)
+    page2 = TableFragment([
+        _row(2, *HEADER),
+        _row(2, "", "Publish the new pathway.", "Write guidance.", "SSP", "2023"),
+        _row(2, MERGED, MERGED, "Train staff.", "Police", "2023"),
+    ], 2)
+    (table,) = stitch([page1, page2], classify_for_stitch)
+    assert [r.texts[1] for r in table.rows] == [
+        "Review the referral pathway.", "Publish the new pathway.", "",
+    ]
