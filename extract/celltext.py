@@ -25,10 +25,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
-from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet
+from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet, opens_item
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
-    NAMES_IN_RUNNING_TEXT,
     PUNCTUATION,
     is_word,
     normal_word,
@@ -347,22 +346,14 @@ def _broken_word(
 
 
 def _starts_sentence(last: str, line: Line, known: PageWords) -> bool:
-    """A capitalised common word after a lower-case content word; not a name ("Domestic
-    Abuse", or a word the page writes with a capital mid-sentence)."""
+    """The next item of a list (`opens_item`), unless the word is a name ("Domestic Abuse",
+    or a word the page writes with a capital mid-sentence)."""
     word = line.words[0].text
     second = line.words[1].text if len(line.words) > 1 else ""
     return (
         word.strip(PUNCTUATION) not in known.names
         and not second[:1].isupper()
-        and
-        last.isalpha()
-        and last.islower()
-        and last not in FUNCTION_WORDS
-        and len(word) > 1
-        and word[0].isupper()
-        and word[1:].replace("-", "").isalpha()
-        and word[1:].replace("-", "").islower()
-        and word.casefold() not in NAMES_IN_RUNNING_TEXT
+        and opens_item(last, word)
     )
 
 

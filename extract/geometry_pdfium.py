@@ -187,7 +187,7 @@ class PdfiumSource:
             x, y = ox.value, oy.value
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
             adv = run.font.advance(code) * run.fs
-            ligature = last_origin == (x, y) and chars
+            ligature = bool(chars) and last_origin == (x, y)
             last_origin = (x, y)
             if run.axis_aligned:
                 w = adv * run.a

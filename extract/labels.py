@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.words import FUNCTION_WORDS, NAMES_IN_RUNNING_TEXT
+
 BULLETS = "•▪◦●■□▫‣∙·➢✓\uf0b7\uf0a7\uf0d8\uf076"
 """Bullet glyphs, including the private-use Symbol/Wingdings code points Word exports."""
 DASHES = "-–—"
@@ -26,3 +28,21 @@ ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{DASHES}]\s|{LABEL}\s)")
 
 def is_bullet(char: str) -> bool:
     return char in BULLETS or char in DASHES
+
+
+def opens_item(last: str, word: str) -> bool:
+    """A capitalised common word after a lower-case content word: the next item of a list
+    whose line break was lost ("...proactive approach" / "Briefing to be approved",
+    "Ratify new procedures" / "Publicise new procedures"). Mid-sentence, a capital after
+    such a word is rare."""
+    core = word[1:].replace("-", "")
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in FUNCTION_WORDS
+        and len(word) > 1
+        and word[0].isupper()
+        and core.isalpha()
+        and core.islower()
+        and word.casefold() not in NAMES_IN_RUNNING_TEXT
+    )

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from dhrplan.extract.labels import ITEM_START
+from dhrplan.extract.labels import ITEM_START, opens_item
 from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
@@ -120,10 +120,8 @@ SPACE_EMS = 0.28
 
 
 def _had_room(room: float, after: str) -> bool:
-    if not after.split():
-        return True
-    word = after.split()[0]
-    return room >= SPACE_EMS + WORD_EMS * len(word) + 0.5
+    words = after.split()
+    return not words or room >= SPACE_EMS + WORD_EMS * len(words[0]) + 0.5
 
 
 def _wrapped(cell: Cell, after: str) -> bool:
@@ -133,21 +131,6 @@ def _wrapped(cell: Cell, after: str) -> bool:
     if _cut_mid_phrase(cell.text, after):
         return True
     return cell.room is not None and not _had_room(cell.room, after) and cell.text[-1:] != "."
-
-
-def _opens_item(last: str, first: str) -> bool:
-    """A capitalised common word after a lower-case content word: the next item of a list
-    ("Ratify new procedures" / "Publicise new procedures to all staff"), as in cell text."""
-    word = first.strip(PUNCTUATION)
-    return (
-        last.isalpha()
-        and last.islower()
-        and last not in FUNCTION_WORDS
-        and len(word) > 1
-        and word[0].isupper()
-        and word[1:].islower()
-        and word.casefold() not in NAMES_IN_RUNNING_TEXT
-    )
 
 
 def join_text(before: str, after: str, room: float | None = None) -> str:
@@ -168,7 +151,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
         return f"{before}\n{after}"
     last, first = before.split()[-1], after.split()[0]
     if room is not None:
-        new_line = _had_room(room, after) or _opens_item(last, first)
+        new_line = _had_room(room, after) or opens_item(last, first)
         return f"{before}\n{after}" if new_line else f"{before} {after}"
     # Both sides capitalised ("Detective Inspector Phil" / "Jones") reads as one name cut in
     # two; a capital after a lower-case word ("for new business" / "Commissioners to ...") or
