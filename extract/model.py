@@ -27,6 +27,9 @@ class Cell:
     """PDFs only: the free width at the end of the cell's last line, in ems. When a page
     break cuts the cell, a next word that would have fitted there shows the line ended on
     purpose; one that would not shows a wrap."""
+    fill: str | None = field(default=None, compare=False)
+    """The cell's background colour as "#rrggbb" (lower case) when the source shades it
+    (PDF rectangle fill, Word `w:shd`, HTML background); plans show RAG status this way."""
 
     @property
     def empty(self) -> bool:
@@ -38,6 +41,9 @@ class Row:
     cells: list[Cell]
     pages: list[int]
     warnings: list[str] = field(default_factory=list)
+    position: tuple[int, int] | None = None
+    """(table, row) index in the source, counted from 0, for formats without pages
+    (.docx, HTML): the provenance a record keeps instead of page numbers."""
 
     @property
     def texts(self) -> list[str]:
