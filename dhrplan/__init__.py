@@ -5,4 +5,4 @@ The pipeline's stages are the subpackages `dhrplan.extract` -> `dhrplan.normaliz
 """
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"

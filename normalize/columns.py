@@ -1,36 +1,62 @@
-"""Column roles from header words, so plans with other column orders and names still map."""
+"""Which column means what: roles from header words, and from content where the header is
+unknown, ambiguous or missing.
+
+A person reads a header's head noun ("Action *Holder*", "Scope *of recommendation*") and,
+when the header says nothing ("Detail", "", "Column 4"), looks at what the cells hold:
+dates are target dates, short agency names are owners, "X should ..." sentences are
+recommendations. `map_columns` does both and records, per column, where the role came from,
+so the document can show why a column was read as it was.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
 
 from dhrplan.extract.model import Row
+from dhrplan.extract.vocabulary import NUMBER_HEADER, ROLE_WORDS, glue_broken_header
+from dhrplan.normalize.completion import parse_completion, rag_word
+from dhrplan.normalize.dates import parse_target_dates
+from dhrplan.normalize.numbering import number_cell, split_label
+from dhrplan.normalize.owners import looks_like_owner
+from dhrplan.normalize.scope import parse_scope
 
-_NUMBER = re.compile(
-    r"^\s*(?:rec(?:ommendation)?\.?\s*)?(?:no|num(?:ber)?|ref(?:erence)?|id|#)\.?\s*:?\s*$",
-    re.I,
+ROLES = (
+    "number", "section", "agency", "recommendation", "action", "owner", "milestones",
+    "target", "scope", "completion", "rag", "outcomes",
 )
-# Headers that list scope levels ("Local/Regional/National", "Single / multi agency").
+
 _SCOPE_LEVELS = re.compile(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", re.I)
-# An outcome the plan hopes for is not progress: such a column is kept under `extra`.
-_HOPED_FOR = re.compile(r"\b(?:intended|desired|expected|anticipated|planned)\s+outcome", re.I)
-_ROLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(pattern, re.I))
-    for role, pattern in (
-        ("completion", r"complet\w*|compltn|outcomes?|progress|\brag\b|update|status|evidence"),
-        ("recommendation", r"recommendations?|findings?|learning"),
-        ("owner", r"holders?|lead|agenc\w*|responsib\w*|owners?|\bwho\b|officers?|accountab\w*"),
-        ("milestones", r"milestones?"),
-        ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frame"),
-        ("scope", r"scope|level"),
-        ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps"),
-    )
-)
+_OUTCOMES = regex.compile(dict(ROLE_WORDS)["outcomes"], regex.I)
+_PATTERNS = tuple((role, regex.compile(p, regex.I)) for role, p in ROLE_WORDS if role != "outcomes")
 # Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
 # in enacting recommendation", "Specific action | to meet the recommendation".
 _QUALIFIER = re.compile(r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", re.I)
-_NUMBERISH = re.compile(r"^\s*(?:R|Rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[.)]?\s*$", re.I)
+_RAG_HEADER = regex.compile(dict(ROLE_WORDS)["rag"], regex.I)
+_DONE_DATE = re.compile(r"complet|compltn", re.I)
+_PLANNED = re.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", re.I)
+_OUTRIGHT = re.compile(r"progress|\brag\b|status|update|complet|compltn", re.I)
+
+
+@dataclass(frozen=True)
+class ColumnSettings:
+    """Thresholds of the content reading, with their reasons."""
+
+    content_share: float = 0.6
+    """Share of a column's filled cells that must look alike for the content to name its
+    role: most, so one odd cell does not decide, not all, since plans are written by hand."""
+    min_cells: int = 2
+    """Filled cells needed before content is trusted: one cell proves nothing."""
+    sentence_words: int = 12
+    """A recommendation is a sentence: cells this long or longer, on average."""
+    short_words: int = 6
+    """Owners, scopes and dates are short: no line longer than this."""
+
+
+SETTINGS = ColumnSettings()
 
 
 @dataclass(frozen=True)
@@ -39,80 +65,197 @@ class ColumnMap:
     """One role per column (None: kept under `extra`)."""
     names: list[str]
     """Header text per column, used as the key under `extra`."""
+    sources: list[str] = field(default_factory=list)
+    """Per column: "header" (its words), "content" (what its cells hold) or "none"."""
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
 
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    @property
+    def guessed(self) -> list[int]:
+        """Columns whose role was read from content: every record they feed says so."""
+        return [i for i, s in enumerate(self.sources) if s == "content" and self.roles[i]]
+
     @property
     def is_action_plan(self) -> bool:
-        """A table is an action plan when it has recommendations and at least two other roles."""
+        """Recommendations (or actions) and at least two other roles."""
         others = {r for r in self.roles if r not in (None, "recommendation", "number")}
-        return "recommendation" in self.roles and len(others) >= 2
+        return ("recommendation" in self.roles and len(others) >= 2) or (
+            "action" in self.roles and len(others - {"action"}) >= 2
+        )
 
 
-# "Date of completion", "Completion date": when it was done, unless the header plans it.
-_DONE_DATE = re.compile(r"complet|compltn", re.I)
-_PLANNED = re.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", re.I)
-
-
-_PROGRESS_WORDS = re.compile(r"progress|\brag\b|status|update|complet|compltn", re.I)
-
-
-def _strength(header: str) -> int:
-    """Of two columns with one role, the one that names it outright wins."""
-    return 1 if _PROGRESS_WORDS.search(header) else 0
-
-
-def _rightmost_role(text: str) -> str | None:
+def _rightmost_role(text: str) -> tuple[int, str] | None:
     """In "Action Holder" or "Target Date" the last role word is the head noun."""
     best: tuple[int, str] | None = None
-    for role, pattern in _ROLE_WORDS:
+    for role, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
-    return best[1] if best else None
+    return best
 
 
 def role_of(header: str) -> str | None:
     """The role a column plays, read from its header the way a person reads it."""
-    text = " ".join(header.split())
+    text = glue_broken_header(" ".join(header.split()))
     if not text:
         return None
-    if _NUMBER.match(text):
+    if NUMBER_HEADER.match(text):
         return "number"
     if _SCOPE_LEVELS.search(text):
         return "scope"
-    if _HOPED_FOR.search(text):
-        return None
+    if _OUTCOMES.search(text):
+        return "outcomes"
+    if _RAG_HEADER.search(text):
+        return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
     cut = _QUALIFIER.search(text)
     head = text[: cut.start()] if cut and cut.start() > 0 else text
-    role = _rightmost_role(head) or _rightmost_role(text)
+    found = _rightmost_role(head) or _rightmost_role(text)
+    role = found[1] if found else None
+    if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
+        return "owner"  # "Lead Agency", "Responsible agency"
     if role == "target" and _DONE_DATE.search(text) and not _PLANNED.search(text):
         return "completion"
+    if role == "section" and regex.search(r"recommend", head, regex.I) is None and len(
+        text.split()
+    ) > 3:
+        return None  # "Area of concern identified in the review" is not a grouping
     return role
 
 
-def map_columns(header: Row, body: list[Row] | None = None) -> ColumnMap:
-    """Roles by header words; an unnamed column of short numbers is the number column."""
-    roles: list[str | None] = []
+# --- content -----------------------------------------------------------------------------
+
+_SHOULD = regex.compile(
+    r"\b(?:should|must|shall|need(?:s)?\s+to|to\s+ensure|is\s+recommended|are\s+recommended"
+    r"|will\s+(?:review|ensure|develop|consider))\b",
+    regex.I,
+)
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def _is_date_cell(text: str) -> bool:
+    dates, _ = parse_target_dates(text)
+    return bool(dates) and all(d.kind != "unknown" for d in dates) and len(text.split()) <= 14
+
+
+def _is_status_cell(text: str) -> bool:
+    if rag_word(text):
+        return True
+    completion, _ = parse_completion(text)
+    return completion is not None and completion.status != "unknown"
+
+
+def _is_scope_cell(text: str) -> bool:
+    scope = parse_scope(text)
+    return scope is not None and bool(scope.levels) and len(text.split()) <= 5
+
+
+def _is_owner_cell(text: str, glossary: dict[str, str]) -> bool:
+    lines = _lines(text)
+    return bool(lines) and all(
+        len(ln.split()) <= SETTINGS.short_words and looks_like_owner(ln, glossary) for ln in lines
+    )
+
+
+def _is_sentence(text: str) -> bool:
+    _, body = split_label(text)
+    return len(body.split()) >= SETTINGS.sentence_words or bool(_SHOULD.search(body))
+
+
+_TESTS = (
+    ("number", lambda t, g: number_cell(t) is not None),
+    ("target", lambda t, g: _is_date_cell(t)),
+    ("scope", lambda t, g: _is_scope_cell(t)),
+    ("rag", lambda t, g: rag_word(t) is not None and len(t.split()) <= 2),
+    ("completion", lambda t, g: _is_status_cell(t)),
+    ("owner", _is_owner_cell),
+)
+
+
+def role_from_content(
+    cells: Sequence[str], glossary: dict[str, str], fills: Sequence[str | None] = ()
+) -> str | None:
+    """The role most of a column's filled cells support, or None when they do not agree."""
+    filled = [c for c in cells if c.strip()]
+    if not filled and sum(1 for f in fills if f) >= SETTINGS.min_cells:
+        return "rag"  # shading and no text: a RAG column drawn in colour
+    if len(filled) < SETTINGS.min_cells:
+        return None
+    need = SETTINGS.content_share * len(filled)
+    for role, test in _TESTS:
+        if sum(1 for c in filled if test(c, glossary)) >= need:
+            return role
+    if sum(1 for c in filled if _is_sentence(c)) >= need:
+        return "recommendation"
+    return None
+
+
+def map_columns(
+    header: Row | None,
+    body: Sequence[Row] | None = (),
+    glossary: dict[str, str] | None = None,
+    width: int | None = None,
+) -> ColumnMap:
+    """Roles by header words, then by content for the columns the header leaves unnamed.
+
+    `header` None means the table has no header row: every role comes from content.
+    """
+    glossary = glossary or {}
+    body = body or ()
+    width = width or (len(header.cells) if header else max((len(r.cells) for r in body),
+                                                          default=0))
+    texts = [header.cells[i].text if header and i < len(header.cells) else ""
+             for i in range(width)]
+    roles: list[str | None] = [role_of(t) for t in texts]
+    sources = ["header" if r else "none" for r in roles]
+
+    # one role, one column: of two, the one that names it outright wins
+    for i, role in enumerate(roles):
+        if role is None:
+            continue
+        earlier = roles.index(role)
+        if earlier == i:
+            continue
+        if _OUTRIGHT.search(texts[i]) and not _OUTRIGHT.search(texts[earlier]):
+            roles[earlier], sources[earlier] = None, "none"
+        else:
+            roles[i], sources[i] = None, "none"
+
+    for i in range(width):
+        if roles[i] is not None:
+            continue
+        column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
+        fills = [r.cells[i].fill for r in body if i < len(r.cells)]
+        guess = role_from_content(column, glossary, fills)
+        if guess is None and not texts[i].strip() and i + 1 < width and \
+                roles[i + 1] == "recommendation":
+            guess = "number"  # an unnamed column left of the recommendations numbers them
+        if guess and guess not in roles:
+            roles[i], sources[i] = guess, "content"
+
+    agency = roles.index("agency") if "agency" in roles else None
+    if agency is not None:
+        rec = roles.index("recommendation") if "recommendation" in roles else None
+        if (rec is None or agency > rec) and "owner" not in roles:
+            roles[agency] = "owner"  # "Recommendation | Agency | ...": who does it
+
     names: list[str] = []
-    own = [role_of(c.text) for c in header.cells]
-    for i, cell in enumerate(header.cells):
-        role = own[i]
-        if role is None and cell.empty and i + 1 < len(own) and own[i + 1] == "recommendation":
-            role = "number"
-        if role is None and cell.empty and body:
-            values = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].empty]
-            numeric = [v for v in values if _NUMBERISH.match(v)]
-            if numeric and len(numeric) * 2 >= len(values):
-                role = "number"
-        if role in roles:
-            earlier = roles.index(role)
-            if _strength(cell.text) > _strength(names[earlier]):
-                roles[earlier] = None  # "Outcome" then "Progress": progress is the status
-            else:
-                role = None
-        roles.append(role)
-        name = " ".join(cell.text.split()) or f"column {i + 1}"
+    for i, text in enumerate(texts):
+        name = " ".join(text.split()) or f"column {i + 1}"
         names.append(name if name not in names else f"{name} (column {i + 1})")
-    return ColumnMap(roles, names)
+    return ColumnMap(roles, names, sources)
+
+
+def looks_like_header(row: Row) -> bool:
+    """A row that names columns: two or more cells with role words, and no cell that reads
+    as content (a date, a long sentence)."""
+    named = [c for c in row.cells if not c.empty and role_of(c.text)]
+    if len(named) < 2:
+        return False
+    return not any(len(c.text.split()) > 14 for c in row.cells)

@@ -36,7 +36,23 @@ _RAG = regex.compile(
     """,
     _FLAGS,
 )
-_RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started"}
+_RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started",
+               "blue": "complete"}
+_RAG_ALONE = regex.compile(
+    r"^\W*(?:rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
+    regex.I,
+)
+_LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
+
+
+def rag_word(text: str) -> str | None:
+    """The RAG colour a cell names ("Green", "RAG: Amber", "A"), lower case, or None."""
+    cell = " ".join(text.split())
+    m = _RAG_ALONE.match(cell) or _RAG.search(cell)
+    if not m:
+        return None
+    colour = m["colour"].lower()
+    return _LETTERS.get(colour, colour)
 
 # Checked in this order; each claims its words so "not started" is not also "started".
 _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
@@ -53,7 +69,11 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
           | \bpart\s+complete[d]?\b | \bwill\s+be\b | \b(?:is|are)\s+being\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
-          | \bin\s+development\b""", _FLAGS)),
+          | \bin\s+development\b | \bon\s+track\b | \bbehind\s+(?:schedule|target)\b
+          | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
+          | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
+          | ^update\b | \b(?:one|two|three|four|five|six|\d+)\s+(?:of|out\s+of)\s+
+            (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
     ("complete", regex.compile(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b

@@ -32,3 +32,34 @@ def glossary_from_table(table: Table) -> dict[str, str] | None:
     if len(hits) < 2 or len(hits) * 10 < len(pairs) * 7:
         return None
     return dict(hits)
+
+
+_GLOSSARY_HEADING = regex.compile(
+    r"^\W*(?:glossary|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms)|key\s+to\s+"
+    r"abbreviations|terms\s+used)\b(?:\s+(?:and|&)\s+\w+)?\W*$",
+    regex.I,
+)
+_PAIR = regex.compile(
+    r"^\s*(?P<a>[\p{Lu}][\p{L}\d&/\-]{0,11})\s*(?:[–—:=]|\s-\s|\t)\s*(?P<e>.+?)\s*$"
+)
+
+
+def glossary_from_paragraphs(paragraphs: list[str]) -> dict[str, str]:
+    """ "ASC – Adult Social Care", "ICB: Integrated Care Board", "DAO = Domestic Abuse
+    Officer": pairs in the paragraphs under an "Abbreviations" / "Glossary" / "Acronyms"
+    heading, up to the first paragraph that is not one."""
+    found: dict[str, str] = {}
+    inside = False
+    for text in paragraphs:
+        for line in text.split("\n"):
+            if _GLOSSARY_HEADING.match(line):
+                inside = True
+                continue
+            if not inside:
+                continue
+            m = _PAIR.match(line)
+            if m and _is_acronym(m["a"]) and _EXPANSION.search(m["e"]):
+                found[m["a"]] = " ".join(m["e"].split())
+            elif line.strip():
+                inside = False
+    return found

@@ -44,6 +44,32 @@ def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
     return owners
 
 
+_AGENCY_WORDS = regex.compile(
+    r"""\b(?:police|constabulary|council|trust|board|partnership|service|services|team|
+    practice|practices|surgery|ccg|icb|nhs|probation|housing|health|care|social|safeguarding|
+    hospital|school|schools|college|university|ambulance|fire|prison|commissioners?|lead|
+    manager|officer|director|head|coordinator|co-ordinator|chair|group|unit|department|
+    idva|isva|marac|mash|csp|commissioner|gp|gps|provider|providers|agency|agencies|all)\b""",
+    regex.I | regex.X,
+)
+_VERB_OR_SENTENCE = regex.compile(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",
+                                  regex.I)
+
+
+def looks_like_owner(line: str, glossary: dict[str, str]) -> bool:
+    """A line that names an agency, a role or a person: "Avon and Somerset Police",
+    "Head of Safeguarding", "ASC", "DI Phil Jones"; not a phrase with a verb."""
+    text = " ".join(line.split()).strip(" ,;")
+    if not text or _VERB_OR_SENTENCE.search(text):
+        return False
+    if text in glossary or _is_acronym(text):
+        return True
+    if _AGENCY_WORDS.search(text):
+        return True
+    words = [w for w in text.split() if w.isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words if len(w) > 3)
+
+
 def _is_acronym(name: str) -> bool:
     letters = [ch for ch in name.strip(" .") if ch.isalpha()]
     return len(letters) >= 2 and " " not in name.strip() and all(ch.isupper() for ch in letters)

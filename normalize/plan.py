@@ -1,4 +1,5 @@
-"""A read `Document` to a `Plan`: stitch its tables, find title and glossary, build records."""
+"""A read `Document` to a `Plan`: stitch its tables, find title and glossary, read the
+plan's structure and build records."""
 
 from __future__ import annotations
 
@@ -7,13 +8,15 @@ import regex
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.stitch import stitch
-from dhrplan.normalize.glossary import glossary_from_table
-from dhrplan.normalize.layouts import plan_tables
-from dhrplan.normalize.record import Plan, Source
-from dhrplan.normalize.records import RecordBuilder, classify_for_stitch
+from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
+from dhrplan.normalize.rag import plan_key
+from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, TableMap
+from dhrplan.normalize.records import RecordBuilder
+from dhrplan.normalize.structure import PlanTable, classify_for_stitch, drafts_for, plan_tables
 
-_TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide)\b", regex.I)
-_NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies)\b", regex.I)
+_TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
+_NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
+                           regex.I)
 
 
 def _title(blocks: list[Heading | Table]) -> str | None:
@@ -45,24 +48,38 @@ def _title(blocks: list[Heading | Table]) -> str | None:
     return " ".join(text for text, _ in lead[start : end + 1])
 
 
+def _table_map(reading: PlanTable) -> TableMap:
+    columns = reading.columns
+    return TableMap(
+        pages=reading.table.pages,
+        heading=reading.heading,
+        header_row=reading.header is not None,
+        columns=[ColumnRole(name, role, source) for name, role, source
+                 in zip(columns.names, columns.roles, columns.sources, strict=True)],
+    )
+
+
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     blocks = stitch(document.blocks, classify_for_stitch)
     tables = [b for b in blocks if isinstance(b, Table)]
-    glossary: dict[str, str] = {}
+    glossary = glossary_from_paragraphs([b.text for b in blocks if isinstance(b, Heading)])
     for table in tables:
         glossary.update(glossary_from_table(table) or {})
 
     title = _title(blocks)
-    chosen, layout_warnings = plan_tables(tables)
-    warnings = [*document.warnings, *layout_warnings]
-    builder = RecordBuilder(document.path.stem, glossary)
-    for table, columns in chosen:
-        section = table.heading if table.heading != title else None
-        builder.add_table(table, columns, section)
+    chosen, layout_warnings = plan_tables(blocks, glossary, title)
     if not chosen:
         raise ExtractError(
             f"{document.path}: no action-plan table found (no table with a Recommendation "
-            "column and at least two of Scope, Action, Owner, Milestones, Target date, Progress)"
+            "or Action column and at least two of Scope, Owner, Milestones, Target date, "
+            "Progress)"
         )
+    warnings = [*(PlanWarning("reader", None, w) for w in document.warnings), *layout_warnings]
+    builder = RecordBuilder(document.path.stem, glossary, plan_key(tables))
+    for draft in drafts_for(chosen):
+        builder.add(draft)
+    if not builder.records:
+        raise ExtractError(f"{document.path}: no recommendations found in its action-plan table")
     source = Source(document.path.name, sha256, document.format, document.page_count, backend)
-    return Plan(SCHEMA_VERSION, source, title, glossary, builder.records, warnings)
+    return Plan(SCHEMA_VERSION, source, title, glossary, [_table_map(t) for t in chosen],
+                builder.records, warnings)

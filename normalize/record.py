@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 TARGET_KINDS = (
-    "date", "month", "season", "quarter", "year", "relative",
+    "date", "month", "season", "quarter", "year", "span", "relative",
     "ongoing", "implemented", "event", "unknown",
 )
 ANCHORS = ("review_completion", "publication")
@@ -30,10 +30,23 @@ class TargetDate:
 
 
 @dataclass(frozen=True)
+class PlanWarning:
+    """Something the reader guessed or could not read, said where and why."""
+
+    code: str
+    """Stable code ("date_unread", "column_from_content", ...); see the schema."""
+    field: str | None
+    """The record field it concerns (None: the record or plan as a whole)."""
+    message: str
+
+
+@dataclass(frozen=True)
 class Completion:
     raw: str
     status: str
     date: date | None = None
+    rag: str | None = None
+    """The RAG rating as the plan gives it: a word ("Amber") or a cell's shading ("#ffc000")."""
 
 
 @dataclass(frozen=True)
@@ -69,11 +82,16 @@ class Recommendation:
     actions: list[Action]
     owners: list[Owner]
     milestones: list[str]
+    outcomes: list[str]
     target_dates: list[TargetDate]
     completion: Completion | None
     extra: dict[str, str]
     pages: list[int]
-    warnings: list[str]
+    rows: list[list[int]]
+    """[table, row] positions in the source for formats without pages (.docx, HTML)."""
+    table: int
+    """Index of the plan table (in `Plan.tables`) the record was read from."""
+    warnings: list[PlanWarning]
 
 
 @dataclass
@@ -85,11 +103,31 @@ class Source:
     backend: str | None = None
 
 
+@dataclass(frozen=True)
+class ColumnRole:
+    header: str
+    role: str | None
+    source: str
+    """"header" (read from its words), "content" (from what its cells hold) or "none"."""
+
+
+@dataclass
+class TableMap:
+    """How one table of the plan was read: its columns' roles and why."""
+
+    pages: list[int]
+    heading: str | None
+    header_row: bool
+    """False when the table has no header row and every role came from content."""
+    columns: list[ColumnRole]
+
+
 @dataclass
 class Plan:
     schema_version: str
     source: Source
     title: str | None
     glossary: dict[str, str]
+    tables: list[TableMap]
     recommendations: list[Recommendation]
-    warnings: list[str]
+    warnings: list[PlanWarning]

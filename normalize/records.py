@@ -1,100 +1,49 @@
-"""Stitched tables to `Recommendation` records.
+"""Drafts (`structure.py`) to `Recommendation` records: every cell read by its normalizer.
 
-A recommendation starts at a row with a number (number column or a label in its text) or, in
-a table without numbers, at a row with recommendation text. Rows below it with an empty
-recommendation cell are its further action rows (vertically merged cells in Word): each
-carries its own action, owner, target date and progress, so those actions get their own
-`owners`, `target_dates` and `completion`. A row with only one short cell is a theme row and
-sets the section for what follows.
+Where a recommendation spans several rows (a cell merged down over its action rows, or
+action rows beneath a full-width recommendation row), each row carries its own action, owner,
+target date and progress, so those actions get their own `owners`, `target_dates` and
+`completion`, and the recommendation's status rolls up from them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from dhrplan.extract.model import Cell, Row, Table
-from dhrplan.extract.stitch import RowKind, join_rows
-from dhrplan.normalize.columns import ColumnMap, map_columns
-from dhrplan.normalize.completion import parse_completion
+from dhrplan.extract.model import Row
+from dhrplan.normalize.columns import ColumnMap
+from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.items import milestones, split_items
 from dhrplan.normalize.numbering import number_cell, split_label
 from dhrplan.normalize.owners import split_owners, take_ownership
-from dhrplan.normalize.record import Action, Completion, Owner, Recommendation, TargetDate
+from dhrplan.normalize.rag import COMMON_KEY, colour_name
+from dhrplan.normalize.record import (
+    Action,
+    Completion,
+    Owner,
+    PlanWarning,
+    Recommendation,
+    TargetDate,
+)
 from dhrplan.normalize.scope import parse_scope
+from dhrplan.normalize.structure import Draft
 
-_SECTION_MAX_WORDS = 12
+FIELD_OF_ROLE = {
+    "number": "number", "section": "section", "agency": "section",
+    "recommendation": "text", "action": "actions", "owner": "owners",
+    "milestones": "milestones", "target": "target_dates", "scope": "scope",
+    "completion": "completion", "rag": "completion", "outcomes": "outcomes",
+}
+"""The record field each column role fills, for warnings that name the field."""
 
 
 def _cell(row: Row, index: int | None) -> str:
     if index is None or index >= len(row.cells):
         return ""
-    return row.cells[index].text.strip()
-
-
-def _is_section(columns: ColumnMap, row: Row) -> bool:
-    """One short cell at the left of the row: an agency or theme heading inside the table."""
-    filled = row.filled()
-    if len(filled) != 1:
-        return False
-    index = filled[0]
-    leading = {0, columns.index("number"), columns.index("recommendation")}
-    if index not in leading:
-        return False
     cell = row.cells[index]
-    text = cell.text.strip()
-    if "\n" in text or len(text.split()) > _SECTION_MAX_WORDS or number_cell(text):
-        return False
-    if split_label(text)[0] is not None:
-        return False
-    return cell.bold or not text.endswith((".", ",", ";", ":")) and text[:1].isupper()
-
-
-_PAGE_ARTEFACT = re.compile(r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3})\s*$", re.I)
-"""A row holding only "Page 3 of 12" or a page number is debris of the export."""
-_RULE = re.compile(r"^\s*[-–—_=.:|]+\s*$")
-"""Nor is a row of dashes (a table rule or a separator line the export kept)."""
-
-
-def classify(columns: ColumnMap, row: Row) -> RowKind:
-    filled = row.filled()
-    if not filled:
-        return "empty"
-    if all(_RULE.match(row.cells[i].text) for i in filled):
-        return "empty"
-    lone = filled[0]
-    debris = lone != columns.index("number") and _PAGE_ARTEFACT.match(row.cells[lone].text)
-    if len(filled) == 1 and debris:
-        return "empty"
-    if _is_section(columns, row):
-        return "section"
-    number = number_cell(_cell(row, columns.index("number")))
-    text = _cell(row, columns.index("recommendation"))
-    if number:
-        # "1.2" beside an empty recommendation cell numbers an action of recommendation 1
-        return "action" if "." in number and not text else "numbered"
-    if text:
-        return "numbered" if split_label(text)[0] is not None else "text"
-    return "action"
-
-
-@lru_cache(maxsize=64)
-def _columns_for(header: tuple[str, ...]) -> ColumnMap:
-    return map_columns(Row([Cell(t) for t in header], []))
-
-
-def classify_for_stitch(header: Row, row: Row) -> RowKind:
-    """The classifier `stitch` asks whether a row after a page break starts something new."""
-    return classify(_columns_for(tuple(header.texts)), row)
-
-
-@dataclass
-class _Draft:
-    section: str | None
-    rows: list[Row]
-    warnings: list[str] = field(default_factory=list)
+    return "" if cell.merged else cell.text.strip()
 
 
 def _dedupe_owners(owners: list[Owner]) -> list[Owner]:
@@ -104,8 +53,10 @@ def _dedupe_owners(owners: list[Owner]) -> list[Owner]:
     return list(seen.values())
 
 
-def _combined_completion(parts: list[Completion]) -> Completion | None:
-    """One completion for a recommendation whose action rows report progress separately."""
+def rolled_up(parts: list[Completion]) -> Completion | None:
+    """One completion for a recommendation whose actions report progress separately: all
+    complete is complete (on the latest date, if every one has a date); any progress is in
+    progress; all not started is not started; anything else unknown."""
     if not parts:
         return None
     if len(parts) == 1:
@@ -113,17 +64,28 @@ def _combined_completion(parts: list[Completion]) -> Completion | None:
     statuses = {p.status for p in parts}
     raw = "\n".join(p.raw for p in parts)
     if statuses == {"complete"}:
-        dates = [p.date for p in parts]
-        return Completion(raw, "complete", max(dates) if all(dates) else None)  # type: ignore[type-var]
-    if statuses <= {"unknown"}:
-        return Completion(raw, "unknown")
+        dates = [p.date for p in parts if p.date is not None]
+        return Completion(raw, "complete", max(dates) if len(dates) == len(parts) else None)
     if statuses & {"complete", "in_progress"}:
         return Completion(raw, "in_progress")
-    return Completion(raw, "not_started" if "not_started" in statuses else "unknown")
+    if statuses == {"not_started"}:
+        return Completion(raw, "not_started")
+    return Completion(raw, "unknown")
 
 
-def _slug(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", (text or "").lower())[:40].strip("-") or "plan"
+def _slug(text: str | None, limit: int = 40) -> str:
+    """A readable id part, cut at a word boundary, never inside a word."""
+    words = re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).split()
+    out: list[str] = []
+    for word in words:
+        if out and len("-".join([*out, word])) > limit:
+            break
+        out.append(word[:limit])
+    return "-".join(out) or "plan"
+
+
+def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanWarning]:
+    return [PlanWarning(code, field_name, m) for m in messages]
 
 
 @dataclass
@@ -132,73 +94,105 @@ class RecordBuilder:
 
     stem: str
     glossary: dict[str, str]
+    key: dict[str, str] | None = None
+    """The plan's own RAG colour key (colour -> status), if it prints one."""
     records: list[Recommendation] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
 
-    def add_table(self, table: Table, columns: ColumnMap, section: str | None) -> None:
-        draft: _Draft | None = None
-        numbered = any(classify(columns, r) == "numbered" for r in table.rows)
-        for row in table.rows:
-            kind = classify(columns, row)
-            if kind == "empty":
-                continue
-            if kind == "section":
-                if draft:
-                    self._finish(draft, columns)
-                    draft = None
-                section = _cell(row, row.filled()[0])
-                continue
-            if kind == "numbered" or (kind == "text" and (not numbered or draft is None)):
-                if draft:
-                    self._finish(draft, columns)
-                draft = _Draft(section, [row])
-                continue
-            if draft is None:
-                draft = _Draft(section, [row], ["row before the first recommendation kept as one"])
-                continue
-            if kind == "text":
-                draft.rows[-1] = join_rows(draft.rows[-1], row)
-                draft.warnings.append("row without a number joined to the recommendation above")
-            else:
-                draft.rows.append(row)
-        if draft:
-            self._finish(draft, columns)
+    def _completion(
+        self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
+    ) -> Completion | None:
+        """Progress words, a RAG word, or a RAG cell's shading; the RAG rating decides the
+        status when there is one, the progress text is kept as `raw`."""
+        text = _cell(row, columns.index("completion"))
+        completion, messages = parse_completion(text)
+        rag_index = columns.index("rag")
+        if rag_index is None or rag_index >= len(row.cells):
+            warnings.extend(_coded("status_unread", "completion", messages))
+            return completion
+        cell = row.cells[rag_index]
+        word = rag_word(cell.text) if not cell.merged else None
+        shade = colour_name(cell.fill)
+        key = self.key or COMMON_KEY
+        status, rag = None, None
+        if word:
+            status, rag = (self.key or {}).get(word) or COMMON_KEY.get(word), cell.text.strip()
+        elif shade and not cell.text.strip():
+            status, rag = key.get(shade), cell.fill
+            if status:
+                how = "the plan's own key" if self.key else "green complete, amber in progress"
+                warnings.append(PlanWarning(
+                    "status_from_colour", "completion",
+                    f"status {status} read from the RAG cell's {shade} shading ({how})",
+                ))
+        if status is None:
+            warnings.extend(_coded("status_unread", "completion", messages))
+            if rag_index is not None and cell.text.strip() and not word:
+                rag_completion, more = parse_completion(cell.text)
+                warnings.extend(_coded("status_unread", "completion", more))
+                return completion or rag_completion
+            return completion
+        raw = completion.raw if completion else (cell.text.strip() or f"RAG {shade}")
+        done_on = completion.date if completion and status == "complete" else None
+        return Completion(raw, status, done_on, rag)
 
-    def _row_actions(self, row: Row, columns: ColumnMap, first: bool) -> list[Action]:
+    def _actions(self, row: Row, columns: ColumnMap, first: bool) -> list[Action]:
         items = split_items(_cell(row, columns.index("action")))
         row_number = None if first else number_cell(_cell(row, columns.index("number")))
+        if row_number is not None and len(items) > 1:
+            row_number = None
         return [Action(item.label or row_number, item.text) for item in items]
 
-    def _finish(self, draft: _Draft, columns: ColumnMap) -> None:
-        first = draft.rows[0]
+    def add(self, draft: Draft) -> None:
+        columns = draft.columns
+        rows = draft.rows
         warnings = list(draft.warnings)
-        for row in draft.rows:
-            warnings.extend(w for w in row.warnings if w not in warnings)
+        for row in [*([draft.head] if draft.head else []), *rows]:
+            for message in row.warnings:
+                warnings.append(PlanWarning("row_joined", None, message))
+        warnings.extend(
+            PlanWarning(
+                "column_from_content", FIELD_OF_ROLE.get(columns.roles[i] or ""),
+                f"column {i + 1} ({columns.names[i]!r}) was read as {columns.roles[i]} from "
+                "what its cells hold",
+            )
+            for i in columns.guessed
+        )
 
-        number = number_cell(_cell(first, columns.index("number")))
-        label_number, text = split_label(_cell(first, columns.index("recommendation")))
+        first = rows[0] if rows else None
+        number = number_cell(_cell(first, columns.index("number"))) if first else None
+        source_text = draft.text if draft.text is not None else (
+            _cell(first, columns.index("recommendation")) if first else "")
+        label_number, text = split_label(source_text)
+        if draft.text is not None and first is not None and number is not None:
+            number = None  # the rows' refs number the actions, the row above the record
         if number and label_number and number != label_number:
-            warnings.append(f"number column says {number}, the text says {label_number}")
+            warnings.append(PlanWarning(
+                "number_conflict", "number",
+                f"the number column says {number}, the text says {label_number}",
+            ))
         number = number or label_number
         if number is None:
-            warnings.append("no recommendation number found")
+            warnings.append(PlanWarning("no_number", "number", "no recommendation number found"))
         ownership, text = take_ownership(text)
 
-        per_row = len(draft.rows) > 1
+        per_row = len(rows) > 1 or draft.text is not None
         actions: list[Action] = []
         owners: list[Owner] = []
         targets: list[TargetDate] = []
         completions: list[Completion] = []
-        mile: list[str] = []
-        for row in draft.rows:
+        miles: list[str] = []
+        outcomes: list[str] = []
+        for row in rows:
             row_owners = split_owners(_cell(row, columns.index("owner")), self.glossary)
             row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
-            warnings.extend(w)
-            row_completion, w = parse_completion(_cell(row, columns.index("completion")))
-            warnings.extend(w)
+            warnings.extend(_coded("date_unread", "target_dates", w))
+            row_completion = self._completion(row, columns, warnings)
             row_miles, w = milestones(_cell(row, columns.index("milestones")))
-            warnings.extend(w)
-            for action in self._row_actions(row, columns, first=row is first):
+            warnings.extend(_coded("milestones_resplit", "milestones", w))
+            outcomes.extend(i.text for i in split_items(_cell(row, columns.index("outcomes"))))
+            row_actions = self._actions(row, columns, first=row is first and draft.text is None)
+            for action in row_actions:
                 if per_row:
                     action.owners = row_owners
                     action.target_dates = row_targets
@@ -206,27 +200,27 @@ class RecordBuilder:
                 actions.append(action)
             owners.extend(row_owners)
             targets.extend(row_targets)
-            mile.extend(row_miles)
+            miles.extend(row_miles)
             if row_completion:
                 completions.append(row_completion)
 
-        scope = next(
-            (s for r in draft.rows if (s := parse_scope(_cell(r, columns.index("scope"))))), None
-        )
+        scope = next((s for r in rows if (s := parse_scope(_cell(r, columns.index("scope"))))),
+                     None)
         extra: dict[str, str] = {}
         for i, role in enumerate(columns.roles):
             if role is None:
-                value = "\n".join(t for r in draft.rows if (t := _cell(r, i)))
+                value = "\n".join(t for r in rows if (t := _cell(r, i)))
                 if value:
                     extra[columns.names[i]] = value
 
+        spanned = [*([draft.head] if draft.head else []), *rows]
         section = draft.section
-        rec_id = f"{self.stem}-{_slug(section)}-{number or len(self.records) + 1}"
+        rec_id = f"{self.stem}-{_slug(section)}-{_slug(number, 12) if number else ''}"
+        rec_id = rec_id.rstrip("-") if number else f"{rec_id}{len(self.records) + 1}"
         base, n = rec_id, 2
         while rec_id in self._ids:
             rec_id, n = f"{base}-{n}", n + 1
         self._ids.add(rec_id)
-        pages = sorted({p for r in draft.rows for p in r.pages})
         self.records.append(
             Recommendation(
                 id=rec_id,
@@ -238,11 +232,14 @@ class RecordBuilder:
                 scope=scope,
                 actions=actions,
                 owners=_dedupe_owners(owners),
-                milestones=mile,
+                milestones=miles,
+                outcomes=outcomes,
                 target_dates=targets,
-                completion=_combined_completion(completions),
+                completion=rolled_up(completions),
                 extra=extra,
-                pages=pages,
+                pages=sorted({p for r in spanned for p in r.pages}),
+                rows=[list(r.position) for r in spanned if r.position is not None],
+                table=draft.table,
                 warnings=list(dict.fromkeys(warnings)),
             )
         )

@@ -14,12 +14,15 @@ from jsonschema import Draft202012Validator
 
 from dhrplan.normalize.record import (
     Action,
+    ColumnRole,
     Completion,
     Owner,
     Plan,
+    PlanWarning,
     Recommendation,
     Scope,
     Source,
+    TableMap,
     TargetDate,
 )
 
@@ -91,7 +94,19 @@ def _target_date(doc: dict[str, Any]) -> TargetDate:
 def _completion_from(doc: dict[str, Any] | None) -> Completion | None:
     if doc is None:
         return None
-    return Completion(raw=doc["raw"], status=doc["status"], date=_date(doc["date"]))
+    return Completion(raw=doc["raw"], status=doc["status"], date=_date(doc["date"]),
+                      rag=doc.get("rag"))
+
+
+def _warnings_from(docs: list[dict[str, Any]]) -> list[PlanWarning]:
+    return [PlanWarning(code=w["code"], field=w["field"], message=w["message"]) for w in docs]
+
+
+def _table_from(doc: dict[str, Any]) -> TableMap:
+    return TableMap(
+        pages=list(doc["pages"]), heading=doc["heading"], header_row=doc["header_row"],
+        columns=[ColumnRole(c["header"], c["role"], c["source"]) for c in doc["columns"]],
+    )
 
 
 def _owners_from(docs: list[dict[str, Any]] | None) -> list[Owner] | None:
@@ -124,11 +139,14 @@ def _recommendation_from(doc: dict[str, Any]) -> Recommendation:
         actions=[_action_from(a) for a in doc["actions"]],
         owners=_owners_from(doc["owners"]) or [],
         milestones=list(doc["milestones"]),
+        outcomes=list(doc["outcomes"]),
         target_dates=[_target_date(d) for d in doc["target_dates"]],
         completion=_completion_from(doc["completion"]),
         extra=dict(doc["extra"]),
         pages=list(doc["pages"]),
-        warnings=list(doc["warnings"]),
+        rows=[list(r) for r in doc["rows"]],
+        table=doc["table"],
+        warnings=_warnings_from(doc["warnings"]),
     )
 
 
@@ -143,6 +161,7 @@ def plan_from_dict(doc: dict[str, Any]) -> Plan:
         ),
         title=doc["title"],
         glossary=dict(doc["glossary"]),
+        tables=[_table_from(t) for t in doc["tables"]],
         recommendations=[_recommendation_from(r) for r in doc["recommendations"]],
-        warnings=list(doc["warnings"]),
+        warnings=_warnings_from(doc["warnings"]),
     )

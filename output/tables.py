@@ -16,6 +16,7 @@ from dhrplan.normalize.record import (
     Completion,
     Owner,
     Plan,
+    PlanWarning,
     Recommendation,
     Scope,
     TargetDate,
@@ -82,11 +83,17 @@ def _action_line(action: Action) -> str:
     return f"{action.label}. {action.text}" if action.label else action.text
 
 
+def warning_line(warning: PlanWarning) -> str:
+    """ "[date_unread] target_dates: target date "Spring" could not be read ..."."""
+    where = f" {warning.field}:" if warning.field else ""
+    return f"[{warning.code}]{where} {warning.message}"
+
+
 def all_warnings(plan: Plan) -> list[str]:
     """Plan-level warnings, then each recommendation's, prefixed with its id."""
-    found = list(plan.warnings)
+    found = [warning_line(w) for w in plan.warnings]
     for rec in plan.recommendations:
-        found.extend(f"{rec.id}: {w}" for w in rec.warnings)
+        found.extend(f"{rec.id}: {warning_line(w)}" for w in rec.warnings)
     return found
 
 
@@ -117,7 +124,7 @@ def plans_table(items: Sequence[SourcedPlan]) -> Table:
 
 RECOMMENDATION_COLUMNS = (
     "source_file", "recommendation_id", "section", "section_expansion", "number", "text",
-    "ownership", "scope", "scope_levels", "actions", "owners", "milestones",
+    "ownership", "scope", "scope_levels", "actions", "owners", "milestones", "outcomes",
     "target_dates", "target_start", "target_end",
     "completion_status", "completion_date", "completion",
     "pages", "warnings", "extra",
@@ -139,12 +146,13 @@ def _recommendation_row(source: str, rec: Recommendation) -> tuple[Value, ...]:
         _lines(_action_line(a) for a in rec.actions),
         _owners(rec.owners),
         _lines(rec.milestones),
+        _lines(rec.outcomes),
         _raw_dates(rec.target_dates),
         _earliest(rec.target_dates),
         _latest(rec.target_dates),
         *_completion(rec.completion),
         ", ".join(str(p) for p in rec.pages),
-        _lines(rec.warnings),
+        _lines(warning_line(w) for w in rec.warnings),
         _lines(f"{k}: {v}" for k, v in rec.extra.items()),
     )
 

@@ -41,12 +41,12 @@ ROLES = [
     ("Recommendation No:", "number"),
     ("ID", "number"),
     ("Single agency / multi agency", "scope"),
-    ("Desired outcome", None),
-    ("Intended outcome", None),
-    ("Expected outcomes", None),
+    ("Desired outcome", "outcomes"),
+    ("Intended outcome", "outcomes"),
+    ("Expected outcomes", "outcomes"),
     # --- other councils' plans
     ("Lead Officer", "owner"),
-    ("Agency", "owner"),
+    ("Agency", "agency"),
     ("Agency Lead", "owner"),
     ("Lead", "owner"),
     ("Lead person", "owner"),
@@ -66,8 +66,8 @@ ROLES = [
     ("Review date", "target"),
     ("Progress", "completion"),
     ("Progress update", "completion"),
-    ("RAG", "completion"),
-    ("RAG Status", "completion"),
+    ("RAG", "rag"),
+    ("RAG Status", "rag"),
     ("Update", "completion"),
     ("Status", "completion"),
     ("Outcome", "completion"),
@@ -128,16 +128,20 @@ MAPS = [
     # an unnamed column of short numbers elsewhere is the number column too
     (("Recommendation", "", "Action"), [("x", "1", "y"), ("x", "2.", "y"), ("x", "R3", "y")],
      ["recommendation", "number", "action"], ["Recommendation", "column 2", "Action"], False),
-    # ... but not an unnamed column of words
+    # an unnamed column of agency names is read from its content as the owners
     (("Recommendation", "", "Action"), [("x", "Police", "y"), ("x", "Health", "y"),
                                         ("x", "2", "y")],
+     ["recommendation", "owner", "action"], ["Recommendation", "column 2", "Action"], True),
+    # ... but not an unnamed column of assorted words
+    (("Recommendation", "", "Action"), [("x", "went to the shop", "y"), ("x", "2", "y"),
+                                        ("x", "to be", "y")],
      ["recommendation", None, "action"], ["Recommendation", "column 2", "Action"], False),
     # a second column of the same role is kept as extra
     (("Recommendation", "Action", "Actions", "Lead", "Lead Agency", "Comments"), None,
      ["recommendation", "action", None, "owner", None, None],
      ["Recommendation", "Action", "Actions", "Lead", "Lead Agency", "Comments"], True),
     (("Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"), None,
-     ["number", "recommendation", "owner", "target", "completion", None],
+     ["number", "recommendation", "owner", "target", "completion", "rag"],
      ["Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"], True),
     (("Recommendation", "Action", "Lead"), None, ["recommendation", "action", "owner"],
      ["Recommendation", "Action", "Lead"], True),
@@ -177,7 +181,7 @@ def test_map_columns(
         (["Recommendation", "Progress", "Outcome"], ["recommendation", "completion", None]),
         (
             ["Recommendation ID", "Recommendation", "Desired outcome", "Lead agency", "RAG"],
-            ["number", "recommendation", None, "owner", "completion"],
+            ["number", "recommendation", "outcomes", "owner", "rag"],
         ),
     ],
 )

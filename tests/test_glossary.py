@@ -9,7 +9,7 @@ from dhrplan.extract.model import Row, Table
 from dhrplan.extract.stitch import stitch
 from dhrplan.extract.text import read_text
 from dhrplan.normalize.glossary import glossary_from_table
-from dhrplan.normalize.records import classify_for_stitch
+from dhrplan.normalize.structure import classify_for_stitch
 
 
 def table(*rows: tuple[str, ...]) -> Table:

@@ -73,6 +73,7 @@ def test_every_column_by_its_wrapped_header(plan: dict) -> None:
 def test_the_row_across_the_page_break(plan: dict) -> None:
     pages = [r["pages"] for r in plan["recommendations"]]
     assert pages == [[1], [1], [1], [2], [2], [2], [2, 3], [3], [3]]
-    assert plan["recommendations"][6]["warnings"] == [
-        "row joined across a page break (pages 2, 3)"
-    ]
+    assert plan["recommendations"][6]["warnings"] == [{
+        "code": "row_joined", "field": None,
+        "message": "row joined across a page break (pages 2, 3)",
+    }]

@@ -61,7 +61,10 @@ def test_a_table_of_actions_only_reads_each_action_as_a_recommendation(tmp_path:
     assert [(r["number"], r["text"]) for r in doc["recommendations"]] == [
         ("1", "Review policy"), ("2", "Train staff"),
     ]
-    assert "no Recommendation column" in doc["warnings"][0]
+    assert all(
+        "actions_as_recommendations" in [w["code"] for w in r["warnings"]]
+        for r in doc["recommendations"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -139,7 +142,8 @@ def test_a_headerless_table_continues_the_plan_above(
     doc = convert(tmp_path, text)
     assert [r["number"] for r in doc["recommendations"]] == numbers
     assert [r["owners"][0]["name"] for r in doc["recommendations"]][1] in ("Housing", "CSP")
-    assert "continuation of the table above" in doc["warnings"][-1]
+    assert "continuation of the table above" in doc["warnings"][-1]["message"]
+    assert doc["warnings"][-1]["code"] == "table_continued"
 
 
 def test_pipe_table_without_outer_pipes(tmp_path: Path) -> None:
@@ -152,6 +156,8 @@ def test_pipe_table_without_outer_pipes(tmp_path: Path) -> None:
 def test_a_skipped_table_is_named_in_a_warning(tmp_path: Path) -> None:
     doc = convert(tmp_path, WITH_AN_UNRELATED_TABLE)
     assert len(doc["recommendations"]) == 1
-    assert doc["warnings"] == [
-        "table on page 1 skipped: its header (Name | Role | Signed) names no recommendations"
-    ]
+    assert [(w["code"], w["message"]) for w in doc["warnings"]] == [(
+        "table_skipped",
+        "table on page 1 skipped: its columns (Name | Role | Signed) name no recommendations "
+        "or actions",
+    )]

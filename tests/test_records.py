@@ -8,7 +8,8 @@ from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row, Table
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.record import Completion
-from dhrplan.normalize.records import RecordBuilder, _combined_completion, classify
+from dhrplan.normalize.records import RecordBuilder, rolled_up
+from dhrplan.normalize.structure import PlanTable, classify, drafts_for
 
 
 def row(*cells: str, page: int = 1) -> Row:
@@ -56,7 +57,9 @@ def test_classify(header: Row, cells: list[str], kind: str) -> None:
 def build(header: Row, *rows: Row) -> list:
     table = Table(header, list(rows), "Police")
     builder = RecordBuilder("plan", {"CSP": "Community Safety Partnership"})
-    builder.add_table(table, map_columns(header, list(rows)), table.heading)
+    reading = PlanTable(table, header, list(rows), map_columns(header, list(rows)), "Police")
+    for draft in drafts_for([reading]):
+        builder.add(draft)
     return builder.records
 
 
@@ -106,7 +109,7 @@ def test_unnumbered_plan_warns() -> None:
     header = row("Recommendation", "Action", "Lead")
     (record,) = build(header, row("Agencies to share learning.", "Event", "CSP"))
     assert record.number is None
-    assert "no recommendation number found" in record.warnings
+    assert ("no_number", "number") in [(w.code, w.field) for w in record.warnings]
 
 
 @pytest.mark.parametrize(
@@ -115,10 +118,12 @@ def test_unnumbered_plan_warns() -> None:
         (["complete", "complete"], "complete"),
         (["complete", "not_started"], "in_progress"),
         (["unknown", "unknown"], "unknown"),
-        (["not_started", "unknown"], "not_started"),
+        (["not_started", "not_started"], "not_started"),
+        (["not_started", "unknown"], "unknown"),
+        (["complete", "unknown"], "in_progress"),
         (["in_progress"], "in_progress"),
     ],
 )
-def test_combined_completion(statuses: list[str], combined: str) -> None:
+def test_rolled_up(statuses: list[str], combined: str) -> None:
     parts = [Completion(s, s) for s in statuses]
-    assert _combined_completion(parts).status == combined
+    assert rolled_up(parts).status == combined

@@ -88,8 +88,8 @@ def test_rows_joined_across_page_breaks_say_so() -> None:
     doc = plan_to_dict(convert_file(SAMPLES / "somerset-dhr-012-action-plan.txt"))
     police_2 = doc["recommendations"][1]
     assert police_2["pages"] == [1, 2]
-    assert any("page break" in w for w in police_2["warnings"])
-    assert "page numbers are inferred" in doc["warnings"][0]
+    assert any("page break" in w["message"] for w in police_2["warnings"])
+    assert "page numbers are inferred" in doc["warnings"][0]["message"]
 
 
 def test_ids_are_unique_and_stable() -> None:

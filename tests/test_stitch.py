@@ -8,7 +8,7 @@ from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.stitch import join_text, same_header, stitch
 from dhrplan.extract.text import read_text
-from dhrplan.normalize.records import classify_for_stitch
+from dhrplan.normalize.structure import classify_for_stitch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

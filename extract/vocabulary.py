@@ -1,0 +1,82 @@
+"""The words that name an action plan's columns, shared by every reader.
+
+The PDF reader asks whether a bold line is a table header (`extract/borderless.py`), the
+normalizer which role each column plays (`normalize/columns.py`); both read these lists, so
+a header word added here is known to both.
+
+Each role's words are regular expressions matched case-insensitively on the header with
+its whitespace normalised. `HEADER_WORDS` are the same words spelled out, for gluing a
+header that a narrow column broke into pieces ("Sc / op / e", "Tar / get date").
+"""
+
+from __future__ import annotations
+
+import regex
+
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    # order matters only for ties at the same position: the first listed wins
+    ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
+                 r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
+                 r"(?:impact|success|effectiveness)|impact"),
+    ("rag", r"\brag\b|r\s*/\s*a\s*/\s*g"),
+    ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
+    ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
+    ("recommendation", r"recommendations?|findings?|learning|overarching"),
+    ("agency", r"agenc(?:y|ies)"),
+    ("owner", r"holders?|lead|responsib\w*|owners?|\bwho\b|officers?|accountab\w*|addressed"),
+    ("milestones", r"milestones?"),
+    ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
+               r"|timings?"),
+    ("scope", r"scope|level"),
+    ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"),
+)
+"""(role, pattern) pairs; "agency" is a grouping when left of the recommendation column
+and an owner otherwise (`normalize/columns.py` decides)."""
+
+NUMBER_HEADER = regex.compile(
+    r"^\s*(?:rec(?:ommendation)?\.?\s*|action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
+    r"number))?|id|#)\.?\s*:?\s*$|^\s*(?:rec|item)\.?\s*$",
+    regex.I,
+)
+"""A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number"."""
+
+HEADER_WORDS = frozenset(
+    """recommendation recommendations finding findings learning overarching scope level
+    action actions task tasks activity activities intervention interventions steps holder
+    holders lead agency agencies responsible responsibility owner owners officer officers
+    accountable milestone milestones target date dates timescale timescales deadline due
+    timeframe timing progress update updates status complete completed completion outcome
+    outcomes evidence achieved theme themes category area areas workstream strand rag
+    reference ref number measure measures success impact intended desired expected sought
+    key required organisation organization person comments notes""".split()
+)
+"""Whole header words, for gluing the pieces a narrow column broke them into."""
+
+_ROLE_WORD = regex.compile(
+    "|".join(f"(?:{p})" for _, p in ROLE_WORDS) + "|" + NUMBER_HEADER.pattern, regex.I
+)
+
+
+def glue_broken_header(text: str) -> str:
+    """ "Sc op e" -> "Scope", "Tar get date" -> "Target date", "Recommen dation" ->
+    "Recommendation": adjacent pieces are joined when together they spell a header word and
+    a piece alone does not."""
+    pieces = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        best = i + 1
+        for j in range(min(len(pieces), i + 5), i + 1, -1):
+            joined = "".join(pieces[i:j]).casefold().strip(".:()/")
+            alone = [p.casefold().strip(".:()/") for p in pieces[i:j]]
+            if joined in HEADER_WORDS and not all(a in HEADER_WORDS for a in alone):
+                best = j
+                break
+        out.append("".join(pieces[i:best]))
+        i = best
+    return " ".join(out)
+
+
+def names_a_column(text: str) -> bool:
+    """Whether a cell's text names a column of an action plan (a header cell)."""
+    return bool(_ROLE_WORD.search(glue_broken_header(" ".join(text.split()))))

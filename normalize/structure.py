@@ -1,0 +1,415 @@
+"""The plan's structure: section -> recommendation -> actions, whatever carries each level.
+
+A person reading an action plan they have never seen finds, table by table, the header row
+and what each column means (`columns.py`), then reads the rows as a hierarchy:
+
+- a **section** comes from a heading above the table (an agency, a theme, a part such as
+  "Part 2: Single agency recommendations"), a full-width row inside it, or a theme or agency
+  column (merged down over its rows, repeated on each, or blank on a continuation page);
+- a **recommendation** comes from the recommendation column (a new cell starts one; an empty
+  or merged-down cell, or the same text repeated, keeps the one above), from a full-width
+  row ("Recommendation 3: The CSP should ..."), or from a paragraph above a table of its
+  actions;
+- **actions** come from the action column's items, or from the rows beneath a recommendation,
+  each with its own ref, owner, date and progress.
+
+Each recommendation leaves here as a `Draft`: its section, the rows it spans and, where its
+text sat outside the recommendation column, that text. `records.py` reads the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from dhrplan.extract.model import Cell, Heading, Row, Table
+from dhrplan.extract.stitch import RowKind, join_rows, same_header
+from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
+from dhrplan.normalize.glossary import glossary_from_table
+from dhrplan.normalize.numbering import number_cell, split_label
+from dhrplan.normalize.record import PlanWarning
+
+
+@dataclass(frozen=True)
+class StructureSettings:
+    """Thresholds of the row reading, with their reasons."""
+
+    section_max_words: int = 12
+    """A section label is a name ("Adult Social Care", "Theme 2 - Processes - Cumbria
+    wide"), not a sentence."""
+    header_search: int = 3
+    """Rows below a table's first row that may hold its real header (title rows above)."""
+    trimmed_cells: int = 2
+    """Empty trailing cells an export may drop from a continued table's rows."""
+
+
+SETTINGS = StructureSettings()
+
+_PAGE_ARTEFACT = re.compile(r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3})\s*$", re.I)
+"""A row holding only "Page 3 of 12" or a page number is debris of the export."""
+_RULE = re.compile(r"^\s*[-–—_=.:|]+\s*$")
+"""Nor is a row of dashes (a table rule or a separator line the export kept)."""
+_PART = re.compile(
+    r"^\s*(?:part|section)\s+(?:\d+|[ivx]+|one|two|three|four)\b|\b(?:single|multi)[\s\-]*"
+    r"agency\b|\brecommendations?\s*$",
+    re.I,
+)
+"""A heading that names a part of the plan rather than an agency or theme."""
+_CONTINUED = re.compile(r"\bcont(?:inued|inuation|'d|d)?\b", re.I)
+"""A line such as "Action plan (continued)" between a table and its headerless rest."""
+_NOT_SECTION = re.compile(
+    r"^\s*(?:key|glossary|abbreviations|acronyms|contents|appendix|annex|notes?|date|"
+    r"version|author|status|page)\b",
+    re.I,
+)
+
+
+@dataclass
+class Draft:
+    """One recommendation as the rows carry it, before its cells are read."""
+
+    section: str | None
+    rows: list[Row]
+    columns: ColumnMap
+    table: int
+    text: str | None = None
+    """The recommendation's text where it sat outside the recommendation column (a
+    full-width row, a paragraph above the table)."""
+    head: Row | None = None
+    """The full-width row that held `text`, for its pages and position."""
+    warnings: list[PlanWarning] = field(default_factory=list)
+
+
+@dataclass
+class PlanTable:
+    """A table of the plan with its header found and its columns mapped."""
+
+    table: Table
+    header: Row | None
+    rows: list[Row]
+    columns: ColumnMap
+    heading: str | None
+    lead: list[str] = field(default_factory=list)
+    """Paragraphs between the previous table and this one, nearest last."""
+
+
+Kind = Literal["empty", "section", "full", "numbered", "text", "action"]
+
+
+def _text(row: Row, index: int | None) -> str:
+    if index is None or index >= len(row.cells):
+        return ""
+    cell = row.cells[index]
+    return "" if cell.merged else cell.text.strip()
+
+
+def is_section_label(text: str, bold: bool = False) -> bool:
+    """A short name ("MARAC", "Adult Social Care"), not a sentence, a number or an item."""
+    text = text.strip()
+    if not text or "\n" in text or len(text.split()) > SETTINGS.section_max_words:
+        return False
+    if number_cell(text) or split_label(text)[0] is not None and not _PART.search(text):
+        return False
+    if _NOT_SECTION.match(text):
+        return False
+    return bold or not text.endswith((".", ",", ";")) and text[:1].isupper()
+
+
+def _is_full_recommendation(text: str) -> bool:
+    """A full-width row that is a recommendation: "Recommendation 3: The CSP should ..."."""
+    number, body = split_label(text)
+    return number is not None and len(body.split()) >= 4
+
+
+def classify(columns: ColumnMap, row: Row) -> Kind:
+    filled = [i for i in row.filled() if not row.cells[i].merged]
+    if not filled:
+        return "empty"
+    if all(_RULE.match(row.cells[i].text) for i in filled):
+        return "empty"
+    lone = filled[0]
+    if len(filled) == 1 and lone != columns.index("number") and \
+            _PAGE_ARTEFACT.match(row.cells[lone].text):
+        return "empty"
+    groups = {columns.index("section"), columns.index("agency")} - {None}
+    if filled and all(i in groups for i in filled):
+        return "section"
+    rec = columns.index("recommendation")
+    number = columns.index("number")
+    if len(filled) == 1 and len(columns.roles) > 2:
+        cell = row.cells[lone]
+        leading = {0, number, rec, *groups} - {None}
+        if lone in leading or rec is None:
+            if _is_full_recommendation(cell.text) and (rec is None or lone != rec):
+                return "full"
+            if lone in leading and is_section_label(cell.text, cell.bold):
+                return "section"
+    number_text = number_cell(_text(row, number))
+    text = _text(row, rec)
+    if number_text:
+        # "1.2" beside an empty recommendation cell numbers an action of recommendation 1
+        if rec is not None and not text and ("." in number_text or "(" in number_text):
+            return "action"
+        return "numbered" if rec is not None or not columns.has("action") else "action"
+    if text:
+        return "numbered" if split_label(text)[0] is not None else "text"
+    if rec is None and len(filled) == 1 and _is_full_recommendation(row.cells[lone].text):
+        return "full"
+    return "action"
+
+
+def classify_for_stitch(header: Row, row: Row) -> RowKind:
+    """What `stitch` asks of a row after a page break: does it start something new?"""
+    kind = classify(_stitch_columns(tuple(header.texts)), row)
+    return "numbered" if kind == "full" else kind
+
+
+_STITCH_CACHE: dict[tuple[str, ...], ColumnMap] = {}
+
+
+def _stitch_columns(header: tuple[str, ...]) -> ColumnMap:
+    if header not in _STITCH_CACHE:
+        _STITCH_CACHE[header] = map_columns(Row([Cell(t) for t in header], []))
+    return _STITCH_CACHE[header]
+
+
+# --- finding each table's header ----------------------------------------------------------
+
+def _find_header(table: Table, glossary: dict[str, str]) -> PlanTable:
+    """The real header among the first rows; title rows above it become the heading. A table
+    whose rows name no columns at all has no header: roles come from content."""
+    candidates = [table.header, *table.rows[: SETTINGS.header_search]]
+    for k, candidate in enumerate(candidates):
+        if looks_like_header(candidate) and map_columns(candidate).is_action_plan:
+            above = candidates[:k]
+            titles = [r.cells[r.filled()[0]].text for r in above if len(r.filled()) == 1]
+            body = [r for r in [*candidates[k + 1:], *table.rows[SETTINGS.header_search:]]
+                    if not same_header(candidate, r)]
+            columns = map_columns(candidate, body, glossary)
+            heading = " ".join(titles) or table.heading
+            return PlanTable(table, candidate, body, columns, heading)
+    rows = [table.header, *table.rows]
+    if looks_like_header(table.header):
+        columns = map_columns(table.header, table.rows, glossary)
+        return PlanTable(table, table.header, list(table.rows), columns, table.heading)
+    return PlanTable(table, None, rows, map_columns(None, rows, glossary), table.heading)
+
+
+def _continues(above: PlanTable, table: PlanTable) -> bool:
+    """A headerless table as wide as the plan table above it (or a little narrower: exports
+    drop empty trailing cells) is that table continued, after a "(continued)" line or
+    something else the stitcher took for a new table's start."""
+    width = len(table.rows[0].cells) if table.rows else 0
+    above_width = len(above.columns.roles)
+    return table.header is None and 3 <= above_width - SETTINGS.trimmed_cells <= width <= \
+        above_width
+
+
+def _padded(row: Row, width: int) -> Row:
+    cells = [*row.cells, *(Cell() for _ in range(width - len(row.cells)))]
+    return Row(cells, row.pages, row.warnings, row.position)
+
+
+def plan_tables(
+    blocks: Sequence[Heading | Table], glossary: dict[str, str], title: str | None
+) -> tuple[list[PlanTable], list[PlanWarning]]:
+    """The tables that hold the plan, each with its header and column roles."""
+    warnings: list[PlanWarning] = []
+    chosen: list[PlanTable] = []
+    skipped: list[PlanTable] = []
+    lead: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            if block.text != title:
+                lead.append(block.text)
+            continue
+        if glossary_from_table(block) is not None:
+            lead = []
+            continue
+        reading = _find_header(block, glossary)
+        reading.lead, lead = lead, []
+        if chosen and _continues(chosen[-1], reading) and all(
+            _CONTINUED.search(text) for text in reading.lead
+        ):
+            above = chosen[-1]
+            width = len(above.columns.roles)
+            above.rows.extend(_padded(r, width) for r in reading.rows)
+            warnings.append(PlanWarning(
+                "table_continued", None,
+                f"a table with no header on page {_first_page(reading)} is read as the "
+                "continuation of the table above it",
+            ))
+        elif reading.columns.is_action_plan:
+            chosen.append(reading)
+            if reading.header is None:
+                warnings.append(PlanWarning(
+                    "no_header_row", None,
+                    f"the table on page {_first_page(reading)} has no header row: every "
+                    "column's role was read from its content",
+                ))
+        elif len(reading.columns.roles) > 2:
+            skipped.append(reading)
+    warnings.extend(
+        PlanWarning(
+            "table_skipped", None,
+            f"table on page {_first_page(t)} skipped: its columns "
+            f"({' | '.join(_first_texts(t))}) name no recommendations or actions",
+        )
+        for t in skipped
+    )
+    return chosen, warnings
+
+
+def _first_texts(table: PlanTable) -> list[str]:
+    row = table.header or (table.rows[0] if table.rows else None)
+    return [" ".join(c.text.split()) for c in row.cells] if row else []
+
+
+def _first_page(table: PlanTable) -> str:
+    pages = table.table.pages
+    return str(pages[0]) if pages else "?"
+
+
+# --- rows to drafts -----------------------------------------------------------------------
+
+def _lead_section(lead: Sequence[str], current: str | None) -> tuple[str | None, str | None]:
+    """(section, recommendation paragraph) from the paragraphs above a table: a labelled
+    recommendation paragraph ("Recommendation 3: ...") and the nearest short heading."""
+    recommendation = None
+    section = current
+    for i, text in enumerate(lead):
+        if _is_full_recommendation(text):
+            recommendation = "\n".join(lead[i:])
+            break
+        if is_section_label(text, bold=True) and not _PART.search(text) or (
+            _PART.search(text) and len(text.split()) <= SETTINGS.section_max_words
+        ):
+            section = text
+    return section, recommendation
+
+
+@dataclass
+class _Reader:
+    table_index: int
+    reading: PlanTable
+    section: str | None
+    drafts: list[Draft] = field(default_factory=list)
+    draft: Draft | None = None
+
+    def close(self) -> None:
+        if self.draft is not None:
+            self.drafts.append(self.draft)
+            self.draft = None
+
+    def start(self, rows: list[Row], text: str | None = None, head: Row | None = None) -> None:
+        self.close()
+        self.draft = Draft(self.section, rows, self.reading.columns, self.table_index, text,
+                           head)
+
+
+def read_table(
+    table_index: int, reading: PlanTable, section: str | None
+) -> tuple[list[Draft], str | None]:
+    """The table's recommendations, and the section in force after it."""
+    section, paragraph = _lead_section(reading.lead, section)
+    columns = reading.columns
+    swapped = _actions_as_recommendations(reading, paragraph)
+    if swapped is not None:
+        reading = PlanTable(reading.table, reading.header, reading.rows, swapped,
+                            reading.heading, reading.lead)
+        columns = swapped
+    if not reading.lead and reading.heading and reading.heading != section and \
+            is_section_label(reading.heading, bold=True):
+        section = reading.heading
+    reader = _Reader(table_index, reading, section)
+    rec = columns.index("recommendation")
+    numbered = any(classify(columns, r) == "numbered" for r in reading.rows)
+    if paragraph is not None and rec is None:
+        reader.start([], paragraph)
+    group_cols = [i for i in (columns.index("section"), columns.index("agency")) if i is not None]
+    previous_text: str | None = None
+    for row in reading.rows:
+        for g in group_cols:
+            value = _text(row, g)
+            if value and " ".join(value.split()) != reader.section:
+                reader.close()
+                reader.section = " ".join(value.split())
+                previous_text = None
+        kind = classify(columns, row)
+        if kind == "empty":
+            continue
+        if kind == "section":
+            if not group_cols or not any(_text(row, g) for g in group_cols):
+                reader.close()
+                reader.section = _text(row, row.filled()[0])
+                previous_text = None
+            continue
+        if kind == "full":
+            cell = row.cells[row.filled()[0]]
+            reader.start([], cell.text.strip(), row)
+            continue
+        text = _text(row, rec)
+        if kind in ("numbered", "text") and text and text == previous_text and reader.draft:
+            reader.draft.rows.append(_without(row, rec))  # an overarching recommendation
+            continue                                       # repeated on each sub-action row
+        if kind == "numbered" or (kind == "text" and (not numbered or reader.draft is None)):
+            reader.start([row])
+            previous_text = text
+            continue
+        if reader.draft is None:
+            reader.start([row])
+            if rec is not None:
+                reader.draft.warnings.append(PlanWarning(
+                    "row_before_first_recommendation", "text",
+                    "a row before the table's first recommendation was kept as one",
+                ))
+            continue
+        if kind == "text":
+            reader.draft.rows[-1] = join_rows(reader.draft.rows[-1], row)
+            reader.draft.warnings.append(PlanWarning(
+                "row_joined", "text",
+                "a row without a number was joined to the recommendation above",
+            ))
+        else:
+            reader.draft.rows.append(row)
+    reader.close()
+    if swapped is not None:
+        for draft in reader.drafts:
+            draft.warnings.append(PlanWarning(
+                "actions_as_recommendations", "text",
+                "the table has no recommendation column: each row's action is read as a "
+                "recommendation",
+            ))
+    return reader.drafts, reader.section
+
+
+def _actions_as_recommendations(reading: PlanTable, paragraph: str | None) -> ColumnMap | None:
+    """A table of actions (Action, Lead, Target date ...) with no recommendation anywhere,
+    neither a column, a full-width row nor a paragraph above: each row's action is read as a
+    recommendation."""
+    columns = reading.columns
+    if columns.has("recommendation") or not columns.has("action") or paragraph is not None:
+        return None
+    if any(classify(columns, r) == "full" for r in reading.rows):
+        return None
+    roles = ["recommendation" if r == "action" else r for r in columns.roles]
+    return ColumnMap(roles, columns.names, columns.sources)
+
+
+def _without(row: Row, index: int | None) -> Row:
+    if index is None:
+        return row
+    cells = [Cell() if i == index else c for i, c in enumerate(row.cells)]
+    return Row(cells, row.pages, row.warnings, row.position)
+
+
+def drafts_for(tables: Sequence[PlanTable]) -> list[Draft]:
+    """Every recommendation of the plan, in document order."""
+    drafts: list[Draft] = []
+    section: str | None = None
+    for index, reading in enumerate(tables):
+        found, section = read_table(index, reading, section)
+        drafts.extend(found)
+    return drafts
