@@ -67,6 +67,8 @@ class ColumnMap:
     """Header text per column, used as the key under `extra`."""
     sources: list[str] = field(default_factory=list)
     """Per column: "header" (its words), "content" (what its cells hold) or "none"."""
+    unsure: tuple[int, ...] = ()
+    """Columns whose role came from content that not every cell supports."""
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -76,8 +78,9 @@ class ColumnMap:
 
     @property
     def guessed(self) -> list[int]:
-        """Columns whose role was read from content: every record they feed says so."""
-        return [i for i, s in enumerate(self.sources) if s == "content" and self.roles[i]]
+        """Columns whose role was read from content that some cells contradict: every
+        record they feed says so. A column of numbers with no header is no guess."""
+        return [i for i in self.unsure if self.roles[i]]
 
     @property
     def is_action_plan(self) -> bool:
@@ -180,20 +183,20 @@ _TESTS = (
 
 def role_from_content(
     cells: Sequence[str], glossary: dict[str, str], fills: Sequence[str | None] = ()
-) -> str | None:
-    """The role most of a column's filled cells support, or None when they do not agree."""
+) -> tuple[str | None, float]:
+    """The role most of a column's filled cells support and the share that do, or None
+    when they do not agree."""
     filled = [c for c in cells if c.strip()]
     if not filled and sum(1 for f in fills if f) >= SETTINGS.min_cells:
-        return "rag"  # shading and no text: a RAG column drawn in colour
+        return "rag", 1.0  # shading and no text: a RAG column drawn in colour
     if len(filled) < SETTINGS.min_cells:
-        return None
-    need = SETTINGS.content_share * len(filled)
-    for role, test in _TESTS:
-        if sum(1 for c in filled if test(c, glossary)) >= need:
-            return role
-    if sum(1 for c in filled if _is_sentence(c)) >= need:
-        return "recommendation"
-    return None
+        return None, 0.0
+    tests = [*_TESTS, ("recommendation", lambda t, g: _is_sentence(t))]
+    for role, test in tests:
+        share = sum(1 for c in filled if test(c, glossary)) / len(filled)
+        if share >= SETTINGS.content_share:
+            return role, share
+    return None, 0.0
 
 
 def map_columns(
@@ -227,17 +230,20 @@ def map_columns(
         else:
             roles[i], sources[i] = None, "none"
 
+    unsure: list[int] = []
     for i in range(width):
         if roles[i] is not None:
             continue
         column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
         fills = [r.cells[i].fill for r in body if i < len(r.cells)]
-        guess = role_from_content(column, glossary, fills)
+        guess, share = role_from_content(column, glossary, fills)
         if guess is None and not texts[i].strip() and i + 1 < width and \
                 roles[i + 1] == "recommendation":
-            guess = "number"  # an unnamed column left of the recommendations numbers them
+            guess, share = "number", 1.0  # an unnamed column left of the recommendations
         if guess and guess not in roles:
             roles[i], sources[i] = guess, "content"
+            if share < 1.0:
+                unsure.append(i)
 
     agency = roles.index("agency") if "agency" in roles else None
     if agency is not None:
@@ -249,7 +255,7 @@ def map_columns(
     for i, text in enumerate(texts):
         name = " ".join(text.split()) or f"column {i + 1}"
         names.append(name if name not in names else f"{name} (column {i + 1})")
-    return ColumnMap(roles, names, sources)
+    return ColumnMap(roles, names, sources, tuple(unsure))
 
 
 def looks_like_header(row: Row) -> bool:

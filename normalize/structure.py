@@ -395,7 +395,7 @@ def _actions_as_recommendations(reading: PlanTable, paragraph: str | None) -> Co
     if any(classify(columns, r) == "full" for r in reading.rows):
         return None
     roles = ["recommendation" if r == "action" else r for r in columns.roles]
-    return ColumnMap(roles, columns.names, columns.sources)
+    return ColumnMap(roles, columns.names, columns.sources, columns.unsure)
 
 
 def _without(row: Row, index: int | None) -> Row:

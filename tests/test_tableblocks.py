@@ -135,7 +135,7 @@ def test_home_office_template_headers(tmp_path: Path) -> None:
     assert record["milestones"] == ["Package reviewed", "Sessions delivered"]
     assert record["target_dates"][0]["kind"] == "quarter"
     assert record["completion"] == {
-        "raw": "Completed 12/02/2025", "status": "complete", "date": "2025-02-12",
+        "raw": "Completed 12/02/2025", "status": "complete", "date": "2025-02-12", "rag": None,
     }
     assert record["extra"] == {}
 
