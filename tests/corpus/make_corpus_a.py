@@ -810,7 +810,7 @@ AGENCY_ROWS = [
       "Add the directory to the ICB safeguarding web pages."],
      "within 3 months of sign-off",
      "GP practices refer victims to local specialist services.",
-     "Directory sent to all practices; web pages updated."),
+     "Directory sent to all practices; web pages to be updated in the spring."),
     ("ICB", "7",
      "The ICB should commission an audit of how practices record domestic abuse in the "
      "records of household members.",
