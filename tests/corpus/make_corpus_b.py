@@ -96,6 +96,8 @@ def write_cell(cell, value: Cell, *, bold: bool = False) -> None:
     sub-paragraph under a typed "•" bullet)."""
     paragraphs = [value] if isinstance(value, str) else list(value)
     cell.text = ""
+    for run in cell.paragraphs[0].runs:  # the empty run `cell.text = ""` leaves behind
+        run._r.getparent().remove(run._r)
     for i, text in enumerate(paragraphs):
         para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         if text.startswith(BULLET):
