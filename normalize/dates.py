@@ -67,7 +67,7 @@ _NO_DIGIT_AFTER = r"(?![\d]|[./\-]\d)"
 _ANCHOR_WORDS = (
     r"the|a|its|this|date|of|review|report|dhr|dhrs|overview|final|full|publication|"
     r"published|publishing|completion|completed|conclusion|concluded|domestic|homicide|"
-    r"being|is|was|has|been|finally|plan|action"
+    r"being|is|was|has|been|finally|plan|action|sign|signed|off|sign-off|approval|approved"
 )
 _RELATIVE_TAIL = (
     rf"(?P<tail>(?:\s+(?:of|following|post|from|after)\b(?:[\s\-]+(?:{_ANCHOR_WORDS})\b)+)?)"
@@ -151,6 +151,16 @@ def _read_month_range(m: regex.Match[str]) -> _Reading:
     if reading.kind == "month":
         return replace(reading, note="was read as a range of months")
     return reading
+
+
+def _read_month_span(m: regex.Match[str]) -> _Reading:
+    """ "September 2023 - February 2024": one span from the first month to the last."""
+    start = date(_year(m["y1"]), _month(m["mon1"]), 1)
+    y2 = _year(m["y2"])
+    end = _month_end(y2, _month(m["mon2"]))
+    if end <= start:
+        return _unknown("the months are out of order")
+    return _Reading("span", start, end)
 
 
 def _read_month_year(m: regex.Match[str]) -> _Reading:
@@ -244,8 +254,8 @@ def _anchor(tail: str) -> str | None:
     words = tail.lower()
     if regex.search(r"\bpublicat|\bpublish", words):
         return "publication"
-    if regex.search(r"\bcomplet|\bconclu", words):
-        return "review_completion"
+    if regex.search(r"\bcomplet|\bconclu|\bsign[\s\-]*off|\bsigned|\bapprov", words):
+        return "review_completion"  # the review is signed off when it is completed
     return None
 
 
@@ -317,6 +327,9 @@ _RULES: list[_Rule] = _EXACT_RULES + [
           _read_cal_quarter),
     _rule(rf"""{_END_OF}\b(?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})
                (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
+    _rule(rf"""\b(?:from\s+)?(?P<mon1>{_MONTH}) ,?\s*(?P<y1>{_YEAR})
+               \s*(?:-|to|until|till)\s* (?P<mon2>{_MONTH}) ,?\s*(?P<y2>{_YEAR})(?!\d)""",
+          _read_month_span),
     _rule(rf"""{_END_OF}\b(?P<mon1>{_MONTH}) \s*(?:/|-|to|or|and)\s* (?P<mon2>{_MONTH})
                ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
     # "Dec 2022", "Dec 22", "Dec '22", Excel's "Dec-22"; not "June 30th" (a day, no year)
@@ -340,6 +353,9 @@ _RULES: list[_Rule] = _EXACT_RULES + [
               (?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?(?:report|review|dhr)\b)?""",
           _read_on_event),
     _rule(r"\bon[\s\-]?going\b", _fixed("ongoing")),
+    # no date yet, said on purpose: unknown, and nothing to warn about
+    _rule(r"""^\W*(?:TBC|TBA|TBD|N\s*/\s*A|n\.a\.|not\s+applicable|to\s+be\s+(?:confirmed|agreed|
+              decided|set)|none)\W*$""", _fixed("unknown")),
     _rule(r"(?<!\b(?:be|not|yet)\s+)\b(?:implemented|in\s+place)\b", _fixed("implemented")),
     _rule(r"\b(?:immediate(?:ly)?|with\s+immediate\s+effect)\b", _fixed("event")),
     # incomplete dates: claimed so that they become unknown rather than nothing
@@ -352,6 +368,20 @@ _RULES: list[_Rule] = _EXACT_RULES + [
               |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b""",
           _read_no_year),
 ]
+
+
+def _unread(cell: str, found: list[tuple[int, int, _Reading]]) -> int:
+    """How much of the cell a reading leaves unread: problems (x100), plus month names
+    outside every span."""
+    rest = cell
+    for start, end, _ in found:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    months = len(regex.findall(rf"\b{_MONTH}", rest, regex.I))
+    return 100 * sum(1 for *_, r in found if r.problem) + months
+
+
+_MONTHS_FIRST: list[_Rule] = [r for r in _RULES if r[1] is not _read_day_month]
+"""The rules without day-month-year, for cells of month-year pairs ("Mar 23 Sep 23")."""
 
 
 def _clean(text: str) -> str:
@@ -404,6 +434,12 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
     if not cell:
         return [], []
     found = _scan(cell, _RULES)
+    if _unread(cell, found) % 100:
+        # "Mar 23 Sep 23" is two months, not "23 Sep 23" and an unreadable "Mar": of two
+        # readings, the one that leaves nothing unread
+        other = _scan(cell, _MONTHS_FIRST)
+        if _unread(cell, other) < _unread(cell, found):
+            found = other
     if not found:
         return [TargetDate(raw=cell, kind="unknown")], [f'target date "{cell}" could not be read']
     raws = _segments(cell, [(start, end) for start, end, _ in found])

@@ -190,7 +190,22 @@ CASES = [
     ("<3 months of publication (>1 agency)",
      [rel("<3 months of publication (>1 agency)", 3, anchor="publication")], None),
     # --- what cannot be read: unknown plus a warning, never a wrong date
-    ("TBC", [plain("TBC", "unknown")], 'target date "TBC" could not be read'),
+    # no date yet, said on purpose: unknown without alarm
+    ("TBC", [plain("TBC", "unknown")], None),
+    ("N/A", [plain("N/A", "unknown")], None),
+    ("To be confirmed", [plain("To be confirmed", "unknown")], None),
+    # one span, and two months in one cell (every part read, never "23 Sep 23" + "Mar")
+    ("September 2023 – February 2024",
+     [TargetDate("September 2023 - February 2024", "span", date(2023, 9, 1), date(2024, 2, 29))],
+     None),
+    ("30.09.24", [TargetDate("30.09.24", "date", date(2024, 9, 30), date(2024, 9, 30))], None),
+    ("30/09/24", [TargetDate("30/09/24", "date", date(2024, 9, 30), date(2024, 9, 30))], None),
+    ("by the end of Q1 2025/26",
+     [TargetDate("by the end of Q1 2025/26", "date", date(2025, 6, 30), date(2025, 6, 30))], None),
+    ("2023/24", [TargetDate("2023/24", "year", date(2023, 4, 1), date(2024, 3, 31))], None),
+    ("within 3 months of sign-off",
+     [TargetDate("within 3 months of sign-off", "relative", offset_months=3,
+                 anchor="review_completion")], None),
     ("Asap-ish", [plain("Asap-ish", "unknown")], '"Asap-ish" could not be read'),
     ("31/02/2016", [plain("31/02/2016", "unknown")], '"31/02/2016" could not be read'),
     ("12/31/2016", [plain("12/31/2016", "unknown")], '"12/31/2016" could not be read'),
@@ -237,3 +252,15 @@ def test_exported_markup_reads_as_its_text():
 ])
 def test_find_dates(raw, expected):
     assert find_dates(raw) == expected
+
+
+def test_two_months_in_one_cell_are_both_read() -> None:
+    """ "Mar 23 Sep 23" is March and September 2023, never "23 Sep 23" and a lost "Mar"."""
+    dates, warnings = parse_target_dates("Mar 23 Sep 23")
+    assert [(d.kind, d.start, d.end) for d in dates] == [
+        ("month", date(2023, 3, 1), date(2023, 3, 31)),
+        ("month", date(2023, 9, 1), date(2023, 9, 30)),
+    ]
+    assert [w.split(";")[1].strip() for w in warnings] == [
+        "it may mean 23 March", "it may mean 23 September",
+    ]
