@@ -67,7 +67,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("in_progress", regex.compile(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
-          | \bpart\s+complete[d]?\b | \bwill\s+be\b | \b(?:is|are)\s+being\b
+          | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
+          | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
           | \bin\s+development\b | \bon\s+track\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
@@ -77,6 +78,9 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("complete", regex.compile(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
+          | \b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
+              written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
+              revised|adopted|trained|attended|recruited)\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
         _FLAGS)),
 ]

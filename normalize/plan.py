@@ -19,7 +19,7 @@ _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbre
                            regex.I)
 
 
-def _title(blocks: list[Heading | Table]) -> str | None:
+def _title(blocks: list[Heading | Table]) -> list[str]:
     """The heading lines before the first wide table that name the review; capitals lines
     next to it belong to the same title block ("SAFER SOMERSET PARTNERSHIP / DOMESTIC HOMICIDE
     ..."). Two-column tables (a cover's document details, a glossary) may come before it, but
@@ -35,17 +35,27 @@ def _title(blocks: list[Heading | Table]) -> str | None:
             lead.append((block.text, part))
     hits = [i for i, (text, _) in enumerate(lead) if _TITLE_WORDS.search(text)]
     if not hits:
-        return None
+        return []
+
+    def line(text: str) -> bool:
+        return len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
 
     def joins(a: int, b: int) -> bool:
-        return lead[a][1] == lead[b][1] and lead[a][0].isupper() and lead[b][0].isupper()
+        """Lines of one title block: capitals next to capitals, or the short unpunctuated
+        lines that open the document ("Kingsford CSP" / "DHR 'Adult B' - Action Plan")."""
+        if lead[a][1] != lead[b][1]:
+            return False
+        if lead[a][0].isupper() and lead[b][0].isupper():
+            return True
+        return min(a, b) == 0 and line(lead[a][0]) and line(lead[b][0]) and not (
+            lead[a][0].isupper() or lead[b][0].isupper())
 
     start = end = hits[0]
     while start > 0 and joins(start - 1, start):
         start -= 1
     while end + 1 < len(lead) and joins(end, end + 1):
         end += 1
-    return " ".join(text for text, _ in lead[start : end + 1])
+    return [text for text, _ in lead[start : end + 1]]
 
 
 def _table_map(reading: PlanTable) -> TableMap:
@@ -66,8 +76,9 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     for table in tables:
         glossary.update(glossary_from_table(table) or {})
 
-    title = _title(blocks)
-    chosen, layout_warnings = plan_tables(blocks, glossary, title)
+    title_lines = _title(blocks)
+    title = " ".join(title_lines) or None
+    chosen, layout_warnings = plan_tables(blocks, glossary, set(title_lines))
     if not chosen:
         raise ExtractError(
             f"{document.path}: no action-plan table found (no table with a Recommendation "

@@ -140,7 +140,8 @@ class RecordBuilder:
         items = split_items(_cell(row, columns.index("action")))
         row_number = None if first else number_cell(_cell(row, columns.index("number")))
         if row_number is not None and len(items) > 1:
-            row_number = None
+            # a row with its own ref is one action; its paragraphs and bullets are its parts
+            return [Action(row_number, "\n".join(item.text for item in items))]
         return [Action(item.label or row_number, item.text) for item in items]
 
     def add(self, draft: Draft) -> None:
@@ -183,8 +184,11 @@ class RecordBuilder:
         completions: list[Completion] = []
         miles: list[str] = []
         outcomes: list[str] = []
+        agency_owns = not columns.has("owner") and columns.has("agency")
         for row in rows:
             row_owners = split_owners(_cell(row, columns.index("owner")), self.glossary)
+            if agency_owns and draft.section:
+                row_owners = [Owner(draft.section, self.glossary.get(draft.section))]
             row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
             warnings.extend(_coded("date_unread", "target_dates", w))
             row_completion = self._completion(row, columns, warnings)

@@ -61,7 +61,8 @@ _CONTINUED = re.compile(r"\bcont(?:inued|inuation|'d|d)?\b", re.I)
 """A line such as "Action plan (continued)" between a table and its headerless rest."""
 _NOT_SECTION = re.compile(
     r"^\s*(?:key|glossary|abbreviations|acronyms|contents|appendix|annex|notes?|date|"
-    r"version|author|status|page)\b",
+    r"version|author|status|page|action\s+plan|recommendations?\s+(?:and\s+)?action\s+plan)\b"
+    r"|\baction\s+plan\s*$",
     re.I,
 )
 
@@ -213,7 +214,7 @@ def _padded(row: Row, width: int) -> Row:
 
 
 def plan_tables(
-    blocks: Sequence[Heading | Table], glossary: dict[str, str], title: str | None
+    blocks: Sequence[Heading | Table], glossary: dict[str, str], title: set[str]
 ) -> tuple[list[PlanTable], list[PlanWarning]]:
     """The tables that hold the plan, each with its header and column roles."""
     warnings: list[PlanWarning] = []
@@ -222,7 +223,7 @@ def plan_tables(
     lead: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            if block.text != title:
+            if block.text not in title:
                 lead.append(block.text)
             continue
         if glossary_from_table(block) is not None:
@@ -321,8 +322,9 @@ def read_table(
                             reading.heading, reading.lead)
         columns = swapped
     if not reading.lead and reading.heading and reading.heading != section and \
+            reading.heading not in (reading.table.heading,) and \
             is_section_label(reading.heading, bold=True):
-        section = reading.heading
+        section = reading.heading  # a title row above the header
     reader = _Reader(table_index, reading, section)
     rec = columns.index("recommendation")
     numbered = any(classify(columns, r) == "numbered" for r in reading.rows)
