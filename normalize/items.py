@@ -126,15 +126,21 @@ def _split_inline(label: str, text: str) -> list[Item]:
 
 
 def split_items(text: str) -> list[Item]:
-    """Items with their printed label ("a", "2", or None for bullets and plain paragraphs)."""
+    """Items with their printed label ("a", "2", or None for bullets and plain paragraphs).
+
+    In a cell whose items open with bullets or labels, a plain paragraph after an item is
+    that item's own sub-paragraph ("• Deliver workshops." / "Two in each locality."); in a
+    cell with no bullet or label at all, each paragraph is an item."""
     items: list[Item] = []
-    for para in text.split("\n"):
-        para = para.strip()
-        if not para:
-            continue
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    marked = any(_LEADING.match(p) for p in paragraphs)
+    for para in paragraphs:
         m = _LEADING.match(para)
         if not m:
-            items.append(Item(None, para))
+            if marked and items:
+                items[-1] = Item(items[-1].label, f"{items[-1].text}\n{para}")
+            else:
+                items.append(Item(None, para))
             continue
         body = para[m.end() :].strip()
         label = m.group("label") or m.group("num")

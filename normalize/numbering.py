@@ -8,6 +8,13 @@ from .numberwords import NUMBER_WORD, word_value
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
 
+_CODE = (
+    r"(?-i:[A-Z]{1,6}\d{1,3}(?:[./\-][A-Z]{0,6}\d{1,3})*"
+    r"|(?:[A-Z]{1,6}/)+[A-Z]{0,6}\d{1,3}(?:[./][A-Z]{0,6}\d{1,3})*)"
+)
+"""A coded reference: "MA1", "DHR17/R3", "PROVUL8.5", "NP/DHR3/2"."""
+_SUB = r"(?:\s*\((?:[ivx]{1,4}|[a-z])\))?"
+"""A sub-item in brackets: "2 (i)", "4(ii)"."""
 # A label at the start of recommendation text. The bare-number form needs ")", ":" or "."
 # (not a decimal point) or a following capital, so "24-48 hours", "3 months" or "1.5 hours"
 # are never read as numbers.
@@ -17,22 +24,26 @@ _LABEL = regex.compile(
       | (?P<r>R\s?\d{{1,3}}(?:\.\d{{1,2}})*)\b\s*[.:)\-–]?
       | \((?P<p>\d{{1,3}})\)
       | (?P<d>\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.)](?!\d)|:|(?=\s+(?-i:\p{{Lu}})))
+      | (?P<c>{_CODE})(?:\s*[.:)\-–]|(?=\s+(?-i:\p{{Lu}})))
     )\s*""",
     regex.I | regex.X,
 )
 _CELL = regex.compile(
-    rf"^\s*(?:(?:recommendation|rec\.?)\s*)?(?P<n>R?\s?{_NUM})\s*[.:)]?\s*$", regex.I
+    rf"^\s*(?:(?:recommendation|rec\.?)\s*)?(?P<n>(?:R?\s?{_NUM}|{_CODE}){_SUB})\s*[.:)]?\s*$",
+    regex.I,
 )
 
 
 def clean_number(raw: str) -> str:
     """ "Two" -> "2", "Twenty-one" -> "21", "R 3" -> "R3", "4." -> "4"."""
-    text = raw.strip().rstrip(".:)")
+    text = raw.strip().rstrip(".:")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(".:")
     value = word_value(text)
     if value is not None:
         return str(value)
     text = text.replace(" ", "")
-    return text.upper() if text[:1] in "rR" else text
+    return text.upper() if text[:1] in "rR" and text[1:2].isdigit() else text
 
 
 def number_cell(text: str) -> str | None:
@@ -46,5 +57,5 @@ def split_label(text: str) -> tuple[str | None, str]:
     m = _LABEL.match(text)
     if not m:
         return None, text.strip()
-    raw = m.group("n") or m.group("r") or m.group("p") or m.group("d")
+    raw = m.group("n") or m.group("r") or m.group("p") or m.group("d") or m.group("c")
     return clean_number(raw), text[m.end() :].strip()
