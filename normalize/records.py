@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Row
 from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import parse_completion, rag_word
@@ -37,6 +38,10 @@ FIELD_OF_ROLE = {
     "completion": "completion", "rag": "completion", "outcomes": "outcomes",
 }
 """The record field each column role fills, for warnings that name the field."""
+
+
+_SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
+_BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 
 
 def _cell(row: Row, index: int | None) -> str:
@@ -173,9 +178,13 @@ class RecordBuilder:
                 f"the number column says {number}, the text says {label_number}",
             ))
         number = number or label_number
+        first_label = None
+        if number and (sub := _SUB_ITEM.match(number)):
+            number, first_label = sub["base"], number  # "2 (i)": the first action of 2
         if number is None:
             warnings.append(PlanWarning("no_number", "number", "no recommendation number found"))
         ownership, text = take_ownership(text)
+        text = "\n".join(_BULLET.sub("", para) for para in text.split("\n"))
 
         per_row = len(rows) > 1 or draft.text is not None
         actions: list[Action] = []
@@ -196,6 +205,8 @@ class RecordBuilder:
             warnings.extend(_coded("milestones_resplit", "milestones", w))
             outcomes.extend(i.text for i in split_items(_cell(row, columns.index("outcomes"))))
             row_actions = self._actions(row, columns, first=row is first and draft.text is None)
+            if row is first and first_label and len(row_actions) == 1:
+                row_actions[0].label = first_label
             for action in row_actions:
                 if per_row:
                     action.owners = row_owners
