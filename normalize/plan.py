@@ -40,20 +40,25 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
     def line(text: str) -> bool:
         return len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
 
-    def joins(a: int, b: int) -> bool:
-        """Lines of one title block: capitals next to capitals, or the short unpunctuated
-        lines that open the document ("Kingsford CSP" / "DHR 'Adult B' - Action Plan")."""
-        if lead[a][1] != lead[b][1]:
-            return False
-        if lead[a][0].isupper() and lead[b][0].isupper():
-            return True
-        return min(a, b) == 0 and line(lead[a][0]) and line(lead[b][0]) and not (
-            lead[a][0].isupper() or lead[b][0].isupper())
+    def capitals(a: int, b: int) -> bool:
+        return lead[a][0].isupper() and lead[b][0].isupper()
+
+    def joins_before(a: int) -> bool:
+        """The line above the title's first line: capitals next to capitals, or the
+        document's opening line ("Kingsford Community Safety Partnership")."""
+        return lead[a][1] == lead[a + 1][1] and (
+            capitals(a, a + 1) or (a == 0 and line(lead[a][0]) and line(lead[a + 1][0])))
+
+    def joins_after(b: int) -> bool:
+        """The line below: capitals next to capitals, or a short line that names the plan
+        too ("Action Plan"), never a part heading ("Single agency recommendations")."""
+        return lead[b][1] == lead[b - 1][1] and (
+            capitals(b - 1, b) or (line(lead[b][0]) and bool(_TITLE_WORDS.search(lead[b][0]))))
 
     start = end = hits[0]
-    while start > 0 and joins(start - 1, start):
+    while start > 0 and joins_before(start - 1):
         start -= 1
-    while end + 1 < len(lead) and joins(end, end + 1):
+    while end + 1 < len(lead) and joins_after(end + 1):
         end += 1
     return [text for text, _ in lead[start : end + 1]]
 

@@ -42,6 +42,7 @@ FIELD_OF_ROLE = {
 
 _SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
+"""A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
 
 
 def _cell(row: Row, index: int | None) -> str:
@@ -184,7 +185,7 @@ class RecordBuilder:
         if number is None:
             warnings.append(PlanWarning("no_number", "number", "no recommendation number found"))
         ownership, text = take_ownership(text)
-        text = "\n".join(_BULLET.sub("", para) for para in text.split("\n"))
+        text = "\n".join(_BULLET.sub("• ", para) for para in text.split("\n"))
 
         per_row = len(rows) > 1 or draft.text is not None
         actions: list[Action] = []

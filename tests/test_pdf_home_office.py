@@ -50,7 +50,7 @@ def plan(request: pytest.FixtureRequest) -> dict:
 
 
 def test_title_section_and_numbers(plan: dict) -> None:
-    assert plan["title"] == "Domestic Homicide Review: Adult D"
+    assert plan["title"] == "Domestic Homicide Review: Adult D Action Plan"
     records = plan["recommendations"]
     assert [r["number"] for r in records] == [str(n) for n in range(1, 10)]
     assert {r["section"] for r in records} == {"Single agency recommendations"}

@@ -57,7 +57,8 @@ def test_classify(header: Row, cells: list[str], kind: str) -> None:
 def build(header: Row, *rows: Row) -> list:
     table = Table(header, list(rows), "Police")
     builder = RecordBuilder("plan", {"CSP": "Community Safety Partnership"})
-    reading = PlanTable(table, header, list(rows), map_columns(header, list(rows)), "Police")
+    reading = PlanTable(table, header, list(rows), map_columns(header, list(rows)), "Police",
+                        lead=["Police"])
     for draft in drafts_for([reading]):
         builder.add(draft)
     return builder.records
