@@ -15,6 +15,8 @@ from dhrplan.normalize.records import RecordBuilder
 from dhrplan.normalize.structure import PlanTable, classify_for_stitch, drafts_for, plan_tables
 
 _TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
+_LEADER = regex.compile(r"\.{4,}|…{2,}")
+"""Dot leaders: a contents line ("MARAC.........2"), never part of the title."""
 _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
                            regex.I)
 
@@ -31,7 +33,7 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
             if len(block.header.cells) > 2:
                 break
             part += 1
-        elif not _NOT_TITLE.match(block.text):
+        elif not _NOT_TITLE.match(block.text) and not _LEADER.search(block.text):
             lead.append((block.text, part))
     hits = [i for i, (text, _) in enumerate(lead) if _TITLE_WORDS.search(text)]
     if not hits:
