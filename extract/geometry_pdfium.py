@@ -251,6 +251,13 @@ class PdfiumSource:
         return out, fills
 
 
+def preload() -> None:
+    """Import what opening a PDF needs (PDFium's bindings, pdfminer's font reading), for a
+    batch to do before it forks the readers that share it."""
+    import pypdfium2  # noqa: F401
+    from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
+
+
 def _prototype(function, restype, *argtypes):
     """`function` of the PDFium library called through a prototype of our own."""
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
