@@ -27,10 +27,10 @@ def _load_plan(entry: Entry, outdir: Path) -> Plan:
     path = outdir / out.path
     if not path.is_file() or sha256_file(path) != out.sha256:
         raise ValueError(f"{out.path} is missing or was changed since it was written")
-    from dhrplan.output.jsondoc import plan_from_dict, validation_errors
+    from dhrplan.output.jsondoc import is_valid, plan_from_dict
 
     doc = json.loads(path.read_text("utf-8"))
-    if validation_errors(doc):
+    if not is_valid(doc):
         raise ValueError(f"{out.path} does not match the schema")
     return plan_from_dict(doc)
 

@@ -82,7 +82,7 @@ def convert_file(path: Path, options: Options = Options()) -> Plan:
     return plan_from(read_file(path, options), options)
 
 
-def preload(pdf: bool = True, text: bool = True) -> None:
+def preload(pdf: bool = True, text: bool = True, backend: str = DEFAULT_BACKEND) -> None:
     """Import the heavy modules now: a batch does it while its first worker reads, so that
     the parent can normalize and later workers, forked from it, share them."""
     import dhrplan.normalize.plan  # noqa: F401
@@ -90,6 +90,11 @@ def preload(pdf: bool = True, text: bool = True) -> None:
     if text:
         import dhrplan.extract.text  # noqa: F401
     if pdf:
-        import pdfplumber  # noqa: F401
-
         import dhrplan.extract.pdf  # noqa: F401
+
+        if backend == "pdfium":
+            import dhrplan.extract.geometry_pdfium
+
+            dhrplan.extract.geometry_pdfium.preload()
+        else:
+            import pdfplumber  # noqa: F401

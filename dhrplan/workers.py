@@ -67,15 +67,16 @@ def _died(process: BaseProcess) -> Failed:
     return Failed(f"internal error: worker stopped without a result (exit code {code})")
 
 
-def _warm_up(items: Sequence[Input]) -> None:
+def _warm_up(items: Sequence[Input], backend: str) -> None:
     """What the parent needs, and the PDF reader too if more workers will be forked from it."""
     import dhrplan.output.jsondoc
 
-    dhrplan.output.jsondoc.schema()
+    dhrplan.output.jsondoc.prepare()
     later = {i.path.suffix.lower() for i in items[1:]}
     pipeline.preload(
         pdf=not later.isdisjoint(pipeline.PDF_SUFFIXES),
         text=not later.isdisjoint(pipeline.TEXT_SUFFIXES),
+        backend=backend,
     )
 
 
@@ -128,7 +129,7 @@ def run_workers(
                     # while the first worker reads its file, load what the parent and the
                     # workers forked after it need: they then share it instead of importing
                     warmed = True
-                    _warm_up(items)
+                    _warm_up(items, options.backend)
                 deadline = time.monotonic() + timeout if timeout else None
                 running[receiver] = _Running(item, process, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]

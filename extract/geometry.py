@@ -1,15 +1,15 @@
 """What the table logic needs to know about a PDF page, and the pdfplumber source of it.
 
 The grid, cell-text and heading code only see `PageGeometry` (words with boxes and fonts,
-axis-aligned ruling segments, the page size), so another parser (pypdfium2, a test double)
-can replace pdfplumber by implementing `GeometrySource`.
+axis-aligned ruling segments, filled rectangles with their colour, the page size), so another
+parser (pypdfium2, a test double) can replace pdfplumber by implementing `GeometrySource`.
 Coordinates are PDF points with the origin at the top-left corner of the page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -58,6 +58,39 @@ class Segment:
         return (self.bottom - self.top) <= (self.x1 - self.x0)
 
 
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled axis-aligned rectangle (cell shading, a coloured band), in painting order."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    colour: str
+    """"#rrggbb", lower case."""
+
+
+def rgb_hex(components: Iterable[float]) -> str | None:
+    """A fill colour given as PDF colour components (0..1: gray, RGB or CMYK) as "#rrggbb";
+    None for anything else (patterns, other colour spaces). CMYK is converted the naive way
+    (no ICC profile); PDFium uses Adobe's CMYK table, so the pdfium backend reads CMYK shades
+    a little differently (pure red 0/1/1/0 as #ee1d23)."""
+    try:
+        values = [float(v) for v in components]
+    except (TypeError, ValueError):
+        return None
+    if not all(0.0 <= v <= 1.0 for v in values):
+        return None
+    if len(values) == 1:
+        values = values * 3
+    elif len(values) == 4:
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    elif len(values) != 3:
+        return None
+    return "#" + "".join(f"{round(v * 255):02x}" for v in values)
+
+
 @dataclass
 class PageGeometry:
     number: int
@@ -68,6 +101,7 @@ class PageGeometry:
     segments: list[Segment]
     char_count: int
     """Characters of any kind, spaces included: zero on every page means a scan."""
+    fills: list[Fill] = field(default_factory=list)
 
 
 class GeometrySource(Protocol):
@@ -146,6 +180,13 @@ def _words(chars: list, point) -> list[Word]:
     return words
 
 
+def _components(colour: object) -> Iterable[float]:
+    """pdfminer's non-stroking colour: a number (gray), a tuple of them, or something else."""
+    if isinstance(colour, int | float):
+        return (colour,)
+    return colour if isinstance(colour, tuple | list) else ()
+
+
 class PdfplumberSource:
     """`GeometrySource` over pdfplumber. Pages are created one at a time from pdfminer's page
     tree (not `pdf.pages`, which builds every page up front) and closed after use."""
@@ -195,6 +236,7 @@ class PdfplumberSource:
         dy = page.mediabox[1] - page.bbox[1]
         chars: list[LTChar] = []
         segments: list[Segment] = []
+        fills: list[Fill] = []
 
         def point(x: float, y: float) -> tuple[float, float]:
             return x + dx, height - y + dy
@@ -207,6 +249,9 @@ class PdfplumberSource:
                     x0, top = point(obj.x0, obj.y1)
                     x1, bottom = point(obj.x1, obj.y0)
                     segments.extend(_rect_edges(x0, top, x1, bottom))
+                    colour = rgb_hex(_components(obj.non_stroking_color)) if obj.fill else None
+                    if colour is not None:
+                        fills.append(Fill(x0, top, x1, bottom, colour))
                 elif isinstance(obj, LTCurve):  # LTLine too
                     segments.extend(_segments_from_points([point(x, y) for x, y in obj.pts]))
                 elif isinstance(obj, LTContainer):
@@ -220,6 +265,7 @@ class PdfplumberSource:
             words=_words(chars, point),
             segments=segments,
             char_count=len(chars),
+            fills=fills,
         )
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ same `Document`:
 * rulings: every painted path, also inside form XObjects, split into subpaths and read as
   pdfminer does: a two-point subpath is a line, a closed axis-aligned four-corner subpath a
   rectangle (its four edges), anything else a polyline through its end points.
+* fills: a filled rectangle's colour from PDFium (`FPDFPageObj_GetFillColor`, RGB 0..255).
 * coordinates: pdfminer's page space (the media box's lower left is the origin, /Rotate is
   applied), then flipped to the top-left origin with the same `point` as `PdfplumberSource`.
 
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dhrplan.extract.geometry import (
+    Fill,
     PageGeometry,
     Segment,
     _rect_edges,
@@ -144,13 +146,15 @@ class PdfiumSource:
             return x, height - y
 
         chars = self._chars(textpage, ctm, _Fonts(self._raw, page_fonts))
+        segments, fills = self._rulings(page, ctm, point)
         return PageGeometry(
             number=number,
             width=width,
             height=height,
             words=_words(chars, point),
-            segments=self._rulings(page, ctm, point),
+            segments=segments,
             char_count=len(chars),
+            fills=fills,
         )
 
     def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
@@ -200,13 +204,15 @@ class PdfiumSource:
             append(_Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright))
         return chars
 
-    def _rulings(self, page, ctm: Matrix, point: Point) -> list[Segment]:
+    def _rulings(self, page, ctm: Matrix, point: Point) -> tuple[list[Segment], list[Fill]]:
         """Painted paths, also inside form XObjects, as `PdfplumberSource` reads them from
-        pdfminer's layout."""
+        pdfminer's layout: their rulings, and the filled rectangles with their colour."""
         raw = self._raw
         out: list[Segment] = []
+        fills: list[Fill] = []
         m = raw.FS_MATRIX()
         fill, stroke = ctypes.c_int(), ctypes.c_int()
+        rgba = [ctypes.c_uint() for _ in range(4)]
 
         def walk(count: int, get, parent, outer: Matrix) -> None:
             for j in range(count):
@@ -224,12 +230,32 @@ class PdfiumSource:
                     continue
                 if fill.value == raw.FPDF_FILLMODE_NONE and not stroke.value:
                     continue
+                colour: str | None = None
+                if fill.value != raw.FPDF_FILLMODE_NONE and raw.FPDFPageObj_GetFillColor(
+                    obj, *rgba
+                ):
+                    colour = "#" + "".join(f"{c.value:02x}" for c in rgba[:3])
                 for shape, pts in _subpaths(raw, obj):
                     pts = [_apply(matrix, x, y) for x, y in pts]
-                    out.extend(_pdfminer_rulings(shape, pts, point))
+                    box = _rect_box(shape, pts, point)
+                    if box is None:
+                        if shape in ("ml", "mlh"):  # pdfminer's LTLine: its first two points
+                            pts = pts[:2]
+                        out.extend(_segments_from_points([point(x, y) for x, y in pts]))
+                        continue
+                    out.extend(_rect_edges(*box))
+                    if colour is not None:
+                        fills.append(Fill(*box, colour))
 
         walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, ctm)
-        return out
+        return out, fills
+
+
+def preload() -> None:
+    """Import what opening a PDF needs (PDFium's bindings, pdfminer's font reading), for a
+    batch to do before it forks the readers that share it."""
+    import pypdfium2  # noqa: F401
+    from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
 
 
 def _prototype(function, restype, *argtypes):
@@ -519,14 +545,12 @@ def _subpaths(raw, path) -> Iterable[tuple[str, list[tuple[float, float]]]]:
         yield "".join(shape), pts
 
 
-def _pdfminer_rulings(
+def _rect_box(
     shape: str, pts: list[tuple[float, float]], point: Point
-) -> list[Segment]:
-    """pdfminer's `paint_path` choice of LTLine / LTRect / LTCurve for one subpath (points in
-    pdfminer's page space), then the segments `PdfplumberSource` takes from each."""
-    if shape in ("ml", "mlh"):
-        pts = pts[:2]
-    elif shape in ("mlllh", "mllll"):
+) -> tuple[float, float, float, float] | None:
+    """The box (top-left origin) of a subpath that pdfminer's `paint_path` makes an LTRect
+    (points in pdfminer's page space); None for its lines and curves."""
+    if shape in ("mlllh", "mllll"):
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         closed = pts[0] == pts[4]
         square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
@@ -537,5 +561,5 @@ def _pdfminer_rulings(
             ys = [p[1] for p in pts]
             left, top = point(min(xs), max(ys))
             right, bottom = point(max(xs), min(ys))
-            return _rect_edges(left, top, right, bottom)
-    return list(_segments_from_points([point(x, y) for x, y in pts]))
+            return left, top, right, bottom
+    return None

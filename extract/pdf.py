@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from dhrplan.extract.formats import BACKENDS
+from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
@@ -36,7 +36,7 @@ was 4% faster in the median of 20 runs on a busy machine, 20% at best."""
 def read_pdf(
     path: Path,
     *,
-    backend: str = "pdfplumber",
+    backend: str = DEFAULT_BACKEND,
     password: str | None = None,
     max_pages: int | None = None,
     settings: GridSettings | None = None,
@@ -90,7 +90,7 @@ def _check_header(path: Path) -> None:
         raise ExtractError(f"{path}: not a PDF file")
 
 
-def _open(path: Path, password: str | None, backend: str = "pdfplumber") -> GeometrySource:
+def _open(path: Path, password: str | None, backend: str = DEFAULT_BACKEND) -> GeometrySource:
     try:
         if backend == "pdfium":
             from dhrplan.extract.geometry_pdfium import PdfiumSource

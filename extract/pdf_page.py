@@ -21,8 +21,8 @@ from dhrplan.extract.celltext import (
     known_words,
     would_fit,
 )
-from dhrplan.extract.geometry import PageGeometry, Word
-from dhrplan.extract.grid import Lattice
+from dhrplan.extract.geometry import Fill, PageGeometry, Word
+from dhrplan.extract.grid import Lattice, Span
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
 
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
@@ -33,6 +33,14 @@ MARGIN = 0.12
 
 PARAGRAPH_GAP = 0.6
 """Lines further apart than this many font sizes are separate paragraphs outside tables."""
+
+FILL_COVERAGE = 0.5
+"""A filled rectangle shades a cell when it covers the cell's centre and at least this share
+of its area: a word processor fills the whole cell (or row, or table) inside its borders,
+while borders drawn as thin filled rectangles (Chromium) and highlighted words cover little."""
+
+UNSHADED = "#ffffff"
+"""White is the paper: a cell filled white (or a white page background) is not shaded."""
 
 
 @dataclass
@@ -62,7 +70,9 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
     )
     placed: list[tuple[float, Block]] = []
     for lattice, words in zip(lattices, in_table, strict=True):
-        placed.append((lattice.ys[0], fragment(lattice, words, geometry.number, known)))
+        placed.append(
+            (lattice.ys[0], fragment(lattice, words, geometry.number, known, geometry.fills))
+        )
     layout = PageLayout([])
     for top, heading, in_margin in _headings(outside, geometry, lattices):
         placed.append((top, heading))
@@ -74,9 +84,14 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
 
 
 def fragment(
-    lattice: Lattice, words: list[Word], page: int, known: PageWords = NO_PAGE_WORDS
+    lattice: Lattice,
+    words: list[Word],
+    page: int,
+    known: PageWords = NO_PAGE_WORDS,
+    fills: list[Fill] | None = None,
 ) -> TableFragment:
-    """The lattice's rows with the text of each merged cell in its top-left grid cell."""
+    """The lattice's rows with the text of each merged cell in its top-left grid cell, and
+    each cell's shading (`cell_fill`) on every grid cell it covers."""
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         where = lattice.locate(word.xmid, word.ymid)
@@ -84,8 +99,11 @@ def fragment(
             by_cell.setdefault(where, []).append(word)
     grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]
     for span in lattice.spans():
+        shade = cell_fill(span, fills or [])
         for r in range(span.row + 1, span.row + span.rows):
-            grid[r][span.col] = Cell(merged=True)
+            grid[r][span.col] = Cell(merged=True, fill=shade)
+        if shade is not None:
+            grid[span.row][span.col] = Cell(fill=shade)
         span_words = [
             w
             for r in range(span.row, span.row + span.rows)
@@ -97,8 +115,24 @@ def fragment(
                 cell_text(span_words, span.x0, span.x1, known),
                 all(w.bold for w in span_words),
                 room=end_room(span_words, span.x0, span.x1),
+                fill=shade,
             )
     return TableFragment([Row(cells, [page]) for cells in grid], page)
+
+
+def cell_fill(span: Span, fills: list[Fill]) -> str | None:
+    """The colour of the last rectangle painted over the cell (later paint hides earlier),
+    None when that is white or nothing shades it."""
+    area = (span.x1 - span.x0) * (span.bottom - span.top)
+    xmid, ymid = (span.x0 + span.x1) / 2, (span.top + span.bottom) / 2
+    for fill in reversed(fills):
+        if not (fill.x0 <= xmid <= fill.x1 and fill.top <= ymid <= fill.bottom):
+            continue
+        width = min(fill.x1, span.x1) - max(fill.x0, span.x0)
+        height = min(fill.bottom, span.bottom) - max(fill.top, span.top)
+        if area > 0 and width * height >= FILL_COVERAGE * area:
+            return None if fill.colour == UNSHADED else fill.colour
+    return None
 
 
 def _headings(

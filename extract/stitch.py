@@ -167,6 +167,7 @@ def join_rows(top: Row, rest: Row) -> Row:
             join_text(a.text, b.text, a.room),
             bold=(a.bold or a.empty) and (b.bold or b.empty),
             room=b.room if not b.empty else a.room,
+            fill=a.fill or b.fill,
         )
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
@@ -270,7 +271,7 @@ class _Builder:
             row = self.rows[start]
             head = row.cells[c]
             joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
-                          room=below.room)
+                          room=below.room, fill=head.fill or below.fill)
             pages = sorted(set(row.pages) | set(rest.pages))
             note = (f"a merged cell continued across a page break (pages "
                     f"{', '.join(map(str, pages))})")

@@ -8,9 +8,7 @@ import json
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from dhrplan.normalize.record import (
     Action,
@@ -25,6 +23,10 @@ from dhrplan.normalize.record import (
     TableMap,
     TargetDate,
 )
+from dhrplan.output.schemacheck import Check, compiled
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 
 class InvalidDocument(ValueError):
@@ -32,15 +34,33 @@ class InvalidDocument(ValueError):
 
 
 @cache
+def _schema_text() -> str:
+    return resources.files("dhrplan.output").joinpath("plan.schema.json").read_text("utf-8")
+
+
+@cache
 def schema() -> dict[str, Any]:
     """The JSON Schema shipped with the package (output/plan.schema.json)."""
-    text = resources.files("dhrplan.output").joinpath("plan.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads(_schema_text())
 
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _fast_check() -> Check | None:
+    return compiled(_schema_text())
+
+
+def prepare() -> None:
+    """Load the schema checker now (a batch does it while its first worker reads): the cached
+    compiled schema, or jsonschema when it cannot be used."""
+    if _fast_check() is None:
+        _validator()
 
 
 def _plain(value: Any) -> Any:
@@ -64,6 +84,12 @@ def validation_errors(doc: Any) -> list[str]:
     return [f"{e.json_path}: {e.message}" for e in errors]
 
 
+def is_valid(doc: Any) -> bool:
+    """The document matches the schema (the cached compiled check when it can be used)."""
+    fast = _fast_check()
+    return (fast is not None and fast(doc)) or not validation_errors(doc)
+
+
 def dumps(doc: dict[str, Any]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
@@ -72,6 +98,8 @@ def validated_json(plan: Plan) -> bytes:
     """The plan's document as written to disk; `InvalidDocument` if it does not match the
     schema (so nothing invalid is ever written)."""
     doc = plan_to_dict(plan)
+    if is_valid(doc):
+        return dumps(doc).encode("utf-8")
     problems = validation_errors(doc)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""

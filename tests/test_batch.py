@@ -421,7 +421,7 @@ def test_discovery_and_warm_up_follow_the_pipelines_suffixes(
     assert sorted(i.path.name for i in inputs) == ["plan.rtf", "plan.txt"]
 
     preloaded: list[bool] = []
-    monkeypatch.setattr(pipeline, "preload", lambda pdf, text: preloaded.append(pdf))
+    monkeypatch.setattr(pipeline, "preload", lambda pdf, text, backend: preloaded.append(pdf))
     monkeypatch.setattr(pipeline, "PDF_SUFFIXES", pipeline.PDF_SUFFIXES | {".txt"})
     batch.run([folder / "plan.txt"], batch.Config(outdir=tmp_path / "out"), io.StringIO())
     assert preloaded == [False]  # no later worker to share the PDF reader with

@@ -27,7 +27,7 @@ PDFS = [*sorted((ROOT / "samples").glob("*.pdf")), ROOT / "tests" / "fixtures" /
 @pytest.fixture(scope="module", params=PDFS, ids=lambda p: p.stem)
 def pair(request):
     path = request.param
-    return read_pdf(path), read_pdf(path, backend="pdfium")
+    return read_pdf(path, backend="pdfplumber"), read_pdf(path, backend="pdfium")
 
 
 def test_same_document(pair):
@@ -163,20 +163,20 @@ def test_rotated_pages(tmp_path, rotation):
     table = table_pdf(tmp_path / "table.pdf", 2)
     path = reboxed(table, tmp_path / f"rot{rotation}.pdf", rotation=rotation)
     same_geometry(path)
-    assert read_pdf(path, backend="pdfium") == read_pdf(path)
+    assert read_pdf(path, backend="pdfium") == read_pdf(path, backend="pdfplumber")
 
 
 def test_media_box_offset_and_crop_box(tmp_path):
     table = table_pdf(tmp_path / "table.pdf", 2)
     path = reboxed(table, tmp_path / "boxes.pdf", boxes=True)
     same_geometry(path)
-    assert read_pdf(path, backend="pdfium") == read_pdf(path)
+    assert read_pdf(path, backend="pdfium") == read_pdf(path, backend="pdfplumber")
 
 
 def test_generated_table(tmp_path):
     path = table_pdf(tmp_path / "t.pdf", 3)
     doc = read_pdf(path, backend="pdfium")
-    assert doc == read_pdf(path)
+    assert doc == read_pdf(path, backend="pdfplumber")
     assert doc.blocks[0].rows[0].texts == ["Recommendation", "Action", "Owner", "Target Date"]
     assert doc.blocks[0].rows[0].cells[0].bold and not doc.blocks[0].rows[1].cells[0].bold
 
@@ -199,7 +199,7 @@ def test_encrypted_same_messages(tmp_path):
     assert pdfium_msg == plumber
     assert pdfium_msg.endswith("PDF is encrypted and the password is wrong")
     assert read_pdf(path, password="s3cret", backend="pdfium") == read_pdf(
-        path, password="s3cret"
+        path, password="s3cret", backend="pdfplumber"
     )
 
 
