@@ -95,7 +95,7 @@ def plan_tables(tables: list[Table]) -> tuple[list[PlanTable], list[str]]:
             rows = [*above.rows, *(_padded(r, width) for r in (table.header, *table.rows))]
             chosen[-1] = (Table(above.header, rows, above.heading), above_columns)
             warnings.append(
-                f"a table with no header on page {table.header.pages[0]} is read as the "
+                f"a table with no header on {table.where} is read as the "
                 "continuation of the table above it"
             )
         elif len(columns.roles) > 2 and glossary_from_table(table) is None:
@@ -109,7 +109,7 @@ def plan_tables(tables: list[Table]) -> tuple[list[PlanTable], list[str]]:
                     "each row's action is read as a recommendation"
                 )
     warnings.extend(
-        f"table on page {table.header.pages[0]} skipped: its header "
+        f"table on {table.where} skipped: its header "
         f"({' | '.join(columns.names)}) names no recommendations"
         for table, columns in skipped
         if all(table is not t for t, _ in chosen)
