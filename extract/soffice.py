@@ -17,7 +17,7 @@ from pathlib import Path
 from dhrplan.extract.docx import read_docx
 from dhrplan.extract.model import Document, ExtractError
 
-INSTALL_HINT = "install LibreOffice (soffice on the PATH, e.g. apt-get install libreoffice-writer)"
+INSTALL_HINT = "install it so that soffice is on the PATH (e.g. apt-get install libreoffice-writer)"
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def to_docx(path: Path, folder: Path, settings: SofficeSettings = SofficeSetting
     """`path` converted to a .docx inside `folder`."""
     program = soffice()
     if program is None:
-        raise ExtractError(f"{path}: reading {path.suffix} files needs {INSTALL_HINT}")
+        raise ExtractError(f"{path}: reading {path.suffix} files needs LibreOffice: {INSTALL_HINT}")
     if not path.stat().st_size:
         raise ExtractError(f"{path}: the file is empty")
     profile = folder / "profile"

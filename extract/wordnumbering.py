@@ -3,9 +3,9 @@ bullets) from word/numbering.xml, which the paragraph text itself never contains
 
 A paragraph is numbered by its own `w:numPr` or by its style's; `w:num` instances point at an
 `w:abstractNum` that defines each level's format and label pattern ("%1)", "%1.%2."), and
-may restart a level (`w:startOverride`). Counters run per `w:num` instance, in document
-order, as Word counts them: a level's counter goes up each time it is used and the deeper
-levels start again.
+may restart a level (`w:startOverride`) where the instance is first used. Counters run per
+abstract list, in document order, as Word counts them: instances of one list continue each
+other, a level's counter goes up each time it is used and the deeper levels start again.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from dhrplan.extract.labels import BULLETS
+from dhrplan.extract.labels import BULLETS, DASHES
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -38,7 +38,7 @@ class Level:
     """`w:isLgl`: every number in the label is shown in decimal ("1.1", not "I.a")."""
 
 
-_BULLET_GLYPHS = {"o": "◦", "§": "▪", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "-": "–"}
+_BULLET_GLYPHS = {"o": "◦", "§": "▪", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓"}
 """Symbol and Wingdings characters Word uses for bullets, as they look on the page; any other
 private-use character (the Symbol bullet U+F0B7 first) is drawn as a round bullet."""
 
@@ -82,11 +82,11 @@ def bullet_glyph(text: str) -> str:
     char = text.strip()[:1]
     if not char:
         return ""
-    if char in BULLETS or char in "–—*":
-        return char
     if char in _BULLET_GLYPHS:
         return _BULLET_GLYPHS[char]
-    return "•"
+    if "\ue000" <= char <= "\uf8ff" or char not in BULLETS + DASHES + "*":
+        return "•"
+    return char
 
 
 def _level(lvl: etree._Element) -> Level:
@@ -115,7 +115,13 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 class Numbering:
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)
     """Each `w:num` id's levels, overrides applied."""
+    lists: dict[str, str] = field(default_factory=dict)
+    """`w:num` id -> the abstract list it is an instance of; instances of one list share its
+    counters (Word and LibreOffice write a continued list as a second instance)."""
+    restarts: dict[str, set[int]] = field(default_factory=dict)
+    """Levels a `w:num` restarts (`w:startOverride`) where it is first used."""
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    used: set[tuple[str, int]] = field(default_factory=set)
 
     @classmethod
     def parse(cls, root: etree._Element | None) -> Numbering:
@@ -127,7 +133,9 @@ class Numbering:
         numbering = cls()
         for num in root.iter(w("num")):
             num_id = wval(num, "numId")
-            base = dict(abstract.get(wval(num.find(w("abstractNumId"))), {}))
+            abstract_id = wval(num.find(w("abstractNumId"))) or ""
+            base = dict(abstract.get(abstract_id, {}))
+            restarts: set[int] = set()
             for override in num.iter(w("lvlOverride")):
                 ilvl = wval(override, "ilvl")
                 if not (ilvl and ilvl.isdigit()):
@@ -136,9 +144,12 @@ class Numbering:
                 start = wval(override.find(w("startOverride")))
                 if start and start.isdigit():
                     level = Level(int(start), level.fmt, level.text, level.legal)
+                    restarts.add(int(ilvl))
                 base[int(ilvl)] = level
             if num_id is not None:
                 numbering.levels[num_id] = base
+                numbering.lists[num_id] = abstract_id
+                numbering.restarts[num_id] = restarts
         return numbering
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -150,7 +161,13 @@ class Numbering:
         level = levels[ilvl]
         if level.fmt == "bullet":
             return bullet_glyph(level.text)
-        counters = self.counters.setdefault(num_id, {})
+        counters = self.counters.setdefault(self.lists[num_id], {})
+        if ilvl in self.restarts[num_id] and (num_id, ilvl) not in self.used:
+            counters.pop(ilvl, None)
+        self.used.add((num_id, ilvl))
+        for shallower in range(ilvl):
+            # a list that starts at a deeper level counts its parents as used once
+            counters.setdefault(shallower, levels.get(shallower, Level()).start)
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
