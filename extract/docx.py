@@ -155,7 +155,7 @@ class _Reader:
     def __init__(self, path: Path, parts: dict[str, etree._Element | None]) -> None:
         self.path = path
         self.styles = _Styles(parts["styles"])
-        self.numbering = Numbering.parse(parts["numbering"])
+        self.numbering = Numbering.parse(parts["numbering"], parts["styles"])
         self.warnings: list[str] = []
         self.tables = 0
 

@@ -111,6 +111,30 @@ def _levels(parent: etree._Element) -> dict[int, Level]:
 _PLACEHOLDER = re.compile(r"%([1-9])")
 
 
+def _follow_style_links(
+    root: etree._Element, styles: etree._Element | None, abstract: dict[str | None, dict]
+) -> None:
+    """An abstract list defined by a list style (`w:numStyleLink`) has no levels of its own:
+    they are those of the list the style's `w:numId` points at."""
+    if styles is None:
+        return
+    style_num = {}
+    for style in styles.iter(w("style")):
+        num_id = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        if num_id is not None:
+            style_num[wval(style, "styleId")] = wval(num_id)
+    num_abstract = {
+        wval(n, "numId"): wval(n.find(w("abstractNumId"))) for n in root.iter(w("num"))
+    }
+    for element in root.iter(w("abstractNum")):
+        link = wval(element.find(w("numStyleLink")))
+        aid = wval(element, "abstractNumId")
+        if link and not abstract.get(aid):
+            target = num_abstract.get(style_num.get(link))
+            if target != aid:
+                abstract[aid] = abstract.get(target, {})
+
+
 @dataclass
 class Numbering:
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)
@@ -124,12 +148,15 @@ class Numbering:
     used: set[tuple[str, int]] = field(default_factory=set)
 
     @classmethod
-    def parse(cls, root: etree._Element | None) -> Numbering:
+    def parse(
+        cls, root: etree._Element | None, styles: etree._Element | None = None
+    ) -> Numbering:
         if root is None:
             return cls()
         abstract = {
             wval(a, "abstractNumId"): _levels(a) for a in root.iter(w("abstractNum"))
         }
+        _follow_style_links(root, styles, abstract)
         numbering = cls()
         for num in root.iter(w("num")):
             num_id = wval(num, "numId")

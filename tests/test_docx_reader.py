@@ -295,15 +295,50 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
     assert "right wording" not in repr(document.blocks)
 
 
-def _docx_with_body(path: Path, body: str) -> Path:
-    """A minimal .docx whose document.xml body is `body`."""
-    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx_with_body(path: Path, body: str, styles: str = "", numbering: str = "") -> Path:
+    """A minimal .docx whose document.xml body is `body` (and styles and numbering parts)."""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr(
-            "word/document.xml", f"<w:document {ns}><w:body>{body}</w:body></w:document>"
+            "word/document.xml", f"<w:document {W_NS}><w:body>{body}</w:body></w:document>"
         )
+        if styles:
+            archive.writestr("word/styles.xml", f"<w:styles {W_NS}>{styles}</w:styles>")
+        if numbering:
+            archive.writestr(
+                "word/numbering.xml", f"<w:numbering {W_NS}>{numbering}</w:numbering>"
+            )
     return path
+
+
+def test_list_defined_by_a_list_style(tmp_path: Path) -> None:
+    """Word's list styles: the list a paragraph uses (numStyleLink) has no levels of its own,
+    the style's list (styleLink) has them."""
+    styles = (
+        '<w:style w:type="numbering" w:styleId="PlanList"><w:name w:val="Plan List"/>'
+        '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Action"><w:name w:val="Action"/>'
+        '<w:pPr><w:numPr><w:numId w:val="6"/></w:numPr></w:pPr></w:style>'
+    )
+    numbering = (
+        '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="PlanList"/></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2"><w:styleLink w:val="PlanList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        '<w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    paragraph = '<w:p><w:pPr><w:pStyle w:val="Action"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = (
+        "<w:tbl><w:tr><w:tc>" + paragraph.format("Review") + paragraph.format("Ratify")
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    path = _docx_with_body(tmp_path / "styled.docx", body, styles, numbering)
+    table = read_docx(path).blocks[0]
+    assert table.rows[0].cells[0].text == "a) Review\nb) Ratify"
 
 
 def test_merges_hidden_text_and_content_controls(tmp_path: Path) -> None:
