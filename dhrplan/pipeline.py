@@ -6,14 +6,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dhrplan.extract.formats import DEFAULT_BACKEND, PDF_SUFFIXES, TEXT_SUFFIXES
+from dhrplan.extract.formats import (
+    DEFAULT_BACKEND,
+    DOCX_SUFFIXES,
+    HTML_SUFFIXES,
+    OFFICE_SUFFIXES,
+    PDF_SUFFIXES,
+    TEXT_SUFFIXES,
+)
 from dhrplan.extract.model import Document, ExtractError
 from dhrplan.output.files import sha256_file
 
 if TYPE_CHECKING:
     from dhrplan.normalize.record import Plan
 
-SUPPORTED_SUFFIXES = PDF_SUFFIXES | TEXT_SUFFIXES
+SUPPORTED_SUFFIXES = (
+    PDF_SUFFIXES | TEXT_SUFFIXES | DOCX_SUFFIXES | HTML_SUFFIXES | OFFICE_SUFFIXES
+)
 SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 """The suffixes as messages and help show them."""
 
@@ -43,6 +52,18 @@ def read_document(path: Path, options: Options) -> Document:
         from dhrplan.extract.text import read_text
 
         return read_text(path)
+    if suffix in DOCX_SUFFIXES:
+        from dhrplan.extract.docx import read_docx
+
+        return read_docx(path)
+    if suffix in HTML_SUFFIXES:
+        from dhrplan.extract.html import read_html
+
+        return read_html(path)
+    if suffix in OFFICE_SUFFIXES:
+        from dhrplan.extract.soffice import read_office
+
+        return read_office(path)
     raise ExtractError(
         f"{path}: unsupported file type '{suffix or path.name}' "
         f"(expected one of {SUPPORTED_LIST})"

@@ -3,6 +3,10 @@ loading any reader (the command line lists them at start-up, before it forks the
 
 PDF_SUFFIXES = frozenset({".pdf"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".tsv", ".text"})
+DOCX_SUFFIXES = frozenset({".docx"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+OFFICE_SUFFIXES = frozenset({".doc", ".odt", ".rtf"})
+"""Read through LibreOffice (`soffice`), converted to .docx in a temporary folder."""
 
 BACKENDS = ("pdfplumber", "camelot", "pdfium")
 DEFAULT_BACKEND = "pdfium"

@@ -14,6 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+NO_PAGE = 0
+"""The page of a fragment or heading from a format without pages (.docx, HTML): its rows
+carry an empty page list and their (table, row) `position` instead, and stitching never
+looks for a row cut by a page break there."""
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -21,7 +26,7 @@ class Cell:
     bold: bool = False
     """True when every character of the cell is bold (section rows, labels)."""
     merged: bool = field(default=False, compare=False)
-    """PDFs only: the cell is covered by a cell merged down from a row above (its text is
+    """The cell is covered by a cell merged down from a row above (its text is
     there), as a recommendation spanning several action rows."""
     room: float | None = field(default=None, compare=False)
     """PDFs only: the free width at the end of the cell's last line, in ems. When a page
@@ -82,8 +87,9 @@ Block = Heading | TableFragment
 class Document:
     path: Path
     format: str
-    """"pdf", "markdown" or "tsv"."""
+    """"pdf", "markdown", "tsv", "docx" or "html"."""
     page_count: int
+    """NO_PAGE for formats without pages."""
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
 
@@ -103,6 +109,15 @@ class Table:
         for row in self.rows:
             found.update(row.pages)
         return sorted(found)
+
+    @property
+    def where(self) -> str:
+        """Where the table starts, for messages: "page 3", or "table 2" without pages."""
+        if self.header.pages:
+            return f"page {self.header.pages[0]}"
+        if self.header.position is not None:
+            return f"table {self.header.position[0] + 1}"
+        return "an unknown place"
 
 
 class ExtractError(Exception):

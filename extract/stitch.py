@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START, opens_item
-from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
+from dhrplan.extract.model import NO_PAGE, Block, Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     NAMES_IN_RUNNING_TEXT,
@@ -285,7 +285,9 @@ class _Builder:
         return fragment.width == self.width
 
     def add(self, fragment: TableFragment) -> None:
-        self._add(fragment.rows, fragment.page, first_on_page=True)
+        """A fragment on a new page; a page-less one (NO_PAGE) is a table of its own that only
+        continues this one, with no row cut in two."""
+        self._add(fragment.rows, fragment.page, first_on_page=fragment.page != NO_PAGE)
 
     def build(self) -> Table:
         return Table(self.header, self.rows, self.heading)

@@ -10,38 +10,22 @@ from __future__ import annotations
 
 import re
 
+from dhrplan.extract.htmlparse import MAX_COLSPAN, inner_markup, parse_fragment, table_grid
+
 RawRow = list[str]
 
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table>|\Z)", re.I | re.S)
-_HTML_CELL_START = re.compile(r"<t([dh])\b([^>]*)>", re.I)
-_HTML_CELL_END = re.compile(r"</t[dh]>\s*(?:</tr>\s*)?$", re.I)
-_SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?(\d+)""", re.I)
-MAX_COLSPAN = 64
-"""No action plan is wider; a larger colspan is malformed (or hostile) and is cut to this."""
 
 
 def html_table_rows(table: str) -> list[RawRow]:
-    """Rows of one <table>...</table>, rowspan and colspan laid out on a grid."""
-    grid: dict[tuple[int, int], str] = {}
-    width = 0
-    rows = _HTML_ROW.findall(table)
-    for r, row in enumerate(rows):
-        starts = list(_HTML_CELL_START.finditer(row))
-        col = 0
-        for i, start in enumerate(starts):
-            end = starts[i + 1].start() if i + 1 < len(starts) else len(row)
-            inner = _HTML_CELL_END.sub("", row[start.end() : end].strip())
-            spans = {k.lower(): int(v) for k, v in _SPAN.findall(start.group(2))}
-            down = min(max(1, spans.get("rowspan", 1)), len(rows) - r)
-            across = min(max(1, spans.get("colspan", 1)), MAX_COLSPAN)
-            while (r, col) in grid:
-                col += 1
-            for dr in range(down):
-                for dc in range(across):
-                    grid[(r + dr, col + dc)] = inner if dr == dc == 0 else ""
-            col += across
-            width = max(width, col)
-    return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+    """Rows of one <table>...</table> as cell markup, rowspan and colspan laid out on a grid
+    by the shared HTML parser."""
+    parsed = parse_fragment(table).find(".//table")
+    if parsed is None:
+        return []
+    return [
+        [inner_markup(cell.element) if cell.element is not None else "" for cell in row]
+        for row in table_grid(parsed, MAX_COLSPAN)
+    ]
 
 
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")

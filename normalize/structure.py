@@ -239,7 +239,7 @@ def plan_tables(
             above.rows.extend(_padded(r, width) for r in reading.rows)
             warnings.append(PlanWarning(
                 "table_continued", None,
-                f"a table with no header on page {_first_page(reading)} is read as the "
+                f"a table with no header on {_where(reading)} is read as the "
                 "continuation of the table above it",
             ))
         elif reading.columns.is_action_plan:
@@ -247,7 +247,7 @@ def plan_tables(
             if reading.header is None:
                 warnings.append(PlanWarning(
                     "no_header_row", None,
-                    f"the table on page {_first_page(reading)} has no header row: every "
+                    f"the table on {_where(reading)} has no header row: every "
                     "column's role was read from its content",
                 ))
         elif len(reading.columns.roles) > 2:
@@ -255,7 +255,7 @@ def plan_tables(
     warnings.extend(
         PlanWarning(
             "table_skipped", None,
-            f"table on page {_first_page(t)} skipped: its columns "
+            f"table on {_where(t)} skipped: its columns "
             f"({' | '.join(_first_texts(t))}) name no recommendations or actions",
         )
         for t in skipped
@@ -268,9 +268,8 @@ def _first_texts(table: PlanTable) -> list[str]:
     return [" ".join(c.text.split()) for c in row.cells] if row else []
 
 
-def _first_page(table: PlanTable) -> str:
-    pages = table.table.pages
-    return str(pages[0]) if pages else "?"
+def _where(table: PlanTable) -> str:
+    return table.table.where
 
 
 # --- rows to drafts -----------------------------------------------------------------------

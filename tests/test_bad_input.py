@@ -79,6 +79,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     image_only_pdf(root / "scanned.pdf")
     text_only_pdf(root / "minutes.pdf")
     (root / "notes.docx").write_bytes(b"PK\x03\x04 not a plan")
+    (root / "slides.pptx").write_bytes(b"PK\x03\x04 not a plan either")
     text = LILY_TXT.read_text("utf-8")
     (root / "windows-1252.txt").write_bytes(text.encode("cp1252", errors="replace"))
     (root / "good.txt").write_bytes(LILY_TXT.read_bytes())
@@ -95,7 +96,8 @@ EXPECTED_REASONS = {
     "encrypted.pdf": r"encrypted",
     "scanned.pdf": r"no text layer|scanned",
     "minutes.pdf": r"no action-plan table",
-    "notes.docx": r"unsupported file type",
+    "notes.docx": r"not a \.docx \(not a zip archive\)",
+    "slides.pptx": r"unsupported file type",
 }
 GOOD = ("good.txt", "windows-1252.txt")
 
@@ -162,7 +164,7 @@ def test_encrypted_pdf_opens_with_its_password(folder: Path, tmp_path: Path) -> 
 
 def test_a_folder_skips_unsupported_files_silently(folder: Path, tmp_path: Path) -> None:
     done = dhrplan("convert", folder, "-o", tmp_path, "-j", "2", "--format", "json")
-    assert "notes.docx" not in done.stderr
+    assert "slides.pptx" not in done.stderr
     assert done.returncode == 1
     assert (tmp_path / "good.json").is_file()
 

@@ -46,7 +46,7 @@ def test_output_names_mirror_folders_only_when_stems_clash(tmp_path: Path) -> No
     copy(LILY, root / "b")
     copy(LILY, root / "b", "somerset-dhr-lily-action-plan.md")
     copy(CASE_012, root / "c" / "deep")
-    (root / "notes.docx").write_bytes(b"skipped silently")
+    (root / "notes.pptx").write_bytes(b"skipped silently")
     copy(CASE_012, root / ".hidden")
     inputs, rejected = batch.discover([root], tmp_path / "out")
     assert rejected == []
@@ -414,11 +414,11 @@ def test_discovery_and_warm_up_follow_the_pipelines_suffixes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "in"
-    copy(LILY, folder, "plan.rtf")
+    copy(LILY, folder, "plan.wpd")
     copy(LILY, folder, "plan.txt")
-    monkeypatch.setattr(pipeline, "SUPPORTED_SUFFIXES", pipeline.SUPPORTED_SUFFIXES | {".rtf"})
+    monkeypatch.setattr(pipeline, "SUPPORTED_SUFFIXES", pipeline.SUPPORTED_SUFFIXES | {".wpd"})
     inputs, _ = batch.discover([folder], tmp_path / "out")
-    assert sorted(i.path.name for i in inputs) == ["plan.rtf", "plan.txt"]
+    assert sorted(i.path.name for i in inputs) == ["plan.txt", "plan.wpd"]
 
     preloaded: list[bool] = []
     monkeypatch.setattr(pipeline, "preload", lambda pdf, text, backend: preloaded.append(pdf))

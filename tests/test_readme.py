@@ -61,3 +61,43 @@ def test_library_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     namespace: dict = {}
     exec(_block_after("As a library:"), namespace)
     assert len(namespace["document"]["recommendations"]) == 8
+
+
+WORD_HTML = ["tests/fixtures/council-plan.docx", "tests/fixtures/html/council-plan-govuk.html"]
+
+
+@pytest.fixture(scope="module")
+def word_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """The README's Word and HTML command, run from a folder laid out like the repository."""
+    root = tmp_path_factory.mktemp("wordhtml")
+    repo = SAMPLES.parent
+    for name in WORD_HTML:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(repo / name, root / name)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        output: list[str] = []
+        patch.setattr("builtins.print", lambda *a, **k: output.append(" ".join(map(str, a))))
+        assert main(["convert", *WORD_HTML, "-o", "out"]) == 0
+    return "\n".join(output), root / "out"
+
+
+def test_word_and_html_output_is_the_one_shown(word_html: tuple[str, Path]) -> None:
+    printed, out = word_html
+    block = _block_after("## Word and HTML").strip().splitlines()
+    assert block[0] == f"$ dhrplan convert {' '.join(WORD_HTML)} -o out"
+    assert printed.strip() == "\n".join(block[1:])
+    shown = _block_after("One recommendation of `out/council-plan.json`")
+    excerpt = json.loads(re.sub(r",\s*\]", "]", shown.replace('"... 2 more actions ..."', "")))
+    real = json.loads((out / "council-plan.json").read_text("utf-8"))
+    record = next(r for r in real["recommendations"] if r["id"] == excerpt["id"])
+    for key, value in excerpt.items():
+        if key == "actions":
+            assert value == record["actions"][: len(value)] and len(record["actions"]) == 3
+        else:
+            assert value == record[key], key
+    html = json.loads((out / "council-plan-govuk.json").read_text("utf-8"))
+    same = next(r for r in html["recommendations"] if r["id"] == "council-plan-govuk-marac-1")
+    assert {k: v for k, v in same.items() if k != "id"} == {
+        k: v for k, v in record.items() if k != "id"
+    }

@@ -1,0 +1,289 @@
+"""The one HTML parser: whole saved pages (`extract/html.py`) and the HTML inside text-export
+cells and tables (`cellhtml.py`, `tableblocks.py`).
+
+lxml.html, i.e. libxml2's HTML parser: it builds the tree a browser would from the tag soup
+of real pages (unclosed <p>, <li>, <td> and <tr>, stray end tags, bare "&" and "<3" in text),
+in C, and it is already needed for .docx. The standard library's html.parser only reports
+tags: the implied end tags, table structure and nesting would have to be rebuilt by hand,
+which is the part real pages get wrong. html5lib would follow the HTML5 algorithm exactly but
+is pure Python and slow on large saved pages; for tables, lists and headings libxml2 gives the
+same tree.
+
+Text is rendered the way a browser lays it out: whitespace collapses (a page's source wraps
+lines anywhere), block elements and <br> break lines, list items get their marker ("•", or
+"1.", "a." from <ol type/start>) unless the list's style says `list-style: none` or the text
+already starts with one, and nothing inside <script>, <style> or a `hidden` element shows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from dhrplan.extract.labels import ITEM_START
+from dhrplan.extract.wordnumbering import format_number
+
+HtmlElement = lxml.html.HtmlElement
+MAX_COLSPAN = 64
+"""No action plan is wider; a larger colspan is malformed (or hostile) and is cut to this.
+A rowspan is cut at the end of its row group."""
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote br caption dd details div dl dt fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table
+    tbody td tfoot th thead tr ul""".split()
+)
+INVISIBLE_TAGS = frozenset(
+    "script style noscript template head title meta link svg math iframe object button "
+    "select input textarea".split()
+)
+BOLD_TAGS = frozenset({"b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"})
+_STYLE_NONE = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
+_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
+_STYLE_NORMAL = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+             "I": "upperRoman"}
+_UNMARKED_LIST_CLASSES = re.compile(r"(?:^|\s)govuk-list(?:\s|$)")
+"""GOV.UK's plain list class draws no markers; `govuk-list--bullet`/`--number` do."""
+
+
+def tag_of(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def hidden(element: HtmlElement) -> bool:
+    return (
+        tag_of(element) in INVISIBLE_TAGS
+        or element.get("hidden") is not None
+        or bool(_STYLE_HIDDEN.search(element.get("style", "")))
+    )
+
+
+def _bold(element: HtmlElement, inherited: bool) -> bool:
+    style = element.get("style", "")
+    if _STYLE_NORMAL.search(style):
+        return False
+    return inherited or tag_of(element) in BOLD_TAGS or bool(_STYLE_BOLD.search(style))
+
+
+def _markers(element: HtmlElement) -> Iterator[str] | None:
+    """The markers a browser draws before each item of this list, or None for no markers."""
+    classes = element.get("class", "")
+    if _STYLE_NONE.search(element.get("style", "")) or (
+        _UNMARKED_LIST_CLASSES.search(classes) and "--" not in classes
+    ):
+        return None
+    if tag_of(element) == "ul":
+        return iter(lambda: "•", None)
+    fmt = _OL_TYPES.get(element.get("type", "1"), "decimal")
+    start = element.get("start", "1")
+    first = int(start) if start.lstrip("-").isdigit() else 1
+
+    def numbers() -> Iterator[str]:
+        n = first
+        while True:
+            yield f"{format_number(n, fmt)}."
+            n += 1
+
+    return numbers()
+
+
+@dataclass
+class _Text:
+    parts: list[str]
+    bold_chars: int = 0
+    plain_chars: int = 0
+    nested_tables: int = 0
+
+    def add(self, text: str | None, bold: bool) -> None:
+        if not text:
+            return
+        self.parts.append(re.sub(r"\s+", " ", text))
+        visible = len(text.split())
+        if bold:
+            self.bold_chars += visible
+        else:
+            self.plain_chars += visible
+
+
+def _walk(element: HtmlElement, out: _Text, bold: bool, marker: str | None = None,
+          top: bool = False) -> None:
+    tag = tag_of(element)
+    if not top and tag == "table":
+        out.nested_tables += 1
+    block = tag in BLOCK_TAGS
+    if block:
+        out.parts.append("\n")
+    if marker:
+        out.parts.append(f"\x01{marker} ")
+    bold = _bold(element, bold)
+    out.add(element.text, bold)
+    markers = _markers(element) if tag in ("ul", "ol") else None
+    for child in element:
+        if isinstance(child.tag, str) and not hidden(child):
+            item = next(markers) if markers is not None and tag_of(child) == "li" else None
+            _walk(child, out, bold, item)
+        out.add(child.tail, bold)
+    if block:
+        out.parts.append("\n")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    """Lines as the browser breaks them, not yet tidied (`cellhtml.tidy`)."""
+    bold: bool
+    """Every visible word is bold."""
+    nested_tables: int
+    """Tables inside the element, flattened into its text."""
+
+
+def render(element: HtmlElement) -> Rendered:
+    """The element's text as a browser shows it: paragraphs as lines, list markers drawn."""
+    out = _Text([])
+    _walk(element, out, False, top=True)
+    lines = []
+    for line in "".join(out.parts).split("\n"):
+        if "\x01" in line:
+            # A marker is drawn unless the item's text already starts with a label or bullet.
+            before, _, rest = line.partition("\x01")
+            marker, _, text = rest.partition(" ")
+            body = text.strip()
+            line = before + (body if ITEM_START.match(body) or not body else f"{marker} {body}")
+        lines.append(line)
+    text = "\n".join(lines)
+    bold = bool(text.strip()) and out.bold_chars > 0 and out.plain_chars == 0
+    return Rendered(text, bold, out.nested_tables)
+
+
+def parse_fragment(markup: str) -> HtmlElement:
+    """Markup from inside a cell, under one <div>."""
+    return lxml.html.fragment_fromstring(markup, create_parent="div")
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse_page(text: str) -> HtmlElement:
+    """A whole page (HTML or XHTML) already decoded."""
+    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    if not text.strip():
+        raise ValueError("empty page")
+    return lxml.html.document_fromstring(text)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
+_WINDOWS_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
+"""Browsers read pages labelled Latin-1 or ASCII as Windows-1252 (the WHATWG encoding rule)."""
+
+
+def decode_page(data: bytes) -> tuple[str, str]:
+    """(text, encoding) of a saved page: the BOM first, then the <meta> charset (or the XML
+    declaration) in its first 4 KB, then UTF-8, then Windows-1252, as browsers decide."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace"), encoding
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = (declared.group(1) or declared.group(2)).decode("ascii").lower()
+        name = _WINDOWS_ALIASES.get(name, name)
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            name = ""
+        if name and not name.startswith("utf-16"):
+            return data.decode(name, errors="replace"), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+@dataclass(frozen=True)
+class GridCell:
+    element: HtmlElement | None
+    """The <td>/<th> whose text goes here; None for a position a span covers or a short row."""
+    covered_from_above: bool = False
+    """The position is in the first column of a rowspan, below its first row (the model's
+    `Cell.merged`)."""
+
+
+def _section_rows(table: HtmlElement) -> list[list[HtmlElement]]:
+    """Each row group's rows (<thead>, <tbody>, <tfoot>, or bare <tr>) in order."""
+    groups: list[list[HtmlElement]] = []
+    loose: list[HtmlElement] = []
+    for child in table:
+        tag = tag_of(child)
+        if tag == "tr":
+            loose.append(child)
+        elif tag in ("thead", "tbody", "tfoot"):
+            if loose:
+                groups.append(loose)
+                loose = []
+            groups.append([r for r in child if tag_of(r) == "tr"])
+    if loose:
+        groups.append(loose)
+    return groups
+
+
+def table_grid(table: HtmlElement, max_span: int = MAX_COLSPAN) -> list[list[GridCell]]:
+    """The rows of one <table> on a grid, rowspan and colspan laid out (colspan capped at
+    `max_span`, rowspan at the end of its row group; rowspan="0" runs to that end), the text
+    in a span's top-left position."""
+    laid: list[list[GridCell]] = []
+    for group in _section_rows(table):
+        grid: dict[tuple[int, int], GridCell] = {}
+        for r, tr in enumerate(group):
+            col = 0
+            for cell in tr:
+                if tag_of(cell) not in ("td", "th"):
+                    continue
+                while (r, col) in grid:
+                    col += 1
+                down = _span(cell.get("rowspan"), len(group))
+                down = len(group) - r if down == 0 else min(down, len(group) - r)
+                across = max(1, _span(cell.get("colspan"), max_span))
+                for dr in range(down):
+                    for dc in range(across):
+                        grid[(r + dr, col + dc)] = (
+                            GridCell(cell) if dr == dc == 0 else GridCell(None, dc == 0)
+                        )
+                col += across
+        width = max((c + 1 for _, c in grid), default=0)
+        laid.extend(
+            [grid.get((r, c), GridCell(None)) for c in range(width)] for r in range(len(group))
+        )
+    width = max((len(r) for r in laid), default=0)
+    return [[*row, *(GridCell(None) for _ in range(width - len(row)))] for row in laid]
+
+
+def _span(value: str | None, cap: int) -> int:
+    if value is None:
+        return 1
+    digits = re.match(r"\s*(\d+)", value)
+    return min(int(digits.group(1)), cap) if digits else 1
+
+
+def inner_markup(element: HtmlElement) -> str:
+    """The markup inside an element, as the text reader passes cell markup around."""
+    inner = [element.text or ""]
+    inner.extend(etree.tostring(child, encoding="unicode", method="html") for child in element)
+    return "".join(inner)

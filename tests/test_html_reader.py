@@ -1,0 +1,230 @@
+"""HTML plans (extract/html.py): the council plan as a GOV.UK accessible publication and as a
+council page saved from a browser (tests/fixtures/html/, written by
+tests/fixtures/make_html.py) give the records of its .docx, and so of its PDF but for what
+the PDF loses; the page furniture around the tables is never read."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from test_docx_reader import KNOWN_PDF_DIFFERENCES, records
+from test_pdf_crossformat import FIELDS
+
+from dhrplan.extract.html import colour, read_html
+from dhrplan.extract.htmlparse import decode_page, parse_fragment, table_grid
+from dhrplan.extract.model import NO_PAGE, ExtractError, Heading, TableFragment
+from dhrplan.output.jsondoc import plan_to_dict, validation_errors
+from dhrplan.pipeline import convert_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = {
+    "govuk": FIXTURES / "html" / "council-plan-govuk.html",
+    "saved": FIXTURES / "html" / "council-plan-saved.html",
+}
+
+
+@pytest.fixture(scope="module")
+def from_docx() -> list[dict]:
+    return records(FIXTURES / "council-plan.docx")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_gives_the_records_of_the_docx(page: str, from_docx: list[dict]) -> None:
+    assert records(PAGES[page]) == from_docx
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_gives_the_records_of_the_pdf_but_what_the_pdf_loses(page: str) -> None:
+    from_html, from_pdf = records(PAGES[page]), records(FIXTURES / "council-plan.pdf")
+    differences = {
+        ("council-plan", i): {f for f in FIELDS if a[f] != b[f]}
+        for i, (a, b) in enumerate(zip(from_pdf, from_html, strict=True))
+    }
+    assert {k: v for k, v in differences.items() if v} == {
+        k: v for k, v in KNOWN_PDF_DIFFERENCES.items() if k[0] == "council-plan"
+    }
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_document(page: str) -> None:
+    plan = convert_file(PAGES[page])
+    document = plan_to_dict(plan)
+    assert validation_errors(document) == []
+    assert document["source"]["format"] == "html" and document["source"]["pages"] == 0
+    assert document["title"] == "Somerset Domestic Homicide Review 099 Action Plan"
+    assert all(r["pages"] == [] for r in document["recommendations"])
+    assert document["warnings"] == []
+
+
+FURNITURE = ["cookie", "GOV.UK", "Skip to", "Home", "Bins", "Breadcrumb", "Licence", "Search",
+             "_ga", "Hidden print-only", "Domestic Homicide Reviews", "document.write"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_furniture_is_not_read(page: str) -> None:
+    blocks = read_html(PAGES[page]).blocks
+    shown = repr([b.text if isinstance(b, Heading) else b.rows for b in blocks]).casefold()
+    assert [w for w in FURNITURE if w.casefold() in shown] == []
+    tables = [b for b in blocks if isinstance(b, TableFragment)]
+    assert [len(t.rows) for t in tables] == [7, 2, 7]  # the cookie table is not one of them
+
+
+@pytest.mark.parametrize(
+    ("page", "fills"),
+    [("govuk", ["#00703c", "#ffdd00", "#d4351c", None]),
+     ("saved", ["#008000", "#ffa500", "#ff0000", None])],
+)
+def test_tables_fills_merges_and_positions(page: str, fills: list) -> None:
+    document = read_html(PAGES[page])
+    police, csc, themes = (b for b in document.blocks if isinstance(b, TableFragment))
+    assert all(b.page == NO_PAGE for b in document.blocks)
+    assert [r.position for r in themes.rows] == [(2, r) for r in range(7)]
+    assert all(r.pages == [] for r in themes.rows)
+    assert police.rows[0].cells[0].text == "Recommendation" and police.rows[0].cells[0].bold
+    assert police.rows[0].cells[0].fill == ("#d9d9d9" if page == "saved" else None)
+    assert police.rows[1].cells[2].text == (
+        "a. Forcewide circulation to Managers to directly brief operational staff.\n"
+        "b. To be raised with the Force Domestic Abuse lead for consideration within the Force "
+        "DA Action plan"
+    )
+    assert csc.rows[1].cells[0].text.split("\n")[1] == "• Clarity of recording"
+    theme = themes.rows[1]  # a section row: one header cell across the table
+    assert theme.texts == ["MARAC", "", "", "", "", ""] and theme.cells[0].bold
+    assert theme.cells[0].fill == "#f2f2f2"
+    first, second, third = themes.rows[2:5]  # number and recommendation: rowspan="3"
+    assert first.cells[1].text.startswith("Recommendation One\nTo carry out a review")
+    for row in (second, third):
+        assert row.cells[0].merged and row.cells[1].merged and not row.cells[2].merged
+        assert row.texts[:2] == ["", ""]
+    progress = [themes.rows[i].cells[5] for i in (2, 3, 4, 6)]
+    assert [c.fill for c in progress] == fills
+    assert [c.text for c in progress] == [
+        "Complete", "In progress", "Not started", "The wider community understand AFV.",
+    ]
+
+
+def test_saved_page_charset_from_its_meta_tag() -> None:
+    data = PAGES["saved"].read_bytes()
+    assert "–".encode("cp1252") in data and "–".encode() not in data
+    headings = [b.text for b in read_html(PAGES["saved"]).blocks if isinstance(b, Heading)]
+    assert headings[-1] == "Page last updated: 3 March 2024 – Community Safety Team"
+
+
+DECODE = [
+    (b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", "<p>café</p>", "utf-8"),
+    ("\ufeff<p>café</p>".encode("utf-16-le"), "<p>café</p>", "utf-16-le"),
+    ("\ufeff<p>café</p>".encode("utf-16-be"), "<p>café</p>", "utf-16-be"),
+    (b'<meta charset="windows-1252"><p>caf\xe9 \x96</p>',
+     '<meta charset="windows-1252"><p>café –</p>', "windows-1252"),
+    (b'<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>\x93q\x94</p>',
+     '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1"><p>“q”</p>',
+     "cp1252"),
+    (b'<?xml version="1.0" encoding="iso-8859-15"?><p>\xa4</p>',
+     '<?xml version="1.0" encoding="iso-8859-15"?><p>€</p>', "iso-8859-15"),
+    (b"<p>caf\xc3\xa9</p>", "<p>café</p>", "utf-8"),
+    (b"<p>caf\xe9</p>", "<p>café</p>", "cp1252"),
+    (b'<meta charset="no-such-codec"><p>caf\xc3\xa9</p>',
+     '<meta charset="no-such-codec"><p>café</p>', "utf-8"),
+]
+
+
+@pytest.mark.parametrize(("data", "text", "encoding"), DECODE)
+def test_decode_page(data: bytes, text: str, encoding: str) -> None:
+    assert decode_page(data) == (text, encoding)
+
+
+COLOURS = [
+    ("#FF0000", "#ff0000"), ("#f00", "#ff0000"), ("00B050", "#00b050"),
+    ("rgb(0, 112, 60)", "#00703c"), ("Green", "#008000"), ("amber", "#ffbf00"),
+    ("transparent", None), ("inherit", None), ("", None), (None, None), ("#12", None),
+]
+
+
+@pytest.mark.parametrize(("value", "hex_colour"), COLOURS)
+def test_colour(value: str | None, hex_colour: str | None) -> None:
+    assert colour(value) == hex_colour
+
+
+def _grid(markup: str) -> list[list[str]]:
+    table = parse_fragment(markup).find(".//table")
+    return [[c.element.text_content() if c.element is not None else ("^" if c.covered_from_above
+             else "") for c in row] for row in table_grid(table)]
+
+
+def test_spans_are_capped_and_kept_in_their_row_group() -> None:
+    rows = _grid('<table><tr><td colspan="3000000">x</td></tr>'
+                 '<tr><td rowspan="99999">y</td><td>z</td></tr><tr><td>w</td></tr></table>')
+    assert len(rows) == 3 and len(rows[0]) == 64
+    assert rows[1][:2] == ["y", "z"] and rows[2][:2] == ["^", "w"]
+    grouped = _grid("<table><thead><tr><th rowspan=0>A</th><th>B</th></tr><tr><th>C</th></tr>"
+                    "</thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>")
+    assert grouped == [["A", "B"], ["^", "C"], ["1", "2"]]
+
+
+def _page(tmp_path: Path, body: str, name: str = "plan.html") -> Path:
+    path = tmp_path / name
+    path.write_text(f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body>"
+                    "</html>", encoding="utf-8")
+    return path
+
+
+PLAN_TABLE = (
+    "<table><tr><th>Recommendation</th><th>Action</th><th>Lead agency</th><th>Target date</th>"
+    "</tr><tr><td>1. Review the MARAC</td><td>Commission review{nested}</td><td>SSP</td>"
+    "<td>March 2025</td></tr></table>"
+)
+
+
+def test_nested_table_is_flattened_with_a_warning(tmp_path: Path) -> None:
+    nested = "<table><tr><td>Step one</td><td>June</td></tr></table>"
+    document = read_html(_page(tmp_path, PLAN_TABLE.format(nested=nested)))
+    table = next(b for b in document.blocks if isinstance(b, TableFragment))
+    assert table.rows[1].cells[1].text == "Commission review\nStep one\nJune"
+    assert document.warnings == [
+        "a table nested in table 1, row 2 is flattened into its cell's text"
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm", ".xhtml"])
+def test_suffixes(tmp_path: Path, suffix: str) -> None:
+    path = _page(tmp_path, "<h2>Police</h2>" + PLAN_TABLE.format(nested=""), f"plan{suffix}")
+    plan = convert_file(path)
+    assert [(r.section, r.number, r.text) for r in plan.recommendations] == [
+        ("Police", "1", "Review the MARAC"),
+    ]
+
+
+BAD_PAGES = [
+    ("<p>No table here, only minutes.</p>", "no table found: not an action-plan page"),
+    ('<div class="cookie-banner"><table><tr><td>_ga</td><td>2 years</td></tr></table></div>',
+     "no table found"),
+    ("<script>document.write('<table><tr><td>x</td></tr></table>')</script>", "no table found"),
+]
+
+
+@pytest.mark.parametrize(("body", "reason"), BAD_PAGES)
+def test_page_without_a_table_is_one_line(tmp_path: Path, body: str, reason: str) -> None:
+    path = _page(tmp_path, body)
+    with pytest.raises(ExtractError) as error:
+        read_html(path)
+    assert str(error.value).startswith(f"{path}: {reason}") and "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"", "the file is empty"), (b"  \n", "the file is empty"),
+     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not an HTML page")],
+)
+def test_not_a_page(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "plan.html"
+    path.write_bytes(data)
+    with pytest.raises(ExtractError, match=reason):
+        read_html(path)
+
+
+def test_html_and_docx_records_keep_ids_by_stem() -> None:
+    plan = convert_file(PAGES["govuk"])
+    assert plan.recommendations[0].id.startswith("council-plan-govuk-")
+    assert dataclasses.asdict(plan.recommendations[0])["pages"] == []
