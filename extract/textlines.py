@@ -1,0 +1,256 @@
+"""Cells of text exports that other converters wrote line by line, or flattened, back to paragraphs.
+
+The samples' exports mark each paragraph of a cell (`<p>`). Converters built on pdfplumber,
+camelot or Marker keep every visual line of the PDF instead (`<br>` or a newline inside the
+cell): a cell is the page's wrapped lines, with words broken where the column was narrow
+("Scop" / "e", "31.12.20" / "16"). Docling-style ones flatten each cell to one line joined by
+spaces ("completi on"). Each column of a table is read in the style it shows:
+
+- **paragraphs**: the table marks paragraphs with HTML blocks; nothing to undo;
+- **lines**: most line breaks come where the next word would not have fitted on the line, so
+  they are the column's wrapping. The lines are rebuilt into words measured in characters
+  (a column's line width is about its longest line) and read by the PDF path's own
+  `celltext.cell_text`, with margins as wide as character counts are loose;
+- **breaks**: line breaks where the next word would mostly have fitted are paragraph breaks
+  (a converter that writes `<br>` between paragraphs), kept as they are;
+- **flat**: no line breaks anywhere in the table: a word broken in two is glued back where
+  the halves make a word (`words.split_word`, the rule for a word cut by a page break), and
+  a warning says that paragraph breaks inside long cells cannot be told from wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dhrplan.extract.celltext import (
+    SPACE_WIDTH,
+    Measure,
+    PageWords,
+    cell_text,
+    known_words,
+)
+from dhrplan.extract.geometry import Word
+from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
+from dhrplan.extract.words import split_word
+
+Style = Literal["paragraphs", "lines", "breaks", "flat"]
+
+
+@dataclass(frozen=True)
+class TextLineSettings:
+    chars_per_em: float = 2.0
+    """A character of a proportional font is about half an em wide."""
+    fit_share: float = 0.2
+    """Share of the column's line width a next word must leave free to count as fitting. In
+    the fixture exports, lines wrapped with their next word fitting by character count
+    within 0.8 of the longest line, never less (wide and narrow letters)."""
+    break_share: float = 0.35
+    """Share of the column's line width a line may leave free and still end in half a word:
+    "Recommen" / "dation" in a column whose longest line is "opportunities"."""
+    near_share: float = 0.0
+    """A next word that fits within the line width by character count but not with
+    `fit_share` free is the band where a paragraph end and a wrap look alike."""
+    lines_share: float = 0.5
+    """Share of a column's line breaks that must be wraps (next word would not fit) for the
+    column to be read as visual lines rather than as paragraphs separated by breaks."""
+    long_cell: int = 100
+    """A flattened cell longer than this may have lost paragraph breaks: worth a warning."""
+
+
+SETTINGS = TextLineSettings()
+
+
+@dataclass
+class _Column:
+    """One column of one table, across the fragments (pages) it spans."""
+
+    cells: list[tuple[TableFragment, int, Cell]]
+
+    def lines(self) -> Iterator[list[str]]:
+        for _, _, cell in self.cells:
+            if cell.text:
+                yield cell.text.split("\n")
+
+    @property
+    def width(self) -> int:
+        return max((len(line) for lines in self.lines() for line in lines), default=0)
+
+
+def _tables(blocks: Sequence[Block], table_fragments: set[int]) -> list[list[TableFragment]]:
+    """Consecutive fragments as wide as each other with no heading between: one table cut
+    at page breaks (as `stitch` will join them)."""
+    tables: list[list[TableFragment]] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            tables.append([])
+            continue
+        if id(block) not in table_fragments:
+            tables.append([])
+            continue
+        if tables and tables[-1] and tables[-1][-1].width == block.width:
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    return [t for t in tables if t]
+
+
+def _columns(fragments: list[TableFragment]) -> list[_Column]:
+    width = max(f.width for f in fragments)
+    columns = [_Column([]) for _ in range(width)]
+    for fragment in fragments:
+        for r, row in enumerate(fragment.rows):
+            for c, cell in enumerate(row.cells):
+                columns[c].cells.append((fragment, r, cell))
+    return columns
+
+
+def _fits(line: str, next_line: str, width: int, share: float) -> bool:
+    first = next_line.split(" ", 1)[0]
+    return len(line) + 1 + len(first) <= width * (1 - share)
+
+
+def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
+    """Lines when most of the column's breaks are wraps, breaks when most are not."""
+    width = column.width
+    breaks = [
+        _fits(a, b, width, settings.fit_share)
+        for lines in column.lines()
+        for a, b in zip(lines, lines[1:], strict=False)
+    ]
+    if not breaks:
+        return "flat"
+    wraps = sum(1 for fits in breaks if not fits)
+    return "lines" if wraps >= settings.lines_share * len(breaks) else "breaks"
+
+
+def _line_words(lines: list[str], first_top: float, size: float) -> list[Word]:
+    """Words of a cell's lines placed at their character positions, one line per `size`
+    step down: the geometry the PDF path reads, in characters."""
+    words: list[Word] = []
+    for i, line in enumerate(lines):
+        top = first_top + i * 1.2 * size
+        x = 0.0
+        for token in line.split(" "):
+            if token:
+                words.append(Word(token, x, top, x + len(token), top + size, size=size))
+            x += len(token) + 1
+    return words
+
+
+def measure_for(width: int, settings: TextLineSettings = SETTINGS) -> Measure:
+    """The PDF path's measure with margins in ems of `chars_per_em` characters, as loose as
+    a character count is: a share of the column's line width."""
+    size = settings.chars_per_em
+    return Measure(
+        fit_margin=max(settings.fit_share * width - SPACE_WIDTH * size, 0.0) / size,
+        break_margin=settings.break_share * width / size,
+        exact=False,
+    )
+
+
+def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
+    """The table's words seen mid-line, as `known_words` collects a page's."""
+    words: list[Word] = []
+    top = 0.0
+    cell_of: dict[int, int] = {}
+    for c, column in enumerate(columns):
+        for lines in column.lines():
+            cell_words = _line_words(lines, top, settings.chars_per_em)
+            top += (len(lines) + 1) * 1.2 * settings.chars_per_em
+            for word in cell_words:
+                cell_of[id(word)] = c
+            words.extend(cell_words)
+    return known_words(words, lambda w: (cell_of[id(w)], w.top))
+
+
+def _near_breaks(lines: list[str], text: str, width: int, settings: TextLineSettings) -> int:
+    """Breaks read as wraps where the next word fitted by character count but not with the
+    margin: nothing in the text tells a paragraph end from a wrap there."""
+    starts = {p.removeprefix("• ") for p in text.split("\n")}
+    return sum(
+        1
+        for a, b in zip(lines, lines[1:], strict=False)
+        if _fits(a, b, width, settings.near_share)
+        and not _fits(a, b, width, settings.fit_share)
+        and not any(s.startswith(b.removeprefix("• ").lstrip("•-–— ")) for s in starts)
+    )
+
+
+def _glue_flat(text: str) -> str:
+    """Words a flattened cell broke in two ("completi on", "31.12.20 16") glued back."""
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        tokens = paragraph.split(" ")
+        out = tokens[:1]
+        for token in tokens[1:]:
+            if out and out[-1] and token and split_word(out[-1], token):
+                out[-1] += token
+            else:
+                out.append(token)
+        paragraphs.append(" ".join(out))
+    return "\n".join(paragraphs)
+
+
+def _header_name(columns: list[_Column], c: int) -> str:
+    cells = columns[c].cells
+    return cells[0][2].text.replace("\n", " ") if cells else str(c + 1)
+
+
+def undo_converter_lines(
+    blocks: Sequence[Block],
+    table_fragments: set[int],
+    settings: TextLineSettings = SETTINGS,
+) -> list[str]:
+    """Rewrite, in place, the cells of the fragments in `table_fragments` (ids of pipe and
+    tab-separated tables without paragraph markup) into paragraphs; returns the warnings."""
+    warnings: list[str] = []
+    for fragments in _tables(blocks, table_fragments):
+        columns = _columns(fragments)
+        styles = [column_style(column, settings) for column in columns]
+        if all(style == "flat" for style in styles):
+            long = 0
+            for c, column in enumerate(columns):
+                for fragment, r, cell in column.cells:
+                    _replace(fragment, r, c, cell, _glue_flat(cell.text))
+                    long += len(cell.text) > settings.long_cell
+            if long:
+                warnings.append(
+                    f"a table of the text export has each cell on one line ({long} long "
+                    f"cells): paragraph breaks inside cells cannot be told from wrapped "
+                    f"lines, so paragraphs and list items may run together"
+                )
+            continue
+        known = _known(columns, settings)
+        top = 0.0
+        for c, (column, style) in enumerate(zip(columns, styles, strict=True)):
+            if style != "lines":
+                continue
+            width = column.width
+            measure = measure_for(width, settings)
+            near = 0
+            for fragment, r, cell in column.cells:
+                lines = cell.text.split("\n") if cell.text else []
+                if len(lines) < 2:
+                    continue
+                words = _line_words(lines, top, settings.chars_per_em)
+                top += (len(lines) + 1) * 1.2 * settings.chars_per_em
+                text = cell_text(words, 0.0, float(width), known, measure)
+                near += _near_breaks(lines, text, width, settings)
+                _replace(fragment, r, c, cell, text)
+            if near:
+                warnings.append(
+                    f'column "{_header_name(columns, c)}" of the text export keeps the PDF\'s '
+                    f"lines: {near} line break{'s' if near > 1 else ''} where the next word "
+                    f"nearly fitted {'were' if near > 1 else 'was'} read as wrapping; "
+                    f"{'they' if near > 1 else 'it'} may end a paragraph"
+                )
+    return warnings
+
+
+def _replace(fragment: TableFragment, r: int, c: int, cell: Cell, text: str) -> None:
+    if text != cell.text:
+        row: Row = fragment.rows[r]
+        row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged, room=cell.room,
+                            fill=cell.fill)
