@@ -206,6 +206,7 @@ def cell_text(
             or _spaced(prev, line, pitch)
             or _starts_sentence(last, line, known)
             or _numbered_item(prev, line)
+            or _labelled(prev, line)
             or _repeats_opening(paragraphs, line, below)
         ):
             paragraphs.append(line.text)
@@ -406,6 +407,20 @@ def _numbered_item(prev: Line, line: Line) -> bool:
         and len(words[0].text) <= 2
         and words[1].text[0].isupper()
         and prev.words[-1].text[-1] in ".:;"
+    )
+
+
+def _labelled(prev: Line, line: Line) -> bool:
+    """ "Ownership: Safer Somerset Partnership" after a finished sentence: a label that
+    opens a paragraph of its own (the page sets it in bold; a text export shows only the
+    colon)."""
+    word = line.words[0].text
+    return (
+        len(word) > 2
+        and word[-1] in ":;"
+        and word[0].isupper()
+        and word[1:-1].isalpha()
+        and prev.words[-1].text[-1] in ".!?"
     )
 
 

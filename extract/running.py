@@ -19,3 +19,7 @@ def running_key(text: str) -> str:
 def running_threshold(pages: int) -> int:
     """On how many pages a line must repeat to be a running header or footer."""
     return max(2, math.ceil(pages / 2))
+
+
+PAGE_NUMBER = regex.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+"""A page-number line ("Page 3 of 12", "3/12", "3") once `running_key` has blanked it."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
-from dhrplan.extract.running import running_key, running_threshold
+from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 from dhrplan.extract.textlines import undo_converter_lines
 
@@ -161,9 +161,9 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
 
 
 def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
-    """Paragraphs that repeat between the tables of most pages, as running headers and
-    footers do ("Page 2 of 5"), digits aside; a repeated line without digits only when it
-    repeats three times or more (an agency heading may come twice)."""
+    """Paragraphs that repeat between tables as running headers and footers do, digits
+    aside: a page number ("Page 2 of 5") met twice, any other line on half the tables and
+    three times at least (an agency heading may come twice)."""
     counts: Counter[str] = Counter()
     tables = 0
     paragraph: list[str] = []
@@ -179,10 +179,10 @@ def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
             counts[running_key(_heading_text(paragraph)[0])] += 1
             paragraph = []
         previous = kind
-    threshold = running_threshold(tables)
+    threshold = max(3, running_threshold(tables))
     return {
         key for key, n in counts.items()
-        if key and n >= threshold and ("#" in key or n >= 3)
+        if key and n >= (2 if PAGE_NUMBER.match(key) else threshold)
     }
 
 

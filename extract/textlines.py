@@ -8,9 +8,10 @@ spaces ("completi on"). Each column of a table is read in the style it shows:
 
 - **paragraphs**: the table marks paragraphs with HTML blocks; nothing to undo;
 - **lines**: most line breaks come where the next word would not have fitted on the line, so
-  they are the column's wrapping. The lines are rebuilt into words measured in characters
-  (a column's line width is about its longest line) and read by the PDF path's own
-  `celltext.cell_text`, with margins as wide as character counts are loose;
+  they are the column's wrapping. The lines are rebuilt into words measured in characters,
+  each counted at its width in Helvetica (Arial's metrics, the font most plans are set in),
+  a column's line width being about its longest line, and read by the PDF path's own
+  `celltext.cell_text`, with margins as wide as such a measure is loose;
 - **breaks**: line breaks where the next word would mostly have fitted are paragraph breaks
   (a converter that writes `<br>` between paragraphs), kept as they are;
 - **flat**: no line breaks anywhere in the table: a word broken in two is glued back where
@@ -23,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
+
+from pdfminer.fontmetrics import FONT_METRICS
 
 from dhrplan.extract.celltext import (
     SPACE_WIDTH,
@@ -38,20 +41,28 @@ from dhrplan.extract.words import split_word
 Style = Literal["paragraphs", "lines", "breaks", "flat"]
 
 
+_WIDTHS: dict[str, int] = FONT_METRICS["Helvetica"][1]
+
+
+def text_width(text: str) -> float:
+    """Width of a line in ems, its characters counted at their Helvetica widths (an unknown
+    character as a digit)."""
+    return sum(_WIDTHS.get(ch, 556) for ch in text) / 1000
+
+
 @dataclass(frozen=True)
 class TextLineSettings:
-    chars_per_em: float = 2.0
-    """A character of a proportional font is about half an em wide."""
-    fit_share: float = 0.2
+    fit_share: float = 0.08
     """Share of the column's line width a next word must leave free to count as fitting. In
-    the fixture exports, lines wrapped with their next word fitting by character count
-    within 0.8 of the longest line, never less (wide and narrow letters)."""
+    the fixture exports, lines wrapped with their next word fitting, so measured, within
+    0.95 of the longest line, bar a few in columns five ems wide; paragraph ends are spread
+    from 0.5 up."""
     break_share: float = 0.35
     """Share of the column's line width a line may leave free and still end in half a word:
-    "Recommen" / "dation" in a column whose longest line is "opportunities"."""
+    "recordin" / "g" in a column whose longest line is "opportunities"."""
     near_share: float = 0.0
-    """A next word that fits within the line width by character count but not with
-    `fit_share` free is the band where a paragraph end and a wrap look alike."""
+    """A next word that fits within the line width but not with `fit_share` free is the
+    band where a paragraph end and a wrap look alike (a third of each in the fixtures)."""
     lines_share: float = 0.5
     """Share of a column's line breaks that must be wraps (next word would not fit) for the
     column to be read as visual lines rather than as paragraphs separated by breaks."""
@@ -74,8 +85,8 @@ class _Column:
                 yield cell.text.split("\n")
 
     @property
-    def width(self) -> int:
-        return max((len(line) for lines in self.lines() for line in lines), default=0)
+    def width(self) -> float:
+        return max((text_width(line) for lines in self.lines() for line in lines), default=0.0)
 
 
 def _tables(blocks: Sequence[Block], table_fragments: set[int]) -> list[list[TableFragment]]:
@@ -106,9 +117,9 @@ def _columns(fragments: list[TableFragment]) -> list[_Column]:
     return columns
 
 
-def _fits(line: str, next_line: str, width: int, share: float) -> bool:
+def _fits(line: str, next_line: str, width: float, share: float) -> bool:
     first = next_line.split(" ", 1)[0]
-    return len(line) + 1 + len(first) <= width * (1 - share)
+    return text_width(line) + SPACE_WIDTH + text_width(first) <= width * (1 - share)
 
 
 def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
@@ -125,28 +136,33 @@ def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Styl
     return "lines" if wraps >= settings.lines_share * len(breaks) else "breaks"
 
 
-def _line_words(lines: list[str], first_top: float, size: float) -> list[Word]:
-    """Words of a cell's lines placed at their character positions, one line per `size`
-    step down: the geometry the PDF path reads, in characters."""
+LINE_STEP = 1.2
+"""Distance from one line's top to the next, in ems: the same for every line, so no gap
+marks a paragraph (a text export shows none)."""
+
+
+def _line_words(lines: list[str], first_top: float) -> list[Word]:
+    """Words of a cell's lines placed where their characters would put them in a 1-pt font
+    (so positions are in ems): the geometry the PDF path reads."""
     words: list[Word] = []
     for i, line in enumerate(lines):
-        top = first_top + i * 1.2 * size
+        top = first_top + i * LINE_STEP
         x = 0.0
         for token in line.split(" "):
             if token:
-                words.append(Word(token, x, top, x + len(token), top + size, size=size))
-            x += len(token) + 1
+                width = text_width(token)
+                words.append(Word(token, x, top, x + width, top + 1.0, size=1.0))
+                x += width
+            x += SPACE_WIDTH
     return words
 
 
-def measure_for(width: int, settings: TextLineSettings = SETTINGS) -> Measure:
-    """The PDF path's measure with margins in ems of `chars_per_em` characters, as loose as
-    a character count is: a share of the column's line width."""
-    size = settings.chars_per_em
+def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
+    """The PDF path's measure with margins as loose as character widths are: a share of the
+    column's line width."""
     return Measure(
-        fit_margin=max(settings.fit_share * width - SPACE_WIDTH * size, 0.0) / size,
-        break_margin=settings.break_share * width / size,
-        exact=False,
+        fit_margin=settings.fit_share * width,
+        break_margin=settings.break_share * width,
     )
 
 
@@ -157,15 +173,15 @@ def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
     cell_of: dict[int, int] = {}
     for c, column in enumerate(columns):
         for lines in column.lines():
-            cell_words = _line_words(lines, top, settings.chars_per_em)
-            top += (len(lines) + 1) * 1.2 * settings.chars_per_em
+            cell_words = _line_words(lines, top)
+            top += (len(lines) + 1) * LINE_STEP
             for word in cell_words:
                 cell_of[id(word)] = c
             words.extend(cell_words)
     return known_words(words, lambda w: (cell_of[id(w)], w.top))
 
 
-def _near_breaks(lines: list[str], text: str, width: int, settings: TextLineSettings) -> int:
+def _near_breaks(lines: list[str], text: str, width: float, settings: TextLineSettings) -> int:
     """Breaks read as wraps where the next word fitted by character count but not with the
     margin: nothing in the text tells a paragraph end from a wrap there."""
     starts = {p.removeprefix("• ") for p in text.split("\n")}
@@ -234,9 +250,9 @@ def undo_converter_lines(
                 lines = cell.text.split("\n") if cell.text else []
                 if len(lines) < 2:
                     continue
-                words = _line_words(lines, top, settings.chars_per_em)
-                top += (len(lines) + 1) * 1.2 * settings.chars_per_em
-                text = cell_text(words, 0.0, float(width), known, measure)
+                words = _line_words(lines, top)
+                top += (len(lines) + 1) * LINE_STEP
+                text = cell_text(words, 0.0, width, known, measure)
                 near += _near_breaks(lines, text, width, settings)
                 _replace(fragment, r, c, cell, text)
             if near:
