@@ -262,12 +262,13 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     fragments = [b for b in blocks if isinstance(b, TableFragment)]
     if not fragments:
         raise ExtractError(f"{path}: no table found: not an action-plan text export")
-    warnings = undo_converter_lines(blocks, plain_tables)
+    warnings = []
     if page > 1:
         warnings.append(
             f"page numbers are inferred from the {page - 1} table break"
             f"{'s' if page > 2 else ''} in the text export"
         )
+    warnings += undo_converter_lines(blocks, plain_tables)
     return Document(path, fmt, page, blocks, warnings)
 
 

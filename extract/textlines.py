@@ -89,22 +89,19 @@ class _Column:
         return max((text_width(line) for lines in self.lines() for line in lines), default=0.0)
 
 
-def _tables(blocks: Sequence[Block], table_fragments: set[int]) -> list[list[TableFragment]]:
+def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment]]:
     """Consecutive fragments as wide as each other with no heading between: one table cut
-    at page breaks (as `stitch` will join them)."""
+    at page breaks (as `stitch` will join them); only tables all of whose fragments are in
+    `plain` (no paragraph markup anywhere)."""
     tables: list[list[TableFragment]] = []
     for block in blocks:
         if isinstance(block, Heading):
             tables.append([])
-            continue
-        if id(block) not in table_fragments:
-            tables.append([])
-            continue
-        if tables and tables[-1] and tables[-1][-1].width == block.width:
+        elif tables and tables[-1] and tables[-1][-1].width == block.width:
             tables[-1].append(block)
         else:
             tables.append([block])
-    return [t for t in tables if t]
+    return [t for t in tables if t and all(id(f) in plain for f in t)]
 
 
 def _columns(fragments: list[TableFragment]) -> list[_Column]:
@@ -222,21 +219,17 @@ def undo_converter_lines(
     """Rewrite, in place, the cells of the fragments in `table_fragments` (ids of pipe and
     tab-separated tables without paragraph markup) into paragraphs; returns the warnings."""
     warnings: list[str] = []
+    flat_tables = long = 0
     for fragments in _tables(blocks, table_fragments):
         columns = _columns(fragments)
         styles = [column_style(column, settings) for column in columns]
         if all(style == "flat" for style in styles):
-            long = 0
+            before = long
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
                     _replace(fragment, r, c, cell, _glue_flat(cell.text))
                     long += len(cell.text) > settings.long_cell
-            if long:
-                warnings.append(
-                    f"a table of the text export has each cell on one line ({long} long "
-                    f"cells): paragraph breaks inside cells cannot be told from wrapped "
-                    f"lines, so paragraphs and list items may run together"
-                )
+            flat_tables += long > before
             continue
         known = _known(columns, settings)
         top = 0.0
@@ -262,6 +255,13 @@ def undo_converter_lines(
                     f"nearly fitted {'were' if near > 1 else 'was'} read as wrapping; "
                     f"{'they' if near > 1 else 'it'} may end a paragraph"
                 )
+    if flat_tables:
+        warnings.insert(0,
+            f"{flat_tables} table{'s' if flat_tables > 1 else ''} of the text export "
+            f"{'have' if flat_tables > 1 else 'has'} each cell on one line ({long} cells "
+            f"over {settings.long_cell} characters): paragraph breaks inside cells cannot "
+            f"be told from wrapped lines, so paragraphs and list items may run together"
+        )
     return warnings
 
 
