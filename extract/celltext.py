@@ -25,7 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
-from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet, opens_item
+from dhrplan.extract.labels import (
+    BULLETS,
+    DASHES,
+    ITEM_LABEL,
+    is_bullet,
+    opens_item,
+    opens_labelled,
+)
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     PUNCTUATION,
@@ -411,17 +418,7 @@ def _numbered_item(prev: Line, line: Line) -> bool:
 
 
 def _labelled(prev: Line, line: Line) -> bool:
-    """ "Ownership: Safer Somerset Partnership" after a finished sentence: a label that
-    opens a paragraph of its own (the page sets it in bold; a text export shows only the
-    colon)."""
-    word = line.words[0].text
-    return (
-        len(word) > 2
-        and word[-1] in ":;"
-        and word[0].isupper()
-        and word[1:-1].isalpha()
-        and prev.words[-1].text[-1] in ".!?"
-    )
+    return opens_labelled(prev.words[-1].text, line.words[0].text)
 
 
 def _ends_with_hyphen(prev: Line) -> bool:

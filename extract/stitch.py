@@ -20,7 +20,7 @@ from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START, opens_item
 from dhrplan.extract.model import Block, Cell, Heading, Row, Table, TableFragment
-from dhrplan.extract.words import NAMES_IN_RUNNING_TEXT, normal_word, split_word
+from dhrplan.extract.words import HYPHEN_END, NAMES_IN_RUNNING_TEXT, normal_word, split_word
 
 RowKind = Literal["numbered", "text", "action", "section", "empty"]
 """numbered: starts a recommendation with a number; text: has recommendation text but no number;
@@ -37,8 +37,6 @@ _CONNECTORS = frozenset(
     these this those through to towards under upon via was were what when where whether which
     who whose will with within without would &""".split()
 )
-_WORD_BROKEN = re.compile(r"[^\W\d_]-$")
-"""A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if _WORD_BROKEN.search(before) and after[0].islower() or split_word(before, after, room):
+    if HYPHEN_END.search(before) and after[0].islower() or split_word(before, after, room):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"

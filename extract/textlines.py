@@ -35,8 +35,9 @@ from dhrplan.extract.celltext import (
     known_words,
 )
 from dhrplan.extract.geometry import Word
+from dhrplan.extract.labels import opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
-from dhrplan.extract.words import split_word
+from dhrplan.extract.words import HYPHEN_END, split_word
 
 Style = Literal["paragraphs", "lines", "breaks", "flat"]
 
@@ -120,12 +121,14 @@ def _fits(line: str, next_line: str, width: float, share: float) -> bool:
 
 
 def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
-    """Lines when most of the column's breaks are wraps, breaks when most are not."""
+    """Lines when most of the column's breaks are wraps, breaks when most are not, flat
+    without any (a bullet in running text starts a line of its own in any style)."""
     width = column.width
     breaks = [
         _fits(a, b, width, settings.fit_share)
         for lines in column.lines()
         for a, b in zip(lines, lines[1:], strict=False)
+        if not b.startswith("• ")
     ]
     if not breaks:
         return "flat"
@@ -192,17 +195,23 @@ def _near_breaks(lines: list[str], text: str, width: float, settings: TextLineSe
 
 
 def _glue_flat(text: str) -> str:
-    """Words a flattened cell broke in two ("completi on", "31.12.20 16") glued back."""
+    """A flattened cell's words broken in two glued back ("completi on", "31.12.20 16",
+    "Multi- Agency"), and a label after a finished sentence ("Ownership:") on a line of its
+    own, as the PDF path does at a line break."""
     paragraphs = []
     for paragraph in text.split("\n"):
-        tokens = paragraph.split(" ")
-        out = tokens[:1]
+        tokens = [t for t in paragraph.split(" ") if t]
+        lines: list[list[str]] = [tokens[:1]]
         for token in tokens[1:]:
-            if out and out[-1] and token and split_word(out[-1], token):
-                out[-1] += token
+            line = lines[-1]
+            if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
+                         or split_word(line[-1], token)):
+                line[-1] += token
+            elif line and opens_labelled(line[-1], token):
+                lines.append([token])
             else:
-                out.append(token)
-        paragraphs.append(" ".join(out))
+                line.append(token)
+        paragraphs.extend(" ".join(line) for line in lines)
     return "\n".join(paragraphs)
 
 

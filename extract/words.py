@@ -85,6 +85,11 @@ def one_word(head: str, tail: str, known: frozenset[str] = frozenset()) -> bool:
     return not (is_word(head, known) and is_word(tail, known))
 
 
+ONE_LETTER_WORDS = frozenset("aAI")
+
+HYPHEN_END = re.compile(r"[^\W\d_]-$")
+"""A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
+
 DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}$")
 """The first half of a date a narrow column broke: "31.12.20" / "16"."""
 
@@ -102,7 +107,10 @@ def split_word(before: str, after: str, room: float | None = None) -> bool:
         return False
     if not is_word(normal_word(head) + normal_word(tail)):
         return False
-    if len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail)):
+    letter = tail.strip(PUNCTUATION)
+    if len(letter) == 1 and letter not in ONE_LETTER_WORDS:
+        return True  # "professional" / "s"; but "in" / "a" is not "ina"
+    if not (is_word(head) and is_word(tail)):
         return True
     return (
         room is not None
