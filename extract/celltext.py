@@ -381,10 +381,15 @@ def _broken_word(
 
 
 def _starts_sentence(last: str, line: Line, known: PageWords) -> bool:
-    """The next item of a list (`opens_item`), unless the word is a name ("Domestic Abuse",
-    or a word the page writes with a capital mid-sentence)."""
     word = line.words[0].text
     second = line.words[1].text if len(line.words) > 1 else ""
+    return starts_item_after(last, word, second, known)
+
+
+def starts_item_after(last: str, word: str, second: str, known: PageWords) -> bool:
+    """The next item of a list (`opens_item`) at `word` after `last`, unless the word is a
+    name ("Domestic Abuse": `second` capitalised too, or a word the page writes with a
+    capital mid-sentence)."""
     return (
         word.strip(PUNCTUATION) not in known.names
         and not second[:1].isupper()

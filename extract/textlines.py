@@ -33,11 +33,12 @@ from dhrplan.extract.celltext import (
     PageWords,
     cell_text,
     known_words,
+    starts_item_after,
 )
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
-from dhrplan.extract.words import HYPHEN_END, split_word
+from dhrplan.extract.words import HYPHEN_END, normal_word, split_word
 
 Style = Literal["paragraphs", "lines", "breaks", "flat"]
 
@@ -194,25 +195,41 @@ def _near_breaks(lines: list[str], text: str, width: float, settings: TextLineSe
     )
 
 
-def _glue_flat(text: str) -> str:
+def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
     """A flattened cell's words broken in two glued back ("completi on", "31.12.20 16",
-    "Multi- Agency"), and a label after a finished sentence ("Ownership:") on a line of its
-    own, as the PDF path does at a line break."""
+    "Multi- Agency"); a label after a finished sentence ("Ownership:") and the next item of
+    a list ("...where necessary Ratify policy") on a line of their own, as the PDF path
+    reads a line break (`names` tells a name from an item's first word)."""
     paragraphs = []
     for paragraph in text.split("\n"):
         tokens = [t for t in paragraph.split(" ") if t]
         lines: list[list[str]] = [tokens[:1]]
-        for token in tokens[1:]:
-            line = lines[-1]
+        for k, token in enumerate(tokens[1:], 2):
+            line, second = lines[-1], tokens[k] if k < len(tokens) else ""
             if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
-                         or split_word(line[-1], token)):
+                         or split_word(line[-1], token, known=known)):
                 line[-1] += token
-            elif line and opens_labelled(line[-1], token):
+            elif line and (
+                opens_labelled(line[-1], token)
+                or len(line) > 1 and starts_item_after(line[-1], token, second, names)
+            ):
                 lines.append([token])
             else:
                 line.append(token)
         paragraphs.extend(" ".join(line) for line in lines)
     return "\n".join(paragraphs)
+
+
+def _whole_words(columns: list[_Column]) -> frozenset[str]:
+    """Words the table writes, casefolded: a name such as "Somerset" that the word list
+    lacks is a word where the table writes it whole."""
+    return frozenset(
+        normal_word(token)
+        for column in columns
+        for lines in column.lines()
+        for line in lines
+        for token in line.split(" ")
+    )
 
 
 def _header_name(columns: list[_Column], c: int) -> str:
@@ -234,9 +251,10 @@ def undo_converter_lines(
         styles = [column_style(column, settings) for column in columns]
         if all(style == "flat" for style in styles):
             before = long
+            whole, names = _whole_words(columns), _known(columns, settings)
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
-                    _replace(fragment, r, c, cell, _glue_flat(cell.text))
+                    _replace(fragment, r, c, cell, _glue_flat(cell.text, whole, names))
                     long += len(cell.text) > settings.long_cell
             flat_tables += long > before
             continue

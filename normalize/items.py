@@ -119,7 +119,7 @@ def _split_inline(label: str, text: str) -> list[Item]:
         # "...MARAC. 2 SSP to review": a bare number too, before a capital, as at a
         # paragraph start
         m = regex.search(
-            rf"(?<=[.;:!?])\s+(?:\(?{regex.escape(nxt)}[.)]\s+(?=\S)|{regex.escape(nxt)}\s+(?=\p{{Lu}}))",
+            rf"(?<=[.;:!?])\s+(?:\(?{regex.escape(nxt)}[.)](?:\s+(?=\S)|\s*$)|{regex.escape(nxt)}\s+(?=\p{{Lu}}))",
             rest,
         )
         if not m:
