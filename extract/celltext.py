@@ -361,8 +361,10 @@ def _broken_word(
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
     if len(words) > 1:
         return False  # a word too long for a line starts a line of its own, then breaks
-    if tail[0] in NO_BREAK_BEFORE:
-        return True  # "procedures" / "." or "Safeguarding" / "”": only a break inside a word
+    if tail[0] in NO_BREAK_BEFORE and (not sure_only or not tail.strip(PUNCTUATION)):
+        # "procedures" / "." or "Safeguarding" / "”": only a break inside a word; but with
+        # room left, "Efficient" / "/effective" wrapped at the space before the slash
+        return True
     if head.text[-1].isdigit() and tail[0].isdigit():
         return True
     if not (head.text[-1].isalpha() and tail[0].isalpha()):

@@ -268,13 +268,18 @@ def undo_converter_lines(
             near = 0
             for fragment, r, cell in column.cells:
                 lines = cell.text.split("\n") if cell.text else []
-                if len(lines) < 2:
+                if not lines:
                     continue
-                words = _line_words(lines, top)
-                top += (len(lines) + 1) * LINE_STEP
-                text = cell_text(words, 0.0, width, known, measure)
-                near += _near_breaks(lines, text, width, settings)
-                _replace(fragment, r, c, cell, text)
+                # the room left on the cell's last line, for `stitch` to tell, when a page
+                # break cut the cell, a wrapped line from a finished paragraph
+                room = max(0.0, width - text_width(lines[-1]))
+                text = cell.text
+                if len(lines) > 1:
+                    words = _line_words(lines, top)
+                    top += (len(lines) + 1) * LINE_STEP
+                    text = cell_text(words, 0.0, width, known, measure)
+                    near += _near_breaks(lines, text, width, settings)
+                _replace(fragment, r, c, cell, text, room)
             if near:
                 warnings.append(
                     f'column "{_header_name(columns, c)}" of the text export keeps the PDF\'s '
@@ -292,8 +297,10 @@ def undo_converter_lines(
     return warnings
 
 
-def _replace(fragment: TableFragment, r: int, c: int, cell: Cell, text: str) -> None:
-    if text != cell.text:
+def _replace(
+    fragment: TableFragment, r: int, c: int, cell: Cell, text: str, room: float | None = None
+) -> None:
+    if text != cell.text or room is not None:
         row: Row = fragment.rows[r]
-        row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged, room=cell.room,
-                            fill=cell.fill)
+        row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged,
+                            room=cell.room if room is None else room, fill=cell.fill)
