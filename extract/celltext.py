@@ -21,6 +21,7 @@ not a word at all ("Coordinat" / "or", "31.12.20" / "16"); two words stay two wo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -269,6 +270,9 @@ def _wrapped_dash(prev: Line, line: Line, right: float, measure: Measure) -> boo
     return not would_fit(prev, line, right, measure) and prev.words[-1].text[-1] not in ".:;!?"
 
 
+WHOLE_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A number that is whole as it stands: the year ending a date ("31 st January 2016")."""
+
 NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%”’")
 NO_BREAK_AFTER = frozenset("([{")
 
@@ -366,7 +370,7 @@ def _broken_word(
         # room left, "Efficient" / "/effective" wrapped at the space before the slash
         return True
     if head.text[-1].isdigit() and tail[0].isdigit():
-        return True
+        return not WHOLE_YEAR.fullmatch(head.text)  # "31.12.20" / "16", not "2016" / "28 th"
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
     if tail[0].isupper() and not (last.isupper() and tail.isupper()):

@@ -28,6 +28,7 @@ from typing import Literal
 from pdfminer.fontmetrics import FONT_METRICS
 
 from dhrplan.extract.celltext import (
+    COMMON_WORDS,
     SPACE_WIDTH,
     Measure,
     PageWords,
@@ -38,7 +39,7 @@ from dhrplan.extract.celltext import (
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
-from dhrplan.extract.words import HYPHEN_END, normal_word, split_word
+from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
 
 Style = Literal["paragraphs", "lines", "breaks", "flat"]
 
@@ -207,7 +208,9 @@ def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
         for k, token in enumerate(tokens[1:], 2):
             line, second = lines[-1], tokens[k] if k < len(tokens) else ""
             if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
-                         or split_word(line[-1], token, known=known)):
+                         or token in CLOSING
+                         or split_word(line[-1], token, known=known)
+                         or _suffix(line[-1], token)):
                 line[-1] += token
             elif line and (
                 opens_labelled(line[-1], token)
@@ -218,6 +221,30 @@ def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
                 line.append(token)
         paragraphs.extend(" ".join(line) for line in lines)
     return "\n".join(paragraphs)
+
+
+CLOSING = frozenset(")]”’")
+"""Closing punctuation alone after a space: the end of a word a line break cut off
+("Safeguarding ”"). A stop or comma is not glued: plans write "abuse ." as often."""
+
+
+def _suffix(head: str, tail: str) -> bool:
+    """ "understand ing", "Profession al", "commission ed/": a tail of up to three letters
+    that is no common word, after a head that is none either ("to ne" is not "tone"),
+    and the halves make a word. (A flattened cell shows no
+    line: the PDF path's "line full to its last character" cannot be asked.)"""
+    core = tail.strip(PUNCTUATION)
+    return (
+        0 < len(core) <= 3
+        and core.isalpha()
+        and core.islower()
+        and len(head) >= 4
+        and head[-1:].isalpha()
+        and not head.isupper()
+        and normal_word(head) not in COMMON_WORDS
+        and core not in COMMON_WORDS
+        and is_word(normal_word(head) + core)
+    )
 
 
 def _whole_words(columns: list[_Column]) -> frozenset[str]:

@@ -109,6 +109,8 @@ def split_word(
         return bool(digits) and len(date["year"]) + len(digits[0]) in (2, 4)
     if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
         return False
+    if tail.endswith("-"):
+        return False  # "and" / "re-" + "write": the tail starts a hyphenated word
     if not is_word(normal_word(head) + normal_word(tail), known):
         return False
     letter = tail.strip(PUNCTUATION)
