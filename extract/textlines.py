@@ -183,17 +183,21 @@ def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
     return known_words(words, lambda w: (cell_of[id(w)], w.top))
 
 
-def _near_breaks(lines: list[str], text: str, width: float, settings: TextLineSettings) -> int:
-    """Breaks read as wraps where the next word fitted by character count but not with the
-    margin: nothing in the text tells a paragraph end from a wrap there."""
+def _near_breaks(
+    lines: list[str], text: str, width: float, settings: TextLineSettings
+) -> list[str]:
+    """The lines whose break was read as a wrap though the next word fitted within the
+    line width, if not with the margin: nothing in the text tells a paragraph end from a
+    wrap there."""
     starts = {p.removeprefix("• ") for p in text.split("\n")}
-    return sum(
-        1
+    return [
+        a
         for a, b in zip(lines, lines[1:], strict=False)
-        if _fits(a, b, width, settings.near_share)
+        if a[-1:] not in (",", ";", ":")  # a paragraph seldom ends there
+        and _fits(a, b, width, settings.near_share)
         and not _fits(a, b, width, settings.fit_share)
         and not any(s.startswith(b.removeprefix("• ").lstrip("•-–— ")) for s in starts)
-    )
+    ]
 
 
 def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
@@ -259,9 +263,8 @@ def _whole_words(columns: list[_Column]) -> frozenset[str]:
     )
 
 
-def _header_name(columns: list[_Column], c: int) -> str:
-    cells = columns[c].cells
-    return cells[0][2].text.replace("\n", " ") if cells else str(c + 1)
+def _tail(line: str, limit: int = 40) -> str:
+    return line if len(line) <= limit else "…" + line[-limit:]
 
 
 def undo_converter_lines(
@@ -272,7 +275,7 @@ def undo_converter_lines(
     """Rewrite, in place, the cells of the fragments in `table_fragments` (ids of pipe and
     tab-separated tables without paragraph markup) into paragraphs; returns the warnings."""
     warnings: list[str] = []
-    flat_tables = long = 0
+    flat_tables = long = near = 0
     for fragments in _tables(blocks, table_fragments):
         columns = _columns(fragments)
         styles = [column_style(column, settings) for column in columns]
@@ -292,7 +295,6 @@ def undo_converter_lines(
                 continue
             width = column.width
             measure = measure_for(width, settings)
-            near = 0
             for fragment, r, cell in column.cells:
                 lines = cell.text.split("\n") if cell.text else []
                 if not lines:
@@ -305,15 +307,19 @@ def undo_converter_lines(
                     words = _line_words(lines, top)
                     top += (len(lines) + 1) * LINE_STEP
                     text = cell_text(words, 0.0, width, known, measure)
-                    near += _near_breaks(lines, text, width, settings)
+                    for line in _near_breaks(lines, text, width, settings):
+                        near += 1
+                        fragment.rows[r].warnings.append(
+                            f'the line break after "{_tail(line)}" was read as a wrap, but '
+                            f"the next word nearly fitted on that line: it may end a paragraph"
+                        )
                 _replace(fragment, r, c, cell, text, room)
-            if near:
-                warnings.append(
-                    f'column "{_header_name(columns, c)}" of the text export keeps the PDF\'s '
-                    f"lines: {near} line break{'s' if near > 1 else ''} where the next word "
-                    f"nearly fitted {'were' if near > 1 else 'was'} read as wrapping; "
-                    f"{'they' if near > 1 else 'it'} may end a paragraph"
-                )
+    if near:
+        warnings.append(
+            f"{near} line break{'s' if near > 1 else ''} in cells that keep the PDF's lines "
+            f"could end a paragraph as well as wrap (the next word nearly fitted); the "
+            f"records concerned say which"
+        )
     if flat_tables:
         warnings.insert(0,
             f"{flat_tables} table{'s' if flat_tables > 1 else ''} of the text export "
