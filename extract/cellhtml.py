@@ -20,7 +20,8 @@ _MD_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 def tidy(text: str) -> str:
     """Collapse spaces inside paragraphs, drop empty paragraphs, split inline bullets."""
-    text = text.replace("\xa0", " ").replace("\r", "")
+    # a lone "\r" is a line break too (tabula writes cells' lines so)
+    text = text.replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for para in text.split("\n"):
         for i, piece in enumerate(_INLINE_BULLET.split(para)):

@@ -21,11 +21,19 @@ not a word at all ("Coordinat" / "or", "31.12.20" / "16"); two words stay two wo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from dhrplan.extract.geometry import Word
-from dhrplan.extract.labels import BULLETS, DASHES, ITEM_LABEL, is_bullet, opens_item
+from dhrplan.extract.labels import (
+    BULLETS,
+    DASHES,
+    ITEM_LABEL,
+    is_bullet,
+    opens_item,
+    opens_labelled,
+)
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     PUNCTUATION,
@@ -66,6 +74,26 @@ only after a line full to its last character."""
 PARAGRAPH_GAP = 0.3
 """Extra space (in ems) between two lines, beyond the cell's line spacing, that marks a
 paragraph break (space after a paragraph)."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How exactly a line's width is known. A PDF gives it in points (the defaults); a text
+    export that kept a cell's visual lines gives only their length in characters, which in
+    a proportional font is the width to within a fifth or so (see extract/textlines.py)."""
+
+    fit_margin: float = FIT_MARGIN
+    """Room (in ems) beyond the next word's width that makes it count as fitting."""
+    break_margin: float = 2 * FIT_MARGIN
+    """Room (in ems) beyond `FULL_LINE` characters a line may have left and still end in
+    half a word."""
+    exact: bool = True
+    """Whether a line full to its last character can be told from one nearly full; only
+    then may halves of which one is no word at all be glued."""
+
+
+POINTS = Measure()
+"""The measure of a PDF page."""
 
 
 @dataclass
@@ -156,7 +184,11 @@ NO_PAGE_WORDS = PageWords()
 
 
 def cell_text(
-    words: list[Word], x0: float, x1: float, known: PageWords = NO_PAGE_WORDS
+    words: list[Word],
+    x0: float,
+    x1: float,
+    known: PageWords = NO_PAGE_WORDS,
+    measure: Measure = POINTS,
 ) -> str:
     """Text of the words in a cell whose ruling lines are at x0 and x1; `known` holds the
     page's words seen mid-line (see `known_words`)."""
@@ -165,23 +197,24 @@ def cell_text(
     lines = group_lines(words)
     right = _text_right(lines, x0, x1)
     pitch = _line_pitch(lines)
-    tails = _whole_first_words(lines, right, known)
+    tails = _whole_first_words(lines, right, known, measure)
     paragraphs: list[str] = [lines[0].text]
     for i, (prev, line, tail) in enumerate(zip(lines, lines[1:], tails, strict=False)):
         first = line.words[0]
         below = lines[i + 2] if i + 2 < len(lines) else None
         last = paragraphs[-1].rsplit(" ", 1)[-1]
-        if _broken_word(prev, last, first, tail, right, known):
+        if _broken_word(prev, last, first, tail, right, known, measure):
             paragraphs[-1] += line.text
-        elif _wrapped_dash(prev, line, right):
+        elif _wrapped_dash(prev, line, right, measure):
             paragraphs[-1] += " " + line.text
         elif (
             starts_item(first)
             or prev.bold != line.bold
-            or would_fit(prev, line, right)
+            or would_fit(prev, line, right, measure)
             or _spaced(prev, line, pitch)
             or _starts_sentence(last, line, known)
             or _numbered_item(prev, line)
+            or _labelled(prev, line)
             or _repeats_opening(paragraphs, line, below)
         ):
             paragraphs.append(line.text)
@@ -208,11 +241,11 @@ def _text_right(lines: list[Line], x0: float, x1: float) -> float:
     return x1 - max(0.0, left - x0)
 
 
-def would_fit(prev: Line, line: Line, right: float) -> bool:
+def would_fit(prev: Line, line: Line, right: float, measure: Measure = POINTS) -> bool:
     """Whether the first word of `line` had room at the end of `prev`: if so, `prev` ended
     on purpose."""
     size = prev.words[-1].size
-    room = right - FIT_MARGIN * size - prev.x1
+    room = right - measure.fit_margin * size - prev.x1
     return SPACE_WIDTH * size + _unbreakable_width(line) <= room
 
 
@@ -228,14 +261,17 @@ def _spaced(prev: Line, line: Line, pitch: float | None) -> bool:
     return line.top - prev.top > pitch + PARAGRAPH_GAP * prev.size
 
 
-def _wrapped_dash(prev: Line, line: Line, right: float) -> bool:
+def _wrapped_dash(prev: Line, line: Line, right: float, measure: Measure) -> bool:
     """ "... use of DVRIM" / "– to all relevant staff": a dash the line had no room for, after
     an unfinished sentence, is the sentence going on, not a bullet."""
     dash = line.words[0].text
     if dash not in DASHES or len(line.words) < 2:
         return False
-    return not would_fit(prev, line, right) and prev.words[-1].text[-1] not in ".:;!?"
+    return not would_fit(prev, line, right, measure) and prev.words[-1].text[-1] not in ".:;!?"
 
+
+WHOLE_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A number that is whole as it stands: the year ending a date ("31 st January 2016")."""
 
 NO_BREAK_BEFORE = frozenset(")]}!?,.;:/%”’")
 NO_BREAK_AFTER = frozenset("([{")
@@ -284,7 +320,7 @@ def known_words(
 
 
 def _whole_first_words(
-    lines: list[Line], right: float, known: PageWords
+    lines: list[Line], right: float, known: PageWords, measure: Measure
 ) -> list[str]:
     """The first word of each line after the first, with the pieces the lines below carry it
     on in when it is alone on its line ("publicatio" / "n"): a word is judged whole."""
@@ -294,7 +330,9 @@ def _whole_first_words(
         if (
             len(line.words) == 1
             and i + 1 < len(lines)
-            and _broken_word(line, tail, lines[i + 1].words[0], tails[i + 1], right, known)
+            and _broken_word(
+                line, tail, lines[i + 1].words[0], tails[i + 1], right, known, measure
+            )
         ):
             tail += tails[i + 1]
         tails[i] = tail
@@ -308,6 +346,7 @@ def _broken_word(
     tail: str,
     right: float,
     known: PageWords,
+    measure: Measure = POINTS,
 ) -> bool:
     """`last` (the paragraph's last word) and `first` (whose whole word is `tail`) are the
     halves of one word the column was too narrow for: the head is alone on its line (a word
@@ -318,18 +357,20 @@ def _broken_word(
     width = first.x1 - first.x0
     room = right - prev.x1
     char = width / len(first.text)
-    if room > min(width, FULL_LINE * char) + FIT_MARGIN * 2 * head.size:
+    if room > min(width, FULL_LINE * char) + measure.break_margin * head.size:
         return False
     # only a line full to its last character may end in a word that is no word at all
     # ("Somers" / "et"); with more room left, only halves that make a word are glued
-    sure_only = room > char + FIT_MARGIN * head.size
+    sure_only = not measure.exact or room > char + measure.fit_margin * head.size
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
     if len(words) > 1:
         return False  # a word too long for a line starts a line of its own, then breaks
-    if tail[0] in NO_BREAK_BEFORE:
-        return True  # "procedures" / "." or "Safeguarding" / "”": only a break inside a word
-    if head.text[-1].isdigit() and tail[0].isdigit():
+    if tail[0] in NO_BREAK_BEFORE and (not sure_only or not tail.strip(PUNCTUATION)):
+        # "procedures" / "." or "Safeguarding" / "”": only a break inside a word; but with
+        # room left, "Efficient" / "/effective" wrapped at the space before the slash
         return True
+    if head.text[-1].isdigit() and tail[0].isdigit():
+        return not WHOLE_YEAR.fullmatch(head.text)  # "31.12.20" / "16", not "2016" / "28 th"
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
     if tail[0].isupper() and not (last.isupper() and tail.isupper()):
@@ -346,10 +387,15 @@ def _broken_word(
 
 
 def _starts_sentence(last: str, line: Line, known: PageWords) -> bool:
-    """The next item of a list (`opens_item`), unless the word is a name ("Domestic Abuse",
-    or a word the page writes with a capital mid-sentence)."""
     word = line.words[0].text
     second = line.words[1].text if len(line.words) > 1 else ""
+    return starts_item_after(last, word, second, known)
+
+
+def starts_item_after(last: str, word: str, second: str, known: PageWords) -> bool:
+    """The next item of a list (`opens_item`) at `word` after `last`, unless the word is a
+    name ("Domestic Abuse": `second` capitalised too, or a word the page writes with a
+    capital mid-sentence)."""
     return (
         word.strip(PUNCTUATION) not in known.names
         and not second[:1].isupper()
@@ -380,6 +426,10 @@ def _numbered_item(prev: Line, line: Line) -> bool:
         and words[1].text[0].isupper()
         and prev.words[-1].text[-1] in ".:;"
     )
+
+
+def _labelled(prev: Line, line: Line) -> bool:
+    return opens_labelled(prev.words[-1].text, line.words[0].text)
 
 
 def _ends_with_hyphen(prev: Line) -> bool:

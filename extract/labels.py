@@ -30,6 +30,19 @@ def is_bullet(char: str) -> bool:
     return char in BULLETS or char in DASHES
 
 
+def opens_labelled(last: str, word: str) -> bool:
+    """ "Ownership: Safer Somerset Partnership" after a finished sentence ("...abuse."): a
+    label that opens a paragraph of its own (the page sets it in bold; a text export shows
+    only the colon)."""
+    return (
+        len(word) > 2
+        and word[-1] in ":;"
+        and word[0].isupper()
+        and word[1:-1].isalpha()
+        and last[-1:] in (".", "!", "?")
+    )
+
+
 def opens_item(last: str, word: str) -> bool:
     """A capitalised common word after a lower-case content word: the next item of a list
     whose line break was lost ("...proactive approach" / "Briefing to be approved",

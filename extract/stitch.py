@@ -20,13 +20,7 @@ from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START, opens_item
 from dhrplan.extract.model import NO_PAGE, Block, Cell, Heading, Row, Table, TableFragment
-from dhrplan.extract.words import (
-    FUNCTION_WORDS,
-    NAMES_IN_RUNNING_TEXT,
-    PUNCTUATION,
-    is_word,
-    normal_word,
-)
+from dhrplan.extract.words import HYPHEN_END, NAMES_IN_RUNNING_TEXT, normal_word, split_word
 
 RowKind = Literal["numbered", "text", "action", "section", "empty"]
 """numbered: starts a recommendation with a number; text: has recommendation text but no number;
@@ -43,8 +37,6 @@ _CONNECTORS = frozenset(
     these this those through to towards under upon via was were what when where whether which
     who whose will with within without would &""".split()
 )
-_WORD_BROKEN = re.compile(r"[^\W\d_]-$")
-"""A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
 
 
 @dataclass(frozen=True)
@@ -88,32 +80,6 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
     return before.split()[-1].lower() in _CONNECTORS
 
 
-_DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}$")
-"""The first half of a date a narrow column broke: "31.12.20" / "16"."""
-
-
-def _split_word(before: str, after: str, room: float | None = None) -> bool:
-    """One word a narrow column broke just where the page broke ("professional" / "s",
-    "Safeguardi" / "ng"): the halves make an English word and are not two words ("in" / "to"
-    stay two), unless the line before the break was full to its last character (`room`, in
-    ems, under one): then "operation" / "al" is "operational" too."""
-    head, tail = before.split()[-1], after.split()[0]
-    if _DATE_HEAD.search(head):
-        return bool(re.match(r"\d{2}\b", tail))
-    if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
-        return False
-    if not is_word(normal_word(head) + normal_word(tail)):
-        return False
-    if len(tail.strip(PUNCTUATION)) == 1 or not (is_word(head) and is_word(tail)):
-        return True
-    return (
-        room is not None
-        and room < 1.0
-        and normal_word(head) not in FUNCTION_WORDS
-        and normal_word(tail) not in FUNCTION_WORDS
-    )
-
-
 WORD_EMS = 0.5
 """Average width of a character, in ems, to tell whether a word had room on a line."""
 SPACE_EMS = 0.28
@@ -143,7 +109,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if _WORD_BROKEN.search(before) and after[0].islower() or _split_word(before, after, room):
+    if HYPHEN_END.search(before) and after[0].islower() or split_word(before, after, room):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"

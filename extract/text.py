@@ -9,12 +9,15 @@ the document says so in a warning.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
+from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
+from dhrplan.extract.textlines import undo_converter_lines
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BARE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -63,13 +66,41 @@ def _bare_pipe_lines(lines: list[str]) -> set[int]:
     return found
 
 
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"', re.S)
+_PARAGRAPH_MARKUP = re.compile(r"<(?:p|li|ul|ol|div)\b", re.I)
+"""Markup that marks a cell's paragraphs: its line breaks are then paragraph breaks."""
+
+
+def _tsv_cells(row: str) -> list[str]:
+    """A tab-separated row; a field quoted the way csv writers quote one with a newline, a
+    tab or a quote in it ("Scop\ne") is unquoted, any other field kept as written."""
+    cells = row.rstrip("\r\n").split("\t")
+    return [m.group(1).replace('""', '"') if (m := _QUOTED.fullmatch(c)) else c for c in cells]
+
+
+def _opens_quoted_field(line: str) -> bool:
+    """A line whose last field opens a quote that goes on over the next lines."""
+    return line.count('"') % 2 == 1 and bool(re.search(r'(?:^|\t)"', line))
+
+
+def _quoted_row(lines: list[str], i: int) -> int | None:
+    """The end of the tab-separated row starting at lines[i] whose quoted fields go on over
+    the lines below (each quote closed, a tab in it), or None."""
+    j, quotes = i + 1, lines[i].count('"')
+    while quotes % 2 and j < len(lines) and j - i < 500:
+        quotes += lines[j].count('"')
+        j += 1
+    row = "\n".join(lines[i:j])
+    return j if quotes % 2 == 0 and "\t" in row else None
+
+
 def _table_cells(line: str) -> list[str] | None:
     """The raw cells of a table line, or None for a paragraph line."""
     stripped = line.strip()
     if stripped.startswith("|") and stripped.count("|") >= 2:
         return _pipe_cells(stripped)
     if "\t" in line:
-        return line.rstrip("\r\n").split("\t")
+        return _tsv_cells(line)
     return None
 
 
@@ -116,10 +147,43 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
             yield "rows", grid_table_rows(grid)
         elif i - 1 in bare:
             yield "cells", _pipe_cells(line)
+        elif (
+            not line.lstrip().startswith("|")
+            and _opens_quoted_field(line)
+            and (end := _quoted_row(lines, i - 1)) is not None
+        ):
+            yield "cells", _tsv_cells("\n".join(lines[i - 1:end]))
+            i = end
         elif (cells := _table_cells(line)) is not None:
             yield "cells", cells
         else:
             yield "line", line
+
+
+def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
+    """Paragraphs that repeat between tables as running headers and footers do, digits
+    aside: a page number ("Page 2 of 5") met twice, any other line on half the tables and
+    three times at least (an agency heading may come twice)."""
+    counts: Counter[str] = Counter()
+    tables = 0
+    paragraph: list[str] = []
+    previous = "line"
+    for kind, item in [*items, ("line", "")]:
+        if kind != "line":
+            tables += previous == "line"
+        elif isinstance(item, str) and item.strip():
+            paragraph.append(item)
+            previous = kind
+            continue
+        if paragraph:
+            counts[running_key(_heading_text(paragraph)[0])] += 1
+            paragraph = []
+        previous = kind
+    threshold = max(3, running_threshold(tables))
+    return {
+        key for key, n in counts.items()
+        if key and n >= (2 if PAGE_NUMBER.match(key) else threshold)
+    }
 
 
 def parse_text(text: str, path: Path, fmt: str) -> Document:
@@ -129,25 +193,35 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     paragraph: list[str] = []
     table: list[Row] | None = None
     last_was_table = False
+    items = list(_items(text))
+    running = _running_paragraphs(items)
+    plain_tables: set[int] = set()
+    plain = True
 
     def flush_paragraph() -> None:
         nonlocal last_was_table
         if paragraph:
             heading, bold = _heading_text(paragraph)
+            if running_key(heading) in running:
+                paragraph.clear()
+                return
             if heading:
                 blocks.append(Heading(heading, page, bold))
                 last_was_table = False
             paragraph.clear()
 
     def flush_table() -> None:
-        nonlocal table, last_was_table
+        nonlocal table, last_was_table, plain
         if table:
             width = max(len(r.cells) for r in table)
             for row in table:
                 row.cells.extend(Cell() for _ in range(width - len(row.cells)))
             blocks.append(TableFragment(table, page))
+            if plain:
+                plain_tables.add(id(blocks[-1]))
             last_was_table = True
         table = None
+        plain = True
 
     def start_table(width: int) -> None:
         """A table right after one as wide, with only blank lines between, is the same
@@ -158,7 +232,7 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
             page += 1
         table = []
 
-    for kind, item in _items(text):
+    for kind, item in items:
         if kind == "line":
             flush_table()
             if item.strip():
@@ -173,12 +247,14 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
             if rows:
                 start_table(max(len(r) for r in rows))
                 table.extend(Row([cell_from_markup(c) for c in r], [page]) for r in rows)
+                plain = False
                 flush_table()
             continue
         if _is_separator(item):
             continue
         if table is None:
             start_table(len(item))
+        plain = plain and not any(_PARAGRAPH_MARKUP.search(c) for c in item)
         table.append(Row([cell_from_markup(c) for c in item], [page]))
     flush_table()
     flush_paragraph()
@@ -192,6 +268,7 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
             f"page numbers are inferred from the {page - 1} table break"
             f"{'s' if page > 2 else ''} in the text export"
         )
+    warnings += undo_converter_lines(blocks, plain_tables)
     return Document(path, fmt, page, blocks, warnings)
 
 

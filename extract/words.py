@@ -9,6 +9,7 @@ line ends full against its cell's edge, which most pages never ask.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from importlib import resources
 
@@ -82,3 +83,44 @@ def one_word(head: str, tail: str, known: frozenset[str] = frozenset()) -> bool:
     if is_word(normal_word(head) + normal_word(tail)):
         return True
     return not (is_word(head, known) and is_word(tail, known))
+
+
+ONE_LETTER_WORDS = frozenset("aAI")
+
+HYPHEN_END = re.compile(r"[^\W\d_]-$")
+"""A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
+
+DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./](?P<year>\d{1,3})$")
+"""The first half of a date a narrow column broke: "31.12.20" / "16", "31.12.201" / "6"."""
+
+
+def split_word(
+    before: str, after: str, room: float | None = None, known: frozenset[str] = frozenset()
+) -> bool:
+    """One word a narrow column broke where the text shows no line: at a page break
+    ("professional" / "s", "Safeguardi" / "ng"), or in a cell a text export flattened
+    ("completi on"): the halves make an English word and are not two words ("in" / "to"
+    stay two), unless the line before the break was full to its last character (`room`, in
+    ems, under one): then "operation" / "al" is "operational" too. `known` are words the
+    document writes whole elsewhere ("Somerset")."""
+    head, tail = before.split()[-1], after.split()[0]
+    if date := DATE_HEAD.search(head):
+        digits = re.match(r"\d+\b", tail)
+        return bool(digits) and len(date["year"]) + len(digits[0]) in (2, 4)
+    if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
+        return False
+    if tail.endswith("-"):
+        return False  # "and" / "re-" + "write": the tail starts a hyphenated word
+    if not is_word(normal_word(head) + normal_word(tail), known):
+        return False
+    letter = tail.strip(PUNCTUATION)
+    if len(letter) == 1 and letter not in ONE_LETTER_WORDS:
+        return True  # "professional" / "s"; but "in" / "a" is not "ina"
+    if not (is_word(head) and is_word(tail)):
+        return True
+    return (
+        room is not None
+        and room < 1.0
+        and normal_word(head) not in FUNCTION_WORDS
+        and normal_word(tail) not in FUNCTION_WORDS
+    )

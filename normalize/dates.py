@@ -58,6 +58,9 @@ _NUMBER = rf"(?>\d{{1,3}}|{NUMBER_WORD}|an?\b)"
 
 _YEAR = r"(?:\d{4}|'?\d{2})"  # 2016, 16, '16
 _YEAR4 = r"(?:19|20)\d{2}"
+_YEAR_REST = r"\s\d{2}(?![\d./\-]|\s*(?:days?|weeks?|months?|years?)\b)"
+"""The rest of a year a narrow column broke off ("31.12.20 16"): a two-digit year followed
+by it is not read as 2020 (the cell is unknown, with a warning)."""
 _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
 _END_OF = r"(?P<endof>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?)?"
 _NO_DIGIT_BEFORE = r"(?<![\d./\-])"
@@ -311,7 +314,8 @@ _EXACT_RULES: list[_Rule] = [
     _rule(rf"{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_NO_DIGIT_AFTER}",
           _read_iso),
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
-               \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""", _read_numeric),
+               \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
+          _read_numeric),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+)?  # "end of 31 May" is just 31 May
                (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+)?(?P<mon>{_MONTH}) ,?\s*
                (?P<y>{_YEAR})(?!\d)""", _read_day_month),

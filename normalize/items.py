@@ -116,7 +116,12 @@ def _split_inline(label: str, text: str) -> list[Item]:
         nxt = _successor(current_label)
         if nxt is None:
             break
-        m = regex.search(rf"(?<=[.;:!?])\s+\(?{regex.escape(nxt)}[.)]\s+(?=\S)", rest)
+        # "...MARAC. 2 SSP to review": a bare number too, before a capital, as at a
+        # paragraph start
+        m = regex.search(
+            rf"(?<=[.;:!?])\s+(?:\(?{regex.escape(nxt)}[.)](?:\s+(?=\S)|\s*$)|{regex.escape(nxt)}\s+(?=\p{{Lu}}))",
+            rest,
+        )
         if not m:
             break
         items.append(Item(current_label, rest[: m.start()].strip()))

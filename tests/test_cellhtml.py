@@ -76,6 +76,8 @@ CASES = [
     ("Review policy<br>Ratify policy", "Review policy\nRatify policy", False),
     ("Review policy<br/>Ratify policy", "Review policy\nRatify policy", False),
     ("Review policy<br />Ratify policy", "Review policy\nRatify policy", False),
+    ("Review policy\rRatify policy", "Review policy\nRatify policy", False),
+    ("Review policy\r\nRatify policy", "Review policy\nRatify policy", False),
     ("<P>Review</P><P>Ratify</P>", "Review\nRatify", False),
     ("<div>Review</div><div>Ratify</div>", "Review\nRatify", False),
     # a list draws its markers, as a browser (and the PDF of the same plan) shows them, unless

@@ -218,6 +218,10 @@ CASES = [
     ("13/2016", [plain("13/2016", "unknown")], "no such month"),
     ("2015-2017", [plain("2015-2017", "unknown")], "could not be read"),
     ("By March", [plain("By March", "unknown")], '"March" could not be read'),
+    # a year a narrow column broke, its halves joined by a space: never 2020-12-31
+    ("31.12.20 16", [plain("31.12.20 16", "unknown")], '"31.12.20 16" could not be read'),
+    ("31.12.201 6", [plain("31.12.201 6", "unknown")], '"31.12.201 6" could not be read'),
+    ("By 31.12.20 16", [plain("By 31.12.20 16", "unknown")], "could not be read"),
     ("May be revised", [plain("May be revised", "unknown")], "could not be read"),
 ]
 

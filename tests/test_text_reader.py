@@ -288,6 +288,17 @@ SAMPLE_FILES = [
 ]
 
 
+FLATTENED = {
+    # the 012 export marks paragraphs (<p>) in some agencies' tables and flattens every cell
+    # of the others to one line
+    "somerset-dhr-012-action-plan": [
+        "8 tables of the text export have each cell on one line (39 cells over 100 "
+        "characters): paragraph breaks inside cells cannot be told from wrapped lines, so "
+        "paragraphs and list items may run together"
+    ],
+}
+
+
 @pytest.mark.parametrize(("stem", "pages", "headings", "widths", "fragment_pages"), SAMPLE_FILES)
 def test_sample_exports(
     stem: str, pages: int, headings: list[str], widths: list[int], fragment_pages: list[int]
@@ -297,7 +308,8 @@ def test_sample_exports(
     assert doc.format == "tsv"
     assert doc.page_count == pages
     assert doc.warnings == [
-        f"page numbers are inferred from the {pages - 1} table breaks in the text export"
+        f"page numbers are inferred from the {pages - 1} table breaks in the text export",
+        *FLATTENED.get(stem, []),
     ]
     assert [b.text for b in doc.blocks if isinstance(b, Heading)] == headings
     assert [f.width for f in fragments] == widths

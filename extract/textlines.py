@@ -1,0 +1,339 @@
+"""Cells of text exports that other converters wrote line by line, or flattened, back to paragraphs.
+
+The samples' exports mark each paragraph of a cell (`<p>`). Converters built on pdfplumber,
+camelot or Marker keep every visual line of the PDF instead (`<br>` or a newline inside the
+cell): a cell is the page's wrapped lines, with words broken where the column was narrow
+("Scop" / "e", "31.12.20" / "16"). Docling-style ones flatten each cell to one line joined by
+spaces ("completi on"). Each column of a table is read in the style it shows:
+
+- **paragraphs**: the table marks paragraphs with HTML blocks; nothing to undo;
+- **lines**: most line breaks come where the next word would not have fitted on the line, so
+  they are the column's wrapping. The lines are rebuilt into words measured in characters,
+  each counted at its width in Helvetica (Arial's metrics, the font most plans are set in),
+  a column's line width being about its longest line, and read by the PDF path's own
+  `celltext.cell_text`, with margins as wide as such a measure is loose;
+- **breaks**: line breaks where the next word would mostly have fitted are paragraph breaks
+  (a converter that writes `<br>` between paragraphs), kept as they are;
+- **flat**: no line breaks anywhere in the table: a word broken in two is glued back where
+  the halves make a word (`words.split_word`, the rule for a word cut by a page break), and
+  a warning says that paragraph breaks inside long cells cannot be told from wraps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pdfminer.fontmetrics import FONT_METRICS
+
+from dhrplan.extract.celltext import (
+    COMMON_WORDS,
+    SPACE_WIDTH,
+    Measure,
+    PageWords,
+    cell_text,
+    known_words,
+    starts_item_after,
+)
+from dhrplan.extract.geometry import Word
+from dhrplan.extract.labels import opens_labelled
+from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
+from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
+
+Style = Literal["paragraphs", "lines", "breaks", "flat"]
+
+
+_WIDTHS: dict[str, int] = FONT_METRICS["Helvetica"][1]
+
+
+def text_width(text: str) -> float:
+    """Width of a line in ems, its characters counted at their Helvetica widths (an unknown
+    character as a digit)."""
+    return sum(_WIDTHS.get(ch, 556) for ch in text) / 1000
+
+
+@dataclass(frozen=True)
+class TextLineSettings:
+    fit_share: float = 0.08
+    """Share of the column's line width a next word must leave free to count as fitting. In
+    the fixture exports, lines wrapped with their next word fitting, so measured, within
+    0.95 of the longest line, bar a few in columns five ems wide; paragraph ends are spread
+    from 0.5 up."""
+    break_share: float = 0.35
+    """Share of the column's line width a line may leave free and still end in half a word:
+    "recordin" / "g" in a column whose longest line is "opportunities"."""
+    near_share: float = 0.0
+    """A next word that fits within the line width but not with `fit_share` free is the
+    band where a paragraph end and a wrap look alike (a third of each in the fixtures)."""
+    lines_share: float = 0.5
+    """Share of a column's line breaks that must be wraps (next word would not fit) for the
+    column to be read as visual lines rather than as paragraphs separated by breaks."""
+    long_cell: int = 100
+    """A flattened cell longer than this may have lost paragraph breaks: worth a warning."""
+
+
+SETTINGS = TextLineSettings()
+
+
+@dataclass
+class _Column:
+    """One column of one table, across the fragments (pages) it spans."""
+
+    cells: list[tuple[TableFragment, int, Cell]]
+
+    def lines(self) -> Iterator[list[str]]:
+        for _, _, cell in self.cells:
+            if cell.text:
+                yield cell.text.split("\n")
+
+    @property
+    def width(self) -> float:
+        return max((text_width(line) for lines in self.lines() for line in lines), default=0.0)
+
+
+def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment]]:
+    """Consecutive fragments as wide as each other with no heading between: one table cut
+    at page breaks (as `stitch` will join them); only tables all of whose fragments are in
+    `plain` (no paragraph markup anywhere)."""
+    tables: list[list[TableFragment]] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            tables.append([])
+        elif tables and tables[-1] and tables[-1][-1].width == block.width:
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    return [t for t in tables if t and all(id(f) in plain for f in t)]
+
+
+def _columns(fragments: list[TableFragment]) -> list[_Column]:
+    width = max(f.width for f in fragments)
+    columns = [_Column([]) for _ in range(width)]
+    for fragment in fragments:
+        for r, row in enumerate(fragment.rows):
+            for c, cell in enumerate(row.cells):
+                columns[c].cells.append((fragment, r, cell))
+    return columns
+
+
+def _fits(line: str, next_line: str, width: float, share: float) -> bool:
+    first = next_line.split(" ", 1)[0]
+    return text_width(line) + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+
+
+def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
+    """Lines when most of the column's breaks are wraps, breaks when most are not, flat
+    without any (a bullet in running text starts a line of its own in any style)."""
+    width = column.width
+    breaks = [
+        _fits(a, b, width, settings.fit_share)
+        for lines in column.lines()
+        for a, b in zip(lines, lines[1:], strict=False)
+        if not b.startswith("• ")
+    ]
+    if not breaks:
+        return "flat"
+    wraps = sum(1 for fits in breaks if not fits)
+    return "lines" if wraps >= settings.lines_share * len(breaks) else "breaks"
+
+
+LINE_STEP = 1.2
+"""Distance from one line's top to the next, in ems: the same for every line, so no gap
+marks a paragraph (a text export shows none)."""
+
+
+def _line_words(lines: list[str], first_top: float) -> list[Word]:
+    """Words of a cell's lines placed where their characters would put them in a 1-pt font
+    (so positions are in ems): the geometry the PDF path reads."""
+    words: list[Word] = []
+    for i, line in enumerate(lines):
+        top = first_top + i * LINE_STEP
+        x = 0.0
+        for token in line.split(" "):
+            if token:
+                width = text_width(token)
+                words.append(Word(token, x, top, x + width, top + 1.0, size=1.0))
+                x += width
+            x += SPACE_WIDTH
+    return words
+
+
+def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
+    """The PDF path's measure with margins as loose as character widths are: a share of the
+    column's line width."""
+    return Measure(
+        fit_margin=settings.fit_share * width,
+        break_margin=settings.break_share * width,
+    )
+
+
+def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
+    """The table's words seen mid-line, as `known_words` collects a page's."""
+    words: list[Word] = []
+    top = 0.0
+    cell_of: dict[int, int] = {}
+    for c, column in enumerate(columns):
+        for lines in column.lines():
+            cell_words = _line_words(lines, top)
+            top += (len(lines) + 1) * LINE_STEP
+            for word in cell_words:
+                cell_of[id(word)] = c
+            words.extend(cell_words)
+    return known_words(words, lambda w: (cell_of[id(w)], w.top))
+
+
+def _near_breaks(
+    lines: list[str], text: str, width: float, settings: TextLineSettings
+) -> list[str]:
+    """The lines whose break was read as a wrap though the next word fitted within the
+    line width, if not with the margin: nothing in the text tells a paragraph end from a
+    wrap there."""
+    starts = {p.removeprefix("• ") for p in text.split("\n")}
+    return [
+        a
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a[-1:] not in (",", ";", ":")  # a paragraph seldom ends there
+        and _fits(a, b, width, settings.near_share)
+        and not _fits(a, b, width, settings.fit_share)
+        and not any(s.startswith(b.removeprefix("• ").lstrip("•-–— ")) for s in starts)
+    ]
+
+
+def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
+    """A flattened cell's words broken in two glued back ("completi on", "31.12.20 16",
+    "Multi- Agency"); a label after a finished sentence ("Ownership:") and the next item of
+    a list ("...where necessary Ratify policy") on a line of their own, as the PDF path
+    reads a line break (`names` tells a name from an item's first word)."""
+    paragraphs = []
+    for paragraph in text.split("\n"):
+        tokens = [t for t in paragraph.split(" ") if t]
+        lines: list[list[str]] = [tokens[:1]]
+        for k, token in enumerate(tokens[1:], 2):
+            line, second = lines[-1], tokens[k] if k < len(tokens) else ""
+            if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
+                         or token in CLOSING
+                         or split_word(line[-1], token, known=known)
+                         or _suffix(line[-1], token)):
+                line[-1] += token
+            elif line and (
+                opens_labelled(line[-1], token)
+                or len(line) > 1 and starts_item_after(line[-1], token, second, names)
+            ):
+                lines.append([token])
+            else:
+                line.append(token)
+        paragraphs.extend(" ".join(line) for line in lines)
+    return "\n".join(paragraphs)
+
+
+CLOSING = frozenset(")]”’")
+"""Closing punctuation alone after a space: the end of a word a line break cut off
+("Safeguarding ”"). A stop or comma is not glued: plans write "abuse ." as often."""
+
+
+def _suffix(head: str, tail: str) -> bool:
+    """ "understand ing", "Profession al", "commission ed/": a tail of up to three letters
+    that is no common word, after a head that is none either ("to ne" is not "tone"),
+    and the halves make a word. (A flattened cell shows no
+    line: the PDF path's "line full to its last character" cannot be asked.)"""
+    core = tail.strip(PUNCTUATION)
+    return (
+        0 < len(core) <= 3
+        and core.isalpha()
+        and core.islower()
+        and len(head) >= 4
+        and head[-1:].isalpha()
+        and not head.isupper()
+        and normal_word(head) not in COMMON_WORDS
+        and core not in COMMON_WORDS
+        and is_word(normal_word(head) + core)
+    )
+
+
+def _whole_words(columns: list[_Column]) -> frozenset[str]:
+    """Words the table writes, casefolded: a name such as "Somerset" that the word list
+    lacks is a word where the table writes it whole."""
+    return frozenset(
+        normal_word(token)
+        for column in columns
+        for lines in column.lines()
+        for line in lines
+        for token in line.split(" ")
+    )
+
+
+def _tail(line: str, limit: int = 40) -> str:
+    return line if len(line) <= limit else "…" + line[-limit:]
+
+
+def undo_converter_lines(
+    blocks: Sequence[Block],
+    table_fragments: set[int],
+    settings: TextLineSettings = SETTINGS,
+) -> list[str]:
+    """Rewrite, in place, the cells of the fragments in `table_fragments` (ids of pipe and
+    tab-separated tables without paragraph markup) into paragraphs; returns the warnings."""
+    warnings: list[str] = []
+    flat_tables = long = near = 0
+    for fragments in _tables(blocks, table_fragments):
+        columns = _columns(fragments)
+        styles = [column_style(column, settings) for column in columns]
+        if all(style == "flat" for style in styles):
+            before = long
+            whole, names = _whole_words(columns), _known(columns, settings)
+            for c, column in enumerate(columns):
+                for fragment, r, cell in column.cells:
+                    _replace(fragment, r, c, cell, _glue_flat(cell.text, whole, names))
+                    long += len(cell.text) > settings.long_cell
+            flat_tables += long > before
+            continue
+        known = _known(columns, settings)
+        top = 0.0
+        for c, (column, style) in enumerate(zip(columns, styles, strict=True)):
+            if style != "lines":
+                continue
+            width = column.width
+            measure = measure_for(width, settings)
+            for fragment, r, cell in column.cells:
+                lines = cell.text.split("\n") if cell.text else []
+                if not lines:
+                    continue
+                # the room left on the cell's last line, for `stitch` to tell, when a page
+                # break cut the cell, a wrapped line from a finished paragraph
+                room = max(0.0, width - text_width(lines[-1]))
+                text = cell.text
+                if len(lines) > 1:
+                    words = _line_words(lines, top)
+                    top += (len(lines) + 1) * LINE_STEP
+                    text = cell_text(words, 0.0, width, known, measure)
+                    for line in _near_breaks(lines, text, width, settings):
+                        near += 1
+                        fragment.rows[r].warnings.append(
+                            f'the line break after "{_tail(line)}" was read as a wrap, but '
+                            f"the next word nearly fitted on that line: it may end a paragraph"
+                        )
+                _replace(fragment, r, c, cell, text, room)
+    if near:
+        warnings.append(
+            f"{near} line break{'s' if near > 1 else ''} in cells that keep the PDF's lines "
+            f"could end a paragraph as well as wrap (the next word nearly fitted); the "
+            f"records concerned say which"
+        )
+    if flat_tables:
+        warnings.insert(0,
+            f"{flat_tables} table{'s' if flat_tables > 1 else ''} of the text export "
+            f"{'have' if flat_tables > 1 else 'has'} each cell on one line ({long} cells "
+            f"over {settings.long_cell} characters): paragraph breaks inside cells cannot "
+            f"be told from wrapped lines, so paragraphs and list items may run together"
+        )
+    return warnings
+
+
+def _replace(
+    fragment: TableFragment, r: int, c: int, cell: Cell, text: str, room: float | None = None
+) -> None:
+    if text != cell.text or room is not None:
+        row: Row = fragment.rows[r]
+        row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged,
+                            room=cell.room if room is None else room, fill=cell.fill)

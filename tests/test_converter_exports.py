@@ -1,0 +1,241 @@
+"""Text exports of the fixture PDFs as other PDF-to-text converters write them
+(tests/fixtures/make_converter_exports.py, pdfplumber's own table and text extraction):
+every visual line kept as `<br>` in markdown or as newlines in quoted tab-separated cells,
+or each cell flattened to one line, in markdown and tab-separated. Each gives the records its
+PDF gives, but for the fields listed here, which the export itself lost: what the page shows
+by anything other than its lines' lengths (the space after a paragraph, bold, an indent), and
+in flattened cells every line break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_pdf_crossformat import FIELDS, records
+
+from dhrplan.extract.model import TableFragment
+from dhrplan.extract.text import parse_text, read_text
+from dhrplan.pipeline import convert_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+EXPORTS = FIXTURES / "exports"
+PDFS = {
+    "somerset-dhr-012-action-plan": ROOT / "samples" / "somerset-dhr-012-action-plan.pdf",
+    "somerset-dhr-lily-action-plan": ROOT / "samples" / "somerset-dhr-lily-action-plan.pdf",
+    **{
+        stem: FIXTURES / f"{stem}.pdf"
+        for stem in (
+            "council-plan", "home-office-template", "relayout-012-a4-portrait-8pt",
+            "relayout-012-a4-landscape-serif", "relayout-012-letter-portrait-cantsplit",
+            "relayout-lily-a4-landscape-calibri-spaced", "relayout-lily-a4-portrait-12pt-serif",
+            "relayout-lily-a4-portrait", "relayout-lily-letter-landscape-9pt",
+        )
+    },
+}
+LINES = ("br.md", "lines.tsv")
+FLAT = ("flat.md", "flat.tsv")
+
+SPACED = (
+    "a paragraph end the PDF shows by the space after it, on a line nearly full: the "
+    "export has the lines only (the record warns of the break)"
+)
+NEAR = "a paragraph end where the next word nearly fitted, read as a wrap (the record warns)"
+FLATTENED = (
+    "a paragraph break the flattening made a space, before words that do not open an item "
+    "('include AFV.' / 'Campaign to highlight AFV'); the document warns"
+)
+INDENT = (
+    "bullet items indented in a narrow column: the export does not show the indent, so a "
+    "wrapped line looks short enough to end its paragraph"
+)
+CUT_ACRONYM = (
+    "a flattened cell cut by a page break goes on with an acronym ('unachieved' / 'MARAC "
+    "actions'): without its lines, nothing tells the wrap"
+)
+SPACED_STOP = "'procedures .': a full stop wrapped alone, kept apart as the plans' own 'abuse .'"
+
+_012 = {(0, "text"): SPACED, (2, "text"): SPACED}
+KNOWN_DIFFERENCES: dict[tuple[str, str], dict[tuple[int, str], str]] = {
+    **{("council-plan", s): {(6, "text"): INDENT} for s in LINES},
+    **{("council-plan", s): {(2, "text"): FLATTENED, (5, "text"): FLATTENED} for s in FLAT},
+    **{("somerset-dhr-012-action-plan", s): {(0, "text"): SPACED} for s in LINES},
+    **{
+        ("somerset-dhr-012-action-plan", s): {**_012, (31, "actions"): FLATTENED}
+        for s in FLAT
+    },
+    **{
+        ("somerset-dhr-lily-action-plan", s): {
+            (1, "actions"): FLATTENED, (2, "milestones"): FLATTENED,
+        }
+        for s in FLAT
+    },
+    **{
+        ("relayout-012-a4-landscape-serif", s): {**_012, (30, "owners"): NEAR}
+        for s in LINES + FLAT
+    },
+    **{("relayout-012-a4-portrait-8pt", s): {**_012, (30, "owners"): NEAR} for s in LINES},
+    **{
+        ("relayout-012-a4-portrait-8pt", s): {
+            **_012, (1, "text"): FLATTENED, (30, "owners"): NEAR, (42, "actions"): CUT_ACRONYM,
+        }
+        for s in FLAT
+    },
+    **{
+        ("relayout-012-letter-portrait-cantsplit", s): {(0, "text"): SPACED}
+        for s in LINES + FLAT
+    },
+    **{("relayout-lily-a4-landscape-calibri-spaced", s): {(1, "actions"): SPACED} for s in LINES},
+    **{
+        ("relayout-lily-a4-landscape-calibri-spaced", s): {
+            (1, "actions"): SPACED, (2, "milestones"): FLATTENED,
+        }
+        for s in FLAT
+    },
+    **{("relayout-lily-a4-portrait-12pt-serif", s): {(0, "milestones"): SPACED_STOP} for s in FLAT},
+    **{("relayout-lily-a4-portrait", s): {(2, "milestones"): FLATTENED} for s in FLAT},
+    **{("relayout-lily-letter-landscape-9pt", s): {(2, "milestones"): NEAR} for s in LINES},
+    **{
+        ("relayout-lily-letter-landscape-9pt", s): {
+            (1, "actions"): FLATTENED, (2, "milestones"): FLATTENED,
+        }
+        for s in FLAT
+    },
+}
+
+_PDF_RECORDS: dict[str, list[dict]] = {}
+
+
+def pdf_records(stem: str) -> list[dict]:
+    if stem not in _PDF_RECORDS:
+        _PDF_RECORDS[stem] = records(PDFS[stem])
+    return _PDF_RECORDS[stem]
+
+
+@pytest.mark.parametrize("style", LINES + FLAT)
+@pytest.mark.parametrize("stem", list(PDFS))
+def test_export_gives_the_pdfs_records(stem: str, style: str) -> None:
+    from_pdf, from_export = pdf_records(stem), records(EXPORTS / f"{stem}.{style}")
+    assert [(r["section"], r["number"]) for r in from_export] == [
+        (r["section"], r["number"]) for r in from_pdf
+    ]
+    differences = {
+        (i, field)
+        for i, (a, b) in enumerate(zip(from_pdf, from_export, strict=True))
+        for field in FIELDS
+        if a[field] != b[field]
+    }
+    assert differences == set(KNOWN_DIFFERENCES.get((stem, style), {}))
+
+
+@pytest.mark.parametrize("stem", list(PDFS))
+def test_every_export_is_committed(stem: str) -> None:
+    for style in LINES + FLAT:
+        assert (EXPORTS / f"{stem}.{style}").stat().st_size > 1000
+
+
+@pytest.mark.parametrize("style", LINES + FLAT)
+def test_a_broken_date_reads_whole(style: str) -> None:
+    """The council plan's "31.12.2016" in a column too narrow for it: every style gives the
+    day, never 2020."""
+    plan = convert_file(EXPORTS / f"council-plan.{style}")
+    dates = [d for r in plan.recommendations for d in r.target_dates if "31.12" in d.raw]
+    assert dates
+    assert {str(d.start) for d in dates} == {"2016-12-31"}
+
+
+@pytest.mark.parametrize("style", FLAT)
+def test_flattened_exports_warn(style: str) -> None:
+    warnings = read_text(EXPORTS / f"somerset-dhr-lily-action-plan.{style}").warnings
+    assert any("each cell on one line" in w for w in warnings)
+
+
+def test_nearly_fitting_breaks_are_named_in_the_record() -> None:
+    plan = convert_file(EXPORTS / "relayout-lily-letter-landscape-9pt.br.md")
+    assert any("nearly fitted" in w for w in plan.warnings)
+    notes = [w for r in plan.recommendations for w in r.warnings if "nearly fitted" in w]
+    assert any('"reflect this."' in w for w in notes)
+
+
+# --- small tables in each style ------------------------------------------------------------
+
+HEADER = "| Recommen<br>dation | Scop<br>e | Action | Target<br>Date |\n|---|---|---|---|\n"
+
+
+def cells(text: str, fmt: str = "markdown") -> list[list[str]]:
+    doc = parse_text(text, Path("plan.md"), fmt)
+    return [r.texts for b in doc.blocks if isinstance(b, TableFragment) for r in b.rows]
+
+
+LINE_CASES = [
+    # a narrow column: the header's broken words glued back, the wrapped lines joined, the
+    # items kept apart, the date made whole
+    (
+        HEADER
+        + "| 1) Police to<br>brief all<br>operational<br>staff. | Local | a. Review<br>training<br>"
+        "b. Audit<br>DASH | 31.12.20<br>16 |\n",
+        [
+            ["Recommendation", "Scope", "Action", "Target Date"],
+            ["1) Police to brief all operational staff.", "Local",
+             "a. Review training\nb. Audit DASH", "31.12.2016"],
+        ],
+    ),
+    # a line whose next word would have fitted ended on purpose
+    (
+        HEADER
+        + "| Brief the<br>operational<br>staff. | Local | Review the<br>package<br>Report on<br>"
+        "sessions | Dec<br>2016 |\n",
+        [
+            ["Recommendation", "Scope", "Action", "Target Date"],
+            ["Brief the operational staff.", "Local", "Review the package\nReport on sessions",
+             "Dec 2016"],
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_CASES)
+def test_visual_lines_become_paragraphs(text: str, expected: list[list[str]]) -> None:
+    assert cells(text) == expected
+
+
+def test_quoted_tab_separated_lines() -> None:
+    text = (
+        'Recommendation\t"Scop\ne"\tAction\n'
+        '"1) Police to brief all\noperational staff."\tLocal\t"a. Review\nb. Audit"\n'
+    )
+    assert cells(text, "tsv") == [
+        ["Recommendation", "Scope", "Action"],
+        ["1) Police to brief all operational staff.", "Local", "a. Review\nb. Audit"],
+    ]
+
+
+def test_breaks_between_paragraphs_are_kept() -> None:
+    """A converter that writes `<br>` between whole paragraphs: most lines are short of the
+    column's width, so the breaks are paragraph breaks."""
+    text = HEADER + (
+        "| Review the policy<br>Ratify it<br>Publicise the new policy to all relevant staff"
+        " | Local | Audit<br>Report | 2016 |\n"
+    )
+    assert cells(text)[1][0] == (
+        "Review the policy\nRatify it\nPublicise the new policy to all relevant staff"
+    )
+
+
+FLAT_CASES = [
+    ("completi on of the DHR", "completion of the DHR"),
+    ("31.12.20 16", "31.12.2016"),
+    ("Multi- Agency Safeguarding Hub", "Multi-Agency Safeguarding Hub"),
+    ("to be achieved in a number of ways", "to be achieved in a number of ways"),
+    ("Safer Somers et Partnership in Somerset", "Safer Somerset Partnership in Somerset"),
+    ("victims of abuse. Ownership: Safer Somerset", "victims of abuse.\nOwnership: Safer Somerset"),
+    ("Review policy Ratify policy", "Review policy\nRatify policy"),
+    ("an internal Domestic Abuse protocol", "an internal Domestic Abuse protocol"),
+    ("additional training module to ne provided", "additional training module to ne provided"),
+]
+
+
+@pytest.mark.parametrize(("flat", "expected"), FLAT_CASES)
+def test_flattened_cells(flat: str, expected: str) -> None:
+    text = f"Recommendation\tAction\n1) {flat}\t{flat}\n"
+    assert cells(text, "tsv")[1] == [f"1) {expected}", expected]
