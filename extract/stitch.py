@@ -72,6 +72,22 @@ def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings
     return matches / len(pairs) >= settings.header_match
 
 
+PAREN_REACH = 2000
+"""Characters before a page break searched for an unclosed "(": a parenthesis stays open
+over a sentence or two, never pages; counting the whole cell at every join of row after row
+was quadratic."""
+
+
+def _last_word(text: str) -> str:
+    """Not `text.split()[-1]`: a cell joined to row after row would be split whole each time
+    (quadratic; minutes for a 10,000-row table)."""
+    return text.rsplit(None, 1)[-1]
+
+
+def _first_word(text: str) -> str:
+    return text.split(None, 1)[0]
+
+
 def _cut_mid_phrase(before: str, after: str) -> bool:
     """Strong evidence that `after` carries on the phrase `before` was cut in."""
     before, after = before.rstrip(), after.lstrip()
@@ -81,11 +97,12 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
         return True
     if before[-1] in ",;:(/&-–":
         return True
-    if before.count("(") > before.count(")"):
+    tail = before[-PAREN_REACH:]
+    if tail.count("(") > tail.count(")"):
         return True
-    if before[-1].isalpha() and normal_word(after.split()[0]) in NAMES_IN_RUNNING_TEXT:
+    if before[-1].isalpha() and normal_word(_first_word(after)) in NAMES_IN_RUNNING_TEXT:
         return True  # "Training booked" / "February 2016"
-    return before.split()[-1].lower() in _CONNECTORS
+    return _last_word(before).lower() in _CONNECTORS
 
 
 _DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}$")
@@ -97,7 +114,7 @@ def _split_word(before: str, after: str, room: float | None = None) -> bool:
     "Safeguardi" / "ng"): the halves make an English word and are not two words ("in" / "to"
     stay two), unless the line before the break was full to its last character (`room`, in
     ems, under one): then "operation" / "al" is "operational" too."""
-    head, tail = before.split()[-1], after.split()[0]
+    head, tail = _last_word(before), _first_word(after)
     if _DATE_HEAD.search(head):
         return bool(re.match(r"\d{2}\b", tail))
     if not (head[-1].isalpha() and tail[0].isalpha() and tail[0].islower()) or head.isupper():
@@ -120,7 +137,7 @@ SPACE_EMS = 0.28
 
 
 def _had_room(room: float, after: str) -> bool:
-    words = after.split()
+    words = after.split(None, 1)
     return not words or room >= SPACE_EMS + WORD_EMS * len(words[0]) + 0.5
 
 
@@ -143,13 +160,13 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if _WORD_BROKEN.search(before) and after[0].islower() or _split_word(before, after, room):
+    if _WORD_BROKEN.search(before[-2:]) and after[0].islower() or _split_word(before, after, room):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"
     if before[-1] in ".!?" or ITEM_START.match(after):
         return f"{before}\n{after}"
-    last, first = before.split()[-1], after.split()[0]
+    last, first = _last_word(before), _first_word(after)
     if room is not None:
         new_line = _had_room(room, after) or opens_item(last, first)
         return f"{before}\n{after}" if new_line else f"{before} {after}"
