@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dhrplan.extract.formats import DEFAULT_BACKEND, PDF_SUFFIXES, TEXT_SUFFIXES
 from dhrplan.extract.model import Document, ExtractError
+from dhrplan.names import printable
 from dhrplan.output.files import sha256_file
 
 if TYPE_CHECKING:
@@ -74,7 +75,14 @@ def plan_from(read: Read, options: Options = Options()) -> Plan:
     from dhrplan.normalize.plan import build_plan
 
     backend = options.backend if read.document.format == "pdf" else None
-    return build_plan(read.document, read.sha256, backend)
+    plan = build_plan(read.document, read.sha256, backend)
+    if not plan.recommendations:
+        # a table with no usable rows is no plan, as much as no table is
+        raise ExtractError(f"{read.document.path}: no recommendations found in its tables")
+    name = printable(plan.source.file)
+    if name != plan.source.file:  # a name that is not UTF-8 cannot be written as JSON
+        plan.source = replace(plan.source, file=name)
+    return plan
 
 
 def convert_file(path: Path, options: Options = Options()) -> Plan:

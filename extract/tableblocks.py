@@ -18,6 +18,16 @@ _HTML_CELL_END = re.compile(r"</t[dh]>\s*(?:</tr>\s*)?$", re.I)
 _SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?(\d+)""", re.I)
 MAX_COLSPAN = 64
 """No action plan is wider; a larger colspan is malformed (or hostile) and is cut to this."""
+MAX_COLUMNS = 64
+"""Nor does any table have more columns: cells that rowspans push further right make a
+hostile table (`rowspan=999999 colspan=64` on every row took 4 GB), refused."""
+MAX_CELLS = 2_000_000
+"""Grid cells of one HTML table (rows x columns): about 200 MB laid out; a plan has
+hundreds."""
+
+
+class TableTooLarge(ValueError):
+    """An HTML table larger than any action plan: refused, never cut silently."""
 
 
 def html_table_rows(table: str) -> list[RawRow]:
@@ -36,6 +46,10 @@ def html_table_rows(table: str) -> list[RawRow]:
             across = min(max(1, spans.get("colspan", 1)), MAX_COLSPAN)
             while (r, col) in grid:
                 col += 1
+            if col + across > MAX_COLUMNS:
+                raise TableTooLarge(f"an HTML table wider than {MAX_COLUMNS} columns")
+            if len(grid) + down * across > MAX_CELLS:
+                raise TableTooLarge(f"an HTML table of more than {MAX_CELLS:,} cells")
             for dr in range(down):
                 for dc in range(across):
                     grid[(r + dr, col + dc)] = inner if dr == dc == 0 else ""

@@ -88,9 +88,8 @@ def _entry(doc: dict[str, Any], base: Path) -> Entry:
 def _stored(path: str, base: Path) -> str:
     """Relative to the output folder when the two share a folder below the root (they move
     together); an input elsewhere keeps its absolute path."""
-    if os.path.dirname(os.path.commonpath([path, base])) == os.path.dirname(os.sep):
-        if os.path.commonpath([path, base]) == os.sep:
-            return path
+    if os.path.commonpath([path, base]) == os.sep:
+        return path
     return Path(os.path.relpath(path, base)).as_posix()
 
 
