@@ -145,3 +145,262 @@ def test_a_damaged_image_is_a_warning_not_a_failure(tmp_path: Path) -> None:
     assert structure.warnings == [
         "damaged PDF: images on page(s) 1 do not decode; the text does not depend on them"
     ]
+
+
+def test_output_names_are_unique_by_construction(tmp_path: Path) -> None:
+    """`a.txt` and `a.txt.md` both used to write `a.txt.json`, one plan silently lost."""
+    folder = tmp_path / "in"
+    for name in ("a.txt", "a.md", "a.txt.md"):
+        copy(LILY_TXT, folder, name)
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "-j", "2"]) == 0
+    entries = manifest(out)
+    assert len(entries) == 3
+    jsons = sorted(o["path"] for e in entries for o in e["outputs"] if o["path"].endswith("json"))
+    assert jsons == ["a.md.json", "a.txt.json", "a.txt.md.json"]
+
+
+def test_a_second_run_into_a_busy_folder_is_refused(tmp_path: Path) -> None:
+    from dhrplan.output.folderlock import locked
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with locked(out):
+        result = run_cli("convert", LILY_TXT, "-o", out)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"dhrplan: {out}: another dhrplan run is writing to this output folder; "
+        "run again when it has finished"
+    )
+    assert list(out.iterdir()) == []
+    assert run_cli("convert", LILY_TXT, "-o", out).returncode == 0
+
+
+def deny(monkeypatch: pytest.MonkeyPatch, denied: Path) -> None:
+    """What a folder without read permission does, also when the tests run as root (whom
+    chmod does not stop)."""
+    real_scandir, real_access = os.scandir, os.access
+
+    def scandir(path="."):
+        if Path(path) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def access(path, mode, **kwargs):
+        if Path(path) == denied and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_an_unreadable_subfolder_fails_its_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    folder = tmp_path / "in"
+    copy(LILY_TXT, folder)
+    copy(CASE_012, folder / "locked")
+    deny(monkeypatch, folder / "locked")
+    assert main(["convert", str(folder), "-o", str(tmp_path / "out")]) == 1
+    out, err = capsys.readouterr()
+    assert err.strip() == f"dhrplan: {folder / 'locked'}: cannot read folder: Permission denied"
+    assert "1 converted" in out and "1 failed" in out
+
+
+def test_a_read_only_output_folder_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(LILY_TXT), "-o", str(out)]) == 0
+    capsys.readouterr()
+    deny(monkeypatch, out)
+    for extra in ([], ["--force"]):
+        assert main(["convert", str(LILY_TXT), "-o", str(out), *extra]) == 1
+        assert capsys.readouterr().err.strip() == f"dhrplan: {out}: output folder is not writable"
+
+
+def test_a_killed_batch_keeps_its_progress_and_temporaries_are_cleaned(tmp_path: Path) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    copy(LILY_TXT, folder)
+    (folder / "z-slow.txt").write_text(  # a file that takes long to read
+        LILY_TXT.read_text("utf-8") + "\n" + "| x | y |\n|---|---|\n"
+        + "| 1 | Dec 2024 |\n" * 400_000
+    )
+    out.mkdir()
+    stale = out / ".plan.json.0123abcd.tmp"
+    stale.write_text("left by a killed run")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dhrplan", "convert", str(folder), "-o", str(out), "-j", "1"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (out / FILENAME).exists():
+        time.sleep(0.1)
+    process.kill()
+    process.wait()
+    entries = manifest(out)
+    assert [e["source"] for e in entries] == [LILY_TXT.name]  # the first file was kept
+    assert not stale.exists()
+    time.sleep(0.5)  # the orphaned worker dies with its parent
+    assert subprocess.run(["pgrep", "-f", str(folder)], capture_output=True).returncode == 1
+
+
+# --- hangs and unbounded cost --------------------------------------------------------------
+
+
+def target_date_plan(cell: str) -> str:
+    header = "| No. | Recommendation | Action | Lead | Target date |\n|---|---|---|---|---|\n"
+    return header + f"| 1 | Review the training | Deliver it | Police | {cell} |\n"
+
+
+def test_the_timeout_covers_normalizing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys) -> None:
+    """The parent used to normalize outside the timeout: a slow step there held the batch."""
+    from dhrplan import pipeline
+
+    real = pipeline.plan_from
+
+    def slow(read, options):
+        time.sleep(30)
+        return real(read, options)
+
+    monkeypatch.setattr(pipeline, "plan_from", slow)
+    started = time.monotonic()
+    assert main(["convert", str(LILY_TXT), "-o", str(tmp_path / "out"), "--timeout", "1"]) == 1
+    assert time.monotonic() - started < 10
+    assert "timed out after 1 seconds" in capsys.readouterr().err
+
+
+def test_a_huge_cell_and_a_long_table_convert_in_seconds(tmp_path: Path) -> None:
+    cell = tmp_path / "cell.md"
+    cell.write_text(target_date_plan("Dec 2022 " * 12_000))
+    rows = tmp_path / "rows.md"
+    rows.write_text(target_date_plan("Dec 2024") + "| | more | more | | |\n" * 5_000)
+    started = time.monotonic()
+    result = run_cli("convert", cell, rows, "-o", tmp_path / "out", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_only_regular_files_are_inputs(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "in"
+    copy(LILY_TXT, folder)
+    odd = folder / "odd.txt"
+    if kind == "fifo":
+        os.mkfifo(odd)
+    else:
+        odd.symlink_to("/dev/zero")
+    result = run_cli("convert", folder, "-o", tmp_path / "out", timeout=30)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert f"dhrplan: {odd}: not a regular file" in result.stderr
+    assert "1 converted" in result.stdout
+
+
+def test_a_decompression_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = zlib.compress(b" " * (300 << 20), 9)  # 300 MB of spaces in 300 KB
+    pdf = tmp_path / "bomb.pdf"
+    pdf.write_bytes(one_page(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        {4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(bomb) + bomb
+            + b"\nendstream"},
+    ))
+    result = run_cli("convert", pdf, "-o", tmp_path / "out", "--max-memory", "1024")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "damaged PDF: page 1: its content stream inflates past the limit of 256 MB" \
+        in result.stderr
+
+
+def test_a_worker_over_its_memory_limit_fails_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from dhrplan import pipeline
+
+    real = pipeline.read_file
+
+    def greedy(path, options, sha256=None):
+        if path.name.startswith("greedy"):
+            _ = bytearray(2 << 30)
+        return real(path, options, sha256)
+
+    monkeypatch.setattr(pipeline, "read_file", greedy)
+    folder = tmp_path / "in"
+    copy(LILY_TXT, folder)
+    copy(LILY_TXT, folder, "greedy.txt")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "--max-memory", "1024"]) == 1
+    err = capsys.readouterr().err
+    assert "greedy.txt: out of memory: the file needs more than the --max-memory limit" in err
+    assert {e["status"] for e in manifest(out)} == {"converted", "failed"}
+
+
+def test_rowspan_bombs_are_refused_in_one_line(tmp_path: Path) -> None:
+    row = "<tr>" + '<td rowspan=999999 colspan=64>x</td>' * 3 + "</tr>\n"
+    export = tmp_path / "bomb.md"
+    export.write_text("<table>\n" + row * 1500 + "</table>\n")
+    result = run_cli("convert", export, "-o", tmp_path / "out", "--max-memory", "1024")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "an HTML table wider than 64 columns, larger than any action plan" in result.stderr
+
+
+def test_a_reference_loop_fails_at_once(tmp_path: Path) -> None:
+    pdf = tmp_path / "loop.pdf"
+    pdf.write_bytes(one_page(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox 6 0 R /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        {6: b"6 0 R"},
+    ))
+    for backend in BACKENDS:
+        result = run_cli("convert", pdf, "-o", tmp_path / "out", "--backend", backend,
+                         timeout=20)
+        assert result.returncode == 1
+        assert "damaged PDF: reference loop at object 6" in result.stderr
+
+
+def test_there_is_a_default_timeout() -> None:
+    from dhrplan.cli import build_parser
+
+    args = build_parser().parse_args(["convert", "x", "-o", "y"])
+    assert args.timeout == 300
+    assert build_parser().parse_args(["convert", "x", "-o", "y", "--timeout", "0"]).timeout == 0
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_that_ends_the_parent_ends_its_workers(tmp_path: Path, stop: int) -> None:
+    slow = tmp_path / "in" / "slow-plan.txt"
+    slow.parent.mkdir()
+    slow.write_text(target_date_plan("Dec 2024") + "| | more | more | | |\n" * 300_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dhrplan", "convert", str(slow), "-o", str(tmp_path / "out")],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    time.sleep(2)
+    process.send_signal(stop)
+    _, err = process.communicate(timeout=20)
+    assert process.returncode == 128 + stop
+    assert err.strip().endswith(f"dhrplan: stopped by {signal.Signals(stop).name}")
+    time.sleep(0.5)
+    assert subprocess.run(["pgrep", "-f", "slow-plan"], capture_output=True).returncode == 1
+
+
+def test_max_pages_refuses_from_the_page_count(tmp_path: Path) -> None:
+    kids = b" ".join(b"3 0 R" for _ in range(100_000))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(raw_pdf({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [" + kids + b"] /Count 100000 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: stream(PAGE_TEXT),
+        5: FONT,
+    }))
+    started = time.monotonic()
+    result = run_cli("convert", pdf, "-o", tmp_path / "out", "--max-pages", "10")
+    assert time.monotonic() - started < 8
+    assert result.returncode == 1
+    assert "100000 pages is more than the limit of 10" in result.stderr
