@@ -49,11 +49,9 @@ OUT_OF_MEMORY = "out of memory: the file needs more than the --max-memory limit"
 
 def _reason(error: ExtractError, path: Path) -> str:
     """Readers start their messages with the path; the batch names the file itself."""
-    text = one_line(str(error))
-    for prefix in (f"{path}: ", f"{shown(path)}: "):
-        if text.startswith(prefix):
-            return shown(text[len(prefix):])
-    return shown(text)
+    text = str(error)
+    prefix = f"{path}: "
+    return shown(one_line(text[len(prefix):] if text.startswith(prefix) else text))
 
 
 def guarded(

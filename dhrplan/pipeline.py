@@ -75,13 +75,14 @@ def plan_from(read: Read, options: Options = Options()) -> Plan:
     from dhrplan.normalize.plan import build_plan
 
     backend = options.backend if read.document.format == "pdf" else None
-    plan = build_plan(read.document, read.sha256, backend)
+    document = read.document
+    if printable(document.path.name) != document.path.name:
+        # a name that is not UTF-8 cannot be written in JSON (source, ids): its escaped form
+        document = replace(document, path=document.path.with_name(printable(document.path.name)))
+    plan = build_plan(document, read.sha256, backend)
     if not plan.recommendations:
         # a table with no usable rows is no plan, as much as no table is
         raise ExtractError(f"{read.document.path}: no recommendations found in its tables")
-    name = printable(plan.source.file)
-    if name != plan.source.file:  # a name that is not UTF-8 cannot be written as JSON
-        plan.source = replace(plan.source, file=name)
     return plan
 
 

@@ -404,3 +404,143 @@ def test_max_pages_refuses_from_the_page_count(tmp_path: Path) -> None:
     assert time.monotonic() - started < 8
     assert result.returncode == 1
     assert "100000 pages is more than the limit of 10" in result.stderr
+
+
+# --- whole-batch aborts ----------------------------------------------------------------------
+
+
+def test_a_symlink_loop_fails_one_entry(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    copy(LILY_TXT, folder)
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    result = run_cli("convert", folder, "-o", tmp_path / "out")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert f"dhrplan: {folder / 'loop.txt'}: symbolic link loop" in result.stderr
+    assert "1 converted" in result.stdout
+
+
+def test_names_that_are_not_utf8_or_hold_controls_are_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.fsdecode(b"plan-\xff.txt")
+    shutil.copy(LILY_TXT, folder / odd)
+    (folder / "bad\n\x1b[31mname.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run_cli("convert", folder, "-o", out, "--combine")
+    no_traceback(result)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"dhrplan: {folder}/bad\\n\\x1b[31mname.txt: the file is empty"
+    ]
+    assert "plan-\\xff.txt" in result.stdout
+    entries = {e["source"]: e for e in manifest(out)}
+    assert entries["plan-\\xff.txt"]["status"] == "converted"
+    document = json.loads((out / os.fsdecode(b"plan-\xff.json")).read_text("utf-8"))
+    assert document["source"]["file"] == "plan-\\xff.txt"
+    assert main(["convert", str(folder), "-o", str(out)]) == 1  # the manifest reads back
+
+
+def test_a_full_disk_loses_nothing_and_says_so(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE makes every write past 20 KB fail as a full disk would."""
+    import resource
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    out = tmp_path / "out"
+    result = run_cli("convert", CASE_012, LILY_TXT, "-o", out, "--combine", preexec=small_disk)
+    no_traceback(result)
+    assert result.returncode == 1
+    assert "cannot write output: File too large" in result.stderr
+    assert "2 files:" in result.stdout  # the summary is printed
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_ctrl_c_during_the_workbook_leaves_no_half_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from dhrplan.output import xlsx
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(xlsx, "build", interrupted)
+    out = tmp_path / "out"
+    assert main(["convert", str(LILY_TXT), "-o", str(out), "--combine"]) == 130
+    assert capsys.readouterr().err.strip() == "dhrplan: interrupted"
+    assert not (out / "plans.xlsx").exists()
+    assert [e["status"] for e in manifest(out)] == ["converted"]
+
+
+@pytest.mark.parametrize("cell", ["Spring 0000", "Dec 0000", "Winter 9999"])
+def test_a_year_out_of_range_is_an_unknown_date(tmp_path: Path, cell: str) -> None:
+    from dhrplan.pipeline import convert_file
+
+    export = tmp_path / "plan.md"
+    export.write_text(target_date_plan(cell))
+    (record,) = convert_file(export).recommendations
+    assert [d.kind for d in record.target_dates] == ["unknown"]
+    assert f'target date "{cell}" could not be read: the year is out of range' in record.warnings
+
+
+# --- smaller -------------------------------------------------------------------------------
+
+
+def test_the_password_comes_from_a_file_or_the_environment(tmp_path: Path) -> None:
+    from test_bad_input import PASSWORD, encrypted_plan_pdf
+
+    pdf = tmp_path / "locked.pdf"
+    encrypted_plan_pdf(pdf)
+    secret = tmp_path / "password"
+    secret.write_text(f"{PASSWORD}\n")
+    assert run_cli("convert", pdf, "-o", tmp_path / "a", "--password-file", secret).returncode == 0
+    result = run_cli("convert", pdf, "-o", tmp_path / "b", env={"DHRPLAN_PASSWORD": PASSWORD})
+    assert result.returncode == 0, result.stderr
+    assert run_cli("convert", pdf, "-o", tmp_path / "c").returncode == 1
+    assert "--password-file" in run_cli("convert", "--help").stdout
+
+
+def test_a_stem_that_only_just_fits_is_written(tmp_path: Path) -> None:
+    name = "p" * 245 + ".txt"  # the JSON's name is 250 bytes, its temporary's used to be 264
+    out = tmp_path / "out"
+    assert main(["convert", str(copy(LILY_TXT, tmp_path / "in", name)), "-o", str(out)]) == 0
+    assert (out / ("p" * 245 + ".json")).is_file()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_unicode_text_exports_with_a_bom_convert(tmp_path: Path, codec: str) -> None:
+    import codecs
+
+    from dhrplan.pipeline import convert_file
+
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+           "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[codec]
+    export = tmp_path / "plan.txt"
+    export.write_bytes(bom + LILY_TXT.read_text("utf-8").encode(codec))
+    assert len(convert_file(export).recommendations) == 8
+
+
+def test_a_table_without_usable_rows_fails(tmp_path: Path, capsys) -> None:
+    export = tmp_path / "empty-table.md"
+    export.write_text(
+        "| No. | Recommendation | Action | Lead |\n|---|---|---|---|\n| - | - | - | - |\n"
+    )
+    assert main(["convert", str(export), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"dhrplan: {export}: no recommendations found in its tables"
+    )
+
+
+def test_the_manifest_stores_paths_relative_to_the_output_folder(tmp_path: Path) -> None:
+    plan = copy(LILY_TXT, tmp_path / "in")
+    out = tmp_path / "out"
+    assert main(["convert", str(plan), "-o", str(out)]) == 0
+    (entry,) = manifest(out)
+    assert entry["path"] == f"../in/{plan.name}"
+    moved = tmp_path / "moved"
+    (tmp_path / "in").rename(moved / "in") if moved.mkdir() is None else None
+    out.rename(moved / "out")
+    assert main(["convert", str(moved / "in"), "-o", str(moved / "out")]) == 0
+    assert [e["status"] for e in manifest(moved / "out")] == ["skipped"]
