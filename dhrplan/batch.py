@@ -1,11 +1,11 @@
 """Convert many inputs into one output folder: in parallel, incrementally, never half-written.
 
-Each file is read (parsed: the slow part, and the one exposed to hostile input) in its own
-worker process, so that a pathological file can be killed at `--timeout` without holding the
-batch and no failure, however strange, stops the other files. The parent process turns each
-read document into records, validates them and alone writes to the output folder; it imports
-the normalize and output stages while the first worker reads, so a single plan pays for
-start-up once, on two cores.
+Each file is converted (hashed, parsed, normalized, validated and encoded: all the work that
+hostile input can make slow or large) in its own worker process, so that `--timeout` and
+`--max-memory` bound it and no failure, however strange, stops the other files. The parent
+alone writes to the output folder, which it locks for the run; it records each finished file
+in the manifest as it finishes, so a killed batch keeps its progress, and it removes the
+temporary files an earlier killed run left.
 
 The parts: inputs.py finds the files and names their outputs, workers.py runs the worker
 processes, progress.py draws the bar, combined.py writes the `--combine` files; this module
@@ -14,17 +14,21 @@ decides what to skip, writes each plan's outputs and keeps the manifest.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dhrplan import __version__, pipeline
 from dhrplan.inputs import Input, discover
-from dhrplan.outcomes import Failed, Outcome, guarded, one_line
-from dhrplan.output.files import sha256_file, write_bytes
+from dhrplan.names import shown
+from dhrplan.outcomes import Converted, Failed, Unchanged, one_line
+from dhrplan.output.files import remove_stale_temporaries, write_bytes
+from dhrplan.output.folderlock import FolderBusy, locked
 from dhrplan.output.manifest import (
     CONVERTED,
     FAILED,
@@ -34,12 +38,16 @@ from dhrplan.output.manifest import (
     OutputFile,
 )
 from dhrplan.progress import Progress
-from dhrplan.workers import run_workers
+from dhrplan.workers import Job, Limits, run_workers
 
 if TYPE_CHECKING:
     from dhrplan.normalize.record import Plan
 
 FORMATS = ("json", "csv")
+
+
+class FolderError(Exception):
+    """The output folder cannot take this run (in use by another run, not writable)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,8 @@ class Config:
     options: pipeline.Options = pipeline.Options()
     timeout: float | None = None
     progress: bool = False
+    max_memory: int | None = None
+    """Bytes of address space per worker; None: no limit."""
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
     combine_error: str | None = None
+    manifest_error: str | None = None
 
     @property
     def failed(self) -> list[FileResult]:
@@ -75,19 +86,7 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed or self.combine_error else 0
-
-
-def normalize_one(read: pipeline.Read, path: Path, options: pipeline.Options) -> Plan | Failed:
-    """Runs in the parent, which has imported the normalize stage while the worker read."""
-    return guarded(lambda: pipeline.plan_from(read, options), path)
-
-
-def document_one(plan: Plan, path: Path) -> bytes | Failed:
-    """The plan's JSON document, or why not (an invalid document is never written)."""
-    from dhrplan.output.jsondoc import InvalidDocument, validated_json
-
-    return guarded(lambda: validated_json(plan), path, (InvalidDocument,))
+        return 1 if self.failed or self.combine_error or self.manifest_error else 0
 
 
 def _settings(config: Config) -> dict[str, object]:
@@ -99,77 +98,46 @@ def _settings(config: Config) -> dict[str, object]:
     }
 
 
-def _converted(
-    item: Input, plan: Plan, sha: str, outputs: list[OutputFile], config: Config
-) -> Entry:
-    from dhrplan.output.tables import all_warnings
-
-    return Entry(
-        str(item.path), item.source, sha, CONVERTED,
-        recommendations=len(plan.recommendations), warnings=all_warnings(plan),
-        outputs=outputs, settings=_settings(config),
-    )
-
-
 def _write_outputs(
-    item: Input, plan: Plan, document: bytes, config: Config
+    item: Input, blobs: Sequence[tuple[str, bytes]], config: Config
 ) -> list[OutputFile]:
     """JSON then CSV, each atomically; if one cannot be written, none of them is left."""
-    from dhrplan.output import csvfile
-    from dhrplan.output.tables import SourcedPlan, recommendations_table
-
     written: list[OutputFile] = []
-    blobs: list[tuple[str, bytes]] = []
-    if "json" in config.formats:
-        blobs.append(("json", document))
-    if "csv" in config.formats:
-        table = recommendations_table([SourcedPlan(item.source, plan)])
-        blobs.append(("csv", csvfile.encode(table)))
     try:
         for suffix, data in blobs:
             relative = f"{item.stem}.{suffix}"
             write_bytes(config.outdir / relative, data)
             written.append(OutputFile(relative, hashlib.sha256(data).hexdigest()))
     except BaseException:
-        for out in written:
-            (config.outdir / out.path).unlink(missing_ok=True)
+        _remove(written, config.outdir)
         raise
     return written
 
 
-def _complete(
-    item: Input, outcome: Outcome, config: Config
-) -> tuple[Plan, list[OutputFile]] | Failed:
-    """A worker's read document to records, validated and written; or why not."""
-    if isinstance(outcome, Failed):
-        return outcome
-    plan = normalize_one(outcome.read, item.path, config.options)
-    if isinstance(plan, Failed):
-        return plan
-    document = document_one(plan, item.path)
-    if isinstance(document, Failed):
-        return document
-    try:
-        return plan, _write_outputs(item, plan, document, config)
-    except OSError as error:
-        return Failed(one_line(f"cannot write output: {error}"))
+def _remove(outputs: Sequence[OutputFile], outdir: Path) -> None:
+    for out in outputs:
+        # in a folder made read-only the file stays, but the manifest no longer lists it
+        with contextlib.suppress(OSError):
+            (outdir / out.path).unlink(missing_ok=True)
 
 
 def _remove_outputs(entry: Entry | None, outdir: Path) -> None:
     """A failed input keeps no earlier outputs that would look like its current result."""
-    for out in entry.outputs if entry else ():
-        (outdir / out.path).unlink(missing_ok=True)
+    _remove(entry.outputs if entry else (), outdir)
 
 
 def _expected_outputs(item: Input, config: Config) -> set[str]:
     return {f"{item.stem}.{suffix}" for suffix in config.formats}
 
 
-def _unchanged(entry: Entry | None, sha: str, item: Input, config: Config) -> bool:
+def _reusable(entry: Entry | None, item: Input, config: Config) -> bool:
+    """The outputs the entry records are this input's, as these settings make them: if the
+    file's hash is still the recorded one, the worker says so and nothing is redone."""
     return (
-        entry is not None
+        not config.force
+        and entry is not None
         and entry.ok
-        and entry.sha256 == sha
+        and entry.sha256 is not None
         and entry.settings == _settings(config)
         and {o.path for o in entry.outputs} == _expected_outputs(item, config)
         and (not config.combine or entry.output(".json") is not None)
@@ -177,9 +145,26 @@ def _unchanged(entry: Entry | None, sha: str, item: Input, config: Config) -> bo
     )
 
 
+def _check_writable(outdir: Path) -> None:
+    if not os.access(outdir, os.W_OK | os.X_OK):
+        raise FolderError("output folder is not writable")
+
+
 def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> Report:
-    """Convert `paths` into `config.outdir`; failures are reported on `stderr`, one line each."""
+    """Convert `paths` into `config.outdir`; failures are reported on `stderr`, one line each.
+
+    Raises `FolderError` when the folder is in use by another run or cannot be written."""
     config.outdir.mkdir(parents=True, exist_ok=True)
+    _check_writable(config.outdir)
+    try:
+        with locked(config.outdir):
+            return _run(paths, config, stderr)
+    except FolderBusy as busy:
+        raise FolderError(str(busy)) from None
+
+
+def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
+    remove_stale_temporaries(config.outdir)
     inputs, rejected = discover(paths, config.outdir)
     manifest = Manifest.load(config.outdir)
     report = Report()
@@ -187,62 +172,56 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
     fresh: dict[str, Plan] = {}
     results: dict[str, FileResult] = {}
 
-    def fail(shown: str, reason: str) -> FileResult:
-        progress.say(f"dhrplan: {shown}: {reason}")
-        return FileResult(shown, FAILED, error=reason)
+    def fail(name: str, reason: str) -> FileResult:
+        progress.say(f"dhrplan: {name}: {reason}")
+        return FileResult(name, FAILED, error=reason)
+
+    def save() -> None:
+        try:
+            manifest.save(config.outdir)
+        except OSError as error:
+            if report.manifest_error is None:
+                report.manifest_error = one_line(
+                    f"cannot write the manifest: {error.strerror or error}"
+                )
+                progress.say(f"dhrplan: {shown(config.outdir)}: {report.manifest_error}")
 
     for bad in rejected:
-        key = str(bad.path.resolve())
+        key = os.path.abspath(bad.path)
         _remove_outputs(manifest.entries.get(key), config.outdir)
-        manifest.put(Entry(key, bad.path.name, None, FAILED, error=bad.reason))
+        manifest.put(Entry(key, shown(bad.path.name), None, FAILED, error=bad.reason))
         results[bad.shown] = fail(bad.shown, bad.reason)
         progress.step(bad.shown)
 
-    todo: list[Input] = []
-    hashes: dict[Path, str] = {}
+    jobs = []
     for item in inputs:
-        key = str(item.path)
-        previous = manifest.entries.get(key)
-        try:
-            sha = sha256_file(item.path)
-        except OSError as error:
-            reason = f"cannot read: {error.strerror or error}"
-            _remove_outputs(previous, config.outdir)
-            manifest.put(Entry(key, item.source, None, FAILED, error=reason))
-            results[item.shown] = fail(item.shown, reason)
-            progress.step(item.shown)
-            continue
-        hashes[item.path] = sha
-        if not config.force and _unchanged(previous, sha, item, config):
-            assert previous is not None
-            previous.status = SKIPPED
-            manifest.put(previous)
-            results[item.shown] = FileResult(
-                item.shown, SKIPPED, previous.recommendations, len(previous.warnings)
-            )
-            progress.step(item.shown)
-        else:
-            todo.append(item)
+        previous = manifest.entries.get(str(item.path))
+        reusable = previous is not None and _reusable(previous, item, config)
+        jobs.append(Job(item, previous.sha256 if reusable and previous else None))
 
     try:
         # cores the files leave idle read the pages of the files there are
-        page_workers = config.jobs // max(1, min(config.jobs, len(todo)))
+        page_workers = config.jobs // max(1, min(config.jobs, len(jobs)))
         options = replace(config.options, page_workers=page_workers)
-        for item, outcome in run_workers(todo, hashes, options, config.jobs, config.timeout):
+        limits = Limits(config.timeout, config.max_memory)
+        for job, outcome in run_workers(jobs, options, config.formats, config.jobs, limits):
+            item = job.item
             key = str(item.path)
-            done = _complete(item, outcome, config)
-            if isinstance(done, Failed):
-                _remove_outputs(manifest.entries.get(key), config.outdir)
-                entry = Entry(key, item.source, hashes[item.path], FAILED, error=done.reason)
-                results[item.shown] = fail(item.shown, done.reason)
-            else:
-                plan, outputs = done
-                entry = _converted(item, plan, hashes[item.path], outputs, config)
-                fresh[key] = plan
+            previous = manifest.entries.get(key)
+            if isinstance(outcome, Unchanged) and previous is not None:
+                previous.status = SKIPPED
+                entry = previous
                 results[item.shown] = FileResult(
-                    item.shown, CONVERTED, entry.recommendations, len(entry.warnings)
+                    item.shown, SKIPPED, previous.recommendations, len(previous.warnings)
                 )
+            else:
+                entry = _finish(item, outcome, config, results, fail)
+                if entry.status == FAILED:
+                    _remove_outputs(previous, config.outdir)
+                if entry.status == CONVERTED and isinstance(outcome, Converted):
+                    fresh[key] = outcome.plan
             manifest.put(entry)
+            save()
             progress.step(item.shown)
         if config.combine:
             from dhrplan.combined import write_combined
@@ -250,10 +229,41 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
             try:
                 report.combined = write_combined(manifest, fresh, config.outdir, progress.say)
             except OSError as error:
-                report.combine_error = one_line(f"cannot write the combined files: {error}")
+                report.combine_error = one_line(
+                    f"cannot write the combined files: {error.strerror or error}"
+                )
                 progress.say(f"dhrplan: {report.combine_error}")
     finally:
         progress.close()
-        manifest.save(config.outdir)
+        save()
     report.results = [results[k] for k in sorted(results)]
     return report
+
+
+def _finish(item: Input, outcome: Converted | Unchanged | Failed, config: Config,
+            results: dict[str, FileResult], fail: Callable[[str, str], FileResult]) -> Entry:
+    """The manifest entry of a file its worker converted, or failed."""
+    from dhrplan.output.tables import all_warnings
+
+    key = str(item.path)
+    if isinstance(outcome, Converted):
+        try:
+            outputs = _write_outputs(item, outcome.blobs, config)
+        except OSError as error:
+            outcome = Failed(one_line(f"cannot write output: {error.strerror or error}"),
+                             outcome.sha256)
+        else:
+            plan = outcome.plan
+            entry = Entry(
+                key, item.source, outcome.sha256, CONVERTED,
+                recommendations=len(plan.recommendations), warnings=all_warnings(plan),
+                outputs=outputs, settings=_settings(config),
+            )
+            results[item.shown] = FileResult(
+                item.shown, CONVERTED, entry.recommendations, len(entry.warnings)
+            )
+            return entry
+    if isinstance(outcome, Unchanged):  # only asked for files with an entry
+        outcome = Failed("internal error: unchanged file without a manifest entry")
+    results[item.shown] = fail(item.shown, outcome.reason)
+    return Entry(key, item.source, outcome.sha256, FAILED, error=outcome.reason)

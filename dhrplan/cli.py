@@ -9,12 +9,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
 from dhrplan.extract.formats import BACKENDS
+from dhrplan.names import shown
+from dhrplan.outcomes import one_line
+from dhrplan.workers import DEFAULT_TIMEOUT, default_memory
+
+PASSWORD_VARIABLE = "DHRPLAN_PASSWORD"
+"""Where the password may come from instead of `--password`, which every local user can read
+in `ps`."""
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -37,13 +46,23 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def _positive_float(text: str) -> float:
+def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        value = 0.0
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0; got {text!r}")
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, 0 for none; got {text!r}")
+    return value
+
+
+def _megabytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of MB, 0 for none; got {text!r}")
     return value
 
 
@@ -82,11 +101,26 @@ def build_parser() -> argparse.ArgumentParser:
     default_backend = pipeline.Options().backend
     convert.add_argument("--backend", choices=BACKENDS, default=default_backend,
                          help=f"PDF table reader (default: {default_backend})")
-    convert.add_argument("--password", metavar="PW", help="password for encrypted PDFs")
+    password = convert.add_mutually_exclusive_group()
+    password.add_argument(
+        "--password", metavar="PW",
+        help="password for encrypted PDFs (visible to other users in ps: prefer "
+        f"--password-file or the {PASSWORD_VARIABLE} environment variable)",
+    )
+    password.add_argument("--password-file", type=Path, metavar="FILE",
+                          help="read the password for encrypted PDFs from the first line of FILE")
     convert.add_argument("--max-pages", type=_positive_int, metavar="N",
                          help="fail any PDF of more than N pages (default: no limit)")
-    convert.add_argument("--timeout", type=_positive_float, metavar="SECONDS",
-                         help="give up on a file after this many seconds (default: no limit)")
+    convert.add_argument(
+        "--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+        help="give up on a file after this many seconds of work, reading to validating "
+        f"(default: {DEFAULT_TIMEOUT:g}; 0: no limit)",
+    )
+    convert.add_argument(
+        "--max-memory", type=_megabytes, metavar="MB",
+        help="fail a file whose worker needs more than MB megabytes (default: half the "
+        "machine's memory shared by the -j workers, at least 1024; 0: no limit)",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the output documents")
 
@@ -95,7 +129,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _password(args: argparse.Namespace) -> str | None:
+    """--password, else the first line of --password-file, else the environment variable."""
+    if args.password is not None:
+        return args.password
+    if args.password_file is not None:
+        try:
+            lines = args.password_file.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or error
+            raise SystemExit(f"cannot read the password file: {reason}") from None
+        return lines[0] if lines else ""
+    return os.environ.get(PASSWORD_VARIABLE) or None
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: stop as Ctrl-C stops, so the workers are killed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    stops = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s]
+    before = {s: signal.signal(s, stop) for s in stops}
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
 def _convert(args: argparse.Namespace) -> int:
+    try:
+        password = _password(args)
+    except SystemExit as stop:
+        print(f"dhrplan: {shown(args.password_file)}: {stop.code}", file=sys.stderr)
+        return 2
+    memory = default_memory(args.jobs) if args.max_memory is None else args.max_memory << 20
     config = batch.Config(
         outdir=args.output,
         formats=args.format,
@@ -103,18 +179,27 @@ def _convert(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         force=args.force,
         options=pipeline.Options(
-            backend=args.backend, password=args.password, max_pages=args.max_pages
+            backend=args.backend, password=password, max_pages=args.max_pages
         ),
-        timeout=args.timeout,
+        timeout=args.timeout or None,
         progress=sys.stderr.isatty(),
+        max_memory=memory or None,
     )
+    where = shown(config.outdir)
     try:
         config.outdir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"dhrplan: {config.outdir}: cannot create output folder: {reason}", file=sys.stderr)
+        print(f"dhrplan: {where}: cannot create output folder: {reason}", file=sys.stderr)
         return 1
-    report = batch.run(args.inputs, config, sys.stderr)
+    try:
+        report = batch.run(args.inputs, config, sys.stderr)
+    except batch.FolderError as error:
+        print(f"dhrplan: {where}: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(one_line(f"dhrplan: {where}: {error.strerror or error}"), file=sys.stderr)
+        return 1
     print(summary(report, config.outdir))
     return report.exit_code
 
@@ -139,7 +224,7 @@ def summary(report: batch.Report, outdir: Path) -> str:
     lines.append(
         f"{count(len(report.results), 'file')}: {counts['converted']} converted, "
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
-        f"{count(recs, 'recommendation')}, {count(warns, 'warning')}; output in {outdir}"
+        f"{count(recs, 'recommendation')}, {count(warns, 'warning')}; output in {shown(outdir)}"
     )
     if report.combined:
         lines.append("combined: " + ", ".join(p.name for p in report.combined))
@@ -156,11 +241,11 @@ def _validate(files: Sequence[Path]) -> int:
         except OSError as error:
             problems = [f"cannot read: {error.strerror or error}"]
         except ValueError as error:
-            problems = [f"not JSON: {batch.one_line(str(error))}"]
+            problems = [f"not JSON: {one_line(str(error))}"]
         else:
             problems = validation_errors(doc)
         for problem in problems:
-            print(f"{path}: {batch.one_line(problem)}")
+            print(f"{path}: {one_line(problem)}")
         if problems:
             invalid += 1
         else:
@@ -182,7 +267,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args.files)
-        return _convert(args)
+        with _stopped_by_signals():
+            return _convert(args)
+    except Terminated as stop:
+        print(f"dhrplan: stopped by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        return 128 + stop.signum
     except KeyboardInterrupt:
         print("dhrplan: interrupted", file=sys.stderr)
         return 130
@@ -191,6 +280,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:
-        print(batch.one_line(f"dhrplan: internal error: {type(error).__name__}: {error}"),
+        print(one_line(f"dhrplan: internal error: {type(error).__name__}: {error}"),
               file=sys.stderr)
         return 1

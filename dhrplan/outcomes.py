@@ -1,14 +1,18 @@
-"""What became of one input: read into the document model, or why not, in one line."""
+"""What became of one input in its worker: converted (the plan and its encoded outputs),
+unchanged since the last run, or why not, in one line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from dhrplan import pipeline
 from dhrplan.extract.model import ExtractError
+from dhrplan.names import shown
+
+if TYPE_CHECKING:
+    from dhrplan.normalize.record import Plan
 
 T = TypeVar("T")
 
@@ -19,22 +23,35 @@ def one_line(text: str) -> str:
 
 @dataclass(frozen=True)
 class Converted:
-    read: pipeline.Read
+    plan: Plan
+    sha256: str
+    blobs: tuple[tuple[str, bytes], ...]
+    """(suffix, bytes) of each per-plan output, encoded and validated in the worker."""
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """The file's content is what the manifest recorded: its outputs stand."""
+
+    sha256: str
 
 
 @dataclass(frozen=True)
 class Failed:
     reason: str
+    sha256: str | None = None
 
 
-Outcome = Converted | Failed
+Outcome = Converted | Unchanged | Failed
+
+OUT_OF_MEMORY = "out of memory: the file needs more than the --max-memory limit"
 
 
 def _reason(error: ExtractError, path: Path) -> str:
     """Readers start their messages with the path; the batch names the file itself."""
-    text = one_line(str(error))
+    text = str(error)
     prefix = f"{path}: "
-    return text[len(prefix):] if text.startswith(prefix) else text
+    return shown(one_line(text[len(prefix):] if text.startswith(prefix) else text))
 
 
 def guarded(
@@ -46,7 +63,11 @@ def guarded(
         return step()
     except ExtractError as error:
         return Failed(_reason(error, path))
+    except MemoryError:
+        return Failed(OUT_OF_MEMORY)
+    except RecursionError:
+        return Failed("too deeply nested to read")
     except expected as error:
-        return Failed(one_line(str(error)))
+        return Failed(shown(one_line(str(error))))
     except Exception as error:
-        return Failed(one_line(f"internal error: {type(error).__name__}: {error}"))
+        return Failed(shown(one_line(f"internal error: {type(error).__name__}: {error}")))

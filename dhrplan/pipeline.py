@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from dhrplan.extract.formats import (
     TEXT_SUFFIXES,
 )
 from dhrplan.extract.model import Document, ExtractError
+from dhrplan.names import printable
 from dhrplan.output.files import sha256_file
 
 if TYPE_CHECKING:
@@ -95,7 +96,15 @@ def plan_from(read: Read, options: Options = Options()) -> Plan:
     from dhrplan.normalize.plan import build_plan
 
     backend = options.backend if read.document.format == "pdf" else None
-    return build_plan(read.document, read.sha256, backend)
+    document = read.document
+    if printable(document.path.name) != document.path.name:
+        # a name that is not UTF-8 cannot be written in JSON (source, ids): its escaped form
+        document = replace(document, path=document.path.with_name(printable(document.path.name)))
+    plan = build_plan(document, read.sha256, backend)
+    if not plan.recommendations:
+        # a table with no usable rows is no plan, as much as no table is
+        raise ExtractError(f"{read.document.path}: no recommendations found in its tables")
+    return plan
 
 
 def convert_file(path: Path, options: Options = Options()) -> Plan:

@@ -1,6 +1,7 @@
-"""The worker pool: each input is read in its own process, so that a pathological file can be
-killed at `--timeout` without holding the batch and no failure, however strange, stops the
-other files.
+"""The worker pool: each input is converted in its own process, from hashing its bytes to
+its validated, encoded outputs, so that `--timeout` and `--max-memory` bound all the work a
+file causes, a pathological file can be killed without holding the batch, and no failure,
+however strange, stops the other files. The parent only writes what the workers return.
 """
 
 from __future__ import annotations
@@ -14,33 +15,129 @@ import sys
 import time
 import warnings
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 
 from dhrplan import pipeline
+from dhrplan.extract.pagepool import die_with_parent
 from dhrplan.inputs import Input
-from dhrplan.outcomes import Converted, Failed, Outcome, guarded, one_line
+from dhrplan.names import shown
+from dhrplan.outcomes import OUT_OF_MEMORY, Converted, Failed, Outcome, Unchanged, guarded, one_line
+from dhrplan.output.files import sha256_file
 
 
-def read_one(path: Path, options: pipeline.Options, sha256: str | None = None) -> Outcome:
-    """Runs in the worker."""
-    return guarded(lambda: Converted(pipeline.read_file(path, options, sha256)), path)
+@dataclass(frozen=True)
+class Limits:
+    """What one file may cost. Without limits, one hostile file (a reference loop, a
+    decompression bomb, a million-row table) holds the batch forever or takes the machine's
+    memory; with them it fails alone, in one line."""
+
+    timeout: float | None = None
+    """Seconds for the whole file (hash, read, normalize, validate, encode); None: none."""
+    memory: int | None = None
+    """Bytes of address space per worker process; None: none."""
 
 
-def _worker(conn: Connection, path: Path, options: pipeline.Options, sha256: str) -> None:
-    """Runs in the child: Ctrl-C is the parent's to handle, and library chatter stays quiet."""
+DEFAULT_TIMEOUT = 300.0
+"""The command line's default `--timeout`: the 12-page sample converts in about a second,
+and the slowest real plan seen (200 pages, camelot) in under a minute; five minutes only
+ever stops a file that would never finish."""
+
+MEMORY_SHARE = 0.5
+"""The command line's default `--max-memory`: this share of the machine's physical memory,
+divided between the `-j` workers (at least `MIN_MEMORY` each), so the workers together leave
+half of it to the rest of the machine."""
+MIN_MEMORY = 1 << 30
+"""A worker needs about 400 MB of address space to convert a long plan; 1 GB leaves room."""
+
+
+def default_memory(jobs: int) -> int | None:
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+    return max(MIN_MEMORY, int(physical * MEMORY_SHARE) // max(1, jobs))
+
+
+@dataclass(frozen=True)
+class Job:
+    item: Input
+    unchanged_sha: str | None = None
+    """The hash the manifest recorded, when the outputs made from it are intact: a file still
+    of that hash is not converted again."""
+
+
+def convert_one(job: Job, options: pipeline.Options, formats: Sequence[str]) -> Outcome:
+    """Runs in the worker: hash, read, normalize, validate and encode one file."""
+    path = job.item.path
+    try:
+        sha = sha256_file(path)
+    except OSError as error:
+        return Failed(shown(f"cannot read: {error.strerror or error}"))
+    except MemoryError:
+        return Failed(OUT_OF_MEMORY)
+    if sha == job.unchanged_sha:
+        return Unchanged(sha)
+    outcome = guarded(lambda: _converted(job.item, sha, options, formats), path,
+                      _expected_errors())
+    return Failed(outcome.reason, sha) if isinstance(outcome, Failed) else outcome
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    from dhrplan.output.jsondoc import InvalidDocument
+
+    return (InvalidDocument,)
+
+
+def _converted(
+    item: Input, sha: str, options: pipeline.Options, formats: Sequence[str]
+) -> Converted:
+    from dhrplan.output import csvfile
+    from dhrplan.output.jsondoc import validated_json
+    from dhrplan.output.tables import SourcedPlan, recommendations_table
+
+    plan = pipeline.plan_from(pipeline.read_file(item.path, options, sha), options)
+    blobs: list[tuple[str, bytes]] = []
+    if "json" in formats:
+        blobs.append(("json", validated_json(plan)))
+    if "csv" in formats:
+        table = recommendations_table([SourcedPlan(item.source, plan)])
+        blobs.append(("csv", csvfile.encode(table)))
+    return Converted(plan, sha, tuple(blobs))
+
+
+def _limit_memory(limit: int | None) -> None:
+    if limit is None:
+        return
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker(conn: Connection, job: Job, options: pipeline.Options, formats: Sequence[str],
+            memory: int | None, parent: int) -> None:
+    """Runs in the child: it dies with the parent, Ctrl-C is the parent's to handle, and
+    library chatter stays quiet."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, signal.SIG_DFL)
+    die_with_parent()
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the line above took effect
     if hasattr(os, "setpgid"):
         os.setpgid(0, 0)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
-    outcome = read_one(path, options, sha256)
+    _limit_memory(memory)
+    outcome = convert_one(job, options, formats)
     try:
         conn.send(outcome)
+    except MemoryError:
+        conn.send(Failed(OUT_OF_MEMORY, getattr(outcome, "sha256", None)))
     except Exception as error:
         conn.send(Failed(one_line(f"internal error: cannot return result: {error}")))
     finally:
@@ -55,24 +152,26 @@ def _context() -> BaseContext:
 
 @dataclass
 class _Running:
-    item: Input
+    job: Job
     process: BaseProcess
     deadline: float | None
 
 
-def _died(process: BaseProcess) -> Failed:
+def _died(process: BaseProcess, memory: int | None) -> Failed:
     code = process.exitcode
+    hint = " (out of memory? see --max-memory)" if memory is not None else ""
     if code is not None and code < 0:
-        return Failed(f"internal error: worker killed by signal {-code}")
-    return Failed(f"internal error: worker stopped without a result (exit code {code})")
+        return Failed(f"internal error: worker killed by signal {-code}{hint}")
+    return Failed(f"internal error: worker stopped without a result (exit code {code}){hint}")
 
 
-def _warm_up(items: Sequence[Input], backend: str) -> None:
-    """What the parent needs, and the PDF reader too if more workers will be forked from it."""
+def _warm_up(jobs: Sequence[Job], backend: str) -> None:
+    """What the parent needs, and the PDF reader too if more workers will be forked from it:
+    they then share it instead of importing it each."""
     import dhrplan.output.jsondoc
 
     dhrplan.output.jsondoc.prepare()
-    later = {i.path.suffix.lower() for i in items[1:]}
+    later = {j.item.path.suffix.lower() for j in jobs[1:] if j.unchanged_sha is None}
     pipeline.preload(
         pdf=not later.isdisjoint(pipeline.PDF_SUFFIXES),
         text=not later.isdisjoint(pipeline.TEXT_SUFFIXES),
@@ -96,42 +195,42 @@ def _kill(process: BaseProcess) -> None:
 
 
 def run_workers(
-    items: Sequence[Input],
-    hashes: Mapping[Path, str],
+    jobs: Sequence[Job],
     options: pipeline.Options,
-    jobs: int,
-    timeout: float | None,
-) -> Iterator[tuple[Input, Outcome]]:
-    """Outcomes in completion order, at most `jobs` worker processes alive at once, each killed
-    after `timeout` seconds.
-
-    `hashes` holds each input's SHA-256, computed once by the parent: workers do not hash."""
+    formats: Sequence[str],
+    processes: int,
+    limits: Limits,
+) -> Iterator[tuple[Job, Outcome]]:
+    """Outcomes in completion order, at most `processes` workers alive at once, each killed
+    after `limits.timeout` seconds; every worker is killed when this generator is closed or
+    interrupted."""
     ctx = _context()
     warmed = False
-    pending = deque(items)
+    pending = deque(jobs)
     running: dict[Connection, _Running] = {}
+    timeout = limits.timeout
     try:
         while pending or running:
-            while pending and len(running) < jobs:
-                item = pending.popleft()
+            while pending and len(running) < processes:
+                job = pending.popleft()
                 receiver, sender = ctx.Pipe(duplex=False)
                 sys.stdout.flush()
                 sys.stderr.flush()
                 process = ctx.Process(
                     target=_worker,
-                    args=(sender, item.path, options, hashes[item.path]),
-                    name=item.shown,
+                    args=(sender, job, options, tuple(formats), limits.memory, os.getpid()),
+                    name=job.item.shown,
                 )
                 process.start()
                 _own_group(process)
                 sender.close()
                 if not warmed:
-                    # while the first worker reads its file, load what the parent and the
-                    # workers forked after it need: they then share it instead of importing
+                    # while the first worker reads its file, load what the workers forked
+                    # after it need: they then share it instead of importing it
                     warmed = True
-                    _warm_up(items, options.backend)
+                    _warm_up(jobs, options.backend)
                 deadline = time.monotonic() + timeout if timeout else None
-                running[receiver] = _Running(item, process, deadline)
+                running[receiver] = _Running(job, process, deadline)
             deadlines = [r.deadline for r in running.values() if r.deadline is not None]
             wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
             for conn in wait(list(running), wait_for):
@@ -141,10 +240,10 @@ def run_workers(
                     outcome: Outcome = conn.recv()
                 except (EOFError, OSError):
                     run.process.join()
-                    outcome = _died(run.process)
+                    outcome = _died(run.process, limits.memory)
                 conn.close()
                 run.process.join()
-                yield run.item, outcome
+                yield run.job, outcome
             now = time.monotonic()
             for conn, run in list(running.items()):
                 if run.deadline is not None and now >= run.deadline:
@@ -152,7 +251,7 @@ def run_workers(
                     run.process.join()
                     conn.close()
                     del running[conn]
-                    yield run.item, Failed(f"timed out after {timeout:g} seconds")
+                    yield run.job, Failed(f"timed out after {timeout:g} seconds")
     finally:
         for conn, run in running.items():
             _kill(run.process)

@@ -269,4 +269,6 @@ class PdfplumberSource:
         )
 
     def close(self) -> None:
-        self._pdf.close()
+        """Not `PDF.close()`: it builds every page object first (22 s for 100,000 pages)."""
+        self._pdf.flush_cache()
+        self._pdf.stream.close()

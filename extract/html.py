@@ -28,6 +28,7 @@ from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.htmlparse import (
     BLOCK_TAGS,
     HtmlElement,
+    TableTooLarge,
     decode_page,
     hidden,
     parse_page,
@@ -248,7 +249,10 @@ def read_html(path: Path) -> Document:
         raise ExtractError(f"{path}: not readable as HTML ({exc})") from None
     _strip(page)
     reader = _Reader()
-    reader.walk(_content_root(page))
+    try:
+        reader.walk(_content_root(page))
+    except TableTooLarge as exc:
+        raise ExtractError(f"{path}: {exc}") from None
     reader.flush()
     if not any(isinstance(b, TableFragment) for b in reader.blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan page")

@@ -32,6 +32,18 @@ HtmlElement = lxml.html.HtmlElement
 MAX_COLSPAN = 64
 """No action plan is wider; a larger colspan is malformed (or hostile) and is cut to this.
 A rowspan is cut at the end of its row group."""
+MAX_COLUMNS = 64
+"""Nor does any table have more columns: cells that rowspans push further right make a
+hostile table (`rowspan=999999 colspan=64` on every row took 4 GB), refused."""
+MAX_CELLS = 2_000_000
+"""Grid cells of one HTML table (rows x columns): about 200 MB laid out; a plan has
+hundreds."""
+
+
+
+
+class TableTooLarge(ValueError):
+    """An HTML table larger than any action plan: refused, never cut silently."""
 
 BLOCK_TAGS = frozenset(
     """address article aside blockquote br caption dd details div dl dt fieldset figcaption
@@ -261,6 +273,10 @@ def table_grid(table: HtmlElement, max_span: int = MAX_COLSPAN) -> list[list[Gri
                 down = _span(cell.get("rowspan"), len(group))
                 down = len(group) - r if down == 0 else min(down, len(group) - r)
                 across = max(1, _span(cell.get("colspan"), max_span))
+                if col + across > MAX_COLUMNS:
+                    raise TableTooLarge(f"an HTML table wider than {MAX_COLUMNS} columns")
+                if len(grid) + len(laid) * MAX_COLUMNS + down * across > MAX_CELLS:
+                    raise TableTooLarge(f"an HTML table of more than {MAX_CELLS:,} cells")
                 for dr in range(down):
                     for dc in range(across):
                         grid[(r + dr, col + dc)] = (

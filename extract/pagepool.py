@@ -18,8 +18,25 @@ _reader: Callable[[int], object] | None = None
 """The page reader of this pool process, opened once by `_open`."""
 
 
+def die_with_parent() -> None:
+    """Linux: this process is killed when the process that started it dies, however it dies
+    (SIGKILL included), so no reader outlives the batch and its deadline."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+
+
 def _open(open_reader: Callable[[], Callable[[int], object]]) -> None:
     global _reader
+    die_with_parent()
     _reader = open_reader()
 
 

@@ -8,6 +8,7 @@ the file and the reason.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
 from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
+from dhrplan.extract.pdfintegrity import check_pdf
 from dhrplan.extract.textgrid import find_tables
 
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
@@ -48,6 +50,7 @@ def read_pdf(
     if backend not in BACKENDS:
         raise ExtractError(f"{path}: unknown PDF backend {backend!r} (use {' or '.join(BACKENDS)})")
     _check_header(path)
+    structure = check_pdf(path, password, max_pages)
     source = _open(path, password, backend)
     try:
         if max_pages is not None and source.page_count > max_pages:
@@ -65,8 +68,10 @@ def read_pdf(
                 range(1, source.page_count + 1),
             )
         layouts, warnings, chars = _read_pages(scans)
-    finally:
-        source.close()
+    except BaseException:
+        _close_quietly(source)
+        raise
+    source.close()
     if chars == 0:
         raise ExtractError(f"{path}: no text layer (a scanned PDF?); it needs OCR first")
     if not any(isinstance(b, TableFragment) for layout in layouts for b in layout.blocks):
@@ -76,8 +81,15 @@ def read_pdf(
         format="pdf",
         page_count=source.page_count,
         blocks=_drop_running_lines(layouts, source.page_count),
-        warnings=warnings,
+        warnings=structure.warnings + warnings,
     )
+
+
+def _close_quietly(source: GeometrySource) -> None:
+    """Closing after a failure must not replace the failure with its own error (pdfminer
+    raises again on the damage it already reported)."""
+    with contextlib.suppress(Exception):
+        source.close()
 
 
 def _check_header(path: Path) -> None:

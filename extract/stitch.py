@@ -64,6 +64,22 @@ def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings
     return matches / len(pairs) >= settings.header_match
 
 
+PAREN_REACH = 2000
+"""Characters before a page break searched for an unclosed "(": a parenthesis stays open
+over a sentence or two, never pages; counting the whole cell at every join of row after row
+was quadratic."""
+
+
+def _last_word(text: str) -> str:
+    """Not `text.split()[-1]`: a cell joined to row after row would be split whole each time
+    (quadratic; minutes for a 10,000-row table)."""
+    return text.rsplit(None, 1)[-1]
+
+
+def _first_word(text: str) -> str:
+    return text.split(None, 1)[0]
+
+
 def _cut_mid_phrase(before: str, after: str) -> bool:
     """Strong evidence that `after` carries on the phrase `before` was cut in."""
     before, after = before.rstrip(), after.lstrip()
@@ -73,11 +89,12 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
         return True
     if before[-1] in ",;:(/&-–":
         return True
-    if before.count("(") > before.count(")"):
+    tail = before[-PAREN_REACH:]
+    if tail.count("(") > tail.count(")"):
         return True
-    if before[-1].isalpha() and normal_word(after.split()[0]) in NAMES_IN_RUNNING_TEXT:
+    if before[-1].isalpha() and normal_word(_first_word(after)) in NAMES_IN_RUNNING_TEXT:
         return True  # "Training booked" / "February 2016"
-    return before.split()[-1].lower() in _CONNECTORS
+    return _last_word(before).lower() in _CONNECTORS
 
 
 WORD_EMS = 0.5
@@ -86,7 +103,7 @@ SPACE_EMS = 0.28
 
 
 def _had_room(room: float, after: str) -> bool:
-    words = after.split()
+    words = after.split(None, 1)
     return not words or room >= SPACE_EMS + WORD_EMS * len(words[0]) + 0.5
 
 
@@ -115,7 +132,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
         return f"{before} {after}"
     if before[-1] in ".!?" or ITEM_START.match(after):
         return f"{before}\n{after}"
-    last, first = before.split()[-1], after.split()[0]
+    last, first = _last_word(before), _first_word(after)
     if room is not None:
         new_line = _had_room(room, after) or opens_item(last, first)
         return f"{before}\n{after}" if new_line else f"{before} {after}"

@@ -8,12 +8,14 @@ the document says so in a warning.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
+from dhrplan.extract.htmlparse import TableTooLarge
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
@@ -26,10 +28,35 @@ _MD_DECORATION = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
 _MD_BOLD = re.compile(r"\*\*|__")
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Word's "Unicode" text export is UTF-16 with a BOM."""
+
+
+def _decode_bom(data: bytes, path: Path) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise ExtractError(f"{path}: not readable as {codec.upper()} text") from None
+    return None
+
+
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252; binary data is refused, not guessed."""
+    """UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, else Windows-1252; binary
+    data is refused, not guessed."""
     if not data.strip():
         raise ExtractError(f"{path}: the file is empty")
+    text = _decode_bom(data, path)
+    if text is not None:
+        if not text.strip():
+            raise ExtractError(f"{path}: the file is empty")
+        return _no_controls(text, path)
     if b"\x00" in data[:4096]:
         raise ExtractError(f"{path}: binary data, not a text export")
     try:
@@ -39,6 +66,10 @@ def decode(data: bytes, path: Path) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise ExtractError(f"{path}: not readable as UTF-8 or Windows-1252 text") from None
+    return _no_controls(text, path)
+
+
+def _no_controls(text: str, path: Path) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(text) // 200):
         raise ExtractError(f"{path}: binary data, not a text export")
@@ -275,6 +306,13 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
 def read_text(path: Path) -> Document:
     data = path.read_bytes()
     text = decode(data, path)
+    try:
+        return _parse(text, path)
+    except TableTooLarge as exc:
+        raise ExtractError(f"{path}: {exc}, larger than any action plan") from None
+
+
+def _parse(text: str, path: Path) -> Document:
     markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I) or any(
         _BARE_SEPARATOR.match(line) for line in text.splitlines()
     )

@@ -393,15 +393,28 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split())
 
 
+def _read_safely(read: Callable[[regex.Match[str]], _Reading], m: regex.Match[str]) -> _Reading:
+    """A year the calendar cannot hold ("Spring 0000", "Winter 9999") is unreadable, not an
+    error that fails the whole plan."""
+    try:
+        return read(m)
+    except (ValueError, OverflowError):
+        return _unknown("the year is out of range")
+
+
 def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
     """Every span the rules read, in text order; each span is claimed by one rule only."""
     claimed = text
     found: list[tuple[int, int, _Reading]] = []
     for pattern, read in rules:
-        new = [(m.start(), m.end(), read(m)) for m in pattern.finditer(claimed)
+        new = [(m.start(), m.end(), _read_safely(read, m)) for m in pattern.finditer(claimed)
                if m.end() > m.start()]
-        for start, end, _ in new:
-            claimed = claimed[:start] + "\0" * (end - start) + claimed[end:]
+        if new:  # one pass per rule, not one copy of the cell per match (quadratic)
+            pieces, previous = [], 0
+            for start, end, _ in new:
+                pieces += [claimed[previous:start], "\0" * (end - start)]
+                previous = end
+            claimed = "".join(pieces) + claimed[previous:]
         found += new
     # rules only match unclaimed text, so spans cannot overlap; sorting restores text order
     return sorted(found, key=lambda item: item[0])
@@ -411,6 +424,10 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
 _QUALIFIER = regex.compile(
     r"\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of)[\s\-]*$", regex.IGNORECASE
 )
+
+_QUALIFIER_REACH = 64
+"""Characters before a date searched for a qualifier (the longest is under 30): searching
+the whole cell before each date was quadratic, minutes for a 1 MB cell."""
 
 _LEADING_NOISE = regex.compile(r"^(?:[\s.,;:/&+\-]|\b(?:and|or|then)\b)+", regex.IGNORECASE)
 _TRAILING_NOISE = regex.compile(r"[\s,;:/&+\-]+$")
@@ -457,7 +474,7 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             continue
         if reading.note:
             warnings.append(f'target date "{span}" {reading.note}')
-        qualifier = _QUALIFIER.search(cell, 0, start)
+        qualifier = _QUALIFIER.search(cell, max(0, start - _QUALIFIER_REACH), start)
         if qualifier and reading.start is not None and reading.start != reading.end:
             warnings.append(
                 f'target date "{qualifier[0]}{span}" was read as the whole period'

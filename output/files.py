@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterator
@@ -40,11 +41,39 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
 _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
+NAME_MAX = 255
+"""Bytes in one file name on every common file system."""
+TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$", re.S)
+"""The names `_temporary_name` gives; what a killed run leaves behind looks like this."""
+
+
+def _temporary_name(name: str) -> str:
+    """`.<name>.<8 hex>.tmp`, the name cut so the whole fits in NAME_MAX bytes (a name that
+    fits only just must not fail for its temporary's 14 bytes)."""
+    tail = f".{secrets.token_hex(4)}.tmp"
+    room = NAME_MAX - 1 - len(tail)
+    encoded = os.fsencode(name)
+    if len(encoded) > room:
+        name = os.fsdecode(encoded[:room])  # a cut character stays bytes: fine in a name
+    return f".{name}{tail}"
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files that a killed run left in `folder` and its subfolders. Runs hold the
+    folder's lock (folderlock.py), so no temporary found there can still be being written."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if TEMPORARY.match(name):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+
+
 def _create_temporary(path: Path) -> tuple[int, Path]:
     """A new hidden file beside `path`, created as `open()` creates files (0o666 & ~umask),
     unlike `tempfile.mkstemp`, whose 0o600 would survive the rename."""
     for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        tmp = path.with_name(_temporary_name(path.name))
         try:
             return os.open(tmp, _FLAGS, 0o666), tmp
         except FileExistsError:

@@ -1,6 +1,7 @@
 """OUTDIR/manifest.json: what each input became, so a re-run can skip unchanged inputs.
 
-One entry per input, keyed by its absolute path. Entries from earlier runs stay until the same
+One entry per input, keyed by its absolute path (stored relative to the output folder, so
+the folder and its inputs can move together). Entries from earlier runs stay until the same
 input is converted again or another input takes over their output files, so the combined files
 can cover every plan ever converted into the folder.
 """
@@ -8,11 +9,12 @@ can cover every plan ever converted into the folder.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dhrplan.output.files import sha256_file, write_text
+from dhrplan.output.files import sha256_file, write_bytes
 
 FILENAME = "manifest.json"
 VERSION = 1
@@ -30,7 +32,7 @@ class OutputFile:
 @dataclass
 class Entry:
     path: str
-    """The input's absolute path."""
+    """The input's absolute path (in the file: relative to the output folder)."""
     source: str
     """The label the input's rows carry in the combined files."""
     sha256: str | None
@@ -64,14 +66,14 @@ def _inside(relative: str) -> bool:
     return bool(parts) and not PurePosixPath(relative).is_absolute() and ".." not in parts
 
 
-def _entry(doc: dict[str, Any]) -> Entry:
+def _entry(doc: dict[str, Any], base: Path) -> Entry:
     outputs = [
         OutputFile(path=o["path"], sha256=o["sha256"])
         for o in doc.get("outputs", [])
         if _inside(o["path"])
     ]
     return Entry(
-        path=doc["path"],
+        path=os.path.normpath(base / doc["path"]),
         source=doc.get("source") or Path(doc["path"]).name,
         sha256=doc.get("sha256"),
         status=doc["status"],
@@ -83,6 +85,14 @@ def _entry(doc: dict[str, Any]) -> Entry:
     )
 
 
+def _stored(path: str, base: Path) -> str:
+    """Relative to the output folder when the two share a folder below the root (they move
+    together); an input elsewhere keeps its absolute path."""
+    if os.path.commonpath([path, base]) == os.sep:
+        return path
+    return Path(os.path.relpath(path, base)).as_posix()
+
+
 @dataclass
 class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -92,7 +102,7 @@ class Manifest:
         """The folder's manifest; a missing or unreadable one means nothing is known yet."""
         try:
             doc = json.loads((outdir / FILENAME).read_text("utf-8"))
-            entries = [_entry(e) for e in doc["inputs"]]
+            entries = [_entry(e, outdir.resolve()) for e in doc["inputs"]]
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
         return cls({e.path: e for e in entries})
@@ -105,12 +115,18 @@ class Manifest:
                 del self.entries[key]
         self.entries[entry.path] = entry
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "manifest_version": VERSION,
-            "inputs": [asdict(self.entries[k]) for k in sorted(self.entries)],
-        }
+    def to_dict(self, outdir: Path) -> dict[str, Any]:
+        base = outdir.resolve()
+        inputs = []
+        for key in sorted(self.entries):
+            doc = asdict(self.entries[key])
+            doc["path"] = _stored(key, base)
+            inputs.append(doc)
+        return {"manifest_version": VERSION, "inputs": inputs}
 
     def save(self, outdir: Path) -> None:
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        write_text(outdir / FILENAME, text)
+        """Atomically, as each file finishes, so a killed batch keeps what it had done."""
+        text = json.dumps(self.to_dict(outdir), ensure_ascii=False, indent=2) + "\n"
+        # a file name that is not UTF-8 holds lone surrogates: "backslashreplace" writes
+        # them as the JSON escapes ("\udcff") that load() reads back to the same name
+        write_bytes(outdir / FILENAME, text.encode("utf-8", "backslashreplace"))

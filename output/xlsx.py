@@ -6,6 +6,7 @@ content, dates stored as real Excel dates so they sort and filter as dates.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dhrplan.output.files import atomic_writer
+from dhrplan.output.files import write_bytes
 from dhrplan.output.tables import Table, Value, neutralise
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -81,6 +82,8 @@ def build(tables: Sequence[Table]) -> Workbook:
 
 
 def write(path: Path, tables: Sequence[Table]) -> None:
-    book = build(tables)
-    with atomic_writer(path) as handle:
-        book.save(handle)
+    """The workbook is built in memory and then written: a zip file left open on a failed
+    write (a full disk, Ctrl-C) prints "Exception ignored in: ZipFile.__del__" when collected."""
+    buffer = io.BytesIO()
+    build(tables).save(buffer)
+    write_bytes(path, buffer.getvalue())
