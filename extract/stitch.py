@@ -126,7 +126,7 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if HYPHEN_END.search(before) and after[0].islower() or split_word(before, after, room):
+    if HYPHEN_END.search(before[-2:]) and after[0].islower() or split_word(before, after, room):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"

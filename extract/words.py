@@ -103,7 +103,8 @@ def split_word(
     stay two), unless the line before the break was full to its last character (`room`, in
     ems, under one): then "operation" / "al" is "operational" too. `known` are words the
     document writes whole elsewhere ("Somerset")."""
-    head, tail = before.split()[-1], after.split()[0]
+    head, tail = before.rsplit(None, 1)[-1], after.split(None, 1)[0]  # not split(): a cell
+    # joined row after row would be split whole each time
     if date := DATE_HEAD.search(head):
         digits = re.match(r"\d+\b", tail)
         return bool(digits) and len(date["year"]) + len(digits[0]) in (2, 4)

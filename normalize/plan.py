@@ -14,6 +14,11 @@ from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, Tabl
 from dhrplan.normalize.records import RecordBuilder
 from dhrplan.normalize.structure import PlanTable, classify_for_stitch, drafts_for, plan_tables
 
+_ORGANISATION = regex.compile(
+    r"\b(?:partnership|council|board|CSP|safer|community\s+safety|borough|county|city)\b", regex.I
+)
+"""The opening line above a title names who publishes it ("Kingsford Community Safety
+Partnership"); a page's label ("Independent report") does not."""
 _TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
 _LEADER = regex.compile(r"\.{4,}|…{2,}")
 """Dot leaders: a contents line ("MARAC.........2"), never part of the title."""
@@ -49,7 +54,8 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
         """The line above the title's first line: capitals next to capitals, or the
         document's opening line ("Kingsford Community Safety Partnership")."""
         return lead[a][1] == lead[a + 1][1] and (
-            capitals(a, a + 1) or (a == 0 and line(lead[a][0]) and line(lead[a + 1][0])))
+            capitals(a, a + 1) or (a == 0 and line(lead[a][0]) and line(lead[a + 1][0])
+                                   and bool(_ORGANISATION.search(lead[a][0]))))
 
     def joins_after(b: int) -> bool:
         """The line below: capitals next to capitals, or a short line that names the plan
@@ -97,7 +103,7 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     for draft in drafts_for(chosen):
         builder.add(draft)
     if not builder.records:
-        raise ExtractError(f"{document.path}: no recommendations found in its action-plan table")
+        raise ExtractError(f"{document.path}: no recommendations found in its tables")
     source = Source(document.path.name, sha256, document.format, document.page_count, backend)
     return Plan(SCHEMA_VERSION, source, title, glossary, [_table_map(t) for t in chosen],
                 builder.records, warnings)

@@ -90,6 +90,12 @@ def _slug(text: str | None, limit: int = 40) -> str:
     return "-".join(out) or "plan"
 
 
+def row_warning_code(message: str) -> str:
+    """The code of a note a reader left on a row: a join across a page break, or a line
+    break that may or may not end a paragraph."""
+    return "row_joined" if "page break" in message else "paragraphs_unsure"
+
+
 def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanWarning]:
     return [PlanWarning(code, field_name, m) for m in messages]
 
@@ -155,8 +161,7 @@ class RecordBuilder:
         rows = draft.rows
         warnings = list(draft.warnings)
         for row in [*([draft.head] if draft.head else []), *rows]:
-            for message in row.warnings:
-                warnings.append(PlanWarning("row_joined", None, message))
+            warnings.extend(PlanWarning(row_warning_code(m), None, m) for m in row.warnings)
         warnings.extend(
             PlanWarning(
                 "column_from_content", FIELD_OF_ROLE.get(columns.roles[i] or ""),

@@ -152,9 +152,10 @@ def test_flattened_exports_warn(style: str) -> None:
 
 def test_nearly_fitting_breaks_are_named_in_the_record() -> None:
     plan = convert_file(EXPORTS / "relayout-lily-letter-landscape-9pt.br.md")
-    assert any("nearly fitted" in w for w in plan.warnings)
-    notes = [w for r in plan.recommendations for w in r.warnings if "nearly fitted" in w]
-    assert any('"reflect this."' in w for w in notes)
+    assert any("nearly fitted" in w.message for w in plan.warnings)
+    notes = [w for r in plan.recommendations for w in r.warnings if "nearly fitted" in w.message]
+    assert any('"reflect this."' in w.message for w in notes)
+    assert {w.code for w in notes} == {"paragraphs_unsure"}
 
 
 # --- small tables in each style ------------------------------------------------------------

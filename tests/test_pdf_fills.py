@@ -16,7 +16,7 @@ from dhrplan.extract.geometry_pdfium import PdfiumSource
 from dhrplan.extract.model import Cell, TableFragment
 from dhrplan.extract.pdf import read_pdf
 from dhrplan.extract.stitch import stitch
-from dhrplan.normalize.records import classify_for_stitch
+from dhrplan.normalize.structure import classify_for_stitch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAG = FIXTURES / "council-plan-rag.pdf"

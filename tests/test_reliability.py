@@ -482,7 +482,9 @@ def test_a_year_out_of_range_is_an_unknown_date(tmp_path: Path, cell: str) -> No
     export.write_text(target_date_plan(cell))
     (record,) = convert_file(export).recommendations
     assert [d.kind for d in record.target_dates] == ["unknown"]
-    assert f'target date "{cell}" could not be read: the year is out of range' in record.warnings
+    assert f'target date "{cell}" could not be read: the year is out of range' in [
+        w.message for w in record.warnings
+    ]
 
 
 # --- smaller -------------------------------------------------------------------------------

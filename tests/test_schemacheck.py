@@ -51,8 +51,8 @@ def _set(path: str, value):
 BROKEN = {
     "required field missing": _set("source.sha256", KeyError),
     "bad hash": _set("source.sha256", "not-a-hash"),
-    "unknown format": _set("source.format", "docx"),
-    "pages below 1": _set("source.pages", 0),
+    "unknown format": _set("source.format", "odt"),
+    "pages below 0": _set("source.pages", -1),
     "pages not an integer": _set("source.pages", "3"),
     "extra top-level field": _set("colour", "red"),
     "extra record field": _set("recommendations.0.rag", "green"),
