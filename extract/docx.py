@@ -31,11 +31,13 @@ from dhrplan.extract.model import (
     Row,
     TableFragment,
 )
-from dhrplan.extract.wordnumbering import Numbering, w, wval
+from dhrplan.extract.wordnumbering import Numbering, W, w, wval
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File (OLE) header: a password-protected .docx is stored in one, so is a .doc."""
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+"""Word's "Strict Open XML" files name the same elements in this namespace."""
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,17 @@ def _fill(shd: etree._Element | None) -> str | None:
     except ValueError:
         return None
     return f"#{colour.lower()}"
+
+
+def _paragraph_fill(tc: etree._Element) -> str | None:
+    """Shading set on the cell's paragraphs instead of the cell (some RAG templates): the
+    fill when every paragraph with text has the same one."""
+    fills = {
+        _fill(p.find(f"{w('pPr')}/{w('shd')}"))
+        for p in tc.iter(w("p"))
+        if any(t.text and t.text.strip() for t in p.iter(w("t")))
+    }
+    return fills.pop() if len(fills) == 1 else None
 
 
 class _Reader:
@@ -289,6 +302,7 @@ class _Reader:
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
                 col = len(cells)
                 fill = _fill(tcpr.find(w("shd"))) if tcpr is not None else None
+                fill = fill or _paragraph_fill(tc)
                 if vmerge is not None and wval(vmerge) != "restart" and col in starts:
                     cells.append(Cell(merged=True, fill=fill))
                 else:
@@ -358,7 +372,8 @@ def _part(
     if info.file_size > settings.max_part_bytes:
         raise ExtractError(f"{path}: {name} unpacks to {info.file_size} bytes: not a plan")
     try:
-        return etree.fromstring(archive.read(info), _PARSER)
+        data = archive.read(info).replace(STRICT_NAMESPACE, W.encode())
+        return etree.fromstring(data, _PARSER)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ExtractError(f"{path}: damaged .docx ({name}: {exc})") from None
     except Exception as exc:  # zlib.error and the like from a corrupt member

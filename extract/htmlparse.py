@@ -34,7 +34,7 @@ MAX_COLSPAN = 64
 A rowspan is cut at the end of its row group."""
 
 BLOCK_TAGS = frozenset(
-    """address article aside blockquote br caption dd details div dl dt fieldset figcaption
+    """address article aside blockquote br caption center dd details div dl dt fieldset figcaption
     figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table
     tbody td tfoot th thead tr ul""".split()
 )
@@ -197,11 +197,12 @@ _WINDOWS_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
 
 def decode_page(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a saved page: the BOM first, then the <meta> charset (or the XML
-    declaration) in its first 4 KB, then UTF-8, then Windows-1252, as browsers decide."""
+    declaration) in its first 16 KB (saved pages put long scripts before it), then UTF-8,
+    then Windows-1252, as browsers decide."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace"), encoding
-    declared = _META_CHARSET.search(data[:4096])
+    declared = _META_CHARSET.search(data[:16384])
     if declared:
         name = (declared.group(1) or declared.group(2)).decode("ascii").lower()
         name = _WINDOWS_ALIASES.get(name, name)
@@ -227,8 +228,9 @@ class GridCell:
 
 
 def _section_rows(table: HtmlElement) -> list[list[HtmlElement]]:
-    """Each row group's rows (<thead>, <tbody>, <tfoot>, or bare <tr>) in order."""
+    """Each row group's rows (<thead>, <tbody>, <tfoot>, or bare <tr>) in the order shown."""
     groups: list[list[HtmlElement]] = []
+    footers: list[list[HtmlElement]] = []
     loose: list[HtmlElement] = []
     for child in table:
         tag = tag_of(child)
@@ -238,10 +240,13 @@ def _section_rows(table: HtmlElement) -> list[list[HtmlElement]]:
             if loose:
                 groups.append(loose)
                 loose = []
-            groups.append([r for r in child if tag_of(r) == "tr"])
+            # HTML 4 put <tfoot> before <tbody>; browsers draw it last either way
+            (footers if tag == "tfoot" else groups).append(
+                [r for r in child if tag_of(r) == "tr"]
+            )
     if loose:
         groups.append(loose)
-    return groups
+    return groups + footers
 
 
 def table_grid(table: HtmlElement, max_span: int = MAX_COLSPAN) -> list[list[GridCell]]:

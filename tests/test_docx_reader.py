@@ -367,6 +367,27 @@ def test_merges_hidden_text_and_content_controls(tmp_path: Path) -> None:
     assert [r.position for r in table.rows] == [(0, 0), (0, 1), (0, 2)]
 
 
+def test_strict_open_xml_and_paragraph_shading(tmp_path: Path) -> None:
+    """Word's "Strict Open XML" namespace reads the same; shading set on a cell's paragraphs
+    (not on the cell) is its fill."""
+    body = (
+        "<w:p><w:r><w:t>Plan</w:t></w:r></w:p><w:tbl><w:tr><w:tc>"
+        '<w:p><w:pPr><w:shd w:val="clear" w:fill="FFC000"/></w:pPr><w:r><w:t>Amber</w:t>'
+        "</w:r></w:p><w:p/></w:tc></w:tr></w:tbl>"
+    )
+    path = _docx_with_body(tmp_path / "strict.docx", body)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", xml.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ))
+    heading, table = read_docx(path).blocks
+    assert heading.text == "Plan"
+    assert table.rows[0].cells[0].text == "Amber" and table.rows[0].cells[0].fill == "#ffc000"
+
+
 # --- files that are not a .docx ------------------------------------------------------------
 
 def _not_a_zip(path: Path) -> None:
