@@ -380,24 +380,35 @@ def _part(
         raise ExtractError(f"{path}: damaged .docx ({name}: {exc})") from None
 
 
-def check_container(path: Path) -> None:
-    """Refuse what is not a .docx before unzipping: an OLE file is a .doc or an encrypted
-    .docx (Word stores password-protected documents that way)."""
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted .docx keeps inside its OLE file (directory names are UTF-16)."""
+
+
+def check_container(path: Path) -> str:
+    """What the file is before unzipping: "docx", or "doc" for an old binary Word file with a
+    .docx name. Word stores a password-protected .docx in an OLE compound file as well; that
+    and anything that is not a zip are refused."""
     with path.open("rb") as handle:
-        head = handle.read(8)
+        head = handle.read(1 << 20)
     if not head:
         raise ExtractError(f"{path}: the file is empty")
-    if head == OLE_MAGIC:
-        raise ExtractError(
-            f"{path}: a password-protected or old binary (.doc) Word file, not a .docx: "
-            "remove the password or save it as .docx in Word"
-        )
+    if head.startswith(OLE_MAGIC):
+        if _ENCRYPTED_STREAM in head:
+            raise ExtractError(
+                f"{path}: a password-protected Word file: remove the password in Word "
+                "(File > Info > Protect Document) and save it again"
+            )
+        return "doc"
     if not zipfile.is_zipfile(path):
         raise ExtractError(f"{path}: not a .docx (not a zip archive)")
+    return "docx"
 
 
 def read_docx(path: Path, settings: DocxSettings = DocxSettings()) -> Document:
-    check_container(path)
+    if check_container(path) == "doc":
+        from dhrplan.extract.soffice import read_office  # it reads its .docx with this module
+
+        return read_office(path)
     try:
         with zipfile.ZipFile(path) as archive:
             main = _main_part(archive, path)

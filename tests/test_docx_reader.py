@@ -400,9 +400,11 @@ def _zip_not_docx(path: Path) -> None:
 
 
 def _password_protected(path: Path) -> None:
-    """Word saves a password-protected .docx as an OLE compound file (EncryptionInfo and
-    EncryptedPackage streams); its header is what tells it."""
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"EncryptedPackage" * 64)
+    """Word saves a password-protected .docx as an OLE compound file whose directory holds
+    an EncryptedPackage stream (names in UTF-16)."""
+    directory = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\0")
+    directory += "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + directory + bytes(4096))
 
 
 def _no_table(path: Path) -> None:
@@ -417,7 +419,7 @@ def _damaged_xml(path: Path) -> None:
 BAD = [
     (_not_a_zip, "not a .docx (not a zip archive)"),
     (_zip_not_docx, "a zip archive but not a Word document"),
-    (_password_protected, "password-protected or old binary (.doc) Word file"),
+    (_password_protected, "a password-protected Word file: remove the password"),
     (_no_table, "no table found"),
     (_damaged_xml, "damaged .docx"),
     (lambda p: p.write_bytes(b""), "the file is empty"),
@@ -483,6 +485,25 @@ def test_office_formats_through_libreoffice(suffix: str, built: Path, tmp_path: 
         assert [a["label"] for a in read[0]["actions"]] == ["a", "a"]
         read[0]["actions"][1]["label"] = "b"
     assert read == expected
+
+
+def test_binary_doc_named_docx_is_read_through_libreoffice(built: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice (LibreOffice) is not installed: a binary .doc cannot be converted")
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    for target in ("odt", "doc:MS Word 97"):
+        source = tmp_path / f"adult-e.{'odt' if target == 'doc:MS Word 97' else 'docx'}"
+        source = built if target == "odt" else source
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path),
+             str(source)], check=True, capture_output=True, timeout=180,
+        )
+    misnamed = tmp_path / "misnamed.docx"
+    (tmp_path / "adult-e.doc").rename(misnamed)
+    plan = convert_file(misnamed)
+    assert plan.source.format == "docx" and len(plan.recommendations) == 3
+    assert plan.warnings == ["an old binary Word (.doc) file named .docx, read through LibreOffice"]
 
 
 def test_office_formats_without_libreoffice(tmp_path: Path, monkeypatch) -> None:
