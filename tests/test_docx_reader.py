@@ -474,9 +474,10 @@ def test_office_formats_through_libreoffice(suffix: str, built: Path, tmp_path: 
         )
         source = tmp_path / f"adult-e{target}"
     converted = source
-    before = set(Path(tempfile.gettempdir()).glob("dhrplan-soffice-*"))
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.glob("dhrplan-soffice-*"))
     plan = convert_file(converted)
-    assert set(Path(tempfile.gettempdir()).glob("dhrplan-soffice-*")) - before == set()  # none left behind
+    assert set(temp.glob("dhrplan-soffice-*")) - before == set()  # no converted copy left
     assert plan.source.file == converted.name and plan.source.format == "docx"
     read = [{f: dataclasses.asdict(r)[f] for f in FIELDS} for r in plan.recommendations]
     expected = records(built)
