@@ -163,9 +163,13 @@ def render(element: HtmlElement) -> Rendered:
     return Rendered(text, bold, out.nested_tables)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters a page may carry but libxml2 refuses; browsers do not show them."""
+
+
 def parse_fragment(markup: str) -> HtmlElement:
     """Markup from inside a cell, under one <div>."""
-    return lxml.html.fragment_fromstring(markup, create_parent="div")
+    return lxml.html.fragment_fromstring(_CONTROL.sub("", markup), create_parent="div")
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -173,7 +177,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 def parse_page(text: str) -> HtmlElement:
     """A whole page (HTML or XHTML) already decoded."""
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    text = _CONTROL.sub("", _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
     if not text.strip():
         raise ValueError("empty page")
     return lxml.html.document_fromstring(text)

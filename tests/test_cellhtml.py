@@ -92,6 +92,7 @@ CASES = [
     ("<p>Review the\n   policy</p>", "Review the policy", False),
     ('<span style="font-weight: bold">Lead</span>', "Lead", True),
     ("<p>Shown</p><script>hidden()</script><p hidden>no</p>", "Shown", False),
+    ("<p>Re\x01view\x0c</p>", "Review", False),  # control characters the parser refuses
     ("<p>A</p>  <p>   </p>  <p>B</p>", "A\nB", False),
     ("<p><span>Review</span>   the   policy</p>", "Review the policy", False),
     ("31<sup>st</sup> May 2016", "31st May 2016", False),

@@ -272,3 +272,10 @@ def test_data_table_with_a_small_table_in_a_cell_is_data(tmp_path: Path) -> None
     tables = [b for b in document.blocks if isinstance(b, TableFragment)]
     assert len(tables) == 1 and len(tables[0].rows) == 3
     assert tables[0].rows[1].cells[1].text == "Commission review\nStep one"
+
+
+def test_control_characters_deep_in_a_page_are_dropped(tmp_path: Path) -> None:
+    padding = "<p>" + "x " * 3000 + "</p>"
+    path = _page(tmp_path, padding + "<h2>Po\x00lice</h2>" + PLAN_TABLE.format(nested="\x07"))
+    plan = convert_file(path)
+    assert [(r.section, r.number) for r in plan.recommendations] == [("Police", "1")]
