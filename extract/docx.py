@@ -14,6 +14,7 @@ it joins any two tables with no heading between them.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,17 +92,16 @@ class _Styles:
                 self.default_paragraph = sid
             ppr = style.find(w("pPr"))
             num = _num_pr(ppr.find(w("numPr"))) if ppr is not None else None
-            outline = wval(ppr.find(w("outlineLvl"))) if ppr is not None else None
+            outline = _outline(ppr)
             name = (wval(style.find(w("name"))) or "").casefold()
-            if outline is None and (name.startswith("heading ") or name == "title"):
-                outline = name.removeprefix("heading ").strip() if name != "title" else "0"
-                outline = str(int(outline) - 1) if outline.isdigit() and name != "title" else "0"
+            if outline is None and re.fullmatch(r"heading [1-9]|title", name):
+                outline = int(name[-1]) - 1 if name[-1].isdigit() else 0
             rpr = style.find(w("rPr"))
             self.styles[sid] = _Style(
                 wval(style.find(w("basedOn"))),
                 _flag(rpr.find(w("b"))) if rpr is not None else None,
                 num,
-                int(outline) if outline is not None and outline.isdigit() else None,
+                outline,
             )
 
     def _chain(self, sid: str | None):
@@ -119,6 +119,12 @@ class _Styles:
 
     def outline(self, sid: str | None) -> int | None:
         return next((s.outline for s in self._chain(sid) if s.outline is not None), None)
+
+
+def _outline(ppr: etree._Element | None) -> int | None:
+    """`w:outlineLvl` 0-8: a heading level; 9 is Word's "body text"."""
+    value = wval(ppr.find(w("outlineLvl"))) if ppr is not None else None
+    return int(value) if value and value.isdigit() and int(value) < 9 else None
 
 
 def _num_pr(num_pr: etree._Element | None) -> tuple[str, int] | None:
@@ -190,15 +196,14 @@ class _Reader:
         text = "".join(chunks)
         num = _num_pr(ppr.find(w("numPr"))) if ppr is not None else None
         num = num if num is not None else self.styles.num(style)
-        if num is not None and text.strip():
+        if num is not None:
+            # an empty numbered paragraph takes its number too (Word draws it)
             label = self.numbering.label(*num)
-            if label:
+            if label and text.strip():
                 text = f"{label} {text.lstrip()}"
         bold = bold_chars > 0 and plain_chars == 0
-        outline = self.styles.outline(style)
-        if ppr is not None and ppr.find(w("outlineLvl")) is not None:
-            value = wval(ppr.find(w("outlineLvl")))
-            outline = int(value) if value and value.isdigit() and int(value) < 9 else None
+        own = ppr.find(w("outlineLvl")) if ppr is not None else None
+        outline = _outline(ppr) if own is not None else self.styles.outline(style)
         return _Paragraph(text, bold, outline is not None or bold)
 
     def _runs(self, element: etree._Element, base_bold: bool):

@@ -254,8 +254,9 @@ def test_multilevel_labels_and_restart(tmp_path: Path) -> None:
     built = NumberedDocument()
     doc = built.doc
     outline = built.list_style([("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
-    for text, level in [("Police", 0), ("Training", 1), ("Audit", 1), ("Daily", 2),
-                        ("Health", 0), ("GPs", 1)]:
+    # the empty item takes "1.3" (Word draws it), so "Checks" is "1.4"
+    for text, level in [("Police", 0), ("Training", 1), ("Audit", 1), ("", 1), ("Checks", 1),
+                        ("Daily", 2), ("Health", 0), ("GPs", 1)]:
         numbered(doc.add_paragraph(text), outline, level)
     again = built.restart(built.abstract_of(outline), start=5)
     numbered(doc.add_paragraph("Restarted"), again)
@@ -266,7 +267,8 @@ def test_multilevel_labels_and_restart(tmp_path: Path) -> None:
     doc.save(tmp_path / "outline.docx")
     headings = [b.text for b in read_docx(tmp_path / "outline.docx").blocks
                 if isinstance(b, Heading)]
-    assert headings == ["1. Police", "1.1 Training", "1.2 Audit", "(a) Daily", "2. Health",
+    assert headings == ["1. Police", "1.1 Training", "1.2 Audit", "1.4 Checks", "(a) Daily",
+                        "2. Health",
                         "2.1 GPs", "5. Restarted", "i) Deep first", "b) Then top"]
 
 
