@@ -247,7 +247,8 @@ class _Reader:
             self._loose(child.tail)
 
     def _loose(self, text: str | None) -> None:
-        if text and text.strip():
+        """Text between elements; a space between two inline elements is kept."""
+        if text and (text.strip() or self.inline):
             self.inline.append((text, False))
 
     def flush(self) -> None:

@@ -279,3 +279,11 @@ def test_control_characters_deep_in_a_page_are_dropped(tmp_path: Path) -> None:
     path = _page(tmp_path, padding + "<h2>Po\x00lice</h2>" + PLAN_TABLE.format(nested="\x07"))
     plan = convert_file(path)
     assert [(r.section, r.number) for r in plan.recommendations] == [("Police", "1")]
+
+
+def test_loose_text_and_inline_elements_make_one_paragraph(tmp_path: Path) -> None:
+    body = ('<div>Safer <b>Somerset</b> <i>Partnership</i>\n  action plan<br>'
+            "<span>Updated</span> 2024</div>" + PLAN_TABLE.format(nested=""))
+    headings = [b.text for b in read_html(_page(tmp_path, body)).blocks
+                if isinstance(b, Heading)]
+    assert headings == ["Safer Somerset Partnership action plan", "Updated 2024"]
