@@ -228,6 +228,38 @@ def test_built_plan_matches_its_libreoffice_pdf(built: Path, tmp_path: Path) -> 
     assert records(tmp_path / "adult-e.pdf") == records(built)
 
 
+def test_numbering_continues_across_tables_and_repeated_headers_go(tmp_path: Path) -> None:
+    """One numbered list through two agency tables (Word continues it: 3 follows 2), and a
+    header row typed again inside a table (as people do to imitate a repeated header)."""
+    built = NumberedDocument()
+    doc = built.doc
+    numbers = built.list_style([("decimal", "%1.")])
+    doc.add_heading("DHR Adult G action plan", 1)
+    for agency, recs in [("Police", ["Refresh DASH training", "Audit DASH forms"]),
+                         ("Health", ["Record coercive control", "Train GPs"])]:
+        doc.add_heading(agency, 2)
+        table = doc.add_table(rows=1, cols=6)
+        for cell, name in zip(table.rows[0].cells, HEADER, strict=True):
+            write(cell, [name], bold=True)
+        repeat_header(table.rows[0])
+        for i, rec in enumerate(recs):
+            if i == 1:
+                for cell, name in zip(table.add_row().cells, HEADER, strict=True):
+                    write(cell, [name], bold=True)
+            cells = table.add_row().cells
+            write(cells[0], [rec], numbers)
+            write(cells[2], ["Briefing"])
+            write(cells[3], [agency])
+            write(cells[4], ["March 2025"])
+    doc.save(tmp_path / "adult-g.docx")
+    plan = convert_file(tmp_path / "adult-g.docx")
+    assert [(r.section, r.number, r.text) for r in plan.recommendations] == [
+        ("Police", "1", "Refresh DASH training"), ("Police", "2", "Audit DASH forms"),
+        ("Health", "3", "Record coercive control"), ("Health", "4", "Train GPs"),
+    ]
+    assert plan.warnings == [] and all(r.warnings == [] for r in plan.recommendations)
+
+
 NUMBER_FORMATS = [
     (1, "decimal", "1"), (12, "decimal", "12"), (1, "lowerLetter", "a"), (26, "lowerLetter", "z"),
     (27, "lowerLetter", "aa"), (3, "upperLetter", "C"), (4, "lowerRoman", "iv"),
