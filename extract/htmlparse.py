@@ -150,13 +150,18 @@ def render(element: HtmlElement) -> Rendered:
     out = _Text([])
     _walk(element, out, False, top=True)
     lines = []
+    pending: str | None = None
+    """A marker whose item's text starts on a later line (<li><p>text</p></li>)."""
     for line in "".join(out.parts).split("\n"):
         if "\x01" in line:
-            # A marker is drawn unless the item's text already starts with a label or bullet.
             before, _, rest = line.partition("\x01")
-            marker, _, text = rest.partition(" ")
-            body = text.strip()
-            line = before + (body if ITEM_START.match(body) or not body else f"{marker} {body}")
+            pending, _, line = rest.partition(" ")
+            line = before + line
+        body = line.strip()
+        if pending is not None and body:
+            # A marker is drawn unless the item's text already starts with a label or bullet.
+            line = body if ITEM_START.match(body) else f"{pending} {body}"
+            pending = None
         lines.append(line)
     text = "\n".join(lines)
     bold = bool(text.strip()) and out.bold_chars > 0 and out.plain_chars == 0
