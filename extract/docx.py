@@ -1,11 +1,12 @@
 """Word .docx plans read from their XML (WordprocessingML) with lxml.
 
 Why lxml and not python-docx: everything this reader needs is below python-docx's API.
-python-docx repeats a merged cell's object in every grid position it covers (it does not say
-which is the first), has no automatic numbering, and its paragraph text skips tracked
-insertions while it cannot tell a deletion from a hidden run. On the XML the rules are one
-line each: `w:gridSpan` and `w:vMerge` give the merges, `w:ins` is read and `w:del` is not,
-`w:numPr` with numbering.xml gives the labels (`wordnumbering.py`).
+python-docx returns a merged cell's object in every grid position it covers, has no automatic
+numbering, and its paragraph text reads only the runs directly under the paragraph, so a
+tracked insertion (`w:ins`) is lost. On the XML each rule is a line or two: `w:gridSpan` and
+`w:vMerge` give the merges, `w:ins` is read and `w:del` is not, `w:numPr` with numbering.xml
+gives the labels (`wordnumbering.py`). python-docx stays a test dependency (the tests build
+.docx files with it).
 
 A .docx has no pages: fragments and headings carry `NO_PAGE`, rows an empty page list and
 their (table, row) position. Each body table is one fragment; stitching joins tables only as
