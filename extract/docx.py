@@ -32,6 +32,7 @@ from dhrplan.extract.model import (
     Heading,
     Row,
     TableFragment,
+    is_frame,
 )
 from dhrplan.extract.wordnumbering import Numbering, W, w, wval
 
@@ -260,6 +261,10 @@ class _Reader:
                 text = tidy(para.text).replace("\n", " ")
                 if text:
                     blocks.append(Heading(text, NO_PAGE, para.heading))
+            elif element.tag == w("tbl") and _layout_table(element):
+                for row in _rows(element):
+                    for cell in _cells(row):
+                        blocks.extend(self.body(cell))
             elif element.tag == w("tbl"):
                 rows = self.table(element, self.tables)
                 self.tables += 1
@@ -355,6 +360,20 @@ def _rows(tbl: etree._Element):
 
 def _cells(tr: etree._Element):
     return _children(tr, w("tc"))
+
+
+def _layout_table(tbl: etree._Element) -> bool:
+    """A table framing the plan (`model.is_frame`)."""
+    return is_frame(
+        len(list(_rows(tbl))),
+        (
+            len(list(_rows(inner)))
+            for row in _rows(tbl)
+            for cell in _cells(row)
+            for inner in _content(cell)
+            if inner.tag == w("tbl")
+        ),
+    )
 
 
 def _main_part(archive: zipfile.ZipFile, path: Path) -> str:

@@ -44,6 +44,7 @@ from dhrplan.extract.model import (
     Heading,
     Row,
     TableFragment,
+    is_frame,
 )
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
@@ -160,16 +161,11 @@ def _own_rows(table: HtmlElement) -> list[HtmlElement]:
 
 
 def _layout_table(table: HtmlElement) -> bool:
-    """A table used to lay out the page, not data: role="presentation", or one whose cells
-    hold a table with at least as many rows as it has (a data table with a small table in
-    one cell has more rows than that table)."""
+    """A table used to lay out the page, not data: role="presentation", or one that frames
+    the tables it holds (`model.is_frame`)."""
     if table.get("role", "").lower() in ("presentation", "none"):
         return True
-    inner = table.xpath(".//table")
-    if not inner:
-        return False
-    rows = len(_own_rows(table))
-    return any(len(_own_rows(t)) >= rows for t in inner)
+    return is_frame(len(_own_rows(table)), (len(_own_rows(t)) for t in table.xpath(".//table")))
 
 
 class _Reader:

@@ -333,6 +333,28 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
+def test_a_table_framing_the_plan_is_looked_into(tmp_path: Path) -> None:
+    """A one-cell table drawn as a box around the heading and the plan's table: the plan is
+    read, not flattened into the box's text."""
+    doc = NumberedDocument().doc
+    frame = doc.add_table(rows=1, cols=1).rows[0].cells[0]
+    frame.paragraphs[0].add_run("Police").bold = True
+    plan = frame.add_table(rows=2, cols=4)
+    for cell, text in zip(plan.rows[0].cells, ["Recommendation", "Action", "Lead agency",
+                                                "Target date"], strict=True):
+        cell.text = text
+    for cell, text in zip(plan.rows[1].cells, ["1. Review the MARAC", "Commission review",
+                                                "SSP", "March 2025"], strict=True):
+        cell.text = text
+    doc.save(tmp_path / "framed.docx")
+    document = read_docx(tmp_path / "framed.docx")
+    assert document.warnings == []
+    records = convert_file(tmp_path / "framed.docx").recommendations
+    assert [(r.section, r.number, r.text) for r in records] == [
+        ("Police", "1", "Review the MARAC"),
+    ]
+
+
 def _docx_with_body(path: Path, body: str, styles: str = "", numbering: str = "") -> Path:
     """A minimal .docx whose document.xml body is `body` (and styles and numbering parts)."""
     with zipfile.ZipFile(path, "w") as archive:
