@@ -31,7 +31,7 @@ from docx_builders import (
 from test_pdf_crossformat import FIELDS
 
 from dhrplan.extract.docx import read_docx
-from dhrplan.extract.model import NO_PAGE, ExtractError, Heading, TableFragment
+from dhrplan.extract.model import NO_PAGE, ExtractError, Heading, TableFragment, is_frame
 from dhrplan.extract.wordnumbering import bullet_glyph, format_number
 from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import convert_file
@@ -331,6 +331,15 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
 
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    ("rows", "nested", "frame"),
+    [(1, [1], True), (1, [12], True), (2, [3], True), (2, [2], False), (5, [2, 1], False),
+     (1, [], False), (3, [], False)],
+)
+def test_is_frame(rows: int, nested: list[int], frame: bool) -> None:
+    assert is_frame(rows, nested) is frame
 
 
 def test_a_table_framing_the_plan_is_looked_into(tmp_path: Path) -> None:
