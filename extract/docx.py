@@ -1,11 +1,12 @@
 """Word .docx plans read from their XML (WordprocessingML) with lxml.
 
 Why lxml and not python-docx: everything this reader needs is below python-docx's API.
-python-docx repeats a merged cell's object in every grid position it covers (it does not say
-which is the first), has no automatic numbering, and its paragraph text skips tracked
-insertions while it cannot tell a deletion from a hidden run. On the XML the rules are one
-line each: `w:gridSpan` and `w:vMerge` give the merges, `w:ins` is read and `w:del` is not,
-`w:numPr` with numbering.xml gives the labels (`wordnumbering.py`).
+python-docx returns a merged cell's object in every grid position it covers, has no automatic
+numbering, and its paragraph text reads only the runs directly under the paragraph, so a
+tracked insertion (`w:ins`) is lost. On the XML each rule is a line or two: `w:gridSpan` and
+`w:vMerge` give the merges, `w:ins` is read and `w:del` is not, `w:numPr` with numbering.xml
+gives the labels (`wordnumbering.py`). python-docx stays a test dependency (the tests build
+.docx files with it).
 
 A .docx has no pages: fragments and headings carry `NO_PAGE`, rows an empty page list and
 their (table, row) position. Each body table is one fragment; stitching joins tables only as
@@ -14,6 +15,7 @@ it joins any two tables with no heading between them.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,12 +32,15 @@ from dhrplan.extract.model import (
     Heading,
     Row,
     TableFragment,
+    is_frame,
 )
-from dhrplan.extract.wordnumbering import Numbering, w, wval
+from dhrplan.extract.wordnumbering import Numbering, W, w, wval
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """Compound File (OLE) header: a password-protected .docx is stored in one, so is a .doc."""
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+"""Word's "Strict Open XML" files name the same elements in this namespace."""
 
 
 @dataclass(frozen=True)
@@ -89,17 +94,16 @@ class _Styles:
                 self.default_paragraph = sid
             ppr = style.find(w("pPr"))
             num = _num_pr(ppr.find(w("numPr"))) if ppr is not None else None
-            outline = wval(ppr.find(w("outlineLvl"))) if ppr is not None else None
+            outline = _outline(ppr)
             name = (wval(style.find(w("name"))) or "").casefold()
-            if outline is None and (name.startswith("heading ") or name == "title"):
-                outline = name.removeprefix("heading ").strip() if name != "title" else "0"
-                outline = str(int(outline) - 1) if outline.isdigit() and name != "title" else "0"
+            if outline is None and re.fullmatch(r"heading [1-9]|title", name):
+                outline = int(name[-1]) - 1 if name[-1].isdigit() else 0
             rpr = style.find(w("rPr"))
             self.styles[sid] = _Style(
                 wval(style.find(w("basedOn"))),
                 _flag(rpr.find(w("b"))) if rpr is not None else None,
                 num,
-                int(outline) if outline is not None and outline.isdigit() else None,
+                outline,
             )
 
     def _chain(self, sid: str | None):
@@ -117,6 +121,12 @@ class _Styles:
 
     def outline(self, sid: str | None) -> int | None:
         return next((s.outline for s in self._chain(sid) if s.outline is not None), None)
+
+
+def _outline(ppr: etree._Element | None) -> int | None:
+    """`w:outlineLvl` 0-8: a heading level; 9 is Word's "body text"."""
+    value = wval(ppr.find(w("outlineLvl"))) if ppr is not None else None
+    return int(value) if value and value.isdigit() and int(value) < 9 else None
 
 
 def _num_pr(num_pr: etree._Element | None) -> tuple[str, int] | None:
@@ -151,6 +161,17 @@ def _fill(shd: etree._Element | None) -> str | None:
     return f"#{colour.lower()}"
 
 
+def _paragraph_fill(tc: etree._Element) -> str | None:
+    """Shading set on the cell's paragraphs instead of the cell (some RAG templates): the
+    fill when every paragraph with text has the same one."""
+    fills = {
+        _fill(p.find(f"{w('pPr')}/{w('shd')}"))
+        for p in tc.iter(w("p"))
+        if any(t.text and t.text.strip() for t in p.iter(w("t")))
+    }
+    return fills.pop() if len(fills) == 1 else None
+
+
 class _Reader:
     def __init__(self, path: Path, parts: dict[str, etree._Element | None]) -> None:
         self.path = path
@@ -177,15 +198,14 @@ class _Reader:
         text = "".join(chunks)
         num = _num_pr(ppr.find(w("numPr"))) if ppr is not None else None
         num = num if num is not None else self.styles.num(style)
-        if num is not None and text.strip():
+        if num is not None:
+            # an empty numbered paragraph takes its number too (Word draws it)
             label = self.numbering.label(*num)
-            if label:
+            if label and text.strip():
                 text = f"{label} {text.lstrip()}"
         bold = bold_chars > 0 and plain_chars == 0
-        outline = self.styles.outline(style)
-        if ppr is not None and ppr.find(w("outlineLvl")) is not None:
-            value = wval(ppr.find(w("outlineLvl")))
-            outline = int(value) if value and value.isdigit() and int(value) < 9 else None
+        own = ppr.find(w("outlineLvl")) if ppr is not None else None
+        outline = _outline(ppr) if own is not None else self.styles.outline(style)
         return _Paragraph(text, bold, outline is not None or bold)
 
     def _runs(self, element: etree._Element, base_bold: bool):
@@ -241,6 +261,10 @@ class _Reader:
                 text = tidy(para.text).replace("\n", " ")
                 if text:
                     blocks.append(Heading(text, NO_PAGE, para.heading))
+            elif element.tag == w("tbl") and _layout_table(element):
+                for row in _rows(element):
+                    for cell in _cells(row):
+                        blocks.extend(self.body(cell))
             elif element.tag == w("tbl"):
                 rows = self.table(element, self.tables)
                 self.tables += 1
@@ -289,6 +313,7 @@ class _Reader:
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
                 col = len(cells)
                 fill = _fill(tcpr.find(w("shd"))) if tcpr is not None else None
+                fill = fill or _paragraph_fill(tc)
                 if vmerge is not None and wval(vmerge) != "restart" and col in starts:
                     cells.append(Cell(merged=True, fill=fill))
                 else:
@@ -337,6 +362,20 @@ def _cells(tr: etree._Element):
     return _children(tr, w("tc"))
 
 
+def _layout_table(tbl: etree._Element) -> bool:
+    """A table framing the plan (`model.is_frame`)."""
+    return is_frame(
+        len(list(_rows(tbl))),
+        (
+            len(list(_rows(inner)))
+            for row in _rows(tbl)
+            for cell in _cells(row)
+            for inner in _content(cell)
+            if inner.tag == w("tbl")
+        ),
+    )
+
+
 def _main_part(archive: zipfile.ZipFile, path: Path) -> str:
     """The main document part named by [Content_Types].xml, word/document.xml by default."""
     names = set(archive.namelist())
@@ -358,31 +397,43 @@ def _part(
     if info.file_size > settings.max_part_bytes:
         raise ExtractError(f"{path}: {name} unpacks to {info.file_size} bytes: not a plan")
     try:
-        return etree.fromstring(archive.read(info), _PARSER)
+        data = archive.read(info).replace(STRICT_NAMESPACE, W.encode())
+        return etree.fromstring(data, _PARSER)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise ExtractError(f"{path}: damaged .docx ({name}: {exc})") from None
     except Exception as exc:  # zlib.error and the like from a corrupt member
         raise ExtractError(f"{path}: damaged .docx ({name}: {exc})") from None
 
 
-def check_container(path: Path) -> None:
-    """Refuse what is not a .docx before unzipping: an OLE file is a .doc or an encrypted
-    .docx (Word stores password-protected documents that way)."""
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+"""The stream an encrypted .docx keeps inside its OLE file (directory names are UTF-16)."""
+
+
+def check_container(path: Path) -> str:
+    """What the file is before unzipping: "docx", or "doc" for an old binary Word file with a
+    .docx name. Word stores a password-protected .docx in an OLE compound file as well; that
+    and anything that is not a zip are refused."""
     with path.open("rb") as handle:
-        head = handle.read(8)
+        head = handle.read(1 << 20)
     if not head:
         raise ExtractError(f"{path}: the file is empty")
-    if head == OLE_MAGIC:
-        raise ExtractError(
-            f"{path}: a password-protected or old binary (.doc) Word file, not a .docx: "
-            "remove the password or save it as .docx in Word"
-        )
+    if head.startswith(OLE_MAGIC):
+        if _ENCRYPTED_STREAM in head:
+            raise ExtractError(
+                f"{path}: a password-protected Word file: remove the password in Word "
+                "(File > Info > Protect Document) and save it again"
+            )
+        return "doc"
     if not zipfile.is_zipfile(path):
         raise ExtractError(f"{path}: not a .docx (not a zip archive)")
+    return "docx"
 
 
 def read_docx(path: Path, settings: DocxSettings = DocxSettings()) -> Document:
-    check_container(path)
+    if check_container(path) == "doc":
+        from dhrplan.extract.soffice import read_office  # it reads its .docx with this module
+
+        return read_office(path)
     try:
         with zipfile.ZipFile(path) as archive:
             main = _main_part(archive, path)

@@ -45,18 +45,23 @@ from dhrplan.extract.model import (
     Heading,
     Row,
     TableFragment,
+    is_frame,
 )
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
                                 "alertdialog", "complementary"})
 _BOILERPLATE_NAMES = re.compile(
-    r"cookie|consent|gdpr|skip-?link|skip-?to|breadcrumb|site-?header|global-?header|"
-    r"footer|masthead|nav(?:igation|bar)?\b|menu|\bshare\b|social|feedback|"
-    r"govuk-header|govuk-phase-banner|back-?to-?top",
+    r"cookie|consent|gdpr|\bccc\b|onetrust|skip-?link|skip-?to|breadcrumb|site-?header|"
+    r"global-?header|footer|masthead|nav(?:igation|bar)?\b|menu|\bshare\b|social|feedback|"
+    r"govuk-header|govuk-phase-banner|back-?to-?top|visually-?hidden|sr-only|"
+    r"screen-?reader-?text",
     re.I,
 )
-"""id and class words of a saved page's furniture (GOV.UK's and common council themes')."""
+"""id and class words of a saved page's furniture (GOV.UK's and common council themes', the
+cookie tools UK councils use: Civic's "ccc", OneTrust, Cookiebot), and of text only screen
+readers get."""
+_CONSENT = re.compile(r"cookie|consent|gdpr|\bccc\b|onetrust", re.I)
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption"})
 """Never furniture by their class names alone (a layout table's cells hold the content)."""
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -103,16 +108,30 @@ def cell_fill(element: HtmlElement) -> str | None:
     return None
 
 
-def _boilerplate(element: HtmlElement) -> bool:
+def _furniture(element: HtmlElement) -> bool:
+    """Page furniture by its tag, ARIA role, or id and class words."""
     tag = tag_of(element)
-    if tag in _BOILERPLATE_TAGS or element.get("role", "").lower() in _BOILERPLATE_ROLES:
-        return True
-    if tag == "header" and element.xpath("ancestor::main|ancestor::article") == []:
-        return True
     if tag in _TABLE_PARTS:
         return False
+    if tag in _BOILERPLATE_TAGS or element.get("role", "").lower() in _BOILERPLATE_ROLES:
+        return True
+    if tag == "header" and not element.xpath("ancestor::main|ancestor::article"):
+        return True
     names = f"{element.get('id', '')} {element.get('class', '')}"
     return bool(names.strip()) and bool(_BOILERPLATE_NAMES.search(names))
+
+
+def _boilerplate(element: HtmlElement) -> bool:
+    """Furniture that holds none of the publication. Whole pages sit inside a <form> (ASP.NET)
+    or a wrapper whose class mentions the menu ("nav-open"), so an element that holds the
+    page's <main> or <h1>, or a table (unless it is a cookie banner's), is kept and only its
+    own furniture inside is dropped."""
+    if not _furniture(element):
+        return False
+    if element.xpath(".//main|.//h1|.//*[@role='main']"):
+        return False
+    names = f"{element.get('id', '')} {element.get('class', '')}"
+    return bool(_CONSENT.search(names)) or not element.xpath(".//table")
 
 
 def _strip(root: HtmlElement) -> None:
@@ -138,15 +157,16 @@ def _content_root(page: HtmlElement) -> HtmlElement:
     return body if body is not None else page
 
 
+def _own_rows(table: HtmlElement) -> list[HtmlElement]:
+    return table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
+
+
 def _layout_table(table: HtmlElement) -> bool:
-    """A table used to lay out the page, not data: role="presentation", or one cell a row
-    wrapping further tables."""
+    """A table used to lay out the page, not data: role="presentation", or one that frames
+    the tables it holds (`model.is_frame`)."""
     if table.get("role", "").lower() in ("presentation", "none"):
         return True
-    rows = table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
-    return bool(rows) and all(len(r.xpath("./td|./th")) == 1 for r in rows) and bool(
-        table.xpath(".//table")
-    )
+    return is_frame(len(_own_rows(table)), (len(_own_rows(t)) for t in table.xpath(".//table")))
 
 
 class _Reader:
@@ -224,7 +244,8 @@ class _Reader:
             self._loose(child.tail)
 
     def _loose(self, text: str | None) -> None:
-        if text and text.strip():
+        """Text between elements; a space between two inline elements is kept."""
+        if text and (text.strip() or self.inline):
             self.inline.append((text, False))
 
     def flush(self) -> None:

@@ -46,7 +46,7 @@ class TableTooLarge(ValueError):
     """An HTML table larger than any action plan: refused, never cut silently."""
 
 BLOCK_TAGS = frozenset(
-    """address article aside blockquote br caption dd details div dl dt fieldset figcaption
+    """address article aside blockquote br caption center dd details div dl dt fieldset figcaption
     figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table
     tbody td tfoot th thead tr ul""".split()
 )
@@ -162,22 +162,31 @@ def render(element: HtmlElement) -> Rendered:
     out = _Text([])
     _walk(element, out, False, top=True)
     lines = []
+    pending: str | None = None
+    """A marker whose item's text starts on a later line (<li><p>text</p></li>)."""
     for line in "".join(out.parts).split("\n"):
         if "\x01" in line:
-            # A marker is drawn unless the item's text already starts with a label or bullet.
             before, _, rest = line.partition("\x01")
-            marker, _, text = rest.partition(" ")
-            body = text.strip()
-            line = before + (body if ITEM_START.match(body) or not body else f"{marker} {body}")
+            pending, _, line = rest.partition(" ")
+            line = before + line
+        body = line.strip()
+        if pending is not None and body:
+            # A marker is drawn unless the item's text already starts with a label or bullet.
+            line = body if ITEM_START.match(body) else f"{pending} {body}"
+            pending = None
         lines.append(line)
     text = "\n".join(lines)
     bold = bool(text.strip()) and out.bold_chars > 0 and out.plain_chars == 0
     return Rendered(text, bold, out.nested_tables)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""Control characters a page may carry but libxml2 refuses; browsers do not show them."""
+
+
 def parse_fragment(markup: str) -> HtmlElement:
     """Markup from inside a cell, under one <div>."""
-    return lxml.html.fragment_fromstring(markup, create_parent="div")
+    return lxml.html.fragment_fromstring(_CONTROL.sub("", markup), create_parent="div")
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -185,7 +194,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 def parse_page(text: str) -> HtmlElement:
     """A whole page (HTML or XHTML) already decoded."""
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    text = _CONTROL.sub("", _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
     if not text.strip():
         raise ValueError("empty page")
     return lxml.html.document_fromstring(text)
@@ -209,11 +218,12 @@ _WINDOWS_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
 
 def decode_page(data: bytes) -> tuple[str, str]:
     """(text, encoding) of a saved page: the BOM first, then the <meta> charset (or the XML
-    declaration) in its first 4 KB, then UTF-8, then Windows-1252, as browsers decide."""
+    declaration) in its first 16 KB (saved pages put long scripts before it), then UTF-8,
+    then Windows-1252, as browsers decide."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace"), encoding
-    declared = _META_CHARSET.search(data[:4096])
+    declared = _META_CHARSET.search(data[:16384])
     if declared:
         name = (declared.group(1) or declared.group(2)).decode("ascii").lower()
         name = _WINDOWS_ALIASES.get(name, name)
@@ -239,8 +249,9 @@ class GridCell:
 
 
 def _section_rows(table: HtmlElement) -> list[list[HtmlElement]]:
-    """Each row group's rows (<thead>, <tbody>, <tfoot>, or bare <tr>) in order."""
+    """Each row group's rows (<thead>, <tbody>, <tfoot>, or bare <tr>) in the order shown."""
     groups: list[list[HtmlElement]] = []
+    footers: list[list[HtmlElement]] = []
     loose: list[HtmlElement] = []
     for child in table:
         tag = tag_of(child)
@@ -250,10 +261,13 @@ def _section_rows(table: HtmlElement) -> list[list[HtmlElement]]:
             if loose:
                 groups.append(loose)
                 loose = []
-            groups.append([r for r in child if tag_of(r) == "tr"])
+            # HTML 4 put <tfoot> before <tbody>; browsers draw it last either way
+            (footers if tag == "tfoot" else groups).append(
+                [r for r in child if tag_of(r) == "tr"]
+            )
     if loose:
         groups.append(loose)
-    return groups
+    return groups + footers
 
 
 def table_grid(table: HtmlElement, max_span: int = MAX_COLSPAN) -> list[list[GridCell]]:

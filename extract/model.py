@@ -11,6 +11,7 @@ not a soft wrap). Within a paragraph, words are separated by single spaces.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,6 +119,15 @@ class Table:
         if self.header.position is not None:
             return f"table {self.header.position[0] + 1}"
         return "an unknown place"
+
+
+def is_frame(rows: int, nested_rows: Iterable[int]) -> bool:
+    """Whether a table holding tables only frames them (a box, a page layout), for formats
+    where tables nest (.docx, HTML): it has one row, or holds a table with more rows than it
+    has. A data table with a small table in one cell has more rows than that table; its
+    nested table is flattened into the cell instead."""
+    counts = list(nested_rows)
+    return bool(counts) and (rows == 1 or max(counts) > rows)
 
 
 class ExtractError(Exception):

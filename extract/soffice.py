@@ -43,8 +43,9 @@ def to_docx(path: Path, folder: Path, settings: SofficeSettings = SofficeSetting
     out = folder / "out"
     out.mkdir()
     # A copy with a plain name: LibreOffice names its output after the input, and reads
-    # options out of some file names.
-    source = folder / f"plan{path.suffix.lower()}"
+    # options out of some file names. A binary .doc named .docx is given its real suffix.
+    suffix = path.suffix.lower()
+    source = folder / f"plan{'.doc' if suffix == '.docx' else suffix}"
     shutil.copyfile(path, source)
     command = [
         program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
@@ -74,5 +75,9 @@ def read_office(path: Path, settings: SofficeSettings = SofficeSettings()) -> Do
             raise ExtractError(str(exc).replace(str(converted), str(path))) from None
     document.path = path
     document.format = "docx"
-    document.warnings.append(f"read through LibreOffice's conversion of the {path.suffix} file")
+    if path.suffix.lower() == ".docx":
+        note = "an old binary Word (.doc) file named .docx, read through LibreOffice"
+    else:
+        note = f"read through LibreOffice's conversion of the {path.suffix} file"
+    document.warnings.append(note)
     return document

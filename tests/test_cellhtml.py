@@ -94,6 +94,9 @@ CASES = [
     ("<p>Review the\n   policy</p>", "Review the policy", False),
     ('<span style="font-weight: bold">Lead</span>', "Lead", True),
     ("<p>Shown</p><script>hidden()</script><p hidden>no</p>", "Shown", False),
+    ("<p>Re\x01view\x0c</p>", "Review", False),  # control characters the parser refuses
+    ("<ol><li><p>Review</p><p>the policy</p></li><li>\n<p>Ratify</p></li></ol>",
+     "1. Review\nthe policy\n2. Ratify", False),
     ("<p>A</p>  <p>   </p>  <p>B</p>", "A\nB", False),
     ("<p><span>Review</span>   the   policy</p>", "Review the policy", False),
     ("31<sup>st</sup> May 2016", "31st May 2016", False),

@@ -13,6 +13,7 @@ import dataclasses
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from docx_builders import (
 from test_pdf_crossformat import FIELDS
 
 from dhrplan.extract.docx import read_docx
-from dhrplan.extract.model import NO_PAGE, ExtractError, Heading, TableFragment
+from dhrplan.extract.model import NO_PAGE, ExtractError, Heading, TableFragment, is_frame
 from dhrplan.extract.wordnumbering import bullet_glyph, format_number
 from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import convert_file
@@ -227,6 +228,38 @@ def test_built_plan_matches_its_libreoffice_pdf(built: Path, tmp_path: Path) -> 
     assert records(tmp_path / "adult-e.pdf") == records(built)
 
 
+def test_numbering_continues_across_tables_and_repeated_headers_go(tmp_path: Path) -> None:
+    """One numbered list through two agency tables (Word continues it: 3 follows 2), and a
+    header row typed again inside a table (as people do to imitate a repeated header)."""
+    built = NumberedDocument()
+    doc = built.doc
+    numbers = built.list_style([("decimal", "%1.")])
+    doc.add_heading("DHR Adult G action plan", 1)
+    for agency, recs in [("Police", ["Refresh DASH training", "Audit DASH forms"]),
+                         ("Health", ["Record coercive control", "Train GPs"])]:
+        doc.add_heading(agency, 2)
+        table = doc.add_table(rows=1, cols=6)
+        for cell, name in zip(table.rows[0].cells, HEADER, strict=True):
+            write(cell, [name], bold=True)
+        repeat_header(table.rows[0])
+        for i, rec in enumerate(recs):
+            if i == 1:
+                for cell, name in zip(table.add_row().cells, HEADER, strict=True):
+                    write(cell, [name], bold=True)
+            cells = table.add_row().cells
+            write(cells[0], [rec], numbers)
+            write(cells[2], ["Briefing"])
+            write(cells[3], [agency])
+            write(cells[4], ["March 2025"])
+    doc.save(tmp_path / "adult-g.docx")
+    plan = convert_file(tmp_path / "adult-g.docx")
+    assert [(r.section, r.number, r.text) for r in plan.recommendations] == [
+        ("Police", "1", "Refresh DASH training"), ("Police", "2", "Audit DASH forms"),
+        ("Health", "3", "Record coercive control"), ("Health", "4", "Train GPs"),
+    ]
+    assert plan.warnings == [] and all(r.warnings == [] for r in plan.recommendations)
+
+
 NUMBER_FORMATS = [
     (1, "decimal", "1"), (12, "decimal", "12"), (1, "lowerLetter", "a"), (26, "lowerLetter", "z"),
     (27, "lowerLetter", "aa"), (3, "upperLetter", "C"), (4, "lowerRoman", "iv"),
@@ -253,8 +286,9 @@ def test_multilevel_labels_and_restart(tmp_path: Path) -> None:
     built = NumberedDocument()
     doc = built.doc
     outline = built.list_style([("decimal", "%1."), ("decimal", "%1.%2"), ("lowerLetter", "(%3)")])
-    for text, level in [("Police", 0), ("Training", 1), ("Audit", 1), ("Daily", 2),
-                        ("Health", 0), ("GPs", 1)]:
+    # the empty item takes "1.3" (Word draws it), so "Checks" is "1.4"
+    for text, level in [("Police", 0), ("Training", 1), ("Audit", 1), ("", 1), ("Checks", 1),
+                        ("Daily", 2), ("Health", 0), ("GPs", 1)]:
         numbered(doc.add_paragraph(text), outline, level)
     again = built.restart(built.abstract_of(outline), start=5)
     numbered(doc.add_paragraph("Restarted"), again)
@@ -265,7 +299,8 @@ def test_multilevel_labels_and_restart(tmp_path: Path) -> None:
     doc.save(tmp_path / "outline.docx")
     headings = [b.text for b in read_docx(tmp_path / "outline.docx").blocks
                 if isinstance(b, Heading)]
-    assert headings == ["1. Police", "1.1 Training", "1.2 Audit", "(a) Daily", "2. Health",
+    assert headings == ["1. Police", "1.1 Training", "1.2 Audit", "1.4 Checks", "(a) Daily",
+                        "2. Health",
                         "2.1 GPs", "5. Restarted", "i) Deep first", "b) Then top"]
 
 
@@ -296,6 +331,37 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
 
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize(
+    ("rows", "nested", "frame"),
+    [(1, [1], True), (1, [12], True), (2, [3], True), (2, [2], False), (5, [2, 1], False),
+     (1, [], False), (3, [], False)],
+)
+def test_is_frame(rows: int, nested: list[int], frame: bool) -> None:
+    assert is_frame(rows, nested) is frame
+
+
+def test_a_table_framing_the_plan_is_looked_into(tmp_path: Path) -> None:
+    """A one-cell table drawn as a box around the heading and the plan's table: the plan is
+    read, not flattened into the box's text."""
+    doc = NumberedDocument().doc
+    frame = doc.add_table(rows=1, cols=1).rows[0].cells[0]
+    frame.paragraphs[0].add_run("Police").bold = True
+    plan = frame.add_table(rows=2, cols=4)
+    for cell, text in zip(plan.rows[0].cells, ["Recommendation", "Action", "Lead agency",
+                                                "Target date"], strict=True):
+        cell.text = text
+    for cell, text in zip(plan.rows[1].cells, ["1. Review the MARAC", "Commission review",
+                                                "SSP", "March 2025"], strict=True):
+        cell.text = text
+    doc.save(tmp_path / "framed.docx")
+    document = read_docx(tmp_path / "framed.docx")
+    assert document.warnings == []
+    records = convert_file(tmp_path / "framed.docx").recommendations
+    assert [(r.section, r.number, r.text) for r in records] == [
+        ("Police", "1", "Review the MARAC"),
+    ]
 
 
 def _docx_with_body(path: Path, body: str, styles: str = "", numbering: str = "") -> Path:
@@ -367,6 +433,27 @@ def test_merges_hidden_text_and_content_controls(tmp_path: Path) -> None:
     assert [r.position for r in table.rows] == [(0, 0), (0, 1), (0, 2)]
 
 
+def test_strict_open_xml_and_paragraph_shading(tmp_path: Path) -> None:
+    """Word's "Strict Open XML" namespace reads the same; shading set on a cell's paragraphs
+    (not on the cell) is its fill."""
+    body = (
+        "<w:p><w:r><w:t>Plan</w:t></w:r></w:p><w:tbl><w:tr><w:tc>"
+        '<w:p><w:pPr><w:shd w:val="clear" w:fill="FFC000"/></w:pPr><w:r><w:t>Amber</w:t>'
+        "</w:r></w:p><w:p/></w:tc></w:tr></w:tbl>"
+    )
+    path = _docx_with_body(tmp_path / "strict.docx", body)
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", xml.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ))
+    heading, table = read_docx(path).blocks
+    assert heading.text == "Plan"
+    assert table.rows[0].cells[0].text == "Amber" and table.rows[0].cells[0].fill == "#ffc000"
+
+
 # --- files that are not a .docx ------------------------------------------------------------
 
 def _not_a_zip(path: Path) -> None:
@@ -379,9 +466,11 @@ def _zip_not_docx(path: Path) -> None:
 
 
 def _password_protected(path: Path) -> None:
-    """Word saves a password-protected .docx as an OLE compound file (EncryptionInfo and
-    EncryptedPackage streams); its header is what tells it."""
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"EncryptedPackage" * 64)
+    """Word saves a password-protected .docx as an OLE compound file whose directory holds
+    an EncryptedPackage stream (names in UTF-16)."""
+    directory = "EncryptionInfo".encode("utf-16-le").ljust(64, b"\0")
+    directory += "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + directory + bytes(4096))
 
 
 def _no_table(path: Path) -> None:
@@ -396,7 +485,7 @@ def _damaged_xml(path: Path) -> None:
 BAD = [
     (_not_a_zip, "not a .docx (not a zip archive)"),
     (_zip_not_docx, "a zip archive but not a Word document"),
-    (_password_protected, "password-protected or old binary (.doc) Word file"),
+    (_password_protected, "a password-protected Word file: remove the password"),
     (_no_table, "no table found"),
     (_damaged_xml, "damaged .docx"),
     (lambda p: p.write_bytes(b""), "the file is empty"),
@@ -450,9 +539,10 @@ def test_office_formats_through_libreoffice(suffix: str, built: Path, tmp_path: 
         )
         source = tmp_path / f"adult-e{target}"
     converted = source
-    before = set(Path("/tmp").glob("dhrplan-soffice-*"))
+    temp = Path(tempfile.gettempdir())
+    before = set(temp.glob("dhrplan-soffice-*"))
     plan = convert_file(converted)
-    assert set(Path("/tmp").glob("dhrplan-soffice-*")) == before  # no copy left behind
+    assert set(temp.glob("dhrplan-soffice-*")) - before == set()  # no converted copy left
     assert plan.source.file == converted.name and plan.source.format == "docx"
     read = [{f: dataclasses.asdict(r)[f] for f in FIELDS} for r in plan.recommendations]
     expected = records(built)
@@ -462,6 +552,25 @@ def test_office_formats_through_libreoffice(suffix: str, built: Path, tmp_path: 
         assert [a["label"] for a in read[0]["actions"]] == ["a", "a"]
         read[0]["actions"][1]["label"] = "b"
     assert read == expected
+
+
+def test_binary_doc_named_docx_is_read_through_libreoffice(built: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice (LibreOffice) is not installed: a binary .doc cannot be converted")
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
+    for target in ("odt", "doc:MS Word 97"):
+        source = tmp_path / f"adult-e.{'odt' if target == 'doc:MS Word 97' else 'docx'}"
+        source = built if target == "odt" else source
+        subprocess.run(
+            [soffice, profile, "--headless", "--convert-to", target, "--outdir", str(tmp_path),
+             str(source)], check=True, capture_output=True, timeout=180,
+        )
+    misnamed = tmp_path / "misnamed.docx"
+    (tmp_path / "adult-e.doc").rename(misnamed)
+    plan = convert_file(misnamed)
+    assert plan.source.format == "docx" and len(plan.recommendations) == 3
+    assert plan.warnings == ["an old binary Word (.doc) file named .docx, read through LibreOffice"]
 
 
 def test_office_formats_without_libreoffice(tmp_path: Path, monkeypatch) -> None:

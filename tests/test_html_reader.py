@@ -228,3 +228,62 @@ def test_html_and_docx_records_keep_ids_by_stem() -> None:
     plan = convert_file(PAGES["govuk"])
     assert plan.recommendations[0].id.startswith("council-plan-govuk-")
     assert dataclasses.asdict(plan.recommendations[0])["pages"] == []
+
+
+def test_saved_page_inside_a_form_and_a_layout_table_without_a_role(
+    tmp_path: Path, from_docx: list[dict]
+) -> None:
+    """Old CMS pages: the whole page inside an ASP.NET <form>, a wrapper whose class names
+    the menu, and a layout table with no role: the plan is still all read."""
+    text = PAGES["saved"].read_bytes().decode("cp1252")
+    text = text.replace(' role="presentation"', "")
+    text = text.replace('<body bgcolor="#FFFFFF">',
+                        '<body><form id="aspnetForm" action="/dhr"><div class="page nav-open">')
+    text = text.replace("</body>", "</div></form></body>")
+    assert "presentation" not in text
+    path = tmp_path / "aspnet.html"
+    path.write_bytes(text.encode("cp1252"))
+    assert records(path) == from_docx
+    shown = repr(read_html(path).blocks)
+    assert "Bins and recycling" not in shown and "_ga" not in shown
+
+
+def test_tfoot_is_drawn_last_and_screen_reader_text_is_not_read(tmp_path: Path) -> None:
+    body = (
+        "<table><thead><tr><th>Recommendation"
+        '<span class="govuk-visually-hidden"> (number and text)</span></th><th>Owner</th>'
+        "</tr></thead><tfoot><tr><td>Last reviewed March 2025</td><td></td></tr></tfoot>"
+        "<tbody><tr><td>1. Review</td><td>SSP</td></tr></tbody></table>"
+    )
+    table = read_html(_page(tmp_path, body)).blocks[0]
+    assert [r.texts for r in table.rows] == [
+        ["Recommendation", "Owner"], ["1. Review", "SSP"], ["Last reviewed March 2025", ""],
+    ]
+
+
+def test_data_table_with_a_small_table_in_a_cell_is_data(tmp_path: Path) -> None:
+    body = (
+        "<table><tr><th>Recommendation</th><th>Action</th><th>Lead agency</th></tr>"
+        "<tr><td>1. Review the MARAC</td><td>Commission review"
+        "<table><tr><td>Step one</td></tr></table></td><td>SSP</td></tr>"
+        "<tr><td>2. Audit cases</td><td>Audit</td><td>SSP</td></tr></table>"
+    )
+    document = read_html(_page(tmp_path, body))
+    tables = [b for b in document.blocks if isinstance(b, TableFragment)]
+    assert len(tables) == 1 and len(tables[0].rows) == 3
+    assert tables[0].rows[1].cells[1].text == "Commission review\nStep one"
+
+
+def test_control_characters_deep_in_a_page_are_dropped(tmp_path: Path) -> None:
+    padding = "<p>" + "x " * 3000 + "</p>"
+    path = _page(tmp_path, padding + "<h2>Po\x00lice</h2>" + PLAN_TABLE.format(nested="\x07"))
+    plan = convert_file(path)
+    assert [(r.section, r.number) for r in plan.recommendations] == [("Police", "1")]
+
+
+def test_loose_text_and_inline_elements_make_one_paragraph(tmp_path: Path) -> None:
+    body = ('<div>Safer <b>Somerset</b> <i>Partnership</i>\n  action plan<br>'
+            "<span>Updated</span> 2024</div>" + PLAN_TABLE.format(nested=""))
+    headings = [b.text for b in read_html(_page(tmp_path, body)).blocks
+                if isinstance(b, Heading)]
+    assert headings == ["Safer Somerset Partnership action plan", "Updated 2024"]
