@@ -73,16 +73,21 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bin\s+development\b | \bon\s+track\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
           | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
-          | ^update\b | \b(?:one|two|three|four|five|six|\d+)\s+(?:of|out\s+of)\s+
+          | ^update\b | \brunning\b | \bpilot(?:ed|ing)?\b | \bdue\s+(?:in|by)\b
+          | \b(?:one|two|three|four|five|six|\d+)\s+(?:of|out\s+of)\s+
             (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
     ("complete", regex.compile(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
-          | \b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
-              written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
-              revised|adopted|trained|attended|recruited)\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
         _FLAGS)),
+    # work reported done ("Directory sent", "Briefing circulated"): weighed as complete, but
+    # never taken as a leading status word, since "Revised threshold agreed" opens with an
+    # adjective
+    ("done", regex.compile(
+        r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
+              written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
+              revised|adopted|trained|attended|recruited)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
@@ -116,10 +121,10 @@ def _status(text: str) -> tuple[str, str | None]:
     if not found:
         return "unknown", "states no progress"
     lead = _LEADING.match(text)
-    if found[0][0] == (lead.end() if lead else 0):
+    if found[0][0] == (lead.end() if lead else 0) and found[0][1] != "done":
         first = found[0][1]
         return (first, None) if first != "negated" else ("unknown", _NEGATED)
-    names = {name for _, name in found}
+    names = {"complete" if name == "done" else name for _, name in found}
     if "in_progress" in names or {"complete", "not_started"} <= names:
         return "in_progress", None
     for name in ("complete", "not_started"):

@@ -31,16 +31,44 @@ def _tidy(name: str) -> str:
     return " ".join(name.split()).strip(" .,;:-–")
 
 
+_HEAD_NOUN = regex.compile(
+    r"""\b(?:police|constabulary|council|trust|board|partnership|services?|team|practices?|
+    agenc(?:y|ies)|coordinator|co-ordinator|manager|lead|officer|director|head|unit|department|
+    group|commissioners?|providers?|safeguarding)\s*$""",
+    regex.I | regex.X,
+)
+_AND = regex.compile(r"\s+(?:&|and)\s+", regex.I)
+
+
+def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
+    """A name that stands on its own as an owner: it ends in the head noun of an agency or
+    role ("MARAC Coordinator", "all agencies") or is an acronym ("CSP"). "Avon" in "Avon and
+    Somerset Police" or "Health" in "Health & Wellbeing Board" does not."""
+    name = _tidy(name)
+    return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
+
+
+def split_and(part: str, glossary: dict[str, str]) -> list[str]:
+    """ "MARAC Coordinator & all MARAC agencies" is two owners: split at "&" / "and" only
+    where every side is an owner on its own."""
+    pieces = _AND.split(part)
+    if len(pieces) > 1 and all(_complete_owner(p, glossary) for p in pieces):
+        return pieces
+    return [part]
+
+
 def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
-    """One owner per line or "/"-separated part; acronyms get their glossary expansion."""
+    """One owner per line or "/"-separated part, and parts joined by "&" or "and" where each
+    side is an owner on its own; acronyms get their glossary expansion."""
     owners: list[Owner] = []
     for line in text.split("\n"):
         if _NO_ONE.match(line):
             continue
         for part in _split_outside_parens(line, "/;"):
-            name = _tidy(part)
-            if name:
-                owners.append(Owner(name, glossary.get(name)))
+            for piece in split_and(part, glossary):
+                name = _tidy(piece)
+                if name:
+                    owners.append(Owner(name, glossary.get(name)))
     return owners
 
 

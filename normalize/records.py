@@ -40,6 +40,9 @@ FIELD_OF_ROLE = {
 """The record field each column role fills, for warnings that name the field."""
 
 
+_OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
+"""A progress column that also holds outcomes ("Date of completion and Outcome",
+"Outcome / progress"): a cell that states no progress states the outcome sought."""
 _SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
@@ -148,11 +151,16 @@ class RecordBuilder:
         done_on = completion.date if completion and status == "complete" else None
         return Completion(raw, status, done_on, rag)
 
-    def _actions(self, row: Row, columns: ColumnMap, first: bool) -> list[Action]:
+    def _actions(
+        self, row: Row, columns: ColumnMap, first: bool, own_row: bool
+    ) -> list[Action]:
+        """The row's action items. A row that is an action of its own (its own ref, or its
+        own owner and date beside a merged recommendation) is one action: its paragraphs
+        and bullets are that action's parts, unless it labels several ("a.", "b.")."""
         items = split_items(_cell(row, columns.index("action")))
         row_number = None if first else number_cell(_cell(row, columns.index("number")))
-        if row_number is not None and len(items) > 1:
-            # a row with its own ref is one action; its paragraphs and bullets are its parts
+        labelled = sum(1 for item in items if item.label) > 1
+        if len(items) > 1 and not labelled and (row_number is not None or own_row):
             return [Action(row_number, "\n".join(item.text for item in items))]
         return [Action(item.label or row_number, item.text) for item in items]
 
@@ -200,6 +208,11 @@ class RecordBuilder:
         miles: list[str] = []
         outcomes: list[str] = []
         agency_owns = not columns.has("owner") and columns.has("agency")
+        completion = columns.index("completion")
+        outcome_column = (
+            completion is not None and not columns.has("outcomes")
+            and _OUTCOME_HEADER.search(columns.names[completion]) is not None
+        )
         for row in rows:
             row_owners = split_owners(_cell(row, columns.index("owner")), self.glossary)
             if agency_owns and draft.section:
@@ -207,10 +220,13 @@ class RecordBuilder:
             row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
             warnings.extend(_coded("date_unread", "target_dates", w))
             row_completion = self._completion(row, columns, warnings)
+            if row_completion and row_completion.status == "unknown" and outcome_column:
+                outcomes.append(row_completion.raw)  # "Outcome / progress": an outcome
             row_miles, w = milestones(_cell(row, columns.index("milestones")))
             warnings.extend(_coded("milestones_resplit", "milestones", w))
             outcomes.extend(i.text for i in split_items(_cell(row, columns.index("outcomes"))))
-            row_actions = self._actions(row, columns, first=row is first and draft.text is None)
+            row_actions = self._actions(
+                row, columns, first=row is first and draft.text is None, own_row=per_row)
             if row is first and first_label and len(row_actions) == 1:
                 row_actions[0].label = first_label
             for action in row_actions:
