@@ -162,6 +162,9 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     warnings: list[str] = []
     chars = 0
     blank_pages: list[int] = []
+    tagged_pages: list[int] = []
+    text_pages: list[int] = []
+    untagged: dict[int, int] = {}
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
     for geometry, lattices in scans:
@@ -175,7 +178,26 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             last_columns = lattices[-1].xs
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)
-        layouts.append(layout_page(geometry, lattices))
+        layout = layout_page(geometry, lattices)
+        if geometry.tagged:
+            tagged_pages.append(number)
+        if geometry.words:
+            text_pages.append(number)
+        if layout.untagged_cells:
+            untagged[number] = layout.untagged_cells
+        layouts.append(layout)
+    bare = [n for n in text_pages if n not in tagged_pages]
+    if tagged_pages and bare:
+        warnings.append(
+            "tagged PDF, but page(s) without tags: their paragraphs are read from the layout: "
+            + ", ".join(map(str, bare))
+        )
+    if tagged_pages and untagged:
+        warnings.append(
+            "tagged PDF, but the tags of some cells are missing or disagree with the page; "
+            "their paragraphs are read from the layout: "
+            + ", ".join(f"page {page} ({n} cells)" for page, n in untagged.items())
+        )
     warnings.extend(
         f"tables drawn without full ruling lines on page(s) {', '.join(map(str, pages))}: "
         f"{how}"
