@@ -142,6 +142,11 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Segment
 
 WORD_GAP = 3.0
 """Characters further apart than this (points) start a new word, as pdfplumber's x_tolerance."""
+WORD_GAP_EM = 0.2
+"""... or further apart than this share of the font size, when that is less: producers that
+write no space characters (Chromium's Skia) leave only the gap of a space between words,
+0.28 em in Arial, under 3 pt below 11 pt. Letters of a word sit closer (kerning is a few
+hundredths of an em)."""
 LINE_SHIFT = 3.0
 """A character whose top moves more than this starts a new word (pdfplumber's y_tolerance)."""
 
@@ -178,7 +183,7 @@ def _words(chars: list, point, paragraphs: dict[int, int] | None = None) -> list
         here = paragraphs.get(mcid) if mcid is not None else None
         if text and (
             abs(top - box[1]) > LINE_SHIFT
-            or x0 > box[2] + WORD_GAP
+            or x0 > box[2] + min(WORD_GAP, WORD_GAP_EM * size)
             or x0 < box[0] - WORD_GAP
             or fontname != font
             or abs(ch.size - size) > 0.5
