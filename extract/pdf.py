@@ -29,8 +29,13 @@ LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
 PAGES_PER_PROCESS = 1
 """Pages a page process must have to be worth its cost (fork, its own open file, the fonts
-parsed again). Timed on the 3-page sample plan, one page already is: the whole `convert` run
-was 4% faster in the median of 20 runs on a busy machine, 20% at best."""
+parsed again), reading with pdfminer (pdfplumber). Timed on the 3-page sample plan, one page
+already is: the whole `convert` run was 4% faster in the median of 20 runs on a busy
+machine, 20% at best."""
+PDFIUM_PAGES_PER_PROCESS = 8
+"""The same for PDFium, which reads a page in 15-35 ms, about what a page process costs to
+start: on the 12-page sample, two page processes read it in 110 ms a page against 72 ms in
+one (a busy 2-CPU machine, median of 3); from 8 pages each, long plans still gain."""
 
 
 def read_pdf(
@@ -55,7 +60,8 @@ def read_pdf(
                 f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
             )
         settings = settings or GridSettings()
-        workers = min(workers, source.page_count // PAGES_PER_PROCESS)
+        per_process = PDFIUM_PAGES_PER_PROCESS if backend == "pdfium" else PAGES_PER_PROCESS
+        workers = min(workers, source.page_count // per_process)
         if workers > 1 and can_fork():
             reader = partial(_page_reader, path, backend, password, settings)
             scans = _parallel(path, reader, source.page_count, workers)
