@@ -159,7 +159,7 @@ MEASURES: list[tuple[str, str, Callable[[Path], Run]]] = [
     (WHOLE, "dhrplan convert --backend pdfplumber", lambda p: dhrplan_cli(p, "pdfplumber")),
     (WHOLE, "pdfplumber extract_tables()", pdfplumber_tables_process),
     ("in-process", "dhrplan reader (pdfium)", lambda p: in_process(lambda: dhrplan_reader(p))),
-    ("in-process", "dhrplan reader (pdfium), pages in 2 processes",
+    ("in-process", "dhrplan reader (pdfium), -j 2 (page processes from 8 pages)",
      lambda p: in_process(lambda: dhrplan_reader(p, workers=2))),
     ("in-process", "dhrplan reader (pdfplumber)",
      lambda p: in_process(lambda: dhrplan_reader(p, "pdfplumber"))),

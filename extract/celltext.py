@@ -198,20 +198,24 @@ def cell_text(
     right = _text_right(lines, x0, x1)
     pitch = _line_pitch(lines)
     tails = _whole_first_words(lines, right, known, measure)
+    tagged = tag_breaks(lines)
     paragraphs: list[str] = [lines[0].text]
     for i, (prev, line, tail) in enumerate(zip(lines, lines[1:], tails, strict=False)):
         first = line.words[0]
         below = lines[i + 2] if i + 2 < len(lines) else None
         last = paragraphs[-1].rsplit(" ", 1)[-1]
-        if _broken_word(prev, last, first, tail, right, known, measure):
+        if tagged is not None and tagged[i]:
+            paragraphs.append(line.text)
+        elif _broken_word(prev, last, first, tail, right, known, measure):
             paragraphs[-1] += line.text
         elif _wrapped_dash(prev, line, right, measure):
             paragraphs[-1] += " " + line.text
         elif (
+            would_fit(prev, line, right, measure)  # tagged too: a break inside a paragraph
+            or _spaced(prev, line, pitch)
+        ) or tagged is None and (
             starts_item(first)
             or prev.bold != line.bold
-            or would_fit(prev, line, right, measure)
-            or _spaced(prev, line, pitch)
             or _starts_sentence(last, line, known)
             or _numbered_item(prev, line)
             or _labelled(prev, line)
@@ -223,6 +227,23 @@ def cell_text(
         else:
             paragraphs[-1] += " " + line.text
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
+
+
+def tag_breaks(lines: list[Line]) -> list[bool] | None:
+    """Tagged PDFs: for each line after the first, whether the structure tags start a new
+    paragraph there (the guesses from bullets, bold and capitals are then not needed; a
+    line ending where the next word would have fitted is still a line break). None when the
+    tags cannot say: a word without one, two paragraphs on one line, or a paragraph taken up
+    again after another (the tags disagree with the page, so the layout decides)."""
+    keys: list[int] = []
+    for line in lines:
+        found = {word.paragraph for word in line.words}
+        if len(found) != 1 or None in found:
+            return None
+        keys.append(found.pop())
+    if len(set(keys)) != sum(1 for i, key in enumerate(keys) if i == 0 or key != keys[i - 1]):
+        return None
+    return [a != b for a, b in zip(keys, keys[1:], strict=False)]
 
 
 def end_room(words: list[Word], x0: float, x1: float) -> float | None:

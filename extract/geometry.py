@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from dhrplan.extract.tags import MAX_DEPTH, paragraph_of, standard_type
+
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
 
@@ -30,6 +32,9 @@ class Word:
     bottom: float
     fontname: str = ""
     size: float = 10.0
+    paragraph: int | None = None
+    """Tagged PDFs: the paragraph (structure element) the word's text belongs to, as a key
+    unique on its page; None where the page has no tags for it."""
 
     @property
     def bold(self) -> bool:
@@ -102,6 +107,8 @@ class PageGeometry:
     char_count: int
     """Characters of any kind, spaces included: zero on every page means a scan."""
     fills: list[Fill] = field(default_factory=list)
+    tagged: bool = False
+    """The page's structure tree gives paragraphs (a tagged PDF): `Word.paragraph` is set."""
 
 
 class GeometrySource(Protocol):
@@ -135,21 +142,31 @@ def _rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Segment
 
 WORD_GAP = 3.0
 """Characters further apart than this (points) start a new word, as pdfplumber's x_tolerance."""
+WORD_GAP_EM = 0.2
+"""... or further apart than this share of the font size, when that is less: producers that
+write no space characters (Chromium's Skia) leave only the gap of a space between words,
+0.28 em in Arial, under 3 pt below 11 pt. Letters of a word sit closer (kerning is a few
+hundredths of an em)."""
 LINE_SHIFT = 3.0
 """A character whose top moves more than this starts a new word (pdfplumber's y_tolerance)."""
 
 
-def _words(chars: list, point) -> list[Word]:
-    """Characters in content-stream order to words, split at spaces, gaps, line changes and
-    font changes (so a bold label and its plain text stay apart)."""
+def _words(chars: list, point, paragraphs: dict[int, int] | None = None) -> list[Word]:
+    """Characters in content-stream order to words, split at spaces, gaps, line changes,
+    font changes (so a bold label and its plain text stay apart) and, in tagged PDFs,
+    paragraph changes (`paragraphs`: a character's marked-content id to its paragraph)."""
     words: list[Word] = []
     text: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]
     font, size = "", 0.0
+    paragraphs = paragraphs or {}
+    paragraph: int | None = None
 
     def flush() -> None:
         if text:
-            words.append(Word("".join(text), box[0], box[1], box[2], box[3], font, size))
+            words.append(
+                Word("".join(text), box[0], box[1], box[2], box[3], font, size, paragraph)
+            )
             text.clear()
 
     for ch in chars:
@@ -162,17 +179,20 @@ def _words(chars: list, point) -> list[Word]:
         x0, top = point(ch.x0, ch.y1)
         x1, bottom = point(ch.x1, ch.y0)
         fontname = ch.fontname if isinstance(ch.fontname, str) else str(ch.fontname)
+        mcid = getattr(ch, "mcid", None)
+        here = paragraphs.get(mcid) if mcid is not None else None
         if text and (
             abs(top - box[1]) > LINE_SHIFT
-            or x0 > box[2] + WORD_GAP
+            or x0 > box[2] + min(WORD_GAP, WORD_GAP_EM * size)
             or x0 < box[0] - WORD_GAP
             or fontname != font
             or abs(ch.size - size) > 0.5
+            or here != paragraph
         ):
             flush()
         if not text:
             box = [x0, top, x1, bottom]
-            font, size = fontname, ch.size
+            font, size, paragraph = fontname, ch.size, here
         else:
             box = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
         text.append(glyph)
@@ -185,6 +205,27 @@ def _components(colour: object) -> Iterable[float]:
     if isinstance(colour, int | float):
         return (colour,)
     return colour if isinstance(colour, tuple | list) else ()
+
+
+def _parent_tree(catalog: dict) -> tuple[dict, dict[str, str]] | None:
+    """The ParentTree number tree as a dict (StructParents -> array by MCID), and the
+    RoleMap (a producer's own structure types -> standard ones), or None."""
+    from pdfminer.data_structures import NumberTree
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        root = resolve1(catalog.get("StructTreeRoot"))
+        if not isinstance(root, dict) or "ParentTree" not in root:
+            return None
+        roles = resolve1(root.get("RoleMap")) or {}
+        role_map = {str(k): _name(resolve1(v)) for k, v in roles.items()}
+        return dict(NumberTree(root["ParentTree"]).values), role_map
+    except Exception:
+        return None
+
+
+def _name(value: object) -> str:
+    return str(getattr(value, "name", value))
 
 
 class PdfplumberSource:
@@ -204,6 +245,7 @@ class PdfplumberSource:
             self.page_count = len(self._pdf.pages)
         self._page_objs = PDFPage.create_pages(self._pdf.doc)
         self._next = 1
+        self._parent_tree = _parent_tree(self._pdf.doc.catalog)
 
     def page(self, number: int) -> PageGeometry:
         """Pages are asked for in increasing order (as `read_pdf` and its page processes do):
@@ -218,15 +260,47 @@ class PdfplumberSource:
         page = Page(self._pdf, next(self._page_objs), page_number=number)
         self._next += 1
         try:
-            return self._geometry(page, number)
+            return self._geometry(page, number, self._paragraph_ids(page))
         finally:
             page.close()
             # pdfminer caches every object it has parsed (content streams included) until
             # the document closes; dropping them per page keeps memory flat with page count
             getattr(self._pdf.doc, "_cached_objs", {}).clear()
 
+    def _paragraph_ids(self, page) -> dict[int, int]:
+        """MCID -> paragraph for this page (`tags.paragraph_of`): the page's `StructParents`
+        entry of the ParentTree lists, by MCID, the element each piece of content belongs to;
+        its ancestors are followed up through /P. (pdfplumber's own `PDFStructTree` for a page
+        drops elements whose /Pg is an earlier page, and so every row of a table that began
+        there.) {} when the PDF is not tagged or its tree cannot be read."""
+        from pdfminer.pdftypes import PDFObjRef, resolve1
+
+        if self._parent_tree is None:
+            return {}
+        parent_tree, role_map = self._parent_tree
+        try:
+            array = resolve1(parent_tree.get(page.page_obj.attrs.get("StructParents")))
+            if not isinstance(array, list):
+                return {}
+            found: dict[int, int] = {}
+            for mcid, ref in enumerate(array):
+                chain = []
+                element = resolve1(ref)
+                while isinstance(element, dict) and "S" in element and len(chain) <= MAX_DEPTH:
+                    kind = standard_type(_name(resolve1(element["S"])), role_map)
+                    key = ref.objid if isinstance(ref, PDFObjRef) else id(element)
+                    chain.append((kind, key))
+                    ref = element.get("P")
+                    element = resolve1(ref)
+                key = paragraph_of(chain)
+                if key is not None:
+                    found[mcid] = key
+            return found
+        except Exception:  # a malformed tree: read the page from its layout
+            return {}
+
     @staticmethod
-    def _geometry(page, number: int) -> PageGeometry:
+    def _geometry(page, number: int, paragraphs: dict[int, int]) -> PageGeometry:
         """Read pdfminer's layout objects directly: pdfplumber's dict per character
         (`page.chars`, `extract_words`) costs more than parsing the page itself."""
         from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
@@ -262,10 +336,11 @@ class PdfplumberSource:
             number=number,
             width=float(page.width),
             height=height,
-            words=_words(chars, point),
+            words=_words(chars, point, paragraphs),
             segments=segments,
             char_count=len(chars),
             fills=fills,
+            tagged=bool(paragraphs),
         )
 
     def close(self) -> None:

@@ -34,6 +34,7 @@ from dhrplan.extract.geometry import (
     _segments_from_points,
     _words,
 )
+from dhrplan.extract.tags import MAX_DEPTH, paragraph_of
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = Callable[[float, float], tuple[float, float]]
@@ -50,14 +51,15 @@ class PdfiumEncryptionError(Exception):
 class _Char:
     """The part of pdfminer's `LTChar` that `_words` reads."""
 
-    __slots__ = ("_text", "x0", "y0", "x1", "y1", "fontname", "size", "upright")
+    __slots__ = ("_text", "x0", "y0", "x1", "y1", "fontname", "size", "upright", "mcid")
 
-    def __init__(self, text, x0, y0, x1, y1, fontname, size, upright) -> None:
+    def __init__(self, text, x0, y0, x1, y1, fontname, size, upright, mcid) -> None:
         self._text = text
         self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
         self.fontname = fontname
         self.size = size
         self.upright = upright
+        self.mcid = mcid
 
     def get_text(self) -> str:
         return self._text
@@ -111,6 +113,7 @@ class PdfiumSource:
                 raise PdfiumEncryptionError(str(exc)) from exc
             raise
         self.page_count = len(self._pdf)
+        self._tagged = _has_structure_tree(raw, self._pdf)
         self._font_dicts = _FontDictionaries(Path(path), password)
         # The per-character calls again, taking and giving addresses as ints: twice as fast
         # as pypdfium2's typed pointers, and a text object's address is a dict key as it is.
@@ -147,14 +150,16 @@ class PdfiumSource:
 
         chars = self._chars(textpage, ctm, _Fonts(self._raw, page_fonts))
         segments, fills = self._rulings(page, ctm, point)
+        paragraphs = _paragraph_ids(self._raw, page) if self._tagged else {}
         return PageGeometry(
             number=number,
             width=width,
             height=height,
-            words=_words(chars, point),
+            words=_words(chars, point, paragraphs),
             segments=segments,
             char_count=len(chars),
             fills=fills,
+            tagged=bool(paragraphs),
         )
 
     def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
@@ -185,6 +190,7 @@ class PdfiumSource:
             if run is None:
                 run = runs[obj] = _Run(raw, tp, i, obj, fonts, ctm)
             code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
+            mcid = run.mcid
             if code in HYPHEN_MARKS and raw.FPDFText_IsHyphen(tp, i):
                 code = run.font.hyphen()
             get_origin(address, i, px, py)
@@ -201,7 +207,9 @@ class PdfiumSource:
                 y0, y1 = ey + run.ylo, ey + run.yhi
             else:
                 x0, y0, x1, y1 = run.box(ex, ey, adv)
-            append(_Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright))
+            append(
+                _Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright, mcid)
+            )
         return chars
 
     def _rulings(self, page, ctm: Matrix, point: Point) -> tuple[list[Segment], list[Fill]]:
@@ -251,6 +259,71 @@ class PdfiumSource:
         return out, fills
 
 
+def _has_structure_tree(raw, pdf) -> bool:
+    """Whether the catalog has a StructTreeRoot: PDFium only says it per page, so the first
+    page is asked (its tree is empty in an untagged PDF)."""
+    if len(pdf) == 0:
+        return False
+    page = pdf[0]
+    try:
+        tree = raw.FPDF_StructTree_GetForPage(page.raw)
+        if not tree:
+            return False
+        raw.FPDF_StructTree_Close(tree)
+        return True
+    finally:
+        page.close()
+
+
+def _paragraph_ids(raw, page) -> dict[int, int]:
+    """MCID -> paragraph for this page (`tags.paragraph_of`), from PDFium's structure tree
+    for the page (built from its StructParents entry in the ParentTree)."""
+    tree = raw.FPDF_StructTree_GetForPage(page.raw)
+    if not tree:
+        return {}
+    buffer = ctypes.create_string_buffer(128)
+
+    def kind(element) -> str:
+        size = raw.FPDF_StructElement_GetType(element, buffer, len(buffer))
+        return buffer.raw[:size].decode("utf-16-le", "replace").rstrip("\0") if size else ""
+
+    def mcids(element) -> list[int]:
+        """The element's marked content on this page. (`GetMarkedContentIdAtIndex` lists
+        its MCIDs on every page: a paragraph cut by the page break has ids of both, and
+        MCIDs are numbered per page.)"""
+        count = raw.FPDF_StructElement_CountChildren(element)
+        return [raw.FPDF_StructElement_GetChildMarkedContentID(element, i)
+                for i in range(max(count, 0))]
+
+    def children(element) -> list:
+        count = raw.FPDF_StructElement_CountChildren(element)
+        found = (raw.FPDF_StructElement_GetChildAtIndex(element, i) for i in range(max(count, 0)))
+        return [child for child in found if child]
+
+    found: dict[int, int] = {}
+
+    def walk(element, above: list[tuple[str, int]]) -> None:
+        """`above`: the element's ancestors, nearest first."""
+        if len(above) > MAX_DEPTH:
+            return
+        chain = [(kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0), *above]
+        ids = [mcid for mcid in mcids(element) if mcid >= 0]
+        key = paragraph_of(chain) if ids else None
+        if key is not None:
+            found.update(dict.fromkeys(ids, key))
+        for child in children(element):
+            walk(child, chain)
+
+    try:
+        for i in range(max(raw.FPDF_StructTree_CountChildren(tree), 0)):
+            root = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
+            if root:
+                walk(root, [])
+        return found
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+
+
 def preload() -> None:
     """Import what opening a PDF needs (PDFium's bindings, pdfminer's font reading), for a
     batch to do before it forks the readers that share it."""
@@ -287,7 +360,7 @@ class _Run:
     """What PDFium keeps per text object: font, size and matrix, composed with the page's."""
 
     __slots__ = ("font", "fs", "a", "b", "c", "d", "lo", "hi", "ylo", "yhi", "axis_aligned",
-                 "upright")
+                 "upright", "mcid")
 
     def __init__(self, raw, tp, index: int, obj: int | None, fonts: _Fonts, ctm: Matrix):
         m = raw.FS_MATRIX()
@@ -307,6 +380,8 @@ class _Run:
         self.ylo, self.yhi = min(d * lo, d * hi), max(d * lo, d * hi)
         self.axis_aligned = b == 0 and c == 0
         self.upright = a * d > 0 and b * c <= 0
+        found = raw.FPDFPageObj_GetMarkedContentID(ctypes.cast(obj, raw.FPDF_PAGEOBJECT))
+        self.mcid = found if found >= 0 else None
 
     def box(self, ex: float, ey: float, adv: float) -> tuple[float, float, float, float]:
         """pdfminer's `apply_matrix_rect` of (0, descent, advance, descent + size)."""

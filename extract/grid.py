@@ -29,6 +29,12 @@ class GridSettings:
     """How far a ruling may stop short of another and still meet it."""
     coverage_tolerance: float = 2.0
     """How much of a grid cell's side a ruling may leave uncovered and still separate it."""
+    open_row_min: float = 6.0
+    """Outer column rules that run on at least this far (points) below a table's last
+    horizontal rule, or above its first, hold a row the page break left open: producers that
+    draw each cell's rules themselves (reportlab) leave the cut row without its bottom (or
+    the rest without its top) rule, and its text is the table's, not headings. Word's and
+    Writer's rules end at the horizontal rule, within the snap tolerance."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,14 +243,18 @@ def lattice_from_edges(
     """The grid of one table's rulings, or None when it is not a table (a lone box)."""
     xs = sorted({v.pos for v in vertical})
     ys = sorted({h.pos for h in horizontal})
-    if len(xs) < 2 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) < 2:
-        return None
     by_x: dict[float, list[Edge]] = {}
     for v in vertical:
         by_x.setdefault(v.pos, []).append(v)
     by_y: dict[float, list[Edge]] = {}
     for h in horizontal:
         by_y.setdefault(h.pos, []).append(h)
+    if len(xs) >= 2 and ys:
+        for y in _open_ends(by_x[xs[0]], by_x[xs[-1]], ys, settings.open_row_min):
+            by_y[y] = [Edge(y, xs[0], xs[-1])]  # the page edge closes the open row
+        ys = sorted(by_y)
+    if len(xs) < 2 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) < 2:
+        return None
     tol = settings.coverage_tolerance
     v_walls = [
         [_covered(by_x[x], ys[r], ys[r + 1], tol) for x in xs] for r in range(len(ys) - 1)
@@ -253,6 +263,21 @@ def lattice_from_edges(
         [_covered(by_y[y], xs[c], xs[c + 1], tol) for c in range(len(xs) - 1)] for y in ys
     ]
     return Lattice(xs, ys, v_walls, h_walls)
+
+
+def _open_ends(
+    left: list[Edge], right: list[Edge], ys: list[float], min_run: float
+) -> list[float]:
+    """Where both outer column rules end beyond the table's first or last horizontal rule by
+    at least `min_run`: the far edges of rows left open at a page break."""
+    found = []
+    bottom = min(max(e.end for e in left), max(e.end for e in right))
+    if bottom - ys[-1] >= min_run:
+        found.append(bottom)
+    top = max(min(e.start for e in left), min(e.start for e in right))
+    if ys[0] - top >= min_run:
+        found.append(top)
+    return found
 
 
 def find_lattices(

@@ -31,8 +31,13 @@ LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
 PAGES_PER_PROCESS = 1
 """Pages a page process must have to be worth its cost (fork, its own open file, the fonts
-parsed again). Timed on the 3-page sample plan, one page already is: the whole `convert` run
-was 4% faster in the median of 20 runs on a busy machine, 20% at best."""
+parsed again), reading with pdfminer (pdfplumber). Timed on the 3-page sample plan, one page
+already is: the whole `convert` run was 4% faster in the median of 20 runs on a busy
+machine, 20% at best."""
+PDFIUM_PAGES_PER_PROCESS = 8
+"""The same for PDFium, which reads a page in 15-35 ms, about what a page process costs to
+start: on the 12-page sample, two page processes read it in 110 ms a page against 72 ms in
+one (a busy 2-CPU machine, median of 3); from 8 pages each, long plans still gain."""
 
 
 def read_pdf(
@@ -58,7 +63,8 @@ def read_pdf(
                 f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
             )
         settings = settings or GridSettings()
-        workers = min(workers, source.page_count // PAGES_PER_PROCESS)
+        per_process = PDFIUM_PAGES_PER_PROCESS if backend == "pdfium" else PAGES_PER_PROCESS
+        workers = min(workers, source.page_count // per_process)
         if workers > 1 and can_fork():
             reader = partial(_page_reader, path, backend, password, settings)
             scans = _parallel(path, reader, source.page_count, workers)
@@ -174,6 +180,9 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     warnings: list[str] = []
     chars = 0
     blank_pages: list[int] = []
+    tagged_pages: list[int] = []
+    text_pages: list[int] = []
+    untagged: dict[int, int] = {}
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
     for geometry, lattices in scans:
@@ -187,7 +196,26 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             last_columns = lattices[-1].xs
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)
-        layouts.append(layout_page(geometry, lattices))
+        layout = layout_page(geometry, lattices)
+        if geometry.tagged:
+            tagged_pages.append(number)
+        if geometry.words:
+            text_pages.append(number)
+        if layout.untagged_cells:
+            untagged[number] = layout.untagged_cells
+        layouts.append(layout)
+    bare = [n for n in text_pages if n not in tagged_pages]
+    if tagged_pages and bare:
+        warnings.append(
+            "tagged PDF, but page(s) without tags: their paragraphs are read from the layout: "
+            + ", ".join(map(str, bare))
+        )
+    if tagged_pages and untagged:
+        warnings.append(
+            "tagged PDF, but the tags of some cells are missing or disagree with the page; "
+            "their paragraphs are read from the layout: "
+            + ", ".join(f"page {page} ({n} cells)" for page, n in untagged.items())
+        )
     warnings.extend(
         f"tables drawn without full ruling lines on page(s) {', '.join(map(str, pages))}: "
         f"{how}"

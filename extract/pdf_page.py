@@ -19,6 +19,7 @@ from dhrplan.extract.celltext import (
     end_room,
     group_lines,
     known_words,
+    tag_breaks,
     would_fit,
 )
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
@@ -48,6 +49,10 @@ class PageLayout:
     blocks: list[Block]
     margin_headings: list[Heading] = field(default_factory=list)
     """Headings in the top/bottom margin: dropped later if they repeat on most pages."""
+    untagged_cells: int = 0
+    """Tagged pages: cells of several lines whose tags were missing for some words or
+    disagreed with the lines, so their paragraphs were read from the layout. (Cells with no
+    tags at all are artifacts, as a repeated header row is, and are not counted.)"""
 
 
 def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
@@ -69,11 +74,14 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
         else NO_PAGE_WORDS
     )
     placed: list[tuple[float, Block]] = []
+    untagged: list[tuple[int, int]] = []
     for lattice, words in zip(lattices, in_table, strict=True):
-        placed.append(
-            (lattice.ys[0], fragment(lattice, words, geometry.number, known, geometry.fills))
+        found = fragment(
+            lattice, words, geometry.number, known, geometry.fills,
+            untagged if geometry.tagged else None,
         )
-    layout = PageLayout([])
+        placed.append((lattice.ys[0], found))
+    layout = PageLayout([], untagged_cells=len(untagged))
     for top, heading, in_margin in _headings(outside, geometry, lattices):
         placed.append((top, heading))
         if in_margin:
@@ -89,9 +97,11 @@ def fragment(
     page: int,
     known: PageWords = NO_PAGE_WORDS,
     fills: list[Fill] | None = None,
+    untagged: list[tuple[int, int]] | None = None,
 ) -> TableFragment:
     """The lattice's rows with the text of each merged cell in its top-left grid cell, and
-    each cell's shading (`cell_fill`) on every grid cell it covers."""
+    each cell's shading (`cell_fill`) on every grid cell it covers. On a tagged page,
+    `untagged` collects the cells whose tags could not decide their paragraphs."""
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for word in words:
         where = lattice.locate(word.xmid, word.ymid)
@@ -110,6 +120,10 @@ def fragment(
             for c in range(span.col, span.col + span.cols)
             for w in by_cell.get((r, c), ())
         ]
+        if untagged is not None and any(w.paragraph is not None for w in span_words):
+            lines = group_lines(span_words)  # (a cell with no tags at all is an artifact:
+            if len(lines) > 1 and tag_breaks(lines) is None:  # a repeated header row)
+                untagged.append((span.row, span.col))
         if span_words:
             grid[span.row][span.col] = Cell(
                 cell_text(span_words, span.x0, span.x1, known),

@@ -43,6 +43,10 @@ SUBSCHEMA_LISTS = ("anyOf", "allOf", "oneOf")
 
 Check = Callable[[Any], bool]
 
+GENERATED_BY = "dhrplan-schemacheck-1"
+"""Part of the cache key with the schema: a change to how the code is generated here gets a
+new file instead of an old one."""
+
 
 def _schemas(node: Any) -> Iterator[dict[str, Any]]:
     """Every (sub)schema object of a schema."""
@@ -80,7 +84,7 @@ def cache_folder() -> Path:
 
 def compiled(schema_text: str, folder: Path | None = None) -> Check | None:
     """A function telling whether a document matches the schema, or None (use jsonschema)."""
-    digest = hashlib.sha256(schema_text.encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(f"{GENERATED_BY}\n{schema_text}".encode()).hexdigest()[:16]
     folder = folder or cache_folder()
     path = folder / f"plan_schema_{digest}.py"
     try:

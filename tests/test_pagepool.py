@@ -89,6 +89,7 @@ def _count_pools(monkeypatch: pytest.MonkeyPatch, pages_per_process: int) -> lis
 
     monkeypatch.setattr(pdf, "map_pages", counted)
     monkeypatch.setattr(pdf, "PAGES_PER_PROCESS", pages_per_process)
+    monkeypatch.setattr(pdf, "PDFIUM_PAGES_PER_PROCESS", pages_per_process)
     return pools
 
 
