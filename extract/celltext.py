@@ -34,6 +34,7 @@ from dhrplan.extract.labels import (
     opens_item,
     opens_labelled,
 )
+from dhrplan.extract.vocabulary import IMPERATIVE_VERBS
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     PUNCTUATION,
@@ -189,9 +190,11 @@ def cell_text(
     x1: float,
     known: PageWords = NO_PAGE_WORDS,
     measure: Measure = POINTS,
+    unsure: list[str] | None = None,
 ) -> str:
     """Text of the words in a cell whose ruling lines are at x0 and x1; `known` holds the
-    page's words seen mid-line (see `known_words`)."""
+    page's words seen mid-line (see `known_words`). Breaks read as wraps that could as well
+    end a paragraph (`unsure_break`) are told to `unsure`, as the sentence before them."""
     if not words:
         return ""
     lines = group_lines(words)
@@ -217,6 +220,7 @@ def cell_text(
             starts_item(first)
             or prev.bold != line.bold
             or _starts_sentence(last, line, known)
+            or opens_action(last, first.text, line.words[1].text if len(line.words) > 1 else "")
             or _numbered_item(prev, line)
             or _labelled(prev, line)
             or _repeats_opening(paragraphs, line, below)
@@ -225,8 +229,31 @@ def cell_text(
         elif _ends_with_hyphen(prev):
             paragraphs[-1] += line.text
         else:
+            if unsure is not None and tagged is None and unsure_break(last, first.text):
+                unsure.append(paragraphs[-1])
             paragraphs[-1] += " " + line.text
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
+
+
+_SENTENCE_END = re.compile(r"[.!?;:][)\]\"'’”]*$")
+
+
+def opens_action(last: str, word: str, second: str) -> bool:
+    """After a finished sentence, a capitalised verb that opens an action ("...checklist." /
+    "Audit closed cases") starts the next item: in action and milestone cells each item is a
+    sentence of its own, and mid-paragraph a new sentence rarely opens with a bare verb."""
+    return (
+        bool(_SENTENCE_END.search(last))
+        and word in IMPERATIVE_VERBS
+        and not second[:1].isupper()
+    )
+
+
+def unsure_break(last: str, word: str) -> bool:
+    """A line that ends a sentence, then a capital that would not have fitted after it: as
+    likely a paragraph that ended where its line was full as a sentence wrapped within one;
+    nothing on an untagged page tells which."""
+    return bool(_SENTENCE_END.search(last)) and word[:1].isupper()
 
 
 def tag_breaks(lines: list[Line]) -> list[bool] | None:

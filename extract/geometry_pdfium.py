@@ -48,6 +48,19 @@ class PdfiumEncryptionError(Exception):
     """An encryption scheme PDFium cannot open."""
 
 
+def _spread(chars: list[_Char], first: int, end: float) -> None:
+    """Share a ligature glyph's width ("ti", "ffi") among its letters up to where the next
+    glyph starts, so no gap opens after it: each letter's own advance, summed, is not the
+    ligature's."""
+    start = chars[first].x0
+    letters = chars[first:]
+    if not start < end or any(c.x1 < c.x0 for c in letters):
+        return
+    step = (end - start) / len(letters)
+    for k, c in enumerate(letters):
+        c.x0, c.x1 = start + k * step, start + (k + 1) * step
+
+
 class _Char:
     """The part of pdfminer's `LTChar` that `_words` reads."""
 
@@ -181,10 +194,13 @@ class PdfiumSource:
         runs: dict[int | None, _Run] = {}
         chars: list[_Char] = []
         append = chars.append
-        last_origin: tuple[float, float] | None = None
+        last_origin: tuple[float, float] = (float("nan"), float("nan"))
+        group: int | None = None  # index of the first letter of the glyph being laid out
+        spaced = False
         for i in range(n):
             obj = get_object(address, i)
             if not obj or is_generated(address, i):  # PDFium's own spaces and line breaks
+                spaced = True
                 continue
             run = runs.get(obj)
             if run is None:
@@ -198,6 +214,12 @@ class PdfiumSource:
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
             adv = run.font.advance(code) * run.fs
             ligature = bool(chars) and last_origin == (x, y)
+            if not ligature:
+                if group is not None and len(chars) - group > 1 and last_origin[1] == y \
+                        and not spaced:  # a space PDFium saw there is a real word gap
+                    _spread(chars, group, ca * x + cc * y + ce)
+                group = len(chars)
+            spaced = False
             last_origin = (x, y)
             if run.axis_aligned:
                 w = adv * run.a

@@ -108,6 +108,8 @@ def fragment(
         if where is not None:
             by_cell.setdefault(where, []).append(word)
     grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]
+    unsure: list[str] = []
+    notes: dict[int, list[str]] = {}
     for span in lattice.spans():
         shade = cell_fill(span, fills or [])
         for r in range(span.row + 1, span.row + span.rows):
@@ -125,13 +127,25 @@ def fragment(
             if len(lines) > 1 and tag_breaks(lines) is None:  # a repeated header row)
                 untagged.append((span.row, span.col))
         if span_words:
+            before = len(unsure)
             grid[span.row][span.col] = Cell(
-                cell_text(span_words, span.x0, span.x1, known),
+                cell_text(span_words, span.x0, span.x1, known, unsure=unsure),
                 all(w.bold for w in span_words),
                 room=end_room(span_words, span.x0, span.x1),
                 fill=shade,
             )
-    return TableFragment([Row(cells, [page]) for cells in grid], page)
+            notes.setdefault(span.row, []).extend(
+                f'column {span.col + 1}: the line break after "{_tail(s)}" was read as a wrap; '
+                "it may end a paragraph" for s in unsure[before:]
+            )
+    return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],
+                         page)
+
+
+def _tail(text: str, words: int = 6) -> str:
+    """The end of a sentence, as a warning quotes it."""
+    parts = text.split()
+    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
 def cell_fill(span: Span, fills: list[Fill]) -> str | None:

@@ -52,6 +52,19 @@ HEADER_WORDS = frozenset(
 )
 """Whole header words, for gluing the pieces a narrow column broke them into."""
 
+IMPERATIVE_VERBS = frozenset(
+    """Add Agree Amend Appoint Approve Arrange Audit Brief Build Carry Check Circulate
+    Commission Complete Confirm Consider Consult Convene Create Deliver Design Develop
+    Disseminate Distribute Draft Embed Ensure Establish Evaluate Extend Finalise Finalize
+    Hold Identify Implement Include Introduce Invite Issue Launch Map Monitor Organise
+    Organize Pilot Present Produce Promote Provide Publicise Publicize Publish Raise Ratify
+    Re-write Record Refresh Remind Report Revise Review Rewrite Roll Run Set Share Test Train
+    Undertake Update Write""".split()
+)
+"""Verbs that open an action or milestone ("Audit closed cases", "Train all staff"): after a
+finished sentence, such a word on the next line starts the next item, and run-on milestones
+are re-split at them."""
+
 _ROLE_WORD = regex.compile(
     "|".join(f"(?:{p})" for _, p in ROLE_WORDS) + "|" + NUMBER_HEADER.pattern, regex.I
 )

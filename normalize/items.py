@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from dhrplan.extract.labels import BULLETS, DASHES
+from dhrplan.extract.vocabulary import IMPERATIVE_VERBS as MILESTONE_VERBS
 
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 _LEADING = regex.compile(
@@ -24,69 +25,6 @@ _LEADING = regex.compile(
     regex.X,
 )
 
-# Imperative verbs that open a milestone; used only to re-split text whose breaks were lost.
-MILESTONE_VERBS = frozenset(
-    [
-        "Add",
-        "Agree",
-        "Amend",
-        "Approve",
-        "Arrange",
-        "Audit",
-        "Brief",
-        "Check",
-        "Circulate",
-        "Commission",
-        "Complete",
-        "Confirm",
-        "Consult",
-        "Create",
-        "Deliver",
-        "Develop",
-        "Disseminate",
-        "Distribute",
-        "Draft",
-        "Embed",
-        "Ensure",
-        "Establish",
-        "Evaluate",
-        "Finalise",
-        "Finalize",
-        "Hold",
-        "Identify",
-        "Implement",
-        "Include",
-        "Introduce",
-        "Issue",
-        "Launch",
-        "Monitor",
-        "Organise",
-        "Organize",
-        "Present",
-        "Produce",
-        "Promote",
-        "Provide",
-        "Publicise",
-        "Publicize",
-        "Publish",
-        "Raise",
-        "Ratify",
-        "Re-write",
-        "Record",
-        "Refresh",
-        "Report",
-        "Revise",
-        "Review",
-        "Rewrite",
-        "Roll",
-        "Share",
-        "Test",
-        "Train",
-        "Undertake",
-        "Update",
-        "Write",
-    ]
-)
 _WORD = regex.compile(r"\S+")
 _JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
 
