@@ -13,7 +13,9 @@ and it counts pages from the page tree alone, so `--max-pages` refuses a huge fi
 
 from __future__ import annotations
 
+import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,9 @@ class IntegritySettings:
     plan page seen holds well under 1 MB of drawing operators."""
     max_form_depth: int = 12
     """Form XObjects nested deeper than this are a fan-out bomb; Word nests two at most."""
+    max_form_draws: int = 100_000
+    """Forms drawn on one page, repeats counted: ten forms each drawing the next ten times
+    make 10^10 draws from a few kilobytes (a fan-out bomb); a plan page draws a handful."""
     max_page_side: float = 14_400.0
     """Points (200 inches, PDF's own limit): larger pages are refused, a renderer (camelot)
     would allocate gigabytes for one."""
@@ -44,6 +49,8 @@ class _Damaged(Exception):
 
 
 _FLATE = ("FlateDecode", "Fl")
+_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+"""The `Do` operator with its XObject's name: `/Fm1 Do`."""
 
 
 def _name(value: Any) -> str:
@@ -56,6 +63,8 @@ class _Walker:
         self.settings = settings
         self.checked: dict[int, str | None] = {}
         """Stream object number -> the problem found in it, or None."""
+        self.draws: dict[int, int] = {}
+        """Form object number -> forms drawn by drawing it once, itself included."""
 
     def resolve(self, obj: Any) -> Any:
         """pdfminer's `resolve1` without its endless loop on a reference cycle."""
@@ -114,6 +123,51 @@ class _Walker:
         if not inflater.eof:
             return "is cut short"
         return None
+
+    def data(self, stream: Any) -> bytes:
+        """The stream inflated (up to the cap), for counting its draws; b"" if it cannot be."""
+        from pdfminer.pdftypes import PDFStream
+
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            return b""
+        filters = self.resolve(stream.attrs.get("Filter"))
+        if filters is None:
+            return stream.rawdata
+        first = self.resolve(filters[0]) if isinstance(filters, list) and filters else filters
+        if _name(first) not in _FLATE:
+            return b""
+        data = stream.rawdata
+        if stream.decipher:
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        try:
+            return zlib.decompressobj().decompress(data, self.settings.max_stream_bytes)
+        except zlib.error:
+            return b""
+
+    def form_draws(self, resources: Any, content: bytes, stack: frozenset[int]) -> int:
+        """Forms drawn when `content` is painted with `resources`, repeats counted."""
+        xobjects = self.dict_at(resources, "XObject")
+        limit = self.settings.max_form_draws
+        total = 0
+        for name, times in Counter(_DRAW.findall(content)).items():
+            ref = xobjects.get(name.decode("latin-1"))
+            form = self.resolve(ref)
+            attrs = getattr(form, "attrs", None)
+            objid = getattr(ref, "objid", None)
+            if not isinstance(attrs, dict) or _name(self.resolve(attrs.get("Subtype"))) != "Form":
+                continue
+            if objid is None:
+                continue
+            if objid in stack:
+                raise _Damaged(f"form {objid} draws itself")
+            if objid not in self.draws:
+                inner = self.form_draws(self.resolve(attrs.get("Resources")), self.data(form),
+                                        stack | {objid})
+                self.draws[objid] = min(1 + inner, limit + 1)
+            total += times * self.draws[objid]
+            if total > limit:
+                raise _Damaged(f"forms drawn more than {limit:,} times on one page")
+        return total
 
     def check_resources(self, resources: Any, depth: int, problems: list[str],
                         images: list[str], seen_forms: set[int]) -> None:
@@ -174,6 +228,9 @@ class _Walker:
                 problems.append(f"its content stream {problem}")
         resources = self.resolve(page.get("Resources", inherited.get("Resources")))
         self.check_resources(resources, 0, problems, images, set())
+        if not problems:
+            content = b"\n".join(self.data(self.resolve(ref)) for ref in refs)
+            self.form_draws(resources, content, frozenset())
         return problems, images
 
 
