@@ -4,8 +4,9 @@ streams that do not decode.
 Both parsers forgive damage silently: pdfminer reads what it can of a content stream that
 does not inflate and logs it, PDFium renders the part it decoded. For an action plan that is
 silent loss (one flipped byte merged two recommendations and scrambled a section), so every
-stream the text depends on (page content, form XObjects, ToUnicode maps) is inflated here
-first, with a size cap, and the file fails naming the page when one does not decode. Damage
+stream the text depends on (page content, form XObjects, ToUnicode maps, embedded font
+files) is inflated here first, with a size cap, and the file fails naming the page when one
+is missing, does not decode or fails its checksum. Damage
 the text does not depend on (an image) is a warning. The walk resolves references itself,
 with a loop check, because pdfminer's `resolve1` spins forever on `5 0 obj 5 0 R endobj`,
 and it counts pages from the page tree alone, so `--max-pages` refuses a huge file at once.
@@ -90,6 +91,8 @@ class _Walker:
         from pdfminer.pdftypes import PDFObjRef, PDFStream
 
         if not isinstance(stream, PDFStream):
+            if stream is None and isinstance(ref, PDFObjRef):
+                return f"is missing (object {ref.objid} is not in the file)"
             return None
         key = ref.objid if isinstance(ref, PDFObjRef) else None
         if key is not None and key in self.checked:
@@ -114,7 +117,7 @@ class _Walker:
         except zlib.error as exc:
             if "incorrect data check" in str(exc):
                 # inflated, but not to what was written: a changed byte can still inflate
-                return "fails its checksum (its text was changed)"
+                return "fails its checksum (its bytes were changed)"
             return f"does not decode ({str(exc).split(': ')[-1]})"
         if inflater.unconsumed_tail:
             if cap:
@@ -169,16 +172,33 @@ class _Walker:
                 raise _Damaged(f"forms drawn more than {limit:,} times on one page")
         return total
 
+    def check_font(self, font: Any, problems: list[str]) -> None:
+        """A font's character map and embedded font file: PDFium takes glyph widths and
+        characters from the file, so a damaged one changes the text without a word."""
+        if not isinstance(font, dict):
+            return
+        if (ref := font.get("ToUnicode")) is not None:
+            problem = self.stream_problem(ref, self.resolve(ref), cap=True)
+            if problem:
+                problems.append(f"a font's character map {problem}")
+        fonts = [font]
+        descendants = self.resolve(font.get("DescendantFonts"))
+        if isinstance(descendants, list):
+            fonts += [d for d in map(self.resolve, descendants) if isinstance(d, dict)]
+        for each in fonts:
+            descriptor = self.dict_at(each, "FontDescriptor")
+            for key in ("FontFile", "FontFile2", "FontFile3"):
+                if (ref := descriptor.get(key)) is not None:
+                    problem = self.stream_problem(ref, self.resolve(ref), cap=True)
+                    if problem:
+                        problems.append(f"an embedded font {problem}")
+
     def check_resources(self, resources: Any, depth: int, problems: list[str],
                         images: list[str], seen_forms: set[int]) -> None:
         if not isinstance(resources, dict):
             return
         for font in self.dict_at(resources, "Font").values():
-            font = self.resolve(font)
-            if isinstance(font, dict) and (ref := font.get("ToUnicode")) is not None:
-                problem = self.stream_problem(ref, self.resolve(ref), cap=True)
-                if problem:
-                    problems.append(f"a font's character map {problem}")
+            self.check_font(self.resolve(font), problems)
         for ref in self.dict_at(resources, "XObject").values():
             xobject = self.resolve(ref)
             attrs = getattr(xobject, "attrs", None)
@@ -283,6 +303,12 @@ def check_pdf(
             raise ExtractError(f"{path}: damaged PDF: {exc}") from None
         except RecursionError:
             raise ExtractError(f"{path}: damaged PDF: objects nested too deep") from None
+        except ExtractError:
+            raise
+        except Exception as exc:  # pdfminer's parser on a damaged object
+            raise ExtractError(
+                f"{path}: damaged PDF: an object cannot be parsed ({type(exc).__name__})"
+            ) from None
 
 
 def _check(walker: _Walker, doc: Any, path: Path, max_pages: int | None) -> Structure:
