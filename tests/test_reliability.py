@@ -744,3 +744,28 @@ def test_an_error_while_closing_does_not_replace_the_real_error(
     monkeypatch.setattr(geometry.PdfplumberSource, "close", broken_close)
     with pytest.raises(ExtractError, match="page 1 cannot be read"):
         read_pdf(LILY_PDF)
+
+
+def test_a_failed_helper_thread_ends_its_worker_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """The page pool's thread, unable to start under the memory limit, used to leave the
+    worker waiting until the timeout, and printed a traceback."""
+    import threading
+
+    from dhrplan import pipeline
+
+    def thread_dies(path, options, sha256=None):
+        def fail() -> None:
+            raise RuntimeError("can't start new thread")
+
+        threading.Thread(target=fail).start()
+        time.sleep(60)
+
+    monkeypatch.setattr(pipeline, "read_file", thread_dies)
+    started = time.monotonic()
+    assert main(["convert", str(LILY_TXT), "-o", str(tmp_path / "out")]) == 1
+    assert time.monotonic() - started < 20
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().startswith(f"dhrplan: {LILY_TXT}: internal error: a worker thread failed")
