@@ -21,9 +21,9 @@ MAX_COLSPAN = 64
 MAX_COLUMNS = 64
 """Nor does any table have more columns: cells that rowspans push further right make a
 hostile table (`rowspan=999999 colspan=64` on every row took 4 GB), refused."""
-MAX_CELLS = 2_000_000
-"""Grid cells of one HTML table (rows x columns): about 200 MB laid out; a plan has
-hundreds."""
+MAX_CELLS = 500_000
+"""Grid cells of one HTML table (rows x columns): the longest plans have a few thousand; a
+300,000-row table left unclosed ran for minutes."""
 
 
 class TableTooLarge(ValueError):

@@ -371,6 +371,18 @@ def test_rowspan_bombs_are_refused_in_one_line(tmp_path: Path) -> None:
     assert "an HTML table wider than 64 columns, larger than any action plan" in result.stderr
 
 
+def test_a_huge_unclosed_html_table_is_refused_at_once(tmp_path: Path) -> None:
+    export = tmp_path / "unclosed.md"
+    export.write_text("<table><tr><th>No.</th><th>Recommendation</th><th>Action</th></tr>"
+                      + "<tr><td>1</td><td>x</td><td>y</td>" * 300_000)
+    started = time.monotonic()
+    result = run_cli("convert", export, "-o", tmp_path / "out")
+    assert time.monotonic() - started < 20
+    assert result.returncode == 1
+    assert "an HTML table of more than 500,000 cells, larger than any action plan" \
+        in result.stderr
+
+
 def test_a_reference_loop_fails_at_once(tmp_path: Path) -> None:
     pdf = tmp_path / "loop.pdf"
     pdf.write_bytes(one_page(
