@@ -420,7 +420,7 @@ def test_a_signal_that_ends_the_parent_ends_its_workers(tmp_path: Path, stop: in
     assert process.returncode == 128 + stop
     assert err.strip().endswith(f"dhrplan: stopped by {signal.Signals(stop).name}")
     time.sleep(0.5)
-    assert subprocess.run(["pgrep", "-f", "slow-plan"], capture_output=True).returncode == 1
+    assert subprocess.run(["pgrep", "-f", str(slow)], capture_output=True).returncode == 1
 
 
 def test_max_pages_refuses_from_the_page_count(tmp_path: Path) -> None:
