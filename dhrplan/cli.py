@@ -19,7 +19,7 @@ from dhrplan import __version__, batch, pipeline
 from dhrplan.extract.formats import BACKENDS
 from dhrplan.names import shown
 from dhrplan.outcomes import one_line
-from dhrplan.workers import DEFAULT_TIMEOUT, default_memory
+from dhrplan.workers import DEFAULT_TIMEOUT, LEAST_MEMORY, default_memory
 
 PASSWORD_VARIABLE = "DHRPLAN_PASSWORD"
 """Where the password may come from instead of `--password`, which every local user can read
@@ -57,12 +57,15 @@ def _seconds(text: str) -> float:
 
 
 def _megabytes(text: str) -> int:
+    least = LEAST_MEMORY >> 20
     try:
         value = int(text)
     except ValueError:
         value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number of MB, 0 for none; got {text!r}")
+    if value != 0 and value < least:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of MB, at least {least}, or 0 for none; got {text!r}"
+        )
     return value
 
 

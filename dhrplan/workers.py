@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from collections import deque
@@ -38,7 +39,7 @@ class Limits:
     timeout: float | None = None
     """Seconds for the whole file (hash, read, normalize, validate, encode); None: none."""
     memory: int | None = None
-    """Bytes of address space per worker process; None: none."""
+    """Bytes of memory per worker process; None: none."""
 
 
 DEFAULT_TIMEOUT = 300.0
@@ -51,7 +52,11 @@ MEMORY_SHARE = 0.5
 divided between the `-j` workers (at least `MIN_MEMORY` each), so the workers together leave
 half of it to the rest of the machine."""
 MIN_MEMORY = 1 << 30
-"""A worker needs about 400 MB of address space to convert a long plan; 1 GB leaves room."""
+"""The least default: camelot converts the 12-page sample in 600 MB, the other backends in
+100 MB; 1 GB leaves room."""
+LEAST_MEMORY = 256 << 20
+"""The least `--max-memory` accepted: below it a worker cannot start its helper threads."""
+THREAD_DIED = 70
 
 
 def default_memory(jobs: int) -> int | None:
@@ -110,12 +115,16 @@ def _converted(
 
 
 def _limit_memory(limit: int | None) -> None:
+    """RLIMIT_DATA where the kernel counts mappings in it (Linux 4.7 on): the memory a worker
+    writes, not the address space it reserves (thread stacks, malloc arenas, OpenBLAS
+    buffers), which grows with the machine's cores rather than with the file."""
     if limit is None:
         return
     import resource
 
+    which = resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS
     with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        resource.setrlimit(which, (limit, limit))
 
 
 def _worker(conn: Connection, job: Job, options: pipeline.Options, formats: Sequence[str],
@@ -132,6 +141,9 @@ def _worker(conn: Connection, job: Job, options: pipeline.Options, formats: Sequ
         os.setpgid(0, 0)
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
+    # a helper thread that dies (the page pool's, unable to start a thread under the memory
+    # limit) would leave the worker waiting for it until the timeout: end the worker now
+    threading.excepthook = lambda args: os._exit(THREAD_DIED)
     _limit_memory(memory)
     outcome = convert_one(job, options, formats)
     try:
@@ -162,6 +174,8 @@ def _died(process: BaseProcess, memory: int | None) -> Failed:
     hint = " (out of memory? see --max-memory)" if memory is not None else ""
     if code is not None and code < 0:
         return Failed(f"internal error: worker killed by signal {-code}{hint}")
+    if code == THREAD_DIED:
+        return Failed(f"internal error: a worker thread failed{hint}")
     return Failed(f"internal error: worker stopped without a result (exit code {code}){hint}")
 
 

@@ -26,6 +26,11 @@ def _camelot():
     return camelot
 
 
+MAX_RENDER_SIDE = 5_000.0
+"""Points. Camelot renders each page as an image to find its rulings; the largest paper
+size, A0, is 3,370 pt, while a 14,400 pt page took camelot past 6 GB."""
+
+
 class CamelotLattices:
     """Callable finding the tables of one page with `camelot.read_pdf(flavor="lattice")`."""
 
@@ -35,6 +40,12 @@ class CamelotLattices:
         self._password = password
 
     def __call__(self, geometry: PageGeometry) -> list[Lattice]:
+        if max(geometry.width, geometry.height) > MAX_RENDER_SIDE:
+            raise ExtractError(
+                f"{self._path}: page {geometry.number} is {geometry.width:g} x "
+                f"{geometry.height:g} pt, too large for the camelot backend to render "
+                f"(limit {MAX_RENDER_SIDE:g} pt a side); try --backend pdfplumber"
+            )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:

@@ -4,8 +4,9 @@ streams that do not decode.
 Both parsers forgive damage silently: pdfminer reads what it can of a content stream that
 does not inflate and logs it, PDFium renders the part it decoded. For an action plan that is
 silent loss (one flipped byte merged two recommendations and scrambled a section), so every
-stream the text depends on (page content, form XObjects, ToUnicode maps) is inflated here
-first, with a size cap, and the file fails naming the page when one does not decode. Damage
+stream the text depends on (page content, form XObjects, ToUnicode maps, embedded font
+files) is inflated here first, with a size cap, and the file fails naming the page when one
+is missing, does not decode or fails its checksum. Damage
 the text does not depend on (an image) is a warning. The walk resolves references itself,
 with a loop check, because pdfminer's `resolve1` spins forever on `5 0 obj 5 0 R endobj`,
 and it counts pages from the page tree alone, so `--max-pages` refuses a huge file at once.
@@ -13,7 +14,9 @@ and it counts pages from the page tree alone, so `--max-pages` refuses a huge fi
 
 from __future__ import annotations
 
+import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,9 @@ class IntegritySettings:
     plan page seen holds well under 1 MB of drawing operators."""
     max_form_depth: int = 12
     """Form XObjects nested deeper than this are a fan-out bomb; Word nests two at most."""
+    max_form_draws: int = 100_000
+    """Forms drawn on one page, repeats counted: ten forms each drawing the next ten times
+    make 10^10 draws from a few kilobytes (a fan-out bomb); a plan page draws a handful."""
     max_page_side: float = 14_400.0
     """Points (200 inches, PDF's own limit): larger pages are refused, a renderer (camelot)
     would allocate gigabytes for one."""
@@ -44,6 +50,8 @@ class _Damaged(Exception):
 
 
 _FLATE = ("FlateDecode", "Fl")
+_DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+"""The `Do` operator with its XObject's name: `/Fm1 Do`."""
 
 
 def _name(value: Any) -> str:
@@ -56,6 +64,8 @@ class _Walker:
         self.settings = settings
         self.checked: dict[int, str | None] = {}
         """Stream object number -> the problem found in it, or None."""
+        self.draws: dict[int, int] = {}
+        """Form object number -> forms drawn by drawing it once, itself included."""
 
     def resolve(self, obj: Any) -> Any:
         """pdfminer's `resolve1` without its endless loop on a reference cycle."""
@@ -81,6 +91,8 @@ class _Walker:
         from pdfminer.pdftypes import PDFObjRef, PDFStream
 
         if not isinstance(stream, PDFStream):
+            if stream is None and isinstance(ref, PDFObjRef):
+                return f"is missing (object {ref.objid} is not in the file)"
             return None
         key = ref.objid if isinstance(ref, PDFObjRef) else None
         if key is not None and key in self.checked:
@@ -105,7 +117,7 @@ class _Walker:
         except zlib.error as exc:
             if "incorrect data check" in str(exc):
                 # inflated, but not to what was written: a changed byte can still inflate
-                return "fails its checksum (its text was changed)"
+                return "fails its checksum (its bytes were changed)"
             return f"does not decode ({str(exc).split(': ')[-1]})"
         if inflater.unconsumed_tail:
             if cap:
@@ -115,16 +127,78 @@ class _Walker:
             return "is cut short"
         return None
 
+    def data(self, stream: Any) -> bytes:
+        """The stream inflated (up to the cap), for counting its draws; b"" if it cannot be."""
+        from pdfminer.pdftypes import PDFStream
+
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            return b""
+        filters = self.resolve(stream.attrs.get("Filter"))
+        if filters is None:
+            return stream.rawdata
+        first = self.resolve(filters[0]) if isinstance(filters, list) and filters else filters
+        if _name(first) not in _FLATE:
+            return b""
+        data = stream.rawdata
+        if stream.decipher:
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        try:
+            return zlib.decompressobj().decompress(data, self.settings.max_stream_bytes)
+        except zlib.error:
+            return b""
+
+    def form_draws(self, resources: Any, content: bytes, stack: frozenset[int]) -> int:
+        """Forms drawn when `content` is painted with `resources`, repeats counted."""
+        xobjects = self.dict_at(resources, "XObject")
+        limit = self.settings.max_form_draws
+        total = 0
+        for name, times in Counter(_DRAW.findall(content)).items():
+            ref = xobjects.get(name.decode("latin-1"))
+            form = self.resolve(ref)
+            attrs = getattr(form, "attrs", None)
+            objid = getattr(ref, "objid", None)
+            if not isinstance(attrs, dict) or _name(self.resolve(attrs.get("Subtype"))) != "Form":
+                continue
+            if objid is None:
+                continue
+            if objid in stack:
+                raise _Damaged(f"form {objid} draws itself")
+            if objid not in self.draws:
+                inner = self.form_draws(self.resolve(attrs.get("Resources")), self.data(form),
+                                        stack | {objid})
+                self.draws[objid] = min(1 + inner, limit + 1)
+            total += times * self.draws[objid]
+            if total > limit:
+                raise _Damaged(f"forms drawn more than {limit:,} times on one page")
+        return total
+
+    def check_font(self, font: Any, problems: list[str]) -> None:
+        """A font's character map and embedded font file: PDFium takes glyph widths and
+        characters from the file, so a damaged one changes the text without a word."""
+        if not isinstance(font, dict):
+            return
+        if (ref := font.get("ToUnicode")) is not None:
+            problem = self.stream_problem(ref, self.resolve(ref), cap=True)
+            if problem:
+                problems.append(f"a font's character map {problem}")
+        fonts = [font]
+        descendants = self.resolve(font.get("DescendantFonts"))
+        if isinstance(descendants, list):
+            fonts += [d for d in map(self.resolve, descendants) if isinstance(d, dict)]
+        for each in fonts:
+            descriptor = self.dict_at(each, "FontDescriptor")
+            for key in ("FontFile", "FontFile2", "FontFile3"):
+                if (ref := descriptor.get(key)) is not None:
+                    problem = self.stream_problem(ref, self.resolve(ref), cap=True)
+                    if problem:
+                        problems.append(f"an embedded font {problem}")
+
     def check_resources(self, resources: Any, depth: int, problems: list[str],
                         images: list[str], seen_forms: set[int]) -> None:
         if not isinstance(resources, dict):
             return
         for font in self.dict_at(resources, "Font").values():
-            font = self.resolve(font)
-            if isinstance(font, dict) and (ref := font.get("ToUnicode")) is not None:
-                problem = self.stream_problem(ref, self.resolve(ref), cap=True)
-                if problem:
-                    problems.append(f"a font's character map {problem}")
+            self.check_font(self.resolve(font), problems)
         for ref in self.dict_at(resources, "XObject").values():
             xobject = self.resolve(ref)
             attrs = getattr(xobject, "attrs", None)
@@ -174,6 +248,9 @@ class _Walker:
                 problems.append(f"its content stream {problem}")
         resources = self.resolve(page.get("Resources", inherited.get("Resources")))
         self.check_resources(resources, 0, problems, images, set())
+        if not problems:
+            content = b"\n".join(self.data(self.resolve(ref)) for ref in refs)
+            self.form_draws(resources, content, frozenset())
         return problems, images
 
 
@@ -226,6 +303,12 @@ def check_pdf(
             raise ExtractError(f"{path}: damaged PDF: {exc}") from None
         except RecursionError:
             raise ExtractError(f"{path}: damaged PDF: objects nested too deep") from None
+        except ExtractError:
+            raise
+        except Exception as exc:  # pdfminer's parser on a damaged object
+            raise ExtractError(
+                f"{path}: damaged PDF: an object cannot be parsed ({type(exc).__name__})"
+            ) from None
 
 
 def _check(walker: _Walker, doc: Any, path: Path, max_pages: int | None) -> Structure:
