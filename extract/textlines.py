@@ -4,9 +4,9 @@ The samples' exports mark each paragraph of a cell (`<p>`). Converters built on 
 camelot or Marker keep every visual line of the PDF instead (`<br>` or a newline inside the
 cell): a cell is the page's wrapped lines, with words broken where the column was narrow
 ("Scop" / "e", "31.12.20" / "16"). Docling-style ones flatten each cell to one line joined by
-spaces ("completi on"). Each column of a table is read in the style it shows:
+spaces ("completi on"). A table that marks paragraphs with HTML blocks is left as it is;
+each column of any other is read in the style it shows:
 
-- **paragraphs**: the table marks paragraphs with HTML blocks; nothing to undo;
 - **lines**: most line breaks come where the next word would not have fitted on the line, so
   they are the column's wrapping. The lines are rebuilt into words measured in characters,
   each counted at its width in Helvetica (Arial's metrics, the font most plans are set in),
@@ -15,17 +15,19 @@ spaces ("completi on"). Each column of a table is read in the style it shows:
 - **breaks**: line breaks where the next word would mostly have fitted are paragraph breaks
   (a converter that writes `<br>` between paragraphs), kept as they are;
 - **flat**: no line breaks anywhere in the table: a word broken in two is glued back where
-  the halves make a word (`words.split_word`, the rule for a word cut by a page break), and
-  a warning says that paragraph breaks inside long cells cannot be told from wraps.
+  the halves make a word (`words.split_word`, the rule for a word cut by a page break); a
+  label after a finished sentence and the next item of a list start a line, by the rules
+  the PDF path applies at a line break (`labels.opens_labelled`,
+  `celltext.starts_item_after`); a warning says that other paragraph breaks inside long
+  cells cannot be told from spaces.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
-
-from pdfminer.fontmetrics import FONT_METRICS
 
 from dhrplan.extract.celltext import (
     COMMON_WORDS,
@@ -41,16 +43,23 @@ from dhrplan.extract.labels import opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
 from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
 
-Style = Literal["paragraphs", "lines", "breaks", "flat"]
+Style = Literal["lines", "breaks", "flat"]
 
 
-_WIDTHS: dict[str, int] = FONT_METRICS["Helvetica"][1]
+@cache
+def _widths() -> dict[str, int]:
+    """Helvetica's character widths in thousandths of an em, from pdfminer's copy of the
+    Adobe metrics (imported only when a table keeps its lines: it takes 80 ms)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    return FONT_METRICS["Helvetica"][1]
 
 
 def text_width(text: str) -> float:
     """Width of a line in ems, its characters counted at their Helvetica widths (an unknown
     character as a digit)."""
-    return sum(_WIDTHS.get(ch, 556) for ch in text) / 1000
+    widths = _widths()
+    return sum(widths.get(ch, 556) for ch in text) / 1000
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,9 @@ class TextLineSettings:
     """Share of the column's line width a line may leave free and still end in half a word:
     "recordin" / "g" in a column whose longest line is "opportunities"."""
     near_share: float = 0.0
-    """A next word that fits within the line width but not with `fit_share` free is the
-    band where a paragraph end and a wrap look alike (a third of each in the fixtures)."""
+    """A next word that fits with this share of the line width free, but not with
+    `fit_share`, is in the band where a paragraph end and a wrap look alike (a third of
+    each in the fixtures): such a break is read as a wrap, with a warning."""
     lines_share: float = 0.5
     """Share of a column's line breaks that must be wraps (next word would not fit) for the
     column to be read as visual lines rather than as paragraphs separated by breaks."""
