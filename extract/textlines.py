@@ -79,6 +79,9 @@ class TextLineSettings:
     lines_share: float = 0.5
     """Share of a column's line breaks that must be wraps (next word would not fit) for the
     column to be read as visual lines rather than as paragraphs separated by breaks."""
+    few_breaks: int = 4
+    """A column with fewer line breaks than this ("Detective" / "Inspector" / "Phil Jones")
+    is too little to go by: the table's breaks decide its style."""
     long_cell: int = 100
     """A flattened cell longer than this may have lost paragraph breaks: worth a warning."""
 
@@ -87,7 +90,7 @@ SETTINGS = TextLineSettings()
 
 
 @dataclass
-class _Column:
+class Column:
     """One column of one table, across the fragments (pages) it spans."""
 
     cells: list[tuple[TableFragment, int, Cell]]
@@ -117,9 +120,9 @@ def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment
     return [t for t in tables if t and all(id(f) in plain for f in t)]
 
 
-def _columns(fragments: list[TableFragment]) -> list[_Column]:
+def table_columns(fragments: list[TableFragment]) -> list[Column]:
     width = max(f.width for f in fragments)
-    columns = [_Column([]) for _ in range(width)]
+    columns = [Column([]) for _ in range(width)]
     for fragment in fragments:
         for r, row in enumerate(fragment.rows):
             for c, cell in enumerate(row.cells):
@@ -132,9 +135,9 @@ def _fits(line: str, next_line: str, width: float, share: float) -> bool:
     return text_width(line) + SPACE_WIDTH + text_width(first) <= width * (1 - share)
 
 
-def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
-    """Lines when most of the column's breaks are wraps, breaks when most are not, flat
-    without any (a bullet in running text starts a line of its own in any style)."""
+def _wraps(column: Column, settings: TextLineSettings) -> tuple[int, int]:
+    """The column's line breaks where the next word would not have fitted, and all its
+    breaks (but those before a bullet: one in running text starts a line in any style)."""
     width = column.width
     breaks = [
         _fits(a, b, width, settings.fit_share)
@@ -142,10 +145,23 @@ def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Styl
         for a, b in zip(lines, lines[1:], strict=False)
         if not b.startswith("• ")
     ]
-    if not breaks:
-        return "flat"
-    wraps = sum(1 for fits in breaks if not fits)
-    return "lines" if wraps >= settings.lines_share * len(breaks) else "breaks"
+    return sum(1 for fits in breaks if not fits), len(breaks)
+
+
+def column_styles(columns: list[Column], settings: TextLineSettings = SETTINGS) -> list[Style]:
+    """Lines where most of a column's breaks are wraps, breaks where most are not, flat
+    without any; a column with few breaks goes by the whole table's."""
+    counts = [_wraps(column, settings) for column in columns]
+    table_wraps, table_breaks = map(sum, zip(*counts, strict=True))
+    styles: list[Style] = []
+    for wraps, breaks in counts:
+        if not breaks:
+            styles.append("flat")
+            continue
+        if breaks < settings.few_breaks:
+            wraps, breaks = table_wraps, table_breaks
+        styles.append("lines" if wraps >= settings.lines_share * breaks else "breaks")
+    return styles
 
 
 LINE_STEP = 1.2
@@ -178,7 +194,7 @@ def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
     )
 
 
-def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
+def _known(columns: list[Column], settings: TextLineSettings) -> PageWords:
     """The table's words seen mid-line, as `known_words` collects a page's."""
     words: list[Word] = []
     top = 0.0
@@ -210,12 +226,16 @@ def _near_breaks(
     ]
 
 
-def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
+def _glue_flat(
+    text: str, known: frozenset[str], names: PageWords
+) -> tuple[str, list[str]]:
     """A flattened cell's words broken in two glued back ("completi on", "31.12.20 16",
     "Multi- Agency"); a label after a finished sentence ("Ownership:") and the next item of
     a list ("...where necessary Ratify policy") on a line of their own, as the PDF path
-    reads a line break (`names` tells a name from an item's first word)."""
+    reads a line break (`names` tells a name from an item's first word). Also the opening
+    words of each line so started: the breaks are guessed."""
     paragraphs = []
+    guessed: list[str] = []
     for paragraph in text.split("\n"):
         tokens = [t for t in paragraph.split(" ") if t]
         lines: list[list[str]] = [tokens[:1]]
@@ -231,10 +251,11 @@ def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
                 or len(line) > 1 and starts_item_after(line[-1], token, second, names)
             ):
                 lines.append([token])
+                guessed.append(" ".join(tokens[k - 1:k + 1]))
             else:
                 line.append(token)
         paragraphs.extend(" ".join(line) for line in lines)
-    return "\n".join(paragraphs)
+    return "\n".join(paragraphs), guessed
 
 
 CLOSING = frozenset(")]”’")
@@ -261,7 +282,7 @@ def _suffix(head: str, tail: str) -> bool:
     )
 
 
-def _whole_words(columns: list[_Column]) -> frozenset[str]:
+def _whole_words(columns: list[Column]) -> frozenset[str]:
     """Words the table writes, casefolded: a name such as "Somerset" that the word list
     lacks is a word where the table writes it whole."""
     return frozenset(
@@ -287,15 +308,22 @@ def undo_converter_lines(
     warnings: list[str] = []
     flat_tables = long = near = 0
     for fragments in _tables(blocks, table_fragments):
-        columns = _columns(fragments)
-        styles = [column_style(column, settings) for column in columns]
+        columns = table_columns(fragments)
+        styles = column_styles(columns, settings)
         if all(style == "flat" for style in styles):
             before = long
             whole, names = _whole_words(columns), _known(columns, settings)
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
-                    _replace(fragment, r, c, cell, _glue_flat(cell.text, whole, names))
+                    text, guessed = _glue_flat(cell.text, whole, names)
+                    _replace(fragment, r, c, cell, text)
                     long += len(cell.text) > settings.long_cell
+                    if guessed:
+                        starts = ", ".join(f'"{g}"' for g in guessed)
+                        fragment.rows[r].warnings.append(
+                            f"a cell the text export flattened to one line was split before "
+                            f"{starts} (labels and list items, as the lines of a PDF are)"
+                        )
             flat_tables += long > before
             continue
         known = _known(columns, settings)

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from test_pdf_crossformat import FIELDS, records
 
-from dhrplan.extract.model import TableFragment
+from dhrplan.extract.model import Cell, Row, TableFragment
 from dhrplan.extract.text import parse_text, read_text
+from dhrplan.extract.textlines import column_styles, table_columns
 from dhrplan.pipeline import convert_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,3 +240,19 @@ FLAT_CASES = [
 def test_flattened_cells(flat: str, expected: str) -> None:
     text = f"Recommendation\tAction\n1) {flat}\t{flat}\n"
     assert cells(text, "tsv")[1] == [f"1) {expected}", expected]
+
+
+def test_a_column_with_few_breaks_goes_by_the_table() -> None:
+    """A column with one break, where the next word fitted ("SSP" / "Safer Somerset
+    Partnership"), in a table whose other column wraps at every line: too little to call
+    its style its own."""
+    wrapped = "The police should\nseek to take\nopportunities to\nengage with victims."
+    fragment = TableFragment(
+        [Row([Cell("Recommendation"), Cell("Lead")], [1]),
+         Row([Cell(wrapped), Cell("SSP\nSafer Somerset Partnership")], [1])],
+        1,
+    )
+    assert column_styles(table_columns([fragment])) == ["lines", "lines"]
+    owners = Cell("SSP\nSafer Somerset Partnership")
+    alone = TableFragment([Row([Cell("Lead")], [1]), Row([owners], [1])], 1)
+    assert column_styles(table_columns([alone])) == ["breaks"]
