@@ -256,3 +256,14 @@ def test_a_column_with_few_breaks_goes_by_the_table() -> None:
     owners = Cell("SSP\nSafer Somerset Partnership")
     alone = TableFragment([Row([Cell("Lead")], [1]), Row([owners], [1])], 1)
     assert column_styles(table_columns([alone])) == ["breaks"]
+
+
+def test_html_table_lines() -> None:
+    """An HTML table whose cells keep the PDF's lines as `<br>` (no `<p>`) reads the same."""
+    text = (
+        "<table><tr><th>Recommen<br>dation</th><th>Scop<br>e</th></tr><tr><td>1) Police to"
+        "<br>brief all<br>operational<br>staff.</td><td>Local</td></tr></table>\n"
+    )
+    assert cells(text) == [
+        ["Recommendation", "Scope"], ["1) Police to brief all operational staff.", "Local"],
+    ]
