@@ -121,6 +121,7 @@ def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment
 
 
 def table_columns(fragments: list[TableFragment]) -> list[Column]:
+    """The table's cells column by column, with where each sits (fragment, row)."""
     width = max(f.width for f in fragments)
     columns = [Column([]) for _ in range(width)]
     for fragment in fragments:
@@ -194,7 +195,7 @@ def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
     )
 
 
-def _known(columns: list[Column], settings: TextLineSettings) -> PageWords:
+def _known(columns: list[Column]) -> PageWords:
     """The table's words seen mid-line, as `known_words` collects a page's."""
     words: list[Word] = []
     top = 0.0
@@ -312,7 +313,7 @@ def undo_converter_lines(
         styles = column_styles(columns, settings)
         if all(style == "flat" for style in styles):
             before = long
-            whole, names = _whole_words(columns), _known(columns, settings)
+            whole, names = _whole_words(columns), _known(columns)
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
                     text, guessed = _glue_flat(cell.text, whole, names)
@@ -326,7 +327,7 @@ def undo_converter_lines(
                         )
             flat_tables += long > before
             continue
-        known = _known(columns, settings)
+        known = _known(columns)
         top = 0.0
         for c, (column, style) in enumerate(zip(columns, styles, strict=True)):
             if style != "lines":
