@@ -132,6 +132,7 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
 
     lines = _HTML_TABLE.sub(park, text).splitlines()
     bare = _bare_pipe_lines(lines)
+    width = 0  # of the last tab-separated row of the table going on
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -151,13 +152,18 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
             not line.lstrip().startswith("|")
             and _opens_quoted_field(line)
             and (end := _quoted_row(lines, i - 1)) is not None
+            # a stray quote that would swallow rows makes a row wider than the last one
+            and (len(cells := _tsv_cells("\n".join(lines[i - 1:end]))) <= width * 1.5 or not width)
         ):
-            yield "cells", _tsv_cells("\n".join(lines[i - 1:end]))
+            yield "cells", cells
+            width = len(cells)
             i = end
         elif (cells := _table_cells(line)) is not None:
             yield "cells", cells
+            width = len(cells) if "\t" in line else width
         else:
             yield "line", line
+            width = 0
 
 
 def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:

@@ -267,3 +267,15 @@ def test_html_table_lines() -> None:
     assert cells(text) == [
         ["Recommendation", "Scope"], ["1) Police to brief all operational staff.", "Local"],
     ]
+
+
+def test_a_stray_quote_does_not_swallow_rows() -> None:
+    text = (
+        "Recommendation\tScope\tAction\n"
+        '"Safe Lives standards\tLocal\tReview\n2) Audit\tLocal\tAudit\n3) x\tLocal\t"y"\n'
+    )
+    assert cells(text, "tsv")[1:] == [
+        ['"Safe Lives standards', "Local", "Review"],
+        ["2) Audit", "Local", "Audit"],
+        ["3) x", "Local", "y"],
+    ]
