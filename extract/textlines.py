@@ -39,7 +39,7 @@ from dhrplan.extract.celltext import (
     starts_item_after,
 )
 from dhrplan.extract.geometry import Word
-from dhrplan.extract.labels import opens_labelled
+from dhrplan.extract.labels import ITEM_START, opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
 from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
 
@@ -94,6 +94,9 @@ class Column:
     """One column of one table, across the fragments (pages) it spans."""
 
     cells: list[tuple[TableFragment, int, Cell]]
+    hang: float = 0.0
+    """Where the lines a bullet item wraps onto start, in ems (`choose_hang`): at 0 where
+    the bullet was typed as text, under the item's text where it is a list."""
 
     def lines(self) -> Iterator[list[str]]:
         for _, _, cell in self.cells:
@@ -102,7 +105,10 @@ class Column:
 
     @property
     def width(self) -> float:
-        return max((text_width(line) for lines in self.lines() for line in lines), default=0.0)
+        return max(
+            (end for lines in self.lines() for _, _, end in place(lines, self.hang)),
+            default=0.0,
+        )
 
 
 def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment]]:
@@ -131,9 +137,55 @@ def table_columns(fragments: list[TableFragment]) -> list[Column]:
     return columns
 
 
-def _fits(line: str, next_line: str, width: float, share: float) -> bool:
+Placed = tuple[str, float, float]
+"""A line of a cell, where its text starts and where it ends, in ems."""
+
+
+def place(lines: list[str], hang: float) -> list[Placed]:
+    """A cell's lines where a word processor set them: the lines a bullet item wraps onto
+    start at `hang`, and the item's text after the bullet no nearer than that; a line that
+    is no part of a bullet item, or starts an item label, at 0."""
+    out: list[Placed] = []
+    bullet = text_width("• ")
+    in_item = False
+    for line in lines:
+        if line.startswith("• "):
+            in_item = True
+            out.append((line, 0.0, max(hang, bullet) + text_width(line[2:])))
+            continue
+        in_item = in_item and not ITEM_START.match(line)
+        start = hang if in_item else 0.0
+        out.append((line, start, start + text_width(line)))
+    return out
+
+
+def _fits(line: Placed, next_line: str, width: float, share: float) -> bool:
     first = next_line.split(" ", 1)[0]
-    return text_width(line) + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+    return line[2] + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+
+
+HANGS = (0.0, 0.6, 1.0, 1.4, 1.8)
+"""Bullet items' indents tried, in ems: none (the bullet typed as text), under the text
+after "• ", up to Word's 0.63 cm list indent at 10 pt."""
+
+
+def choose_hang(column: Column, settings: TextLineSettings = SETTINGS) -> float:
+    """The bullet indent under which the fewest breaks inside bullet items come where the
+    next word would have fitted: inside an item, a line break is a wrap."""
+    def fitting(hang: float) -> int:
+        column.hang = hang
+        width = column.width
+        return sum(
+            1
+            for lines in column.lines()
+            for a, b, inside in zip(
+                place(lines, hang), lines[1:], place(lines, 1.0)[1:], strict=False
+            )
+            if inside[1] > 0 and _fits(a, b, width, settings.fit_share)
+        )
+
+    counts = [fitting(hang) for hang in HANGS]
+    return HANGS[counts.index(min(counts))]
 
 
 def _wraps(column: Column, settings: TextLineSettings) -> tuple[int, int]:
@@ -143,7 +195,9 @@ def _wraps(column: Column, settings: TextLineSettings) -> tuple[int, int]:
     breaks = [
         _fits(a, b, width, settings.fit_share)
         for lines in column.lines()
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, (b, _, _) in zip(
+            place(lines, column.hang), place(lines, column.hang)[1:], strict=False
+        )
         if not b.startswith("• ")
     ]
     return sum(1 for fits in breaks if not fits), len(breaks)
@@ -170,19 +224,22 @@ LINE_STEP = 1.2
 marks a paragraph (a text export shows none)."""
 
 
-def _line_words(lines: list[str], first_top: float) -> list[Word]:
+def _line_words(lines: list[str], first_top: float, hang: float = 0.0) -> list[Word]:
     """Words of a cell's lines placed where their characters would put them in a 1-pt font
     (so positions are in ems): the geometry the PDF path reads."""
     words: list[Word] = []
-    for i, line in enumerate(lines):
+    for i, (line, start, _) in enumerate(place(lines, hang)):
         top = first_top + i * LINE_STEP
-        x = 0.0
-        for token in line.split(" "):
+        x = start
+        for k, token in enumerate(line.split(" ")):
             if token:
                 width = text_width(token)
                 words.append(Word(token, x, top, x + width, top + 1.0, size=1.0))
                 x += width
-            x += SPACE_WIDTH
+            if k == 0 and token == "•":
+                x = max(x + SPACE_WIDTH, hang)
+            else:
+                x += SPACE_WIDTH
     return words
 
 
@@ -211,16 +268,16 @@ def _known(columns: list[Column]) -> PageWords:
 
 
 def _near_breaks(
-    lines: list[str], text: str, width: float, settings: TextLineSettings
+    lines: list[str], text: str, width: float, hang: float, settings: TextLineSettings
 ) -> list[str]:
     """The lines whose break was read as a wrap though the next word fitted within the
     line width, if not with the margin: nothing in the text tells a paragraph end from a
     wrap there."""
     starts = {p.removeprefix("• ") for p in text.split("\n")}
     return [
-        a
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a[-1:] not in (",", ";", ":")  # a paragraph seldom ends there
+        a[0]
+        for a, b in zip(place(lines, hang), lines[1:], strict=False)
+        if a[0][-1:] not in (",", ";", ":")  # a paragraph seldom ends there
         and _fits(a, b, width, settings.near_share)
         and not _fits(a, b, width, settings.fit_share)
         and not any(s.startswith(b.removeprefix("• ").lstrip("•-–— ")) for s in starts)
@@ -310,6 +367,8 @@ def undo_converter_lines(
     flat_tables = long = near = 0
     for fragments in _tables(blocks, table_fragments):
         columns = table_columns(fragments)
+        for column in columns:
+            column.hang = choose_hang(column, settings)
         styles = column_styles(columns, settings)
         if all(style == "flat" for style in styles):
             before = long
@@ -340,13 +399,13 @@ def undo_converter_lines(
                     continue
                 # the room left on the cell's last line, for `stitch` to tell, when a page
                 # break cut the cell, a wrapped line from a finished paragraph
-                room = max(0.0, width - text_width(lines[-1]))
+                room = max(0.0, width - place(lines, column.hang)[-1][2])
                 text = cell.text
                 if len(lines) > 1:
-                    words = _line_words(lines, top)
+                    words = _line_words(lines, top, column.hang)
                     top += (len(lines) + 1) * LINE_STEP
                     text = cell_text(words, 0.0, width, known, measure)
-                    for line in _near_breaks(lines, text, width, settings):
+                    for line in _near_breaks(lines, text, width, column.hang, settings):
                         near += 1
                         fragment.rows[r].warnings.append(
                             f'the line break after "{_tail(line)}" was read as a wrap, but '

@@ -3,7 +3,7 @@
 every visual line kept as `<br>` in markdown or as newlines in quoted tab-separated cells,
 or each cell flattened to one line, in markdown and tab-separated. Each gives the records its
 PDF gives, but for the fields listed here, which the export itself lost: what the page shows
-by anything other than its lines' lengths (the space after a paragraph, bold, an indent), and
+by anything other than its lines' lengths (the space after a paragraph, bold), and
 in flattened cells every line break."""
 
 from __future__ import annotations
@@ -46,10 +46,6 @@ FLATTENED = (
     "a paragraph break the flattening made a space, before words that do not open an item "
     "('include AFV.' / 'Campaign to highlight AFV'); the document warns"
 )
-INDENT = (
-    "bullet items indented in a narrow column: the export does not show the indent, so a "
-    "wrapped line looks short enough to end its paragraph"
-)
 CUT_ACRONYM = (
     "a flattened cell cut by a page break goes on with an acronym ('unachieved' / 'MARAC "
     "actions'): without its lines, nothing tells the wrap"
@@ -58,7 +54,6 @@ SPACED_STOP = "'procedures .': a full stop wrapped alone, kept apart as the plan
 
 _012 = {(0, "text"): SPACED, (2, "text"): SPACED}
 KNOWN_DIFFERENCES: dict[tuple[str, str], dict[tuple[int, str], str]] = {
-    **{("council-plan", s): {(6, "text"): INDENT} for s in LINES},
     **{("council-plan", s): {(2, "text"): FLATTENED, (5, "text"): FLATTENED} for s in FLAT},
     **{("somerset-dhr-012-action-plan", s): {(0, "text"): SPACED} for s in LINES},
     **{
