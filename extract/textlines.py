@@ -25,7 +25,7 @@ each column of any other is read in the style it shows:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -103,10 +103,22 @@ class Column:
             if cell.text:
                 yield cell.text.split("\n")
 
+    spanning: set[int] = field(default_factory=set)
+    """Indexes into `cells` of a row's only filled cell: a theme row merged across the
+    table, whose text the export puts in its first column."""
+
     @property
     def width(self) -> float:
+        """The column's line width: its longest line, but for the theme rows' (as wide as
+        the table) when it has others."""
+        own = [cell for k, (_, _, cell) in enumerate(self.cells) if k not in self.spanning]
         return max(
-            (end for lines in self.lines() for _, _, end in place(lines, self.hang)),
+            (
+                end
+                for cell in own or [c for _, _, c in self.cells]
+                if cell.text
+                for _, _, end in place(cell.text.split("\n"), self.hang)
+            ),
             default=0.0,
         )
 
@@ -133,6 +145,8 @@ def table_columns(fragments: list[TableFragment]) -> list[Column]:
     for fragment in fragments:
         for r, row in enumerate(fragment.rows):
             for c, cell in enumerate(row.cells):
+                if len(row.filled()) == 1 and not cell.empty:
+                    columns[c].spanning.add(len(columns[c].cells))
                 columns[c].cells.append((fragment, r, cell))
     return columns
 
@@ -304,6 +318,8 @@ def _glue_flat(
                          or split_word(line[-1], token, known=known)
                          or _suffix(line[-1], token)):
                 line[-1] += token
+            elif len(line) > 1 and _three_pieces(line[-2], line[-1], token, known):
+                line[-2:] = [line[-2] + line[-1] + token]
             elif line and (
                 opens_labelled(line[-1], token)
                 or len(line) > 1 and starts_item_after(line[-1], token, second, names)
@@ -340,16 +356,32 @@ def _suffix(head: str, tail: str) -> bool:
     )
 
 
-def _whole_words(columns: list[Column]) -> frozenset[str]:
-    """Words the table writes, casefolded: a name such as "Somerset" that the word list
-    lacks is a word where the table writes it whole."""
-    return frozenset(
-        normal_word(token)
-        for column in columns
-        for lines in column.lines()
-        for line in lines
-        for token in line.split(" ")
+def _three_pieces(head: str, middle: str, tail: str, known: frozenset[str]) -> bool:
+    """ "Recom mendat ion", "Mana geme nt": a word a column too narrow for it broke twice;
+    the middle piece is no word, and the three make one."""
+    return (
+        head[-1:].isalpha()
+        and middle.isalpha()
+        and middle.islower()
+        and tail.strip(PUNCTUATION).isalpha()
+        and tail[:1].islower()
+        and normal_word(head) not in COMMON_WORDS
+        and not is_word(middle)
+        and is_word(normal_word(head) + middle + normal_word(tail), known)
     )
+
+
+def _whole_words(blocks: Sequence[Block]) -> frozenset[str]:
+    """Words the export writes, casefolded: a name such as "Somerset" that the word list
+    lacks is a word where the document writes it whole."""
+    texts = [b.text for b in blocks if isinstance(b, Heading)] + [
+        cell.text
+        for b in blocks
+        if isinstance(b, TableFragment)
+        for r in b.rows
+        for cell in r.cells
+    ]
+    return frozenset(normal_word(token) for text in texts for token in text.split())
 
 
 def _tail(line: str, limit: int = 40) -> str:
@@ -372,7 +404,7 @@ def undo_converter_lines(
         styles = column_styles(columns, settings)
         if all(style == "flat" for style in styles):
             before = long
-            whole, names = _whole_words(columns), _known(columns)
+            whole, names = _whole_words(blocks), _known(columns)
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
                     text, guessed = _glue_flat(cell.text, whole, names)
