@@ -370,7 +370,8 @@ def _broken_word(
         # room left, "Efficient" / "/effective" wrapped at the space before the slash
         return True
     if head.text[-1].isdigit() and tail[0].isdigit():
-        return not WHOLE_YEAR.fullmatch(head.text)  # "31.12.20" / "16", not "2016" / "28 th"
+        # "31.12.20" / "16"; not "2016" / "28 th", nor a code such as "Q3" / "2024/25"
+        return not WHOLE_YEAR.fullmatch(head.text) and not any(c.isalpha() for c in head.text)
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
     if tail[0].isupper() and not (last.isupper() and tail.isupper()):
