@@ -80,17 +80,14 @@ paragraph break (space after a paragraph)."""
 @dataclass(frozen=True)
 class Measure:
     """How exactly a line's width is known. A PDF gives it in points (the defaults); a text
-    export that kept a cell's visual lines gives only their length in characters, which in
-    a proportional font is the width to within a fifth or so (see extract/textlines.py)."""
+    export that kept a cell's visual lines gives only its characters, whose widths in the
+    page's font are known to within a tenth or so (see extract/textlines.py)."""
 
     fit_margin: float = FIT_MARGIN
     """Room (in ems) beyond the next word's width that makes it count as fitting."""
     break_margin: float = 2 * FIT_MARGIN
     """Room (in ems) beyond `FULL_LINE` characters a line may have left and still end in
     half a word."""
-    exact: bool = True
-    """Whether a line full to its last character can be told from one nearly full; only
-    then may halves of which one is no word at all be glued."""
 
 
 POINTS = Measure()
@@ -409,7 +406,7 @@ def _broken_word(
         return False
     # only a line full to its last character may end in a word that is no word at all
     # ("Somers" / "et"); with more room left, only halves that make a word are glued
-    sure_only = not measure.exact or room > char + measure.fit_margin * head.size
+    sure_only = room > char + measure.fit_margin * head.size
     words = prev.words[1:] if starts_item(prev.words[0]) else prev.words
     if len(words) > 1:
         return False  # a word too long for a line starts a line of its own, then breaks
@@ -418,7 +415,8 @@ def _broken_word(
         # room left, "Efficient" / "/effective" wrapped at the space before the slash
         return True
     if head.text[-1].isdigit() and tail[0].isdigit():
-        return not WHOLE_YEAR.fullmatch(head.text)  # "31.12.20" / "16", not "2016" / "28 th"
+        # "31.12.20" / "16"; not "2016" / "28 th", nor a code such as "Q3" / "2024/25"
+        return not WHOLE_YEAR.fullmatch(head.text) and not any(c.isalpha() for c in head.text)
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
     if tail[0].isupper() and not (last.isupper() and tail.isupper()):

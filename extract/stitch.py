@@ -169,12 +169,17 @@ def _continues(top: Row, rest: Row) -> bool:
 
 def _header_rest(header: Row, row: Row) -> bool:
     """A page broke inside the header row (Word lets a row that is not set to repeat break
-    anywhere): the first row after the break is bold like the header, and no data row came
-    between."""
+    anywhere): the first row after the break is bold like the header, or (a text export
+    shows no bold) each of its cells carries on its header mid-phrase ("Date of Completion
+    and" / "Outcome"), and no data row came between."""
     def bold(r: Row) -> bool:
         return all(c.bold for c in r.cells if not c.empty)
 
-    return bold(header) and bold(row) and len(row.filled()) < len(header.filled())
+    if len(row.filled()) >= len(header.filled()):
+        return False
+    if bold(header) and bold(row):
+        return True
+    return all(_cut_mid_phrase(header.cells[i].text, row.cells[i].text) for i in row.filled())
 
 
 def _should_join(top: Row, rest: Row, header: Row, numbered: bool, classify: Classifier) -> bool:

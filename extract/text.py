@@ -154,7 +154,7 @@ _PLACEHOLDER = "\x00table {}\x00"
 
 def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]:
     """The export as a stream of ("line", text), ("cells", one row's raw cells) and
-    ("rows", a whole HTML or grid table's raw rows)."""
+    ("html" and "grid", a whole HTML or grid table's raw rows)."""
     tables: list[str] = []
 
     def park(m: re.Match[str]) -> str:
@@ -163,32 +163,38 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
 
     lines = _HTML_TABLE.sub(park, text).splitlines()
     bare = _bare_pipe_lines(lines)
+    width = 0  # of the last tab-separated row of the table going on
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
         parked = re.fullmatch(r"\x00table (\d+)\x00", line.strip())
         if parked:
-            yield "rows", html_table_rows(tables[int(parked.group(1))])
+            yield "html", html_table_rows(tables[int(parked.group(1))])
         elif is_grid_border(line):
             grid = [line]
             while i < len(lines) and lines[i].lstrip().startswith(("|", "+")):
                 grid.append(lines[i])
                 i += 1
-            yield "rows", grid_table_rows(grid)
+            yield "grid", grid_table_rows(grid)
         elif i - 1 in bare:
             yield "cells", _pipe_cells(line)
         elif (
             not line.lstrip().startswith("|")
             and _opens_quoted_field(line)
             and (end := _quoted_row(lines, i - 1)) is not None
+            # a stray quote that would swallow rows makes a row wider than the last one
+            and (len(cells := _tsv_cells("\n".join(lines[i - 1:end]))) <= width * 1.5 or not width)
         ):
-            yield "cells", _tsv_cells("\n".join(lines[i - 1:end]))
+            yield "cells", cells
+            width = len(cells)
             i = end
         elif (cells := _table_cells(line)) is not None:
             yield "cells", cells
+            width = len(cells) if "\t" in line else width
         else:
             yield "line", line
+            width = 0
 
 
 def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
@@ -272,13 +278,16 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
                 flush_paragraph()
             continue
         flush_paragraph()
-        if kind == "rows":
+        if kind in ("html", "grid"):
             flush_table()
             rows = [cells for cells in item if not _is_separator(cells)]
             if rows:
                 start_table(max(len(r) for r in rows))
                 table.extend(Row([cell_from_markup(c) for c in r], [page]) for r in rows)
-                plain = False
+                # a grid table's cells are already paragraphs; an HTML table's may be lines
+                plain = kind == "html" and not any(
+                    _PARAGRAPH_MARKUP.search(c) for r in rows for c in r
+                )
                 flush_table()
             continue
         if _is_separator(item):

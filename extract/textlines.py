@@ -4,9 +4,9 @@ The samples' exports mark each paragraph of a cell (`<p>`). Converters built on 
 camelot or Marker keep every visual line of the PDF instead (`<br>` or a newline inside the
 cell): a cell is the page's wrapped lines, with words broken where the column was narrow
 ("Scop" / "e", "31.12.20" / "16"). Docling-style ones flatten each cell to one line joined by
-spaces ("completi on"). Each column of a table is read in the style it shows:
+spaces ("completi on"). A table that marks paragraphs with HTML blocks is left as it is;
+each column of any other is read in the style it shows:
 
-- **paragraphs**: the table marks paragraphs with HTML blocks; nothing to undo;
 - **lines**: most line breaks come where the next word would not have fitted on the line, so
   they are the column's wrapping. The lines are rebuilt into words measured in characters,
   each counted at its width in Helvetica (Arial's metrics, the font most plans are set in),
@@ -15,17 +15,19 @@ spaces ("completi on"). Each column of a table is read in the style it shows:
 - **breaks**: line breaks where the next word would mostly have fitted are paragraph breaks
   (a converter that writes `<br>` between paragraphs), kept as they are;
 - **flat**: no line breaks anywhere in the table: a word broken in two is glued back where
-  the halves make a word (`words.split_word`, the rule for a word cut by a page break), and
-  a warning says that paragraph breaks inside long cells cannot be told from wraps.
+  the halves make a word (`words.split_word`, the rule for a word cut by a page break); a
+  label after a finished sentence and the next item of a list start a line, by the rules
+  the PDF path applies at a line break (`labels.opens_labelled`,
+  `celltext.starts_item_after`); a warning says that other paragraph breaks inside long
+  cells cannot be told from spaces.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
-
-from pdfminer.fontmetrics import FONT_METRICS
 
 from dhrplan.extract.celltext import (
     COMMON_WORDS,
@@ -37,20 +39,27 @@ from dhrplan.extract.celltext import (
     starts_item_after,
 )
 from dhrplan.extract.geometry import Word
-from dhrplan.extract.labels import opens_labelled
+from dhrplan.extract.labels import ITEM_START, opens_labelled
 from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
 from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
 
-Style = Literal["paragraphs", "lines", "breaks", "flat"]
+Style = Literal["lines", "breaks", "flat"]
 
 
-_WIDTHS: dict[str, int] = FONT_METRICS["Helvetica"][1]
+@cache
+def _widths() -> dict[str, int]:
+    """Helvetica's character widths in thousandths of an em, from pdfminer's copy of the
+    Adobe metrics (imported only when a table keeps its lines: it takes 80 ms)."""
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    return FONT_METRICS["Helvetica"][1]
 
 
 def text_width(text: str) -> float:
     """Width of a line in ems, its characters counted at their Helvetica widths (an unknown
     character as a digit)."""
-    return sum(_WIDTHS.get(ch, 556) for ch in text) / 1000
+    widths = _widths()
+    return sum(widths.get(ch, 556) for ch in text) / 1000
 
 
 @dataclass(frozen=True)
@@ -64,11 +73,15 @@ class TextLineSettings:
     """Share of the column's line width a line may leave free and still end in half a word:
     "recordin" / "g" in a column whose longest line is "opportunities"."""
     near_share: float = 0.0
-    """A next word that fits within the line width but not with `fit_share` free is the
-    band where a paragraph end and a wrap look alike (a third of each in the fixtures)."""
+    """A next word that fits with this share of the line width free, but not with
+    `fit_share`, is in the band where a paragraph end and a wrap look alike (a third of
+    each in the fixtures): such a break is read as a wrap, with a warning."""
     lines_share: float = 0.5
     """Share of a column's line breaks that must be wraps (next word would not fit) for the
     column to be read as visual lines rather than as paragraphs separated by breaks."""
+    few_breaks: int = 4
+    """A column with fewer line breaks than this ("Detective" / "Inspector" / "Phil Jones")
+    is too little to go by: the table's breaks decide its style."""
     long_cell: int = 100
     """A flattened cell longer than this may have lost paragraph breaks: worth a warning."""
 
@@ -77,19 +90,37 @@ SETTINGS = TextLineSettings()
 
 
 @dataclass
-class _Column:
+class Column:
     """One column of one table, across the fragments (pages) it spans."""
 
     cells: list[tuple[TableFragment, int, Cell]]
+    hang: float = 0.0
+    """Where the lines a bullet item wraps onto start, in ems (`choose_hang`): at 0 where
+    the bullet was typed as text, under the item's text where it is a list."""
 
     def lines(self) -> Iterator[list[str]]:
         for _, _, cell in self.cells:
             if cell.text:
                 yield cell.text.split("\n")
 
+    spanning: set[int] = field(default_factory=set)
+    """Indexes into `cells` of a row's only filled cell: a theme row merged across the
+    table, whose text the export puts in its first column."""
+
     @property
     def width(self) -> float:
-        return max((text_width(line) for lines in self.lines() for line in lines), default=0.0)
+        """The column's line width: its longest line, but for the theme rows' (as wide as
+        the table) when it has others."""
+        own = [cell for k, (_, _, cell) in enumerate(self.cells) if k not in self.spanning]
+        return max(
+            (
+                end
+                for cell in own or [c for _, _, c in self.cells]
+                if cell.text
+                for _, _, end in place(cell.text.split("\n"), self.hang)
+            ),
+            default=0.0,
+        )
 
 
 def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment]]:
@@ -107,35 +138,99 @@ def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment
     return [t for t in tables if t and all(id(f) in plain for f in t)]
 
 
-def _columns(fragments: list[TableFragment]) -> list[_Column]:
+def table_columns(fragments: list[TableFragment]) -> list[Column]:
+    """The table's cells column by column, with where each sits (fragment, row)."""
     width = max(f.width for f in fragments)
-    columns = [_Column([]) for _ in range(width)]
+    columns = [Column([]) for _ in range(width)]
     for fragment in fragments:
         for r, row in enumerate(fragment.rows):
             for c, cell in enumerate(row.cells):
+                if len(row.filled()) == 1 and not cell.empty:
+                    columns[c].spanning.add(len(columns[c].cells))
                 columns[c].cells.append((fragment, r, cell))
     return columns
 
 
-def _fits(line: str, next_line: str, width: float, share: float) -> bool:
+Placed = tuple[str, float, float]
+"""A line of a cell, where its text starts and where it ends, in ems."""
+
+
+def place(lines: list[str], hang: float) -> list[Placed]:
+    """A cell's lines where a word processor set them: the lines a bullet item wraps onto
+    start at `hang`, and the item's text after the bullet no nearer than that; a line that
+    is no part of a bullet item, or starts an item label, at 0."""
+    out: list[Placed] = []
+    bullet = text_width("• ")
+    in_item = False
+    for line in lines:
+        if line.startswith("• "):
+            in_item = True
+            out.append((line, 0.0, max(hang, bullet) + text_width(line[2:])))
+            continue
+        in_item = in_item and not ITEM_START.match(line)
+        start = hang if in_item else 0.0
+        out.append((line, start, start + text_width(line)))
+    return out
+
+
+def _fits(line: Placed, next_line: str, width: float, share: float) -> bool:
     first = next_line.split(" ", 1)[0]
-    return text_width(line) + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+    return line[2] + SPACE_WIDTH + text_width(first) <= width * (1 - share)
 
 
-def column_style(column: _Column, settings: TextLineSettings = SETTINGS) -> Style:
-    """Lines when most of the column's breaks are wraps, breaks when most are not, flat
-    without any (a bullet in running text starts a line of its own in any style)."""
+HANGS = (0.0, 0.6, 1.0, 1.4, 1.8)
+"""Bullet items' indents tried, in ems: none (the bullet typed as text), under the text
+after "• ", up to Word's 0.63 cm list indent at 10 pt."""
+
+
+def choose_hang(column: Column, settings: TextLineSettings = SETTINGS) -> float:
+    """The bullet indent under which the fewest breaks inside bullet items come where the
+    next word would have fitted: inside an item, a line break is a wrap."""
+    def fitting(hang: float) -> int:
+        column.hang = hang
+        width = column.width
+        return sum(
+            1
+            for lines in column.lines()
+            for a, b, inside in zip(
+                place(lines, hang), lines[1:], place(lines, 1.0)[1:], strict=False
+            )
+            if inside[1] > 0 and _fits(a, b, width, settings.fit_share)
+        )
+
+    counts = [fitting(hang) for hang in HANGS]
+    return HANGS[counts.index(min(counts))]
+
+
+def _wraps(column: Column, settings: TextLineSettings) -> tuple[int, int]:
+    """The column's line breaks where the next word would not have fitted, and all its
+    breaks (but those before a bullet: one in running text starts a line in any style)."""
     width = column.width
     breaks = [
         _fits(a, b, width, settings.fit_share)
         for lines in column.lines()
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, (b, _, _) in zip(
+            place(lines, column.hang), place(lines, column.hang)[1:], strict=False
+        )
         if not b.startswith("• ")
     ]
-    if not breaks:
-        return "flat"
-    wraps = sum(1 for fits in breaks if not fits)
-    return "lines" if wraps >= settings.lines_share * len(breaks) else "breaks"
+    return sum(1 for fits in breaks if not fits), len(breaks)
+
+
+def column_styles(columns: list[Column], settings: TextLineSettings = SETTINGS) -> list[Style]:
+    """Lines where most of a column's breaks are wraps, breaks where most are not, flat
+    without any; a column with few breaks goes by the whole table's."""
+    counts = [_wraps(column, settings) for column in columns]
+    table_wraps, table_breaks = map(sum, zip(*counts, strict=True))
+    styles: list[Style] = []
+    for wraps, breaks in counts:
+        if not breaks:
+            styles.append("flat")
+            continue
+        if breaks < settings.few_breaks:
+            wraps, breaks = table_wraps, table_breaks
+        styles.append("lines" if wraps >= settings.lines_share * breaks else "breaks")
+    return styles
 
 
 LINE_STEP = 1.2
@@ -143,19 +238,22 @@ LINE_STEP = 1.2
 marks a paragraph (a text export shows none)."""
 
 
-def _line_words(lines: list[str], first_top: float) -> list[Word]:
+def _line_words(lines: list[str], first_top: float, hang: float = 0.0) -> list[Word]:
     """Words of a cell's lines placed where their characters would put them in a 1-pt font
     (so positions are in ems): the geometry the PDF path reads."""
     words: list[Word] = []
-    for i, line in enumerate(lines):
+    for i, (line, start, _) in enumerate(place(lines, hang)):
         top = first_top + i * LINE_STEP
-        x = 0.0
-        for token in line.split(" "):
+        x = start
+        for k, token in enumerate(line.split(" ")):
             if token:
                 width = text_width(token)
                 words.append(Word(token, x, top, x + width, top + 1.0, size=1.0))
                 x += width
-            x += SPACE_WIDTH
+            if k == 0 and token == "•":
+                x = max(x + SPACE_WIDTH, hang)
+            else:
+                x += SPACE_WIDTH
     return words
 
 
@@ -168,7 +266,7 @@ def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
     )
 
 
-def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
+def _known(columns: list[Column]) -> PageWords:
     """The table's words seen mid-line, as `known_words` collects a page's."""
     words: list[Word] = []
     top = 0.0
@@ -184,28 +282,32 @@ def _known(columns: list[_Column], settings: TextLineSettings) -> PageWords:
 
 
 def _near_breaks(
-    lines: list[str], text: str, width: float, settings: TextLineSettings
+    lines: list[str], text: str, width: float, hang: float, settings: TextLineSettings
 ) -> list[str]:
     """The lines whose break was read as a wrap though the next word fitted within the
     line width, if not with the margin: nothing in the text tells a paragraph end from a
     wrap there."""
     starts = {p.removeprefix("• ") for p in text.split("\n")}
     return [
-        a
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a[-1:] not in (",", ";", ":")  # a paragraph seldom ends there
+        a[0]
+        for a, b in zip(place(lines, hang), lines[1:], strict=False)
+        if a[0][-1:] not in (",", ";", ":")  # a paragraph seldom ends there
         and _fits(a, b, width, settings.near_share)
         and not _fits(a, b, width, settings.fit_share)
         and not any(s.startswith(b.removeprefix("• ").lstrip("•-–— ")) for s in starts)
     ]
 
 
-def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
+def _glue_flat(
+    text: str, known: frozenset[str], names: PageWords
+) -> tuple[str, list[str]]:
     """A flattened cell's words broken in two glued back ("completi on", "31.12.20 16",
     "Multi- Agency"); a label after a finished sentence ("Ownership:") and the next item of
     a list ("...where necessary Ratify policy") on a line of their own, as the PDF path
-    reads a line break (`names` tells a name from an item's first word)."""
+    reads a line break (`names` tells a name from an item's first word). Also the opening
+    words of each line so started: the breaks are guessed."""
     paragraphs = []
+    guessed: list[str] = []
     for paragraph in text.split("\n"):
         tokens = [t for t in paragraph.split(" ") if t]
         lines: list[list[str]] = [tokens[:1]]
@@ -216,15 +318,18 @@ def _glue_flat(text: str, known: frozenset[str], names: PageWords) -> str:
                          or split_word(line[-1], token, known=known)
                          or _suffix(line[-1], token)):
                 line[-1] += token
+            elif len(line) > 1 and _three_pieces(line[-2], line[-1], token, known):
+                line[-2:] = [line[-2] + line[-1] + token]
             elif line and (
                 opens_labelled(line[-1], token)
                 or len(line) > 1 and starts_item_after(line[-1], token, second, names)
             ):
                 lines.append([token])
+                guessed.append(" ".join(tokens[k - 1:k + 1]))
             else:
                 line.append(token)
         paragraphs.extend(" ".join(line) for line in lines)
-    return "\n".join(paragraphs)
+    return "\n".join(paragraphs), guessed
 
 
 CLOSING = frozenset(")]”’")
@@ -251,16 +356,32 @@ def _suffix(head: str, tail: str) -> bool:
     )
 
 
-def _whole_words(columns: list[_Column]) -> frozenset[str]:
-    """Words the table writes, casefolded: a name such as "Somerset" that the word list
-    lacks is a word where the table writes it whole."""
-    return frozenset(
-        normal_word(token)
-        for column in columns
-        for lines in column.lines()
-        for line in lines
-        for token in line.split(" ")
+def _three_pieces(head: str, middle: str, tail: str, known: frozenset[str]) -> bool:
+    """ "Recom mendat ion", "Mana geme nt": a word a column too narrow for it broke twice;
+    the middle piece is no word, and the three make one."""
+    return (
+        head[-1:].isalpha()
+        and middle.isalpha()
+        and middle.islower()
+        and tail.strip(PUNCTUATION).isalpha()
+        and tail[:1].islower()
+        and normal_word(head) not in COMMON_WORDS
+        and not is_word(middle)
+        and is_word(normal_word(head) + middle + normal_word(tail), known)
     )
+
+
+def _whole_words(blocks: Sequence[Block]) -> frozenset[str]:
+    """Words the export writes, casefolded: a name such as "Somerset" that the word list
+    lacks is a word where the document writes it whole."""
+    texts = [b.text for b in blocks if isinstance(b, Heading)] + [
+        cell.text
+        for b in blocks
+        if isinstance(b, TableFragment)
+        for r in b.rows
+        for cell in r.cells
+    ]
+    return frozenset(normal_word(token) for text in texts for token in text.split())
 
 
 def _tail(line: str, limit: int = 40) -> str:
@@ -277,18 +398,27 @@ def undo_converter_lines(
     warnings: list[str] = []
     flat_tables = long = near = 0
     for fragments in _tables(blocks, table_fragments):
-        columns = _columns(fragments)
-        styles = [column_style(column, settings) for column in columns]
+        columns = table_columns(fragments)
+        for column in columns:
+            column.hang = choose_hang(column, settings)
+        styles = column_styles(columns, settings)
         if all(style == "flat" for style in styles):
             before = long
-            whole, names = _whole_words(columns), _known(columns, settings)
+            whole, names = _whole_words(blocks), _known(columns)
             for c, column in enumerate(columns):
                 for fragment, r, cell in column.cells:
-                    _replace(fragment, r, c, cell, _glue_flat(cell.text, whole, names))
+                    text, guessed = _glue_flat(cell.text, whole, names)
+                    _replace(fragment, r, c, cell, text)
                     long += len(cell.text) > settings.long_cell
+                    if guessed:
+                        starts = ", ".join(f'"{g}"' for g in guessed)
+                        fragment.rows[r].warnings.append(
+                            f"a cell the text export flattened to one line was split before "
+                            f"{starts} (labels and list items, as the lines of a PDF are)"
+                        )
             flat_tables += long > before
             continue
-        known = _known(columns, settings)
+        known = _known(columns)
         top = 0.0
         for c, (column, style) in enumerate(zip(columns, styles, strict=True)):
             if style != "lines":
@@ -301,13 +431,13 @@ def undo_converter_lines(
                     continue
                 # the room left on the cell's last line, for `stitch` to tell, when a page
                 # break cut the cell, a wrapped line from a finished paragraph
-                room = max(0.0, width - text_width(lines[-1]))
+                room = max(0.0, width - place(lines, column.hang)[-1][2])
                 text = cell.text
                 if len(lines) > 1:
-                    words = _line_words(lines, top)
+                    words = _line_words(lines, top, column.hang)
                     top += (len(lines) + 1) * LINE_STEP
                     text = cell_text(words, 0.0, width, known, measure)
-                    for line in _near_breaks(lines, text, width, settings):
+                    for line in _near_breaks(lines, text, width, column.hang, settings):
                         near += 1
                         fragment.rows[r].warnings.append(
                             f'the line break after "{_tail(line)}" was read as a wrap, but '

@@ -56,11 +56,11 @@ _SEASON = r"(?:spring|summer|autumn|fall|winter)\b"
 # Atomic, so "twenty-one months" is never re-read as the range "twenty to one months".
 _NUMBER = rf"(?>\d{{1,3}}|{NUMBER_WORD}|an?\b)"
 
-_YEAR = r"(?:\d{4}|'?\d{2})"  # 2016, 16, '16
 _YEAR4 = r"(?:19|20)\d{2}"
 _YEAR_REST = r"\s\d{2}(?![\d./\-]|\s*(?:days?|weeks?|months?|years?)\b)"
-"""The rest of a year a narrow column broke off ("31.12.20 16"): a two-digit year followed
-by it is not read as 2020 (the cell is unknown, with a warning)."""
+"""The rest of a year a narrow column broke off ("31.12.20 16", "March 20 16"): a two-digit
+year followed by it is not read as 2020 (the cell is unknown, with a warning)."""
+_YEAR = rf"(?:\d{{4}}|'?\d{{2}}(?!{_YEAR_REST}))"  # 2016, 16, '16
 _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
 _END_OF = r"(?P<endof>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?)?"
 _NO_DIGIT_BEFORE = r"(?<![\d./\-])"

@@ -3,7 +3,7 @@
 every visual line kept as `<br>` in markdown or as newlines in quoted tab-separated cells,
 or each cell flattened to one line, in markdown and tab-separated. Each gives the records its
 PDF gives, but for the fields listed here, which the export itself lost: what the page shows
-by anything other than its lines' lengths (the space after a paragraph, bold, an indent), and
+by anything other than its lines' lengths (the space after a paragraph, bold), and
 in flattened cells every line break."""
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from test_pdf_crossformat import FIELDS, records
 
-from dhrplan.extract.model import TableFragment
+from dhrplan.extract.model import Cell, Row, TableFragment
 from dhrplan.extract.text import parse_text, read_text
+from dhrplan.extract.textlines import column_styles, table_columns
 from dhrplan.pipeline import convert_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,8 @@ PDFS = {
             "relayout-012-a4-landscape-serif", "relayout-012-letter-portrait-cantsplit",
             "relayout-lily-a4-landscape-calibri-spaced", "relayout-lily-a4-portrait-12pt-serif",
             "relayout-lily-a4-portrait", "relayout-lily-letter-landscape-9pt",
+            "relayout-012-a4-landscape-one-table", "relayout-012-a4-landscape-calibri-spaced",
+            "variant-home-office-a4-portrait",
         )
     },
 }
@@ -45,19 +48,26 @@ FLATTENED = (
     "a paragraph break the flattening made a space, before words that do not open an item "
     "('include AFV.' / 'Campaign to highlight AFV'); the document warns"
 )
-INDENT = (
-    "bullet items indented in a narrow column: the export does not show the indent, so a "
-    "wrapped line looks short enough to end its paragraph"
-)
 CUT_ACRONYM = (
     "a flattened cell cut by a page break goes on with an acronym ('unachieved' / 'MARAC "
     "actions'): without its lines, nothing tells the wrap"
 )
 SPACED_STOP = "'procedures .': a full stop wrapped alone, kept apart as the plans' own 'abuse .'"
+FINE = (
+    "'Jessica Wheeler' / 'SCC': a paragraph end where the next word fitted by less than a "
+    "character count can tell; the PDF measures it in points"
+)
+PDF_JOINED = (
+    "two owners the PDF reads as one wrapped line (tests/test_pdf_relayouts.py); the "
+    "flattened export happens to keep them apart"
+)
+UNKNOWN_NAME = (
+    "'Somers et': a name the word list lacks, broken by the narrow column and written whole "
+    "nowhere in the document"
+)
 
 _012 = {(0, "text"): SPACED, (2, "text"): SPACED}
 KNOWN_DIFFERENCES: dict[tuple[str, str], dict[tuple[int, str], str]] = {
-    **{("council-plan", s): {(6, "text"): INDENT} for s in LINES},
     **{("council-plan", s): {(2, "text"): FLATTENED, (5, "text"): FLATTENED} for s in FLAT},
     **{("somerset-dhr-012-action-plan", s): {(0, "text"): SPACED} for s in LINES},
     **{
@@ -93,6 +103,27 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], dict[tuple[int, str], str]] = {
         for s in FLAT
     },
     **{("relayout-lily-a4-portrait-12pt-serif", s): {(0, "milestones"): SPACED_STOP} for s in FLAT},
+    **{("relayout-012-a4-landscape-calibri-spaced", s): {(30, "owners"): FINE} for s in LINES},
+    **{
+        ("relayout-012-a4-landscape-calibri-spaced", s): {
+            **_012, (1, "text"): FLATTENED, (30, "owners"): FINE,
+        }
+        for s in FLAT
+    },
+    **{
+        ("relayout-012-a4-landscape-one-table", s): {
+            (0, "text"): SPACED, (1, "text"): FLATTENED, (31, "owners"): PDF_JOINED,
+        }
+        for s in FLAT
+    },
+    **{
+        ("variant-home-office-a4-portrait", s): {
+            **{(i, "owners"): UNKNOWN_NAME for i in (0, 2, 3, 5, 6, 8)},
+            **{(i, "actions"): SPACED_STOP for i in (0, 3, 6)},
+            (3, "milestones"): FLATTENED,
+        }
+        for s in FLAT
+    },
     **{("relayout-lily-a4-portrait", s): {(2, "milestones"): FLATTENED} for s in FLAT},
     **{("relayout-lily-letter-landscape-9pt", s): {(2, "milestones"): NEAR} for s in LINES},
     **{
@@ -240,3 +271,42 @@ FLAT_CASES = [
 def test_flattened_cells(flat: str, expected: str) -> None:
     text = f"Recommendation\tAction\n1) {flat}\t{flat}\n"
     assert cells(text, "tsv")[1] == [f"1) {expected}", expected]
+
+
+def test_a_column_with_few_breaks_goes_by_the_table() -> None:
+    """A column with one break, where the next word fitted ("SSP" / "Safer Somerset
+    Partnership"), in a table whose other column wraps at every line: too little to call
+    its style its own."""
+    wrapped = "The police should\nseek to take\nopportunities to\nengage with victims."
+    fragment = TableFragment(
+        [Row([Cell("Recommendation"), Cell("Lead")], [1]),
+         Row([Cell(wrapped), Cell("SSP\nSafer Somerset Partnership")], [1])],
+        1,
+    )
+    assert column_styles(table_columns([fragment])) == ["lines", "lines"]
+    owners = Cell("SSP\nSafer Somerset Partnership")
+    alone = TableFragment([Row([Cell("Lead")], [1]), Row([owners], [1])], 1)
+    assert column_styles(table_columns([alone])) == ["breaks"]
+
+
+def test_html_table_lines() -> None:
+    """An HTML table whose cells keep the PDF's lines as `<br>` (no `<p>`) reads the same."""
+    text = (
+        "<table><tr><th>Recommen<br>dation</th><th>Scop<br>e</th></tr><tr><td>1) Police to"
+        "<br>brief all<br>operational<br>staff.</td><td>Local</td></tr></table>\n"
+    )
+    assert cells(text) == [
+        ["Recommendation", "Scope"], ["1) Police to brief all operational staff.", "Local"],
+    ]
+
+
+def test_a_stray_quote_does_not_swallow_rows() -> None:
+    text = (
+        "Recommendation\tScope\tAction\n"
+        '"Safe Lives standards\tLocal\tReview\n2) Audit\tLocal\tAudit\n3) x\tLocal\t"y"\n'
+    )
+    assert cells(text, "tsv")[1:] == [
+        ['"Safe Lives standards', "Local", "Review"],
+        ["2) Audit", "Local", "Audit"],
+        ["3) x", "Local", "y"],
+    ]

@@ -222,6 +222,8 @@ CASES = [
     ("31.12.20 16", [plain("31.12.20 16", "unknown")], '"31.12.20 16" could not be read'),
     ("31.12.201 6", [plain("31.12.201 6", "unknown")], '"31.12.201 6" could not be read'),
     ("By 31.12.20 16", [plain("By 31.12.20 16", "unknown")], "could not be read"),
+    ("March 20 16", [plain("March 20 16", "unknown")], "could not be read"),
+    ("Summer 20 23", [plain("Summer 20 23", "unknown")], "could not be read"),
     ("May be revised", [plain("May be revised", "unknown")], "could not be read"),
 ]
 

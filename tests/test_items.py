@@ -86,6 +86,16 @@ ITEMS = [
     ("•", []),
     ("a.", []),
     ("1. Review policy\n2.\n3. Publish policy", [("1", "Review policy"), ("3", "Publish policy")]),
+    # --- the Lily plan's actions as a flattening converter leaves them: bare numbers inline
+    (
+        "1 Safelives to complete the review of the MARAC. 2 SSP to review findings. 3. Work "
+        "with partnership agencies.",
+        [("1", "Safelives to complete the review of the MARAC."), ("2", "SSP to review findings."),
+         ("3", "Work with partnership agencies.")],
+    ),
+    ("1. Training module to be provided. 2.", [("1", "Training module to be provided.")]),
+    ("1 Review within 3 months. 2 weeks later, audit",
+     [("1", "Review within 3 months. 2 weeks later, audit")]),
 ]
 
 
