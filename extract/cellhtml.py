@@ -15,6 +15,8 @@ from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Cell
 
 _INLINE_BULLET = re.compile(rf"\s*[{BULLETS}]\s*")
+_MARKUP = re.compile(r"<[a-zA-Z/!]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+"""A tag or an entity: what makes a cell HTML rather than text with a "<" or "&" in it."""
 _MD_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 
@@ -40,8 +42,8 @@ def cell_from_markup(raw: str) -> Cell:
     raw = _MD_ESCAPE.sub(r"\1", raw)
     bold_md = bool(_MD_BOLD.fullmatch(raw.strip()))
     raw = _MD_BOLD.sub(lambda m: m.group(1) or m.group(2), raw)
-    if "<" not in raw and "&" not in raw:
-        text = tidy(raw)
+    if not _MARKUP.search(raw):
+        text = tidy(raw)  # "Health & Wellbeing Board" is text, not markup
         return Cell(text, bold=bold_md and bool(text))
     rendered = render(parse_fragment(raw))
     text = tidy(rendered.text)

@@ -570,7 +570,9 @@ def test_binary_doc_named_docx_is_read_through_libreoffice(built: Path, tmp_path
     (tmp_path / "adult-e.doc").rename(misnamed)
     plan = convert_file(misnamed)
     assert plan.source.format == "docx" and len(plan.recommendations) == 3
-    assert plan.warnings == ["an old binary Word (.doc) file named .docx, read through LibreOffice"]
+    assert [w.message for w in plan.warnings] == [
+        "an old binary Word (.doc) file named .docx, read through LibreOffice"
+    ]
 
 
 def test_office_formats_without_libreoffice(tmp_path: Path, monkeypatch) -> None:

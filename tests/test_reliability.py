@@ -757,7 +757,7 @@ def test_an_error_while_closing_does_not_replace_the_real_error(
     monkeypatch.setattr(geometry.PdfplumberSource, "page", broken_page)
     monkeypatch.setattr(geometry.PdfplumberSource, "close", broken_close)
     with pytest.raises(ExtractError, match="page 1 cannot be read"):
-        read_pdf(LILY_PDF)
+        read_pdf(LILY_PDF, backend="pdfplumber")
 
 
 def test_a_failed_helper_thread_ends_its_worker_at_once(
