@@ -415,8 +415,10 @@ def _broken_word(
         # room left, "Efficient" / "/effective" wrapped at the space before the slash
         return True
     if head.text[-1].isdigit() and tail[0].isdigit():
-        # "31.12.20" / "16"; not "2016" / "28 th", nor a code such as "Q3" / "2024/25"
-        return not WHOLE_YEAR.fullmatch(head.text) and not any(c.isalpha() for c in head.text)
+        # "31.12.20" / "16", a code "R1" / "0"; not "2016" / "28 th", nor "Q3" / "2024/25"
+        if any(c.isalpha() for c in head.text):
+            return not re.match(r"\d{4}", tail)
+        return not WHOLE_YEAR.fullmatch(head.text)
     if not (head.text[-1].isalpha() and tail[0].isalpha()):
         return False
     if tail[0].isupper() and not (last.isupper() and tail.isupper()):

@@ -50,7 +50,7 @@ def opens_item(last: str, word: str) -> bool:
     such a word is rare."""
     core = word[1:].replace("-", "")
     return (
-        last.isalpha()
+        last.replace("-", "").isalpha()  # "re-launched" / "Agency leads named"
         and last.islower()
         and last not in FUNCTION_WORDS
         and len(word) > 1

@@ -36,6 +36,10 @@ class Cell:
     fill: str | None = field(default=None, compare=False)
     """The cell's background colour as "#rrggbb" (lower case) when the source shades it
     (PDF rectangle fill, Word `w:shd`, HTML background); plans show RAG status this way."""
+    lines: tuple[str, ...] = field(default=(), compare=False)
+    """The cell's lines as printed, where its reader undid the wrapping (PDFs, exports that
+    keep a PDF's lines): a line break read as a wrap may still have parted two owners
+    ("Police" / "Schools"), which only the column's meaning tells."""
 
     @property
     def empty(self) -> bool:

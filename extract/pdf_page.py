@@ -132,6 +132,7 @@ def fragment(
                 cell_text(span_words, span.x0, span.x1, known, unsure=unsure),
                 all(w.bold for w in span_words),
                 room=end_room(span_words, span.x0, span.x1),
+                lines=tuple(line.text for line in group_lines(span_words)),
                 fill=shade,
             )
             notes.setdefault(span.row, []).extend(

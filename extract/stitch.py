@@ -151,6 +151,7 @@ def join_rows(top: Row, rest: Row) -> Row:
             bold=(a.bold or a.empty) and (b.bold or b.empty),
             room=b.room if not b.empty else a.room,
             fill=a.fill or b.fill,
+            lines=a.lines + b.lines,
         )
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
@@ -259,7 +260,8 @@ class _Builder:
             row = self.rows[start]
             head = row.cells[c]
             joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
-                          room=below.room, fill=head.fill or below.fill)
+                          room=below.room, fill=head.fill or below.fill,
+                          lines=head.lines + below.lines)
             pages = sorted(set(row.pages) | set(rest.pages))
             note = (f"a merged cell continued across a page break (pages "
                     f"{', '.join(map(str, pages))})")

@@ -443,7 +443,7 @@ def undo_converter_lines(
                             f'the line break after "{_tail(line)}" was read as a wrap, but '
                             f"the next word nearly fitted on that line: it may end a paragraph"
                         )
-                _replace(fragment, r, c, cell, text, room)
+                _replace(fragment, r, c, cell, text, room, tuple(lines))
     if near:
         warnings.append(
             f"{near} line break{'s' if near > 1 else ''} in cells that keep the PDF's lines "
@@ -461,9 +461,11 @@ def undo_converter_lines(
 
 
 def _replace(
-    fragment: TableFragment, r: int, c: int, cell: Cell, text: str, room: float | None = None
+    fragment: TableFragment, r: int, c: int, cell: Cell, text: str, room: float | None = None,
+    lines: tuple[str, ...] = (),
 ) -> None:
     if text != cell.text or room is not None:
         row: Row = fragment.rows[r]
         row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged,
-                            room=cell.room if room is None else room, fill=cell.fill)
+                            room=cell.room if room is None else room, fill=cell.fill,
+                            lines=lines or cell.lines)

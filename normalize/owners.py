@@ -57,11 +57,72 @@ def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     return [part]
 
 
-def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
+_CONTINUES_NAME = regex.compile(
+    r"^(?:board|trust|foundation|service|services|team|council|partnership|group|unit|"
+    r"department|officer|manager|lead|coordinator|co-ordinator|commissioners?|chair|director|"
+    r"head|care|adults?|children|safeguarding|health|\(|and\b|&|of\b|for\b)",
+    regex.I,
+)
+"""A printed line that carries on the name above it ("Safeguarding Adults" / "Board")."""
+_ENDS_OPEN = regex.compile(r"(?:\b(?:and|of|for|the|&)|[,&/\-–])\s*$", regex.I)
+
+
+_AGENCY_END = regex.compile(
+    r"""\b(?:police|constabulary|schools?|probation|housing|services?|agenc(?:y|ies)|team|
+    trust|board|council|partnership|practices?|surgery|hospital|college|university|ambulance|
+    prison|unit|department|group|coordinator|co-ordinator|manager|lead|officer|director|chair|
+    commissioners?|providers?|gps?|csp|icb|ccg|nhs|idva|isva|marac|mash)\W*$""",
+    regex.I | regex.X,
+)
+
+
+def _names_an_agency(line: str, glossary: dict[str, str]) -> bool:
+    """A printed line that is an owner in full: it ends in an agency's or a role's head
+    noun ("Police", "IDVA service", "All agencies") or is an acronym ("CSP")."""
+    name = _tidy(line)
+    return name in glossary or _is_acronym(name) or bool(_AGENCY_END.search(name))
+
+
+def printed_owners(paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]) -> list[str]:
+    """A paragraph of an owner cell that its reader took for one wrapped name, split back
+    at its printed lines when each line names an agency, a role or an acronym of its own
+    and none carries on the name above ("Police" / "Schools", "Probation" / "IDVA service";
+    not "Safeguarding Adults" / "Board" or "Detective Inspector Phil" / "Jones")."""
+    words = paragraph.split()
+    for start in range(len(lines)):
+        for end in range(len(lines), start + 1, -1):
+            if " ".join(lines[start:end]).split() != words:
+                continue
+            parts = list(lines[start:end])
+            if all(_names_an_agency(p, glossary) for p in parts) and not any(
+                _CONTINUES_NAME.match(b.strip()) or b.strip()[:1].islower()
+                or _ENDS_OPEN.search(a)
+                for a, b in zip(parts, parts[1:], strict=False)
+            ):
+                return parts
+            return [paragraph]
+    return [paragraph]
+
+
+def split_owners(
+    text: str, glossary: dict[str, str], lines: tuple[str, ...] = ()
+) -> tuple[list[Owner], list[str]]:
     """One owner per line or "/"-separated part, and parts joined by "&" or "and" where each
-    side is an owner on its own; acronyms get their glossary expansion."""
+    side is an owner on its own; acronyms get their glossary expansion. `lines` are the
+    cell's printed lines: owners its reader joined as one wrapped name are parted again, and
+    said so in the warnings."""
     owners: list[Owner] = []
-    for line in text.split("\n"):
+    warnings: list[str] = []
+    paragraphs: list[str] = []
+    for paragraph in text.split("\n"):
+        parts = printed_owners(paragraph, lines, glossary) if lines else [paragraph]
+        if len(parts) > 1:
+            warnings.append(
+                f"owners {' / '.join(repr(_tidy(p)) for p in parts)} were printed on lines of "
+                "their own and read as separate owners"
+            )
+        paragraphs.extend(parts)
+    for line in paragraphs:
         if _NO_ONE.match(line):
             continue
         for part in _split_outside_parens(line, "/;"):
@@ -69,7 +130,7 @@ def split_owners(text: str, glossary: dict[str, str]) -> list[Owner]:
                 name = _tidy(piece)
                 if name:
                     owners.append(Owner(name, glossary.get(name)))
-    return owners
+    return owners, warnings
 
 
 _AGENCY_WORDS = regex.compile(

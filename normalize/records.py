@@ -55,6 +55,12 @@ def _cell(row: Row, index: int | None) -> str:
     return "" if cell.merged else cell.text.strip()
 
 
+def _lines(row: Row, index: int | None) -> tuple[str, ...]:
+    if index is None or index >= len(row.cells) or row.cells[index].merged:
+        return ()
+    return row.cells[index].lines
+
+
 def _dedupe_owners(owners: list[Owner]) -> list[Owner]:
     seen: dict[str, Owner] = {}
     for owner in owners:
@@ -113,6 +119,17 @@ class RecordBuilder:
     """The plan's own RAG colour key (colour -> status), if it prints one."""
     records: list[Recommendation] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
+    _next: dict[str, int] = field(default_factory=dict)
+
+    def _unique(self, base: str) -> str:
+        """The id, or "-2", "-3" after it when taken; counted per id, so a table repeating
+        one number on thousands of rows stays linear."""
+        rec_id, n = base, self._next.get(base, 2)
+        while rec_id in self._ids:
+            rec_id, n = f"{base}-{n}", n + 1
+        self._next[base] = n
+        self._ids.add(rec_id)
+        return rec_id
 
     def _completion(
         self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
@@ -214,7 +231,9 @@ class RecordBuilder:
             and _OUTCOME_HEADER.search(columns.names[completion]) is not None
         )
         for row in rows:
-            row_owners = split_owners(_cell(row, columns.index("owner")), self.glossary)
+            owner = columns.index("owner")
+            row_owners, w = split_owners(_cell(row, owner), self.glossary, _lines(row, owner))
+            warnings.extend(_coded("owners_unsure", "owners", w))
             if agency_owns and draft.section:
                 row_owners = [Owner(draft.section, self.glossary.get(draft.section))]
             row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
@@ -254,10 +273,7 @@ class RecordBuilder:
         section = draft.section
         rec_id = f"{self.stem}-{_slug(section)}-{_slug(number, 12) if number else ''}"
         rec_id = rec_id.rstrip("-") if number else f"{rec_id}{len(self.records) + 1}"
-        base, n = rec_id, 2
-        while rec_id in self._ids:
-            rec_id, n = f"{base}-{n}", n + 1
-        self._ids.add(rec_id)
+        rec_id = self._unique(rec_id)
         self.records.append(
             Recommendation(
                 id=rec_id,

@@ -77,11 +77,11 @@ OWNERS = [
 
 @pytest.mark.parametrize(("text", "owners"), OWNERS)
 def test_split_owners(text: str, owners: list[tuple[str, str | None]]) -> None:
-    assert split_owners(text, GLOSSARY) == [Owner(name, exp) for name, exp in owners]
+    assert split_owners(text, GLOSSARY) == ([Owner(name, exp) for name, exp in owners], [])
 
 
 def test_split_owners_without_glossary() -> None:
-    assert split_owners("SSP / CCG", {}) == [Owner("SSP"), Owner("CCG")]
+    assert split_owners("SSP / CCG", {}) == ([Owner("SSP"), Owner("CCG")], [])
 
 
 # recommendation text, owners from "Ownership:" lines, text left
@@ -123,3 +123,30 @@ OWNERSHIP = [
 @pytest.mark.parametrize(("text", "owners", "rest"), OWNERSHIP)
 def test_take_ownership(text: str, owners: list[str], rest: str) -> None:
     assert take_ownership(text) == (owners, rest)
+
+
+# a paragraph its reader took for one wrapped name, its printed lines, the owners
+PRINTED = [
+    ("Police Schools", ("Police", "Schools"), ["Police", "Schools"]),
+    ("Probation IDVA service", ("Probation", "IDVA service"), ["Probation", "IDVA service"]),
+    ("All agencies CSP", ("All agencies", "CSP"), ["All agencies", "CSP"]),
+    ("Housing IDVA service", ("Housing", "IDVA service"), ["Housing", "IDVA service"]),
+    # one name wrapped: the line below carries it on, or a line names no agency
+    ("Somerset Safeguarding Adults Board", ("Somerset Safeguarding Adults", "Board"),
+     ["Somerset Safeguarding Adults Board"]),
+    ("Detective Inspector Phil Jones", ("Detective Inspector Phil", "Jones"),
+     ["Detective Inspector Phil Jones"]),
+    ("Avon and Somerset Police", ("Avon and", "Somerset Police"), ["Avon and Somerset Police"]),
+    ("Somerset Partnership NHS Foundation Trust", ("Somerset Partnership NHS",
+                                                  "Foundation Trust"),
+     ["Somerset Partnership NHS Foundation Trust"]),
+    ("Head of Safeguarding (ASC)", ("Head of Safeguarding", "(ASC)"),
+     ["Head of Safeguarding (ASC)"]),
+]
+
+
+@pytest.mark.parametrize(("text", "lines", "owners"), PRINTED)
+def test_owners_on_printed_lines(text: str, lines: tuple[str, ...], owners: list[str]) -> None:
+    got, warnings = split_owners(text, {}, lines)
+    assert [o.name for o in got] == owners
+    assert bool(warnings) is (len(owners) > 1)
