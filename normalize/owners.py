@@ -76,11 +76,26 @@ _AGENCY_END = regex.compile(
 )
 
 
+_GENERIC_HEAD = regex.compile(
+    r"^(?:group|board|team|panel|committee|partnership|services?|unit|forum|department)$",
+    regex.I,
+)
+
+
 def _names_an_agency(line: str, glossary: dict[str, str]) -> bool:
     """A printed line that is an owner in full: it ends in an agency's or a role's head
-    noun ("Police", "IDVA service", "All agencies") or is an acronym ("CSP")."""
+    noun ("Police", "IDVA service", "All agencies") or is an acronym ("CSP"); a generic head
+    ("Steering Group") needs a word that says whose ("IDVA service")."""
     name = _tidy(line)
-    return name in glossary or _is_acronym(name) or bool(_AGENCY_END.search(name))
+    if name in glossary or _is_acronym(name):
+        return True
+    if not _AGENCY_END.search(name):
+        return False
+    words = name.split()
+    if _GENERIC_HEAD.match(words[-1].strip(".,;")):
+        return any(_is_acronym(w) or w in glossary or _AGENCY_WORDS.fullmatch(w)
+                   for w in words[:-1] if not _GENERIC_HEAD.match(w))
+    return True
 
 
 def printed_owners(paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]) -> list[str]:

@@ -99,10 +99,18 @@ def _slug(text: str | None, limit: int = 40) -> str:
     return "-".join(out) or "plan"
 
 
-def row_warning_code(message: str) -> str:
-    """The code of a note a reader left on a row: a join across a page break, or a line
-    break that may or may not end a paragraph."""
-    return "row_joined" if "page break" in message else "paragraphs_unsure"
+_COLUMN_NOTE = re.compile(r"^column (\d+):")
+
+
+def row_warning(message: str, columns: ColumnMap) -> PlanWarning:
+    """A note a reader left on a row, coded: a join across a page break, or a line break
+    that may or may not end a paragraph; the field is the one its column fills, when the
+    note names the column."""
+    code = "row_joined" if "page break" in message else "paragraphs_unsure"
+    m = _COLUMN_NOTE.match(message)
+    index = int(m[1]) - 1 if m else None
+    role = columns.roles[index] if index is not None and index < len(columns.roles) else None
+    return PlanWarning(code, FIELD_OF_ROLE.get(role or ""), message)
 
 
 def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanWarning]:
@@ -186,7 +194,7 @@ class RecordBuilder:
         rows = draft.rows
         warnings = list(draft.warnings)
         for row in [*([draft.head] if draft.head else []), *rows]:
-            warnings.extend(PlanWarning(row_warning_code(m), None, m) for m in row.warnings)
+            warnings.extend(row_warning(m, columns) for m in row.warnings)
         warnings.extend(
             PlanWarning(
                 "column_from_content", FIELD_OF_ROLE.get(columns.roles[i] or ""),

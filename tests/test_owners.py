@@ -142,6 +142,7 @@ PRINTED = [
      ["Somerset Partnership NHS Foundation Trust"]),
     ("Head of Safeguarding (ASC)", ("Head of Safeguarding", "(ASC)"),
      ["Head of Safeguarding (ASC)"]),
+    ("MARAC Steering Group", ("MARAC", "Steering Group"), ["MARAC Steering Group"]),
 ]
 
 
