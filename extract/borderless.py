@@ -66,8 +66,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from dhrplan.extract.celltext import Line, cell_text, group_lines
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
@@ -78,15 +76,7 @@ from dhrplan.extract.textgrid import (
     column_boundaries,
     text_runs,
 )
-
-ROLE_WORD = regex.compile(
-    r"recommend|finding|learning|action|task|activit|intervention|steps\b|lead\b|owner"
-    r"|holder|agenc|responsib|\bwho\b|officer|accountab|target|\bdates?\b|\bwhen\b|timescale"
-    r"|deadline|\bdue\b|time\s*frame|scope|level|milestone|progress|outcome|complet|\brag\b"
-    r"|update|status|evidence|^\s*(?:no\.?|number|ref\.?|#)\s*$",
-    regex.IGNORECASE,
-)
-"""Words that name a column of an action plan (as normalize/columns.py reads them)."""
+from dhrplan.extract.vocabulary import names_a_column
 
 """An item label opening a cell's line: "2)", "b.", "(iv)"; bullets are not counted, since
 bulleted lists in two columns can line up by chance."""
@@ -96,7 +86,7 @@ HeaderTest = Callable[[str], bool]
 
 
 def is_role_header(text: str) -> bool:
-    return bool(ROLE_WORD.search(" ".join(text.split())))
+    return names_a_column(text)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,10 @@ the file and the reason.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-
-import regex
 
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
@@ -24,6 +21,7 @@ from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableF
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 from dhrplan.extract.pdfintegrity import check_pdf
+from dhrplan.extract.running import running_key, running_threshold
 from dhrplan.extract.textgrid import find_tables
 
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
@@ -229,16 +227,15 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     return layouts, warnings, chars
 
 
-DIGITS = regex.compile(r"\d+")
-
-
 def _drop_running_lines(layouts: list[PageLayout], page_count: int) -> list[Block]:
     """All blocks, minus margin lines that repeat (digits aside) on most pages."""
-    key = lambda heading: DIGITS.sub("#", heading.text.casefold())  # noqa: E731
+    def key(heading: Heading) -> str:
+        return running_key(heading.text)
+
     pages_with: Counter[str] = Counter()
     for layout in layouts:
         pages_with.update({key(h) for h in layout.margin_headings})
-    threshold = max(2, math.ceil(page_count / 2))
+    threshold = running_threshold(page_count)
     running = {text for text, n in pages_with.items() if n >= threshold}
     blocks: list[Block] = []
     for layout in layouts:

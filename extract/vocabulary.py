@@ -48,7 +48,7 @@ HEADER_WORDS = frozenset(
     timeframe timing progress update updates status complete completed completion outcome
     outcomes evidence achieved theme themes category area areas workstream strand rag
     reference ref number measure measures success impact intended desired expected sought
-    key required organisation organization person comments notes""".split()
+    key required organisation organization person comments notes item items""".split()
 )
 """Whole header words, for gluing the pieces a narrow column broke them into."""
 

@@ -114,6 +114,9 @@ def role_of(header: str) -> str | None:
         return "outcomes"
     if _RAG_HEADER.search(text):
         return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
+    first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
+    if first != text and role_of(first):  # two names; the first is the one it goes by
+        return role_of(first)
     cut = _QUALIFIER.search(text)
     head = text[: cut.start()] if cut and cut.start() > 0 else text
     found = _rightmost_role(head) or _rightmost_role(text)

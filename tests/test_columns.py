@@ -4,7 +4,7 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row
-from dhrplan.normalize.columns import map_columns, role_of
+from dhrplan.normalize.columns import map_columns, role_from_content, role_of
 
 # header text, role (None: kept under `extra`)
 ROLES = [
@@ -100,6 +100,42 @@ ROLES = [
     ("Priority", None),
     ("Monitoring", None),
     ("Sign off", None),
+    # --- header words a narrow column broke into pieces
+    ("Sc op e", "scope"),
+    ("Sc\nop\ne", "scope"),
+    ("Re f", "number"),
+    ("Recommen dation", "recommendation"),
+    ("Recommen dation area", "section"),
+    ("Tar get date", "target"),
+    ("Tar\nget\ndate", "target"),
+    ("Recommendati on", "recommendation"),
+    ("Ite m", "number"),
+    # --- roles besides the samples'
+    ("Theme", "section"),
+    ("Recommendation theme", "section"),
+    ("Area", "section"),
+    ("Category", "section"),
+    ("Outcome sought", "outcomes"),
+    ("Intended outcome", "outcomes"),
+    ("Measure of success", "outcomes"),
+    ("Evidence of impact", "outcomes"),
+    ("What will impact be and how measured", "outcomes"),
+    ("RAG rating", "rag"),
+    ("Progress (RAG)", "rag"),
+    ("Progress update", "completion"),
+    ("Update on progress", "completion"),
+    ("Delivery Status", "completion"),
+    ("Agency", "agency"),
+    ("Responsible agency", "owner"),
+    ("Addressed to", "owner"),
+    ("Responsible lead/ group", "owner"),
+    ("By when", "target"),
+    ("Rec", "number"),
+    ("Rec No.", "number"),
+    ("Action Ref Number", "number"),
+    ("Sub-Action", "action"),
+    ("Recommendation/ Overarching Action", "recommendation"),
+    ("Area of concern identified in the review", None),
 ]
 
 
@@ -193,3 +229,46 @@ def test_duplicate_headers_keep_both_values_under_extra() -> None:
     columns = map_columns(Row([cell_from_markup(h) for h in ["Recommendation", "Update",
                                                              "Update"]], [1]))
     assert columns.names == ["Recommendation", "Update", "Update (column 3)"]
+
+
+# cells of a column with no useful header, glossary, the role the content gives (None: none)
+CONTENT = [
+    (["1", "2", "3."], {}, "number"),
+    (["R1", "R2", "R10"], {}, "number"),
+    (["DHR17/R1", "DHR17/R2"], {}, "number"),
+    (["March 2024", "31.12.2024", "Q3 2024/25", "Ongoing"], {}, "target"),
+    (["Local", "Regional", "Local and national"], {}, "scope"),
+    (["Police", "Adult Social Care", "ICB Safeguarding Team", "CSP"], {}, "owner"),
+    (["ASC", "ICB"], {"ASC": "Adult Social Care", "ICB": "Integrated Care Board"}, "owner"),
+    (["Complete", "On track - sessions booked", "Not started", "Delayed"], {}, "completion"),
+    (["Green", "Amber", "Red"], {}, "rag"),
+    (["The CSP should commission a review of the MARAC.",
+      "Agencies should ensure that staff are trained in coercive control."], {},
+     "recommendation"),
+    # no agreement, or too little to go on
+    (["1", "Police", "March 2024", "went to the shop"], {}, None),
+    (["Police"], {}, None),
+]
+
+
+@pytest.mark.parametrize(("cells", "glossary", "role"), CONTENT)
+def test_role_from_content(cells: list[str], glossary: dict[str, str], role: str | None) -> None:
+    assert role_from_content(cells, glossary)[0] == role
+
+
+def test_a_column_shaded_but_empty_is_a_rag_column() -> None:
+    assert role_from_content(["", "", ""], {}, ["#00b050", "#ffc000", "#ff0000"]) == (
+        "rag", 1.0
+    )
+
+
+def test_a_header_with_no_role_words_leaves_roles_to_content() -> None:
+    body = [header("1", "The CSP should review the MARAC.", "CSP", "March 2024", "Complete"),
+            header("2", "Agencies should train their staff.", "Police", "2025", "Delayed")]
+    columns = map_columns(header("Item", "Detail", "Who", "When", "Update"), body)
+    assert columns.roles == ["number", "recommendation", "owner", "target", "completion"]
+    assert columns.sources == ["header", "content", "header", "header", "header"]
+    assert columns.guessed == []  # every cell agreed
+    columns = map_columns(None, body)
+    assert columns.roles[:4] == ["number", "recommendation", "owner", "target"]
+    assert set(columns.sources) == {"content"}

@@ -65,6 +65,32 @@ CASES = [
     # --- "<" and ">" that are not markup stay in the text
     ("Completed 29.11.15 (<3 months after publication; >90% of staff trained)",
      "complete", date(2015, 11, 29), None),
+    # --- progress as people write it (issue 8; the corpus plans)
+    ("Update Jan 2025: three of five sessions held", "in_progress", None, None),
+    ("Briefing circulated to all practices; audit booked for June", "in_progress", None, None),
+    ("On track – sessions booked for March", "in_progress", None, None),
+    ("Behind schedule – waiting for the data from the ICB", "in_progress", None, None),
+    ("Delayed", "in_progress", None, None),
+    ("Partly done", "in_progress", None, None),
+    ("Completed (Nov 2023)", "complete", None, None),
+    ("Closed", "complete", None, None),
+    ("Not started", "not_started", None, None),
+    ("Not yet begun - waiting for the revised statutory guidance.", "not_started", None, None),
+    ("Directory sent to all practices; web pages to be updated in the spring.", "in_progress",
+     None, None),
+    ("Revised threshold agreed; briefings delayed until the new MARAC coordinator is in post.",
+     "in_progress", None, None),
+    ("Pilot running since May; evaluation due in the autumn", "in_progress", None, None),
+    ("Training delivered to all 40 neighbourhood officers.", "complete", None, None),
+    ("Two revised policies received; one outstanding (housing provider).", "in_progress", None,
+     None),
+    ("Amber", "in_progress", None, None),
+    ("RAG: Green", "complete", None, None),
+    # an intended outcome states no progress
+    ("Agencies will be able to show that the learning from this review is embedded.",
+     "unknown", None, "states no progress"),
+    ("Staff are able to recognise coercive control in older victims", "unknown", None,
+     "states no progress"),
 ]
 
 
