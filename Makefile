@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench evaluate clean
 
 setup: $(STAMP)
 
@@ -23,6 +23,9 @@ test: setup
 
 lint: setup
 	$(PY) -m ruff check .
+
+evaluate: setup
+	$(PY) benchmarks/evaluate_corpus.py
 
 bench: setup
 	$(PY) benchmarks/bench.py samples/*.pdf

@@ -234,6 +234,7 @@ def map_columns(
             roles[i], sources[i] = None, "none"
 
     unsure: list[int] = []
+    body = [r for r in body if len(r.filled()) > 1]  # a full-width row (a theme) is no cell
     for i in range(width):
         if roles[i] is not None:
             continue
