@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
@@ -167,13 +168,10 @@ def classify_for_stitch(header: Row, row: Row) -> RowKind:
     return "numbered" if kind == "full" else kind
 
 
-_STITCH_CACHE: dict[tuple[str, ...], ColumnMap] = {}
-
-
+@lru_cache(maxsize=64)
 def _stitch_columns(header: tuple[str, ...]) -> ColumnMap:
-    if header not in _STITCH_CACHE:
-        _STITCH_CACHE[header] = map_columns(Row([Cell(t) for t in header], []))
-    return _STITCH_CACHE[header]
+    """The header's roles by its words alone: stitching sees a page at a time."""
+    return map_columns(Row([Cell(t) for t in header], []))
 
 
 # --- finding each table's header ----------------------------------------------------------
