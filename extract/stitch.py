@@ -20,7 +20,13 @@ from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START, opens_item
 from dhrplan.extract.model import NO_PAGE, Block, Cell, Heading, Row, Table, TableFragment
-from dhrplan.extract.words import HYPHEN_END, NAMES_IN_RUNNING_TEXT, normal_word, split_word
+from dhrplan.extract.words import (
+    FUNCTION_WORDS,
+    HYPHEN_END,
+    NAMES_IN_RUNNING_TEXT,
+    normal_word,
+    split_word,
+)
 
 RowKind = Literal["numbered", "text", "action", "section", "empty"]
 """numbered: starts a recommendation with a number; text: has recommendation text but no number;
@@ -30,13 +36,6 @@ Classifier = Callable[[Row, Row], RowKind]
 """(header, row) -> the row's kind."""
 
 _WORD = re.compile(r"[^\W_]+")
-_CONNECTORS = frozenset(
-    """a about across after against all also an and any are around as at be been before being
-    between but by can could during each every for from has have how if in including into is
-    its new no not of on or other our over per should since so some such than that the their
-    these this those through to towards under upon via was were what when where whether which
-    who whose will with within without would &""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
         return True
     if before[-1].isalpha() and normal_word(_first_word(after)) in NAMES_IN_RUNNING_TEXT:
         return True  # "Training booked" / "February 2016"
-    return _last_word(before).lower() in _CONNECTORS
+    return _last_word(before).lower() in FUNCTION_WORDS
 
 
 WORD_EMS = 0.5

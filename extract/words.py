@@ -23,10 +23,12 @@ FUNCTION_WORDS = frozenset(
         "over", "through", "during", "after", "before", "like", "both", "either", "neither", "plus",
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
         "should", "shall", "can", "could", "may", "might", "must", "do", "does", "did", "also",
-        "only", "e.g", "i.e"
+        "only", "e.g", "i.e", "around", "since", "so", "towards", "upon", "what", "how",
+        "whether", "new", "other", "&"
     )
 )
-"""Words a sentence does not end on: a capital after them is a name, not a new paragraph."""
+"""Words a sentence or phrase does not end on: a capital after them is a name, not a new
+paragraph, and a cell cut by a page break after one carries on."""
 
 NAMES_IN_RUNNING_TEXT = frozenset(
     (
