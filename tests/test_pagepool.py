@@ -4,6 +4,8 @@ raised at their page, a crashed reader reported, not hung on."""
 from __future__ import annotations
 
 import os
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -20,11 +22,28 @@ FIXTURES = ROOT / "tests" / "fixtures"
 pytestmark = pytest.mark.skipif(not can_fork(), reason="page processes need fork")
 
 
+RENDEZVOUS: Path | None = None
+"""A folder where each reader process leaves its pid (set by the test before forking)."""
+
+
 def _pid_reader():
-    return lambda number: (number, os.getpid())
+    """Reads a page once both processes have started, so that on a busy machine the first
+    one cannot take every page before the second is up (which is no failure of the pool)."""
+    assert RENDEZVOUS is not None
+    (RENDEZVOUS / str(os.getpid())).touch()
+
+    def read(number: int) -> tuple[int, int]:
+        for _ in range(1000):
+            if len(list(RENDEZVOUS.iterdir())) >= 2:
+                break
+            time.sleep(0.01)
+        return number, os.getpid()
+
+    return read
 
 
-def test_results_in_page_order_from_other_processes():
+def test_results_in_page_order_from_other_processes(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "RENDEZVOUS", tmp_path)
     results = list(map_pages(_pid_reader, range(1, 18), workers=2))
     assert [number for number, _ in results] == list(range(1, 18))
     pids = {pid for _, pid in results}
