@@ -34,10 +34,12 @@ NAMES_IN_RUNNING_TEXT = frozenset(
     (
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday"
+        "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec"
     )
 )
-"""Capitalised common words that continue a sentence ("bulletin" / "March 2016")."""
+"""Capitalised common words that continue a sentence ("bulletin" / "March 2016",
+"published" / "Oct 2024")."""
 
 
 @cache

@@ -27,6 +27,7 @@ from typing import Literal
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
 from dhrplan.extract.stitch import RowKind, join_rows, same_header
+from dhrplan.extract.vocabulary import names_a_column
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.numbering import number_cell, split_label
@@ -186,6 +187,10 @@ def _find_header(table: Table, glossary: dict[str, str]) -> PlanTable:
             titles = [r.cells[r.filled()[0]].text for r in above if len(r.filled()) == 1]
             body = [r for r in [*candidates[k + 1:], *table.rows[SETTINGS.header_search:]]
                     if not same_header(candidate, r)]
+            if body and _sub_header(candidate, body[0]):
+                sub = body[0]  # repeated under the header on later pages too
+                candidate = _with_sub_header(candidate, sub)
+                body = [r for r in body[1:] if r.texts != sub.texts]
             columns = map_columns(candidate, body, glossary)
             heading = " ".join(titles) or table.heading
             return PlanTable(table, candidate, body, columns, heading)
@@ -194,6 +199,47 @@ def _find_header(table: Table, glossary: dict[str, str]) -> PlanTable:
         columns = map_columns(table.header, table.rows, glossary)
         return PlanTable(table, table.header, list(table.rows), columns, table.heading)
     return PlanTable(table, None, rows, map_columns(None, rows, glossary), table.heading)
+
+
+_SUB_HEADER_WORDS = 4
+"""A sub-header cell is a label ("RAG", "Comment", "Date due"), not content."""
+
+
+def _sub_header(header: Row, row: Row) -> bool:
+    """A second header row ("Progress" over two columns, then "RAG" | "Comment" beneath):
+    short labels only, no digits, and each under an empty header cell (the rest of a cell
+    merged across) or itself naming a column."""
+    filled = row.filled()
+    if len(filled) < 2 or len(filled) == len(row.cells):
+        return False  # one cell is a theme row ("MARAC"); a full row is data
+
+    def spanned(i: int) -> bool:
+        """Under an empty header cell with a header to its left: a header merged across."""
+        return i < len(header.cells) and header.cells[i].empty and any(
+            not c.empty for c in header.cells[:i])
+
+    for i in filled:
+        text = row.cells[i].text
+        if len(text.split()) > _SUB_HEADER_WORDS or any(ch.isdigit() for ch in text):
+            return False
+        if not (spanned(i) or names_a_column(text)):
+            return False
+    return any(spanned(i) for i in filled) or all(
+        names_a_column(row.cells[i].text) for i in filled
+    )
+
+
+def _with_sub_header(header: Row, sub: Row) -> Row:
+    """The two header rows as one: each column's label under the header above it, or under
+    the header cell to its left when the one above is empty (a header merged across)."""
+    cells: list[Cell] = []
+    above = ""
+    for i, cell in enumerate(header.cells):
+        above = cell.text if not cell.empty else above
+        below = sub.cells[i].text if i < len(sub.cells) else ""
+        top = cell.text if not cell.empty else (above if below.strip() else "")
+        cells.append(Cell(" ".join(f"{top}\n{below}".split()), cell.bold))
+    return Row(cells, sorted({*header.pages, *sub.pages}), header.warnings, header.position)
 
 
 def _continues(above: PlanTable, table: PlanTable) -> bool:

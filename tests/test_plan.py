@@ -161,3 +161,29 @@ def test_a_skipped_table_is_named_in_a_warning(tmp_path: Path) -> None:
         "table on page 1 skipped: its columns (Name | Role | Signed) name no recommendations "
         "or actions",
     )]
+
+
+TWO_HEADER_ROWS = """| Ref | Recommendation | Action | Lead | Target | Progress | |
+|---|---|---|---|---|---|---|
+| | | | | | RAG | Comment |
+| 1 | The SAB should ensure that self-neglect guidance covers abuse. | Revise guidance | SAB \
+Business Manager | Sept 2024 | Green | Guidance published Oct 2024 |
+| | | | | | RAG | Comment |
+| 2 | The CSP should raise awareness of economic abuse. | Campaign | CSP | Winter 2024 | Amber \
+| Campaign materials in draft |
+"""
+
+
+def test_a_second_header_row_names_the_columns_under_a_merged_header(tmp_path: Path) -> None:
+    doc = convert(tmp_path, TWO_HEADER_ROWS)
+    (table,) = doc["tables"]
+    assert [(c["header"], c["role"]) for c in table["columns"]][-2:] == [
+        ("Progress RAG", "rag"), ("Progress Comment", "completion"),
+    ]
+    first, second = doc["recommendations"]
+    assert (first["number"], first["completion"]["status"], first["completion"]["rag"]) == (
+        "1", "complete", "Green"
+    )
+    assert first["completion"]["raw"] == "Guidance published Oct 2024"
+    assert (second["number"], second["completion"]["status"]) == ("2", "in_progress")
+    assert all(not r["warnings"] for r in doc["recommendations"])
