@@ -177,13 +177,16 @@ class RecordBuilder:
         return Completion(raw, status, done_on, rag)
 
     def _actions(
-        self, row: Row, columns: ColumnMap, first: bool, own_row: bool
+        self, row: Row, columns: ColumnMap, first: bool, own_row: bool,
+        number: str | None = None,
     ) -> list[Action]:
         """The row's action items. A row that is an action of its own (its own ref, or its
         own owner and date beside a merged recommendation) is one action: its paragraphs
         and bullets are that action's parts, unless it labels several ("a.", "b.")."""
         items = split_items(_cell(row, columns.index("action")))
         row_number = None if first else number_cell(_cell(row, columns.index("number")))
+        if row_number is not None and row_number == number:
+            row_number = None  # the recommendation's own number repeated on its action rows
         labelled = sum(1 for item in items if item.label) > 1
         if len(items) > 1 and not labelled and (row_number is not None or own_row):
             return [Action(row_number, "\n".join(item.text for item in items))]
@@ -253,7 +256,8 @@ class RecordBuilder:
             warnings.extend(_coded("milestones_resplit", "milestones", w))
             outcomes.extend(i.text for i in split_items(_cell(row, columns.index("outcomes"))))
             row_actions = self._actions(
-                row, columns, first=row is first and draft.text is None, own_row=per_row)
+                row, columns, first=row is first and draft.text is None, own_row=per_row,
+                number=number)
             if row is first and first_label and len(row_actions) == 1:
                 row_actions[0].label = first_label
             for action in row_actions:

@@ -375,6 +375,7 @@ def read_table(
         reader.start([], paragraph)
     group_cols = [i for i in (columns.index("section"), columns.index("agency")) if i is not None]
     previous_text: str | None = None
+    previous_number: str | None = None
     for row in reading.rows:
         for g in group_cols:
             value = _text(row, g)
@@ -399,9 +400,14 @@ def read_table(
         if kind in ("numbered", "text") and text and text == previous_text and reader.draft:
             reader.draft.rows.append(_without(row, rec))  # an overarching recommendation
             continue                                       # repeated on each sub-action row
+        number = number_cell(_text(row, columns.index("number")))
+        if kind == "numbered" and not text and rec is not None and reader.draft and \
+                number is not None and number == previous_number:
+            reader.draft.rows.append(row)  # "1" again beside an empty recommendation cell:
+            continue                       # the next action of recommendation 1
         if kind == "numbered" or (kind == "text" and (not numbered or reader.draft is None)):
             reader.start([row])
-            previous_text = text
+            previous_text, previous_number = text, number
             continue
         if reader.draft is None:
             reader.start([row])

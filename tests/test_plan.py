@@ -187,3 +187,24 @@ def test_a_second_header_row_names_the_columns_under_a_merged_header(tmp_path: P
     assert first["completion"]["raw"] == "Guidance published Oct 2024"
     assert (second["number"], second["completion"]["status"]) == ("2", "in_progress")
     assert all(not r["warnings"] for r in doc["recommendations"])
+
+
+NUMBER_ON_EVERY_ROW = """| No. | Recommendation | Action | Lead | Deadline | Status |
+|---|---|---|---|---|---|
+| 1 | The CSP should review the DA strategy. | Consult survivors | CSP | March 2025 | Complete |
+| 1 | | Publish strategy | CSP | June 2025 | In progress |
+| 2 | Police should improve DVPN use. | Audit DVPNs | Police | 2025 | Not started |
+| 2 | | Train custody staff | Police | 2025 | Not started |
+"""
+
+
+def test_a_number_repeated_on_each_action_row_keeps_one_recommendation(tmp_path: Path) -> None:
+    doc = convert(tmp_path, NUMBER_ON_EVERY_ROW)
+    first, second = doc["recommendations"]
+    assert [(a["label"], a["text"], a["completion"]["status"]) for a in first["actions"]] == [
+        (None, "Consult survivors", "complete"), (None, "Publish strategy", "in_progress"),
+    ]
+    assert first["completion"]["status"] == "in_progress"
+    assert (second["number"], len(second["actions"]), second["completion"]["status"]) == (
+        "2", 2, "not_started"
+    )
