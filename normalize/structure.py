@@ -94,7 +94,7 @@ class PlanTable:
     rows: list[Row]
     columns: ColumnMap
     heading: str | None
-    lead: list[str] = field(default_factory=list)
+    lead: list[Heading] = field(default_factory=list)
     """Paragraphs between the previous table and this one, nearest last."""
 
 
@@ -264,11 +264,11 @@ def plan_tables(
     warnings: list[PlanWarning] = []
     chosen: list[PlanTable] = []
     skipped: list[PlanTable] = []
-    lead: list[str] = []
+    lead: list[Heading] = []
     for block in blocks:
         if isinstance(block, Heading):
             if block.text not in title:
-                lead.append(block.text)
+                lead.append(block)
             continue
         if glossary_from_table(block) is not None:
             lead = []
@@ -276,7 +276,7 @@ def plan_tables(
         reading = _find_header(block, glossary)
         reading.lead, lead = lead, []
         if chosen and _continues(chosen[-1], reading) and all(
-            _CONTINUED.search(text) for text in reading.lead
+            _CONTINUED.search(heading.text) for heading in reading.lead
         ):
             above = chosen[-1]
             width = len(above.columns.roles)
@@ -318,20 +318,26 @@ def _where(table: PlanTable) -> str:
 
 # --- rows to drafts -----------------------------------------------------------------------
 
-def _lead_section(lead: Sequence[str], current: str | None) -> tuple[str | None, str | None]:
+def _lead_section(
+    lead: Sequence[Heading], current: str | None
+) -> tuple[str | None, str | None]:
     """(section, recommendation paragraph) from the paragraphs above a table: a labelled
-    recommendation paragraph ("Recommendation 3: ...") and the nearest short heading."""
+    recommendation paragraph ("Recommendation 3: ...") and the nearest short heading, a bold
+    one where there are bold ones (a plain line between them is a note, not a heading)."""
     recommendation = None
-    section = current
-    for i, text in enumerate(lead):
+    names: list[Heading] = []
+    for i, heading in enumerate(lead):
+        text = heading.text
         if _is_full_recommendation(text):
-            recommendation = "\n".join(lead[i:])
+            recommendation = "\n".join(h.text for h in lead[i:])
             break
         if is_section_label(text, bold=True) and not _PART.search(text) or (
             _PART.search(text) and len(text.split()) <= SETTINGS.section_max_words
         ):
-            section = text
-    return section, recommendation
+            names.append(heading)
+    bold = [h for h in names if h.bold]
+    chosen = (bold or names)[-1:]
+    return (chosen[0].text if chosen else current), recommendation
 
 
 @dataclass

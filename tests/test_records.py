@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Row, Table
+from dhrplan.extract.model import Heading, Row, Table
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.record import Completion
 from dhrplan.normalize.records import RecordBuilder, rolled_up
@@ -58,7 +58,7 @@ def build(header: Row, *rows: Row) -> list:
     table = Table(header, list(rows), "Police")
     builder = RecordBuilder("plan", {"CSP": "Community Safety Partnership"})
     reading = PlanTable(table, header, list(rows), map_columns(header, list(rows)), "Police",
-                        lead=["Police"])
+                        lead=[Heading("Police", 1)])
     for draft in drafts_for([reading]):
         builder.add(draft)
     return builder.records
