@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,6 +43,7 @@ from dhrplan.workers import Job, Limits, run_workers
 
 if TYPE_CHECKING:
     from dhrplan.normalize.record import Plan
+    from dhrplan.output.copies import Copy
 
 FORMATS = ("json", "csv")
 
@@ -62,6 +64,10 @@ class Config:
     progress: bool = False
     max_memory: int | None = None
     """Bytes of address space per worker; None: no limit."""
+    as_of: date | None = None
+    """The day progress is judged on (None: today)."""
+    published: date | None = None
+    """The day relative target dates count from (`--published`)."""
 
 
 @dataclass
@@ -77,6 +83,8 @@ class FileResult:
 class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
+    duplicates: list[Copy] = field(default_factory=list)
+    overdue: str | None = None
     combine_error: str | None = None
     manifest_error: str | None = None
 
@@ -225,9 +233,16 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
             progress.step(item.shown)
         if config.combine:
             from dhrplan.combined import write_combined
+            from dhrplan.normalize.progress import Tracking
 
+            tracking = Tracking(config.as_of or date.today(), config.published)
             try:
-                report.combined = write_combined(manifest, fresh, config.outdir, progress.say)
+                combined = write_combined(
+                    manifest, fresh, config.outdir, progress.say, tracking
+                )
+                report.combined = combined.paths
+                report.duplicates = combined.duplicates
+                report.overdue = combined.overdue
             except OSError as error:
                 report.combine_error = one_line(
                     f"cannot write the combined files: {error.strerror or error}"

@@ -13,6 +13,7 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
@@ -34,6 +35,13 @@ def _formats(text: str) -> tuple[str, ...]:
             f"expected a comma-separated list of {', '.join(batch.FORMATS)}; got {text!r}"
         )
     return chosen
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD; got {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -91,7 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "--combine", action="store_true",
-        help="also write recommendations.csv, actions.csv and plans.xlsx for the whole folder",
+        help="also write recommendations.csv, actions.csv, plans.xlsx and plans.sqlite for the "
+        "whole folder",
+    )
+    convert.add_argument(
+        "--as-of", type=_day, metavar="DATE",
+        help="judge progress (done, overdue, due soon, open, undated) on this day "
+        "(YYYY-MM-DD; default: today)",
+    )
+    convert.add_argument(
+        "--published", type=_day, metavar="DATE",
+        help="the day the plan was published: relative target dates ('3 months after "
+        "publication') count from it",
     )
     convert.add_argument(
         "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -187,6 +206,8 @@ def _convert(args: argparse.Namespace) -> int:
         timeout=args.timeout or None,
         progress=sys.stderr.isatty(),
         max_memory=memory or None,
+        as_of=args.as_of,
+        published=args.published,
     )
     where = shown(config.outdir)
     try:
@@ -229,8 +250,13 @@ def summary(report: batch.Report, outdir: Path) -> str:
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
         f"{count(recs, 'recommendation')}, {count(warns, 'warning')}; output in {shown(outdir)}"
     )
+    for copy in report.duplicates:
+        lines.append(f"same plan: {copy.source} is {copy.kept} ({copy.reason}); "
+                     f"the combined files keep {copy.kept}")
     if report.combined:
         lines.append("combined: " + ", ".join(p.name for p in report.combined))
+    if report.overdue:
+        lines.append(report.overdue)
     return "\n".join(lines)
 
 
