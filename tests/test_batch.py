@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
-import contextlib
 import json
-import sqlite3
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 

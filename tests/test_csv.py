@@ -18,9 +18,9 @@ from dhrplan.normalize.record import Plan
 from dhrplan.output import csvfile
 from dhrplan.output.jsondoc import plan_from_dict, plan_to_dict
 from dhrplan.output.tables import (
-    TRACKING_COLUMNS,
     ACTION_COLUMNS,
     RECOMMENDATION_COLUMNS,
+    TRACKING_COLUMNS,
     SourcedPlan,
     neutralise,
     recommendations_table,
