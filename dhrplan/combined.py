@@ -56,6 +56,7 @@ def write_combined(
     """The combined files cover every plan the manifest records as converted or skipped;
     `fresh` holds the plans of this run, the others are read back from their JSON."""
     from dhrplan.output import csvfile, database, overdue, xlsx
+    from dhrplan.output.dictionary import dictionary_table
     from dhrplan.output.copies import copies_table, find_copies
     from dhrplan.output.tables import SourcedPlan, all_tables
 
@@ -83,6 +84,7 @@ def write_combined(
     csvfile.write(paths[0], named["Recommendations"])
     csvfile.write(paths[1], named["Actions"])
     late = overdue.overdue_table(copies.kept, tracking)
-    xlsx.write(paths[2], [*tables, late])
+    sheets = [*tables, late]
+    xlsx.write(paths[2], [*sheets, dictionary_table(sheets)])
     database.write(paths[3], tables)
     return Combined(paths, copies.duplicates, overdue.summary(copies.kept, tracking))
