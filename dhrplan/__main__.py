@@ -6,9 +6,9 @@ import sys
 HOW = ("run .venv/bin/dhrplan (after make demo), or install it: "
        "python3.11 -m pip install PATH-TO-THE-REPOSITORY")
 
-if sys.version_info < (3, 11):
-    sys.exit("dhrplan needs Python 3.11 or newer; this is Python %d.%d: %s"
-             % (sys.version_info[0], sys.version_info[1], HOW))
+if sys.version_info < (3, 11):  # noqa: UP036 - the point: an older Python runs this
+    sys.exit(f"dhrplan needs Python 3.11 or newer; this is Python "
+             f"{sys.version_info[0]}.{sys.version_info[1]}: {HOW}")
 try:
     from dhrplan.cli import main
 except ImportError as error:

@@ -56,8 +56,8 @@ def write_combined(
     """The combined files cover every plan the manifest records as converted or skipped;
     `fresh` holds the plans of this run, the others are read back from their JSON."""
     from dhrplan.output import csvfile, database, overdue, xlsx
-    from dhrplan.output.dictionary import dictionary_table
     from dhrplan.output.copies import copies_table, find_copies
+    from dhrplan.output.dictionary import dictionary_table
     from dhrplan.output.tables import SourcedPlan, all_tables
 
     items: list[SourcedPlan] = []
