@@ -153,9 +153,11 @@ DICTIONARY_COLUMNS = ("sheet", "column", "meaning")
 
 
 def dictionary_table(tables: Sequence[Table]) -> Table:
-    """The Data dictionary sheet: every column of the given tables, in their order."""
+    """The Data dictionary sheet: every column of the given tables, in their order, then
+    its own."""
+    own = Table("Data dictionary", DICTIONARY_COLUMNS, [])
     rows: list[tuple[Value, ...]] = [
-        (t.name, c, meaning(t.name, c)) for t in tables for c in t.columns
+        (t.name, c, meaning(t.name, c)) for t in (*tables, own) for c in t.columns
     ]
     return Table("Data dictionary", DICTIONARY_COLUMNS, rows)
 
