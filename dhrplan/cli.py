@@ -289,6 +289,8 @@ def _to_stdout(args: argparse.Namespace, password: str | None) -> int:
         config = replace(_config(args, password, Path(scratch)), formats=("json",),
                          combine=False, progress=False)
         report = batch.run(args.inputs, config, sys.stderr)
+        for result in report.results:
+            print(result_line(result, 0), file=sys.stderr)
         if report.exit_code:
             return report.exit_code
         written = [p for p in Path(scratch).rglob("*.json") if p.name != MANIFEST]
