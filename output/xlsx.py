@@ -9,13 +9,16 @@ Excel never runs as formulas, so they carry no guard apostrophe (the CSVs keep t
 
 from __future__ import annotations
 
+import gc
 import io
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from lxml.etree import LxmlError
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
@@ -180,9 +183,30 @@ def build(tables: Sequence[Table], settings: WorkbookSettings = SETTINGS) -> Wor
     return book
 
 
+def _saved(book: Workbook) -> bytes:
+    """The workbook's bytes. openpyxl writes each sheet to a temporary file first; when that
+    fails (a full disk) its half-run sheet writer would print "Exception ignored ..." with a
+    traceback as it is collected, so it is collected here, quietly, and the failure is one
+    OSError."""
+    buffer = io.BytesIO()
+    problem = None
+    try:
+        book.save(buffer)
+    except (OSError, LxmlError) as error:  # lxml's SerialisationError: IO_EFBIG
+        problem = str(error) or type(error).__name__
+    if problem is None:
+        return buffer.getvalue()
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        del book
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    raise OSError(f"the workbook's sheets could not be written ({problem})")
+
+
 def write(path: Path, tables: Sequence[Table]) -> None:
     """The workbook is built in memory and then written: a zip file left open on a failed
     write (a full disk, Ctrl-C) prints "Exception ignored in: ZipFile.__del__" when collected."""
-    buffer = io.BytesIO()
-    build(tables).save(buffer)
-    write_bytes(path, buffer.getvalue())
+    write_bytes(path, _saved(build(tables)))

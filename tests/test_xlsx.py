@@ -24,9 +24,9 @@ LILY = SAMPLES / "somerset-dhr-lily-action-plan.txt"
 CASE_012 = SAMPLES / "somerset-dhr-012-action-plan.txt"
 SHEETS = [
     "Plans", "Copies", "Recommendations", "Actions", "Target dates", "Owners", "Warnings",
-    "Glossary", "Columns", "Overdue",
+    "Glossary", "Columns", "Overdue", "Data dictionary",
 ]
-FROZEN = {"Recommendations": "C2", "Actions": "C2"}
+FROZEN = {"Recommendations": "C2", "Actions": "C2", "Data dictionary": "C2"}
 
 
 @pytest.fixture(scope="module")
