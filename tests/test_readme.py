@@ -110,3 +110,17 @@ def test_word_and_html_output_is_the_one_shown(word_html: tuple[str, Path]) -> N
     assert {k: v for k, v in same.items() if k != "id"} == {
         k: v for k, v in record.items() if k != "id"
     }
+
+
+def test_database_query_is_real_output(demo: tuple[str, Path]) -> None:
+    """The README's SQL run against the demo's plans.sqlite gives the rows it shows."""
+    import contextlib
+    import sqlite3
+
+    _, out = demo
+    block = _block_after("every other output. For example").strip().splitlines()
+    query = re.fullmatch(r'\$ sqlite3 out/plans.sqlite "(.*)"', block[0])
+    assert query
+    with contextlib.closing(sqlite3.connect(out / "plans.sqlite")) as db:
+        rows = ["|".join(map(str, row)) for row in db.execute(query.group(1))]
+    assert rows == [line.strip() for line in block[1:]]
