@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,6 +43,7 @@ from dhrplan.workers import Job, Limits, run_workers
 
 if TYPE_CHECKING:
     from dhrplan.normalize.record import Plan
+    from dhrplan.output.copies import Copy
 
 FORMATS = ("json", "csv")
 
@@ -62,6 +64,10 @@ class Config:
     progress: bool = False
     max_memory: int | None = None
     """Bytes of address space per worker; None: no limit."""
+    as_of: date | None = None
+    """The day progress is judged on (None: today)."""
+    published: date | None = None
+    """The day relative target dates count from (`--published`)."""
 
 
 @dataclass
@@ -71,12 +77,20 @@ class FileResult:
     recommendations: int = 0
     warnings: int = 0
     error: str | None = None
+    details: tuple[str, ...] = ()
+    """The warnings themselves, for --verbose."""
+
+
+ResultShown = Callable[[FileResult, int], None]
+"""Called as each file finishes, with the width of the longest name of the run."""
 
 
 @dataclass
 class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
+    duplicates: list[Copy] = field(default_factory=list)
+    overdue: str | None = None
     combine_error: str | None = None
     manifest_error: str | None = None
 
@@ -150,7 +164,10 @@ def _check_writable(outdir: Path) -> None:
         raise FolderError("output folder is not writable")
 
 
-def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> Report:
+def run(
+    paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr,
+    on_result: ResultShown | None = None,
+) -> Report:
     """Convert `paths` into `config.outdir`; failures are reported on `stderr`, one line each.
 
     Raises `FolderError` when the folder is in use by another run or cannot be written."""
@@ -158,12 +175,14 @@ def run(paths: Sequence[Path], config: Config, stderr: TextIO = sys.stderr) -> R
     _check_writable(config.outdir)
     try:
         with locked(config.outdir):
-            return _run(paths, config, stderr)
+            return _run(paths, config, stderr, on_result)
     except FolderBusy as busy:
         raise FolderError(str(busy)) from None
 
 
-def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
+def _run(
+    paths: Sequence[Path], config: Config, stderr: TextIO, on_result: ResultShown | None
+) -> Report:
     remove_stale_temporaries(config.outdir)
     inputs, rejected = discover(paths, config.outdir)
     manifest = Manifest.load(config.outdir)
@@ -171,6 +190,14 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
     progress = Progress(len(inputs) + len(rejected), stderr, config.progress)
     fresh: dict[str, Plan] = {}
     results: dict[str, FileResult] = {}
+    width = max((len(i.shown) for i in (*inputs, *rejected)), default=0)
+
+    def record(result: FileResult) -> None:
+        results[result.shown] = result
+        if on_result is not None:
+            progress.clear()
+            on_result(result, width)
+            progress.redraw()
 
     def fail(name: str, reason: str) -> FileResult:
         progress.say(f"dhrplan: {name}: {reason}")
@@ -190,7 +217,7 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
         key = os.path.abspath(bad.path)
         _remove_outputs(manifest.entries.get(key), config.outdir)
         manifest.put(Entry(key, shown(bad.path.name), None, FAILED, error=bad.reason))
-        results[bad.shown] = fail(bad.shown, bad.reason)
+        record(fail(bad.shown, bad.reason))
         progress.step(bad.shown)
 
     jobs = []
@@ -211,11 +238,12 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
             if isinstance(outcome, Unchanged) and previous is not None:
                 previous.status = SKIPPED
                 entry = previous
-                results[item.shown] = FileResult(
-                    item.shown, SKIPPED, previous.recommendations, len(previous.warnings)
-                )
+                record(FileResult(
+                    item.shown, SKIPPED, previous.recommendations, len(previous.warnings),
+                    details=tuple(previous.warnings),
+                ))
             else:
-                entry = _finish(item, outcome, config, results, fail)
+                entry = _finish(item, outcome, config, record, fail)
                 if entry.status == FAILED:
                     _remove_outputs(previous, config.outdir)
                 if entry.status == CONVERTED and isinstance(outcome, Converted):
@@ -225,9 +253,16 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
             progress.step(item.shown)
         if config.combine:
             from dhrplan.combined import write_combined
+            from dhrplan.normalize.progress import Tracking
 
+            tracking = Tracking(config.as_of or date.today(), config.published)
             try:
-                report.combined = write_combined(manifest, fresh, config.outdir, progress.say)
+                combined = write_combined(
+                    manifest, fresh, config.outdir, progress.say, tracking
+                )
+                report.combined = combined.paths
+                report.duplicates = combined.duplicates
+                report.overdue = combined.overdue
             except OSError as error:
                 report.combine_error = one_line(
                     f"cannot write the combined files: {error.strerror or error}"
@@ -241,7 +276,8 @@ def _run(paths: Sequence[Path], config: Config, stderr: TextIO) -> Report:
 
 
 def _finish(item: Input, outcome: Converted | Unchanged | Failed, config: Config,
-            results: dict[str, FileResult], fail: Callable[[str, str], FileResult]) -> Entry:
+            record: Callable[[FileResult], None],
+            fail: Callable[[str, str], FileResult]) -> Entry:
     """The manifest entry of a file its worker converted, or failed."""
     from dhrplan.output.tables import all_warnings
 
@@ -259,11 +295,12 @@ def _finish(item: Input, outcome: Converted | Unchanged | Failed, config: Config
                 recommendations=len(plan.recommendations), warnings=all_warnings(plan),
                 outputs=outputs, settings=_settings(config),
             )
-            results[item.shown] = FileResult(
-                item.shown, CONVERTED, entry.recommendations, len(entry.warnings)
-            )
+            record(FileResult(
+                item.shown, CONVERTED, entry.recommendations, len(entry.warnings),
+                details=tuple(entry.warnings),
+            ))
             return entry
     if isinstance(outcome, Unchanged):  # only asked for files with an entry
         outcome = Failed("internal error: unchanged file without a manifest entry")
-    results[item.shown] = fail(item.shown, outcome.reason)
+    record(fail(item.shown, outcome.reason))
     return Entry(key, item.source, outcome.sha256, FAILED, error=outcome.reason)

@@ -13,12 +13,15 @@ import signal
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from dhrplan import __version__, batch, pipeline
 from dhrplan.extract.formats import BACKENDS
 from dhrplan.names import shown
 from dhrplan.outcomes import one_line
+from dhrplan.output.manifest import FILENAME as MANIFEST
 from dhrplan.workers import DEFAULT_TIMEOUT, LEAST_MEMORY, default_memory
 
 PASSWORD_VARIABLE = "DHRPLAN_PASSWORD"
@@ -26,14 +29,37 @@ PASSWORD_VARIABLE = "DHRPLAN_PASSWORD"
 in `ps`."""
 
 
+COMBINED_FORMATS = ("xlsx", "sqlite")
+"""Formats only the combined outputs have: naming one implies --combine."""
+WRITABLE = (*batch.FORMATS, *COMBINED_FORMATS)
+STDOUT = Path("-")
+
+
 def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
-    unknown = [f for f in chosen if f not in batch.FORMATS]
+    unknown = [f for f in chosen if f not in WRITABLE]
     if not chosen or unknown:
         raise argparse.ArgumentTypeError(
-            f"expected a comma-separated list of {', '.join(batch.FORMATS)}; got {text!r}"
+            f"expected a comma-separated list of {', '.join(WRITABLE)}; got {text!r}"
         )
     return chosen
+
+
+def _per_plan(chosen: Sequence[str], combine: bool) -> tuple[tuple[str, ...], bool]:
+    """The per-plan formats and whether to combine: xlsx and sqlite imply the combined
+    outputs, which read each plan back from its JSON on later runs, so JSON comes too."""
+    combine = combine or any(f in COMBINED_FORMATS for f in chosen)
+    per_plan = tuple(f for f in chosen if f in batch.FORMATS)
+    if combine and "json" not in per_plan:
+        per_plan = ("json", *per_plan)
+    return per_plan, combine
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD; got {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -84,14 +110,35 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs", nargs="+", type=Path, metavar="INPUT",
         help=f"a plan file, or a folder searched recursively for {pipeline.SUPPORTED_LIST} files",
     )
-    convert.add_argument("-o", "--output", required=True, type=Path, metavar="OUTDIR")
     convert.add_argument(
-        "--format", type=_formats, default=batch.FORMATS, metavar="json,csv",
-        help="per-plan outputs to write (default: json,csv)",
+        "-o", "--output", required=True, type=Path, metavar="OUTDIR",
+        help="the output folder (made if missing; a second run into it skips unchanged "
+        "inputs); '-' writes the one input's JSON document to stdout",
     )
     convert.add_argument(
+        "--format", type=_formats, default=batch.FORMATS, metavar="json,csv,xlsx,sqlite",
+        help="outputs to write (default: json,csv): json and csv per plan; xlsx "
+        "(plans.xlsx) and sqlite (plans.sqlite) imply --combine",
+    )
+    loudness = convert.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true",
+                          help="print only errors and the totals")
+    loudness.add_argument("-v", "--verbose", action="store_true",
+                          help="also print each file's warnings under its line")
+    convert.add_argument(
         "--combine", action="store_true",
-        help="also write recommendations.csv, actions.csv and plans.xlsx for the whole folder",
+        help="also write recommendations.csv, actions.csv, plans.xlsx and plans.sqlite for the "
+        "whole folder",
+    )
+    convert.add_argument(
+        "--as-of", type=_day, metavar="DATE",
+        help="judge progress (done, overdue, due soon, open, undated) on this day "
+        "(YYYY-MM-DD; default: today)",
+    )
+    convert.add_argument(
+        "--published", type=_day, metavar="DATE",
+        help="the day the plan was published: relative target dates ('3 months after "
+        "publication') count from it",
     )
     convert.add_argument(
         "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -168,26 +215,35 @@ def _stopped_by_signals() -> Iterator[None]:
             signal.signal(s, handler)
 
 
-def _convert(args: argparse.Namespace) -> int:
-    try:
-        password = _password(args)
-    except SystemExit as stop:
-        print(f"dhrplan: {shown(args.password_file)}: {stop.code}", file=sys.stderr)
-        return 2
+def _config(args: argparse.Namespace, password: str | None, outdir: Path) -> batch.Config:
     memory = default_memory(args.jobs) if args.max_memory is None else args.max_memory << 20
-    config = batch.Config(
-        outdir=args.output,
-        formats=args.format,
-        combine=args.combine,
+    formats, combine = _per_plan(args.format, args.combine)
+    return batch.Config(
+        outdir=outdir,
+        formats=formats,
+        combine=combine,
         jobs=args.jobs,
         force=args.force,
         options=pipeline.Options(
             backend=args.backend, password=password, max_pages=args.max_pages
         ),
         timeout=args.timeout or None,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and not args.quiet,
         max_memory=memory or None,
+        as_of=args.as_of,
+        published=args.published,
     )
+
+
+def _convert(args: argparse.Namespace) -> int:
+    try:
+        password = _password(args)
+    except SystemExit as stop:
+        print(f"dhrplan: {shown(args.password_file)}: {stop.code}", file=sys.stderr)
+        return 2
+    if args.output == STDOUT:
+        return _to_stdout(args, password)
+    config = _config(args, password, args.output)
     where = shown(config.outdir)
     try:
         config.outdir.mkdir(parents=True, exist_ok=True)
@@ -195,11 +251,20 @@ def _convert(args: argparse.Namespace) -> int:
         reason = error.strerror or str(error)
         print(f"dhrplan: {where}: cannot create output folder: {reason}", file=sys.stderr)
         return 1
+
+    def show(result: batch.FileResult, width: int) -> None:
+        print(result_line(result, width), flush=True)
+        if args.verbose:
+            for detail in result.details:
+                print(f"    {one_line(detail)}", flush=True)
+
     try:
-        report = batch.run(args.inputs, config, sys.stderr)
+        report = batch.run(args.inputs, config, sys.stderr, None if args.quiet else show)
     except batch.FolderError as error:
         print(f"dhrplan: {where}: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        raise  # our reader has gone (`| head`): main() stops quietly
     except OSError as error:
         print(one_line(f"dhrplan: {where}: {error.strerror or error}"), file=sys.stderr)
         return 1
@@ -207,30 +272,66 @@ def _convert(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def summary(report: batch.Report, outdir: Path) -> str:
-    """Per file: recommendations and warnings, or the error; then the totals."""
-    def count(n: int, noun: str) -> str:
-        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _to_stdout(args: argparse.Namespace, password: str | None) -> int:
+    """`-o -`: one plan's JSON on stdout, converted in a scratch folder by the same batch
+    (limits, messages, validation), so nothing differs but where the document goes."""
+    import tempfile
 
+    if len(args.inputs) != 1 or args.inputs[0].is_dir():
+        print("dhrplan: -o - writes one plan to stdout: name exactly one input file",
+              file=sys.stderr)
+        return 2
+    if args.combine or args.format not in (batch.FORMATS, ("json",)):
+        print("dhrplan: -o - writes the JSON document only (no --format, no --combine)",
+              file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="dhrplan-") as scratch:
+        config = replace(_config(args, password, Path(scratch)), formats=("json",),
+                         combine=False, progress=False)
+        report = batch.run(args.inputs, config, sys.stderr)
+        for result in report.results:
+            print(result_line(result, 0), file=sys.stderr)
+        if report.exit_code:
+            return report.exit_code
+        written = [p for p in Path(scratch).rglob("*.json") if p.name != MANIFEST]
+        sys.stdout.write(written[0].read_text("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def result_line(r: batch.FileResult, width: int) -> str:
+    """"converted  samples/x.pdf  44 recommendations, 9 warnings", or the error."""
+    if r.status == "failed":
+        detail = f"error: {r.error}"
+    else:
+        detail = f"{_count(r.recommendations, 'recommendation')}, {_count(r.warnings, 'warning')}"
+    return f"{r.status:<9}  {r.shown:<{width}}  {detail}"
+
+
+def summary(report: batch.Report, outdir: Path) -> str:
+    """The totals, the copies of one plan, the combined files and what is overdue (each
+    file's line was printed as it finished)."""
     lines = []
-    width = max((len(r.shown) for r in report.results), default=0)
-    for r in report.results:
-        if r.status == "failed":
-            detail = f"error: {r.error}"
-        else:
-            detail = f"{count(r.recommendations, 'recommendation')}, {count(r.warnings, 'warning')}"
-        lines.append(f"{r.status:<9}  {r.shown:<{width}}  {detail}")
     counts = {s: sum(r.status == s for r in report.results)
               for s in ("converted", "skipped", "failed")}
     recs = sum(r.recommendations for r in report.results)
     warns = sum(r.warnings for r in report.results)
     lines.append(
-        f"{count(len(report.results), 'file')}: {counts['converted']} converted, "
+        f"{_count(len(report.results), 'file')}: {counts['converted']} converted, "
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
-        f"{count(recs, 'recommendation')}, {count(warns, 'warning')}; output in {shown(outdir)}"
+        f"{_count(recs, 'recommendation')}, {_count(warns, 'warning')}; output in {shown(outdir)}"
     )
+    for copy in report.duplicates:
+        lines.append(f"same plan: {copy.source} is {copy.kept} ({copy.reason}); "
+                     f"the combined files keep {copy.kept}")
     if report.combined:
         lines.append("combined: " + ", ".join(p.name for p in report.combined))
+    if report.overdue:
+        lines.append(report.overdue)
     return "\n".join(lines)
 
 
@@ -239,6 +340,9 @@ def _validate(files: Sequence[Path]) -> int:
 
     invalid = 0
     for path in files:
+        if path.name == MANIFEST:
+            print(f"{path}: skipped (a run's manifest, not a plan)")
+            continue
         try:
             doc = json.loads(path.read_text("utf-8"))
         except OSError as error:

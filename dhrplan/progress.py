@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 
@@ -19,13 +18,24 @@ class Progress:
         width = 30
         filled = width * self.done // self.total
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {Path(name).name[:50]}")
+        where = name if len(name) <= 50 else "..." + name[-47:]  # its folder, then its name
+        self.stream.write(f"\r\x1b[K[{bar}] {self.done}/{self.total} {where}")
         self.stream.flush()
 
     def step(self, name: str) -> None:
         self.done += 1
         if self.enabled:
             self._draw(name)
+
+    def clear(self) -> None:
+        """Before another stream writes to the same terminal."""
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+    def redraw(self) -> None:
+        if self.enabled and self.done:
+            self._draw("")
 
     def say(self, line: str) -> None:
         """Print a line without tearing the bar."""

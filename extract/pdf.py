@@ -63,14 +63,14 @@ def read_pdf(
         settings = settings or GridSettings()
         per_process = PDFIUM_PAGES_PER_PROCESS if backend == "pdfium" else PAGES_PER_PROCESS
         workers = min(workers, source.page_count // per_process)
+        # made here even when page processes make their own: a backend that cannot start
+        # (camelot not installed) says so, rather than its page processes dying at start-up
+        finder = _finder(backend, path, password, settings)
         if workers > 1 and can_fork():
             reader = partial(_page_reader, path, backend, password, settings)
             scans = _parallel(path, reader, source.page_count, workers)
         else:
-            scans = map(
-                partial(_scan, path, source, _finder(backend, path, password, settings)),
-                range(1, source.page_count + 1),
-            )
+            scans = map(partial(_scan, path, source, finder), range(1, source.page_count + 1))
         layouts, warnings, chars = _read_pages(scans)
     except BaseException:
         _close_quietly(source)

@@ -2,7 +2,9 @@
 
 Cells stay typed (str, int, date, None) so the XLSX writer can store real dates and numbers;
 the CSV writer turns dates into ISO strings. Lists become lines inside one cell.
-Every row starts with the plan's source and, below plan level, the recommendation id.
+Every row carries its plan's key and, below plan level, its record's key (output/keys.py);
+with a `Tracking` (the combined outputs) records and actions also carry `due` and `progress`
+(normalize/progress.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dhrplan.normalize.progress import Tracking, due, progress
 from dhrplan.normalize.record import (
     Action,
     Completion,
@@ -21,6 +24,7 @@ from dhrplan.normalize.record import (
     Scope,
     TargetDate,
 )
+from dhrplan.output.keys import action_key, plan_key, record_key
 
 Value = str | int | date | None
 
@@ -33,6 +37,15 @@ class SourcedPlan:
 
     source: str
     plan: Plan
+
+    @property
+    def key(self) -> str:
+        return plan_key(self.plan)
+
+    def records(self) -> Iterable[tuple[str, Recommendation]]:
+        """Each recommendation with its key."""
+        for position, rec in enumerate(self.plan.recommendations, start=1):
+            yield record_key(self.key, position), rec
 
 
 @dataclass(frozen=True)
@@ -98,7 +111,7 @@ def all_warnings(plan: Plan) -> list[str]:
 
 
 PLAN_COLUMNS = (
-    "source_file", "title", "format", "pages", "backend", "sha256",
+    "plan_key", "source_file", "title", "format", "pages", "backend", "sha256",
     "recommendations", "actions", "warnings", "glossary",
 )
 
@@ -108,6 +121,7 @@ def plans_table(items: Sequence[SourcedPlan]) -> Table:
     for item in items:
         plan = item.plan
         rows.append((
+            item.key,
             item.source,
             plan.title,
             plan.source.format,
@@ -116,14 +130,17 @@ def plans_table(items: Sequence[SourcedPlan]) -> Table:
             plan.source.sha256,
             len(plan.recommendations),
             sum(len(r.actions) for r in plan.recommendations),
-            _lines(all_warnings(plan)),
-            _lines(f"{k}: {v}" for k, v in plan.glossary.items()),
+            len(all_warnings(plan)),
+            len(plan.glossary),
         ))
     return Table("Plans", PLAN_COLUMNS, rows)
 
 
+TRACKING_COLUMNS = ("due", "progress")
+
 RECOMMENDATION_COLUMNS = (
-    "source_file", "recommendation_id", "section", "section_expansion", "number", "text",
+    "plan_key", "record_key", "source_file", "recommendation_id",
+    "section", "section_expansion", "number", "text",
     "ownership", "scope", "scope_levels", "actions", "owners", "milestones", "outcomes",
     "target_dates", "target_start", "target_end",
     "completion_status", "completion_date", "completion",
@@ -131,10 +148,27 @@ RECOMMENDATION_COLUMNS = (
 )
 
 
-def _recommendation_row(source: str, rec: Recommendation) -> tuple[Value, ...]:
+def _tracked(
+    tracking: Tracking | None, completion: Completion | None, dates: Sequence[TargetDate] | None
+) -> tuple[Value, ...]:
+    if tracking is None:
+        return ()
+    when = due(dates, tracking.published)
+    return when, progress(completion, when, tracking)
+
+
+def _columns(columns: tuple[str, ...], tracking: Tracking | None) -> tuple[str, ...]:
+    return columns if tracking is None else columns + TRACKING_COLUMNS
+
+
+def _recommendation_row(
+    item: SourcedPlan, key: str, rec: Recommendation, tracking: Tracking | None
+) -> tuple[Value, ...]:
     scope: Scope | None = rec.scope
     return (
-        source,
+        item.key,
+        key,
+        item.source,
         rec.id,
         rec.section,
         rec.section_expansion,
@@ -154,34 +188,43 @@ def _recommendation_row(source: str, rec: Recommendation) -> tuple[Value, ...]:
         ", ".join(str(p) for p in rec.pages),
         _lines(warning_line(w) for w in rec.warnings),
         _lines(f"{k}: {v}" for k, v in rec.extra.items()),
+        *_tracked(tracking, rec.completion, rec.target_dates),
     )
 
 
-def recommendations_table(items: Sequence[SourcedPlan]) -> Table:
+def recommendations_table(
+    items: Sequence[SourcedPlan], tracking: Tracking | None = None
+) -> Table:
     rows = [
-        _recommendation_row(item.source, rec)
+        _recommendation_row(item, key, rec, tracking)
         for item in items
-        for rec in item.plan.recommendations
+        for key, rec in item.records()
     ]
-    return Table("Recommendations", RECOMMENDATION_COLUMNS, rows)
+    return Table("Recommendations", _columns(RECOMMENDATION_COLUMNS, tracking), rows)
 
 
 ACTION_COLUMNS = (
-    "source_file", "recommendation_id", "action_no", "label", "text", "owners",
+    "plan_key", "record_key", "action_key", "source_file", "recommendation_id",
+    "number", "action_no", "label", "text", "owners",
     "target_dates", "target_start", "target_end",
     "completion_status", "completion_date", "completion",
 )
 
 
-def actions_table(items: Sequence[SourcedPlan]) -> Table:
-    """One row per action; an action shows only its own owners, dates and completion."""
+def actions_table(items: Sequence[SourcedPlan], tracking: Tracking | None = None) -> Table:
+    """One row per action; an action shows only its own owners, dates and completion, but
+    is due, and done, by its recommendation's where it has none of its own."""
     rows = []
     for item in items:
-        for rec in item.plan.recommendations:
+        for key, rec in item.records():
             for number, action in enumerate(rec.actions, start=1):
                 rows.append((
+                    item.key,
+                    key,
+                    action_key(key, number),
                     item.source,
                     rec.id,
+                    rec.number,
                     number,
                     action.label,
                     action.text,
@@ -190,21 +233,29 @@ def actions_table(items: Sequence[SourcedPlan]) -> Table:
                     _earliest(action.target_dates),
                     _latest(action.target_dates),
                     *_completion(action.completion),
+                    *_tracked(
+                        tracking,
+                        action.completion or rec.completion,
+                        action.target_dates or rec.target_dates,
+                    ),
                 ))
-    return Table("Actions", ACTION_COLUMNS, rows)
+    return Table("Actions", _columns(ACTION_COLUMNS, tracking), rows)
 
 
 TARGET_DATE_COLUMNS = (
-    "source_file", "recommendation_id", "action_no", "action_label",
+    "plan_key", "record_key", "action_key", "source_file", "recommendation_id",
+    "action_no", "action_label",
     "raw", "kind", "start", "end", "offset_months", "offset_weeks", "anchor",
 )
 
 
 def _target_row(
-    source: str, rec_id: str, action_no: int | None, label: str | None, when: TargetDate
+    item: SourcedPlan, key: str, rec: Recommendation, action_no: int | None,
+    label: str | None, when: TargetDate,
 ) -> tuple[Value, ...]:
     return (
-        source, rec_id, action_no, label,
+        item.key, key, action_key(key, action_no) if action_no else None,
+        item.source, rec.id, action_no, label,
         when.raw, when.kind, when.start, when.end,
         when.offset_months, when.offset_weeks, when.anchor,
     )
@@ -214,19 +265,108 @@ def target_dates_table(items: Sequence[SourcedPlan]) -> Table:
     """Recommendation-level dates (action_no empty) and each action's own dates."""
     rows = []
     for item in items:
-        for rec in item.plan.recommendations:
-            rows.extend(_target_row(item.source, rec.id, None, None, d) for d in rec.target_dates)
+        for key, rec in item.records():
+            rows.extend(_target_row(item, key, rec, None, None, d) for d in rec.target_dates)
             for number, action in enumerate(rec.actions, start=1):
                 rows.extend(
-                    _target_row(item.source, rec.id, number, action.label, d)
+                    _target_row(item, key, rec, number, action.label, d)
                     for d in action.target_dates or ()
                 )
     return Table("Target dates", TARGET_DATE_COLUMNS, rows)
 
 
-def workbook_tables(items: Sequence[SourcedPlan]) -> list[Table]:
-    builders: list[Callable[[Sequence[SourcedPlan]], Table]] = [
-        plans_table, recommendations_table, actions_table, target_dates_table,
+OWNER_COLUMNS = (
+    "plan_key", "record_key", "action_key", "source_file", "recommendation_id", "action_no",
+    "position", "name", "expansion",
+)
+
+
+def owners_table(items: Sequence[SourcedPlan]) -> Table:
+    """Recommendation owners (action_no empty), then each action's own."""
+    rows: list[tuple[Value, ...]] = []
+    for item in items:
+        for key, rec in item.records():
+            rows.extend(
+                (item.key, key, None, item.source, rec.id, None, i, o.name, o.expansion)
+                for i, o in enumerate(rec.owners, start=1)
+            )
+            for number, action in enumerate(rec.actions, start=1):
+                rows.extend(
+                    (item.key, key, action_key(key, number), item.source, rec.id, number,
+                     i, o.name, o.expansion)
+                    for i, o in enumerate(action.owners or (), start=1)
+                )
+    return Table("Owners", OWNER_COLUMNS, rows)
+
+
+WARNING_COLUMNS = (
+    "plan_key", "record_key", "source_file", "recommendation_id", "code", "field", "message",
+)
+
+
+def warnings_table(items: Sequence[SourcedPlan]) -> Table:
+    """One row per warning: the plan's own (record empty), then each record's."""
+    rows: list[tuple[Value, ...]] = []
+    for item in items:
+        rows.extend(
+            (item.key, None, item.source, None, w.code, w.field, w.message)
+            for w in item.plan.warnings
+        )
+        for key, rec in item.records():
+            rows.extend(
+                (item.key, key, item.source, rec.id, w.code, w.field, w.message)
+                for w in rec.warnings
+            )
+    return Table("Warnings", WARNING_COLUMNS, rows)
+
+
+GLOSSARY_COLUMNS = ("plan_key", "source_file", "acronym", "expansion")
+
+
+def glossary_table(items: Sequence[SourcedPlan]) -> Table:
+    rows: list[tuple[Value, ...]] = [
+        (item.key, item.source, acronym, expansion)
+        for item in items
+        for acronym, expansion in item.plan.glossary.items()
     ]
-    return [build(items) for build in builders]
+    return Table("Glossary", GLOSSARY_COLUMNS, rows)
+
+
+COLUMN_COLUMNS = (
+    "plan_key", "source_file", "table_no", "table_pages", "table_heading", "header_row",
+    "column_no", "header", "role", "role_from",
+)
+
+
+def columns_table(items: Sequence[SourcedPlan]) -> Table:
+    """How each column of each plan table was read: its header and the role it was given."""
+    rows: list[tuple[Value, ...]] = []
+    for item in items:
+        for t, table in enumerate(item.plan.tables):
+            rows.extend(
+                (item.key, item.source, t, ", ".join(str(p) for p in table.pages),
+                 table.heading, int(table.header_row), c, column.header, column.role,
+                 column.source)
+                for c, column in enumerate(table.columns)
+            )
+    return Table("Columns", COLUMN_COLUMNS, rows)
+
+
+def all_tables(items: Sequence[SourcedPlan], tracking: Tracking | None = None) -> list[Table]:
+    """Every table of the combined outputs, in the workbook's order."""
+    tracked: list[Callable[[Sequence[SourcedPlan], Tracking | None], Table]] = [
+        recommendations_table, actions_table,
+    ]
+    plain: list[Callable[[Sequence[SourcedPlan]], Table]] = [
+        target_dates_table, owners_table, warnings_table, glossary_table, columns_table,
+    ]
+    return [
+        plans_table(items),
+        *(build(items, tracking) for build in tracked),
+        *(build(items) for build in plain),
+    ]
+
+
+def workbook_tables(items: Sequence[SourcedPlan], tracking: Tracking | None = None) -> list[Table]:
+    return all_tables(items, tracking)
 

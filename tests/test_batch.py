@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -313,9 +315,12 @@ def test_outputs_never_overwrite_the_manifest_or_combined_files(
         assert doc["source"]["file"] == name
         assert (out / f"{name}.csv").is_file()
     assert not (out / "plans.csv").exists() and not (out / "actions.json").exists()
-    if combine:
+    if combine:  # four copies of one plan: kept once, and the copies table names them all
         text = (out / "recommendations.csv").read_text("utf-8-sig")
-        assert all(name in text for name in RESERVED)
+        assert sum(name in text for name in RESERVED) == 1
+        with contextlib.closing(sqlite3.connect(out / "plans.sqlite")) as db:
+            listed = dict(db.execute("SELECT source_file, reason FROM copies").fetchall())
+        assert listed == dict.fromkeys(RESERVED, "same bytes")
     assert convert(root, "-o", out, *(["--combine"] if combine else [])) == 0
     assert {e["status"] for e in manifest(out).values()} == {"skipped"}
 
@@ -355,7 +360,7 @@ def test_every_output_is_readable_like_any_new_file(tmp_path: Path, umask_022) -
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted([
         FILENAME, f"{LILY.stem}.json", f"{LILY.stem}.csv",
-        "recommendations.csv", "actions.csv", "plans.xlsx",
+        "recommendations.csv", "actions.csv", "plans.xlsx", "plans.sqlite",
     ])
     assert {p.name: mode(p) for p in out.iterdir()} == dict.fromkeys(written, 0o644)
 

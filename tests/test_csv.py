@@ -20,6 +20,7 @@ from dhrplan.output.jsondoc import plan_from_dict, plan_to_dict
 from dhrplan.output.tables import (
     ACTION_COLUMNS,
     RECOMMENDATION_COLUMNS,
+    TRACKING_COLUMNS,
     SourcedPlan,
     neutralise,
     recommendations_table,
@@ -97,7 +98,7 @@ def test_combined_actions_show_only_each_actions_own_fields(converted: Path) -> 
         for s in (LILY, CASE_012)
     }
     rows = read_csv(converted / "actions.csv")
-    assert list(rows[0]) == list(ACTION_COLUMNS)
+    assert list(rows[0]) == [*ACTION_COLUMNS, *TRACKING_COLUMNS]
     expected = [
         (name, rec["id"], action)
         for name in sorted(docs)
