@@ -7,6 +7,7 @@ Exit status: 0 when everything worked, 1 when any input failed or any document i
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import signal
@@ -124,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail a file whose worker needs more than MB megabytes (default: half the "
         "machine's memory shared by the -j workers, at least 1024; 0: no limit)",
     )
+
+    debug = commands.add_parser(
+        "debug", help="draw what the PDF reader decided over one page (a PNG for tuning)")
+    debug.add_argument("file", type=Path, metavar="FILE.pdf")
+    debug.add_argument("--page", type=_positive_int, required=True, metavar="N")
+    debug.add_argument("-o", "--output", required=True, type=Path, metavar="PAGE.png")
+    debug.add_argument("--backend", choices=BACKENDS, default=default_backend,
+                       help=f"PDF table reader (default: {default_backend})")
+    debug.add_argument("--password", metavar="PW", help="password for an encrypted PDF")
 
     commands.add_parser("schema", help="print the JSON Schema of the output documents")
 
@@ -256,6 +266,26 @@ def _validate(files: Sequence[Path]) -> int:
     return 1 if invalid else 0
 
 
+def _debug(args: argparse.Namespace) -> int:
+    from dhrplan.extract.model import ExtractError
+    from dhrplan.output.files import write_bytes
+    from dhrplan.pagepicture import draw_page
+
+    try:
+        picture = draw_page(args.file, args.page, args.backend, args.password)
+        buffer = io.BytesIO()
+        picture.image.save(buffer, "PNG", optimize=True)
+        write_bytes(args.output, buffer.getvalue())
+    except ExtractError as error:
+        print(one_line(f"dhrplan: {error}"), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(one_line(f"dhrplan: {shown(args.output)}: {error.strerror or error}"),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -270,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args.files)
+        if args.command == "debug":
+            return _debug(args)
         with _stopped_by_signals():
             return _convert(args)
     except Terminated as stop:
