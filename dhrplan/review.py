@@ -239,7 +239,7 @@ def _source_of(document: Path) -> Path | None:
     return None
 
 
-CARD = """<article class="card" id="r{index}" tabindex="-1" data-section="{section}"
+CARD = """<article class="card" id="r{index}" tabindex="-1" data-id="{id}" data-section="{section}"
  data-status="{status}" data-warnings="{warned}" data-crops="{crops}">
 <div class="record">
 <h2><span class="number">{number}</span> <span class="section">{section_text}</span>

@@ -4,6 +4,7 @@ crops) are the places its text came from."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pdfplumber
@@ -20,10 +21,16 @@ def words_in_boxes(pdf: Path, boxes: list[tuple[int, list[float]]]) -> str:
     case, run together without spaces or punctuation, so that a word the PDF hyphenated at a
     line end ("assess-" / "ments") is found whole."""
     found: list[str] = []
-    with pdfplumber.open(pdf) as doc:
-        for page_number, (x0, top, x1, bottom) in boxes:
-            for word in doc.pages[page_number - 1].extract_words():
-                xmid, ymid = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-                if x0 <= xmid <= x1 and top <= ymid <= bottom:
-                    found.extend(words_of(word["text"]))
+    for page_number, (x0, top, x1, bottom) in boxes:
+        for text, xmid, ymid in _page_words(pdf)[page_number - 1]:
+            if x0 <= xmid <= x1 and top <= ymid <= bottom:
+                found.extend(words_of(text))
     return "".join(found)
+
+
+@cache
+def _page_words(pdf: Path) -> list[list[tuple[str, float, float]]]:
+    """Each page's words with their centres, read once per file."""
+    with pdfplumber.open(pdf) as doc:
+        return [[(w["text"], (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2)
+                 for w in page.extract_words()] for page in doc.pages]
