@@ -244,11 +244,11 @@ CARD = """<article class="card" id="r{index}" tabindex="-1" data-id="{id}" data-
 <div class="record">
 <h2><span class="number">{number}</span> <span class="section">{section_text}</span>
 <small class="id">{id} · pages {pages}</small></h2>
-<p class="text">{text}</p>
-<h3>Actions</h3><ol class="actions">{actions}</ol>
-<dl><dt>Owners</dt><dd>{owners}</dd><dt>Target dates</dt><dd>{dates}</dd>
+<div class="what"><p class="text">{text}</p>
+<h3>Actions</h3><ol class="actions">{actions}</ol></div>
+<div class="facts"><dl><dt>Owners</dt><dd>{owners}</dd><dt>Target dates</dt><dd>{dates}</dd>
 <dt>Status</dt><dd><span class="status">{status}</span> <q>{completion}</q></dd></dl>
-{warnings}
+{warnings}</div>
 </div>
 <div class="source">{source}</div>
 </article>"""
@@ -258,8 +258,11 @@ body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f4f4f4;color:#222}
 header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:8px 16px;
 z-index:1}
 header h1{font-size:17px;margin:0 0 4px}
-.card{display:grid;grid-template-columns:minmax(320px,1fr) minmax(320px,1.3fr);gap:16px;
-background:#fff;margin:12px 16px;padding:12px;border:1px solid #ccc;border-radius:4px}
+.card{background:#fff;margin:12px 16px;padding:12px;border:1px solid #ccc;border-radius:4px}
+.record{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
+.record h2{grid-column:1/3}
+@media (min-width:1700px){.card{display:grid;grid-template-columns:1fr 1.4fr;gap:16px}
+.record{grid-template-columns:1fr}.record h2{grid-column:1}}
 .card[hidden]{display:none}
 .card.current{outline:3px solid #0a5cff}
 .card h2{font-size:16px;margin:0}
