@@ -23,7 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from dhrplan.extract.model import ExtractError
-from dhrplan.normalize.record import Plan, Recommendation, SourceRegion, TargetDate
+from dhrplan.normalize.record import Action, Plan, Recommendation, SourceRegion, TargetDate
 from dhrplan.output.files import sha256_file
 from dhrplan.pageimage import render_pages, to_pixels
 from dhrplan.pipeline import Options, convert_file
@@ -152,7 +152,7 @@ def _dates(dates: list[TargetDate] | None) -> str:
     return f'<ul class="dates">{"".join(items)}</ul>'
 
 
-def _action(action) -> str:  # noqa: ANN001 - normalize.record.Action
+def _action(action: Action) -> str:
     owners = ", ".join(o.name for o in action.owners or [])
     parts = [f'<span class="label">{_e(action.label)}</span> ' if action.label else "",
              _e(action.text).replace("\n", "<br>")]
