@@ -43,6 +43,13 @@ def test_cut_cells_and_headings_are_marked() -> None:
     assert first.kept and first.fills
 
 
+def test_inferred_columns_and_dropped_page_labels_are_marked() -> None:
+    picture = draw_page(FIXTURE.with_name("council-plan-borderless.pdf"), 1)
+    assert picture.inferred == ["rows and columns from text alignment"]
+    assert "Page 1 of 5" in picture.dropped
+    assert "Avon and Somerset Police" in picture.kept
+
+
 def test_debug_command_writes_png(tmp_path: Path) -> None:
     out = tmp_path / "page.png"
     assert main(["debug", str(FIXTURE), "--page", "1", "-o", str(out)]) == 0
