@@ -5,7 +5,7 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 CLEANED := out .pytest_cache .ruff_cache
 
-.PHONY: setup setup-run demo test lint bench evaluate clean distclean
+.PHONY: setup setup-run demo test lint bench evaluate clean distclean screenshot
 
 # what running needs (make demo); testing adds the test tools and the camelot extra
 setup-run: $(RUN_STAMP)
@@ -34,7 +34,14 @@ $(TEST_STAMP): $(RUN_STAMP) pyproject.toml
 	touch $(TEST_STAMP)
 
 demo: setup-run
-	$(VENV)/bin/dhrplan convert samples -o out --format json,csv --combine --as-of 2026-12-01
+	$(VENV)/bin/dhrplan convert samples -o out --format json,csv --combine --review --as-of 2026-12-01
+
+# the README's picture of a review page: the tool's page for the Lily PDF in headless Chromium
+screenshot: demo
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+	  --hide-scrollbars --window-size=1100,760 --screenshot=docs/review.png \
+	  "file://$(CURDIR)/out/somerset-dhr-lily-action-plan.pdf.review.html"
+	$(PY) -c "from PIL import Image; Image.open('docs/review.png').convert('RGB').quantize(64).save('docs/review.png', optimize=True)"
 
 test: setup
 	$(PY) -m ruff check .

@@ -7,6 +7,7 @@ Exit status: 0 when everything worked, 1 when any input failed or any document i
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import signal
@@ -146,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
         "the spare processes read a long PDF's pages",
     )
     convert.add_argument(
+        "--review", action="store_true",
+        help="also write <stem>.review.html beside each JSON: the records beside their source",
+    )
+    convert.add_argument(
         "--force", action="store_true", help="convert again even inputs that have not changed"
     )
     default_backend = pipeline.Options().backend
@@ -171,6 +176,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail a file whose worker needs more than MB megabytes (default: half the "
         "machine's memory shared by the -j workers, at least 1024; 0: no limit)",
     )
+
+    debug = commands.add_parser(
+        "debug", help="draw what the PDF reader decided over one page (a PNG for tuning)")
+    debug.add_argument("file", type=Path, metavar="FILE.pdf")
+    debug.add_argument("--page", type=_positive_int, required=True, metavar="N")
+    debug.add_argument("-o", "--output", required=True, type=Path, metavar="PAGE.png")
+    debug.add_argument("--backend", choices=BACKENDS, default=default_backend,
+                       help=f"PDF table reader (default: {default_backend})")
+    debug.add_argument("--password", metavar="PW", help="password for an encrypted PDF")
+
+    review = commands.add_parser(
+        "review", help="write an HTML page setting each recommendation beside its source")
+    review.add_argument("file", type=Path, metavar="FILE.pdf|FILE.json")
+    review.add_argument("-o", "--output", required=True, type=Path, metavar="REVIEW.html")
+    review.add_argument("--source", type=Path, metavar="FILE.pdf",
+                        help="for FILE.json: the PDF it was read from (default: beside it)")
+    review.add_argument("--backend", choices=BACKENDS, default=default_backend,
+                        help=f"PDF table reader (default: {default_backend})")
+    review.add_argument("--password", metavar="PW", help="password for an encrypted PDF")
 
     commands.add_parser("schema", help="print the JSON Schema of the output documents")
 
@@ -236,6 +260,10 @@ def _config(args: argparse.Namespace, password: str | None, outdir: Path) -> bat
 
 
 def _convert(args: argparse.Namespace) -> int:
+    if args.review and "json" not in args.format:
+        print("dhrplan: --review reads the JSON documents: keep json in --format",
+              file=sys.stderr)
+        return 2
     try:
         password = _password(args)
     except SystemExit as stop:
@@ -269,6 +297,14 @@ def _convert(args: argparse.Namespace) -> int:
         print(one_line(f"dhrplan: {where}: {error.strerror or error}"), file=sys.stderr)
         return 1
     print(summary(report, config.outdir))
+    if args.review:
+        from dhrplan.review import review_outputs
+
+        failures = review_outputs(config.outdir, password)
+        for failure in failures:
+            print(one_line(f"dhrplan: {failure}"), file=sys.stderr)
+        if failures:
+            return 1
     return report.exit_code
 
 
@@ -360,6 +396,44 @@ def _validate(files: Sequence[Path]) -> int:
     return 1 if invalid else 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from dhrplan.extract.model import ExtractError
+    from dhrplan.review import load_plan, write_review
+
+    try:
+        plan, source = load_plan(args.file, pipeline.Options(backend=args.backend,
+                                                             password=args.password))
+        write_review(plan, args.source or source, args.output, args.password)
+    except ExtractError as error:
+        print(one_line(f"dhrplan: {error}"), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(one_line(f"dhrplan: {shown(args.output)}: {error.strerror or error}"),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _debug(args: argparse.Namespace) -> int:
+    from dhrplan.extract.model import ExtractError
+    from dhrplan.output.files import write_bytes
+    from dhrplan.pagepicture import draw_page
+
+    try:
+        picture = draw_page(args.file, args.page, args.backend, args.password)
+        buffer = io.BytesIO()
+        picture.image.save(buffer, "PNG", optimize=True)
+        write_bytes(args.output, buffer.getvalue())
+    except ExtractError as error:
+        print(one_line(f"dhrplan: {error}"), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(one_line(f"dhrplan: {shown(args.output)}: {error.strerror or error}"),
+              file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -374,6 +448,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "validate":
             return _validate(args.files)
+        if args.command == "debug":
+            return _debug(args)
+        if args.command == "review":
+            return _review(args)
         with _stopped_by_signals():
             return _convert(args)
     except Terminated as stop:

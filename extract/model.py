@@ -22,6 +22,18 @@ looks for a row cut by a page break there."""
 
 
 @dataclass(frozen=True)
+class Region:
+    """Where a PDF cell was printed: its page and box in points, from the page's top-left
+    corner (the geometry's coordinates), so a reviewer can be shown the very place."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class Cell:
     text: str = ""
     bold: bool = False
@@ -40,6 +52,9 @@ class Cell:
     """The cell's lines as printed, where its reader undid the wrapping (PDFs, exports that
     keep a PDF's lines): a line break read as a wrap may still have parted two owners
     ("Police" / "Schools"), which only the column's meaning tells."""
+    regions: tuple[Region, ...] = field(default=(), compare=False)
+    """PDFs only: the box of the cell (of the whole merged cell) on its page; a cell a page
+    break cut, joined again, has one region per page. Empty for formats without pages."""
 
     @property
     def empty(self) -> bool:

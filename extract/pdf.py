@@ -172,6 +172,33 @@ def _parallel(
         raise ExtractError(f"{path}: a page reader stopped unexpectedly ({exc})") from exc
 
 
+def carry_columns(lattices: list[Lattice], last_columns: list[float] | None) -> list[float] | None:
+    """A table's columns carry over to the next page (a continued table's first lattice is
+    regridded to them); returns the columns the page leaves for the next."""
+    if lattices and last_columns is not None:
+        lattices[0] = regrid_columns(lattices[0], last_columns)
+    return lattices[-1].xs if lattices else last_columns
+
+
+def page_scans(
+    path: Path, backend: str = DEFAULT_BACKEND, password: str | None = None, last: int = 0,
+    settings: GridSettings | None = None,
+) -> Iterator[PageScan]:
+    """Pages 1 to `last` (0: all) as `read_pdf` sees them, columns carried over, for a
+    picture of what the reader decided (`dhrplan debug`). Call `read_pdf` first: it checks
+    the file and turns every failure into one line."""
+    source = _open(path, password, backend)
+    try:
+        finder = _finder(backend, path, password, settings or GridSettings())
+        last_columns: list[float] | None = None
+        for number in range(1, (last or source.page_count) + 1):
+            geometry, lattices = _scan(path, source, finder, number)
+            last_columns = carry_columns(lattices, last_columns)
+            yield geometry, lattices
+    finally:
+        _close_quietly(source)
+
+
 def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str], int]:
     """Page by page in order: a table's columns carry over to the next page."""
     layouts: list[PageLayout] = []
@@ -188,10 +215,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
         chars += geometry.char_count
         if geometry.char_count == 0:
             blank_pages.append(number)
-        if lattices and last_columns is not None:
-            lattices[0] = regrid_columns(lattices[0], last_columns)
-        if lattices:
-            last_columns = lattices[-1].xs
+        last_columns = carry_columns(lattices, last_columns)
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)
         layout = layout_page(geometry, lattices)

@@ -24,7 +24,7 @@ from dhrplan.extract.celltext import (
 )
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
 from dhrplan.extract.grid import Lattice, Span
-from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
+from dhrplan.extract.model import Block, Cell, Heading, Region, Row, TableFragment
 
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
@@ -112,10 +112,10 @@ def fragment(
     notes: dict[int, list[str]] = {}
     for span in lattice.spans():
         shade = cell_fill(span, fills or [])
+        region = (Region(page, span.x0, span.top, span.x1, span.bottom),)
         for r in range(span.row + 1, span.row + span.rows):
             grid[r][span.col] = Cell(merged=True, fill=shade)
-        if shade is not None:
-            grid[span.row][span.col] = Cell(fill=shade)
+        grid[span.row][span.col] = Cell(fill=shade, regions=region)
         span_words = [
             w
             for r in range(span.row, span.row + span.rows)
@@ -134,6 +134,7 @@ def fragment(
                 room=end_room(span_words, span.x0, span.x1),
                 lines=tuple(line.text for line in group_lines(span_words)),
                 fill=shade,
+                regions=region,
             )
             notes.setdefault(span.row, []).extend(
                 f'column {span.col + 1}: the line break after "{_tail(s)}" was read as a wrap; '

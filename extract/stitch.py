@@ -151,6 +151,7 @@ def join_rows(top: Row, rest: Row) -> Row:
             room=b.room if not b.empty else a.room,
             fill=a.fill or b.fill,
             lines=a.lines + b.lines,
+            regions=a.regions + b.regions,
         )
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
@@ -260,7 +261,8 @@ class _Builder:
             head = row.cells[c]
             joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
                           room=below.room, fill=head.fill or below.fill,
-                          lines=head.lines + below.lines)
+                          lines=head.lines + below.lines,
+                          regions=head.regions + below.regions)
             pages = sorted(set(row.pages) | set(rest.pages))
             note = (f"a merged cell continued across a page break (pages "
                     f"{', '.join(map(str, pages))})")

@@ -70,6 +70,24 @@ class Action:
     completion: Completion | None = None
 
 
+@dataclass(frozen=True)
+class SourceRegion:
+    """One cell a record was read from (see normalize/regions.py)."""
+
+    field: str
+    """The record field the cell's column fills ("extra": a column of no known role)."""
+    column: int
+    """Index of the column in the record's table (`Plan.tables[table].columns`)."""
+    page: int | None = None
+    bbox: list[float] | None = None
+    """PDFs: [x0, top, x1, bottom] in points from the page's top-left corner."""
+    table: int | None = None
+    row: int | None = None
+    """.docx, HTML: the cell's (table, row) position in the source, counted from 0."""
+    text: str | None = None
+    """Sources without a page image (.docx, HTML, text exports): the cell's text as read."""
+
+
 @dataclass
 class Recommendation:
     id: str
@@ -92,6 +110,8 @@ class Recommendation:
     table: int
     """Index of the plan table (in `Plan.tables`) the record was read from."""
     warnings: list[PlanWarning]
+    source_regions: list[SourceRegion] = field(default_factory=list)
+    """The cells the record was read from, for review beside the source."""
 
 
 @dataclass

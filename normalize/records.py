@@ -28,6 +28,7 @@ from dhrplan.normalize.record import (
     Recommendation,
     TargetDate,
 )
+from dhrplan.normalize.regions import source_regions
 from dhrplan.normalize.scope import parse_scope
 from dhrplan.normalize.structure import Draft
 
@@ -306,5 +307,6 @@ class RecordBuilder:
                 rows=[list(r.position) for r in spanned if r.position is not None],
                 table=draft.table,
                 warnings=list(dict.fromkeys(warnings)),
+                source_regions=source_regions(rows, columns, FIELD_OF_ROLE, draft.head),
             )
         )

@@ -20,6 +20,7 @@ from dhrplan.normalize.record import (
     Recommendation,
     Scope,
     Source,
+    SourceRegion,
     TableMap,
     TargetDate,
 )
@@ -175,6 +176,7 @@ def _recommendation_from(doc: dict[str, Any]) -> Recommendation:
         rows=[list(r) for r in doc["rows"]],
         table=doc["table"],
         warnings=_warnings_from(doc["warnings"]),
+        source_regions=[SourceRegion(**r) for r in doc.get("source_regions", [])],
     )
 
 

@@ -1,6 +1,6 @@
-"""The records of a PDF in a form two PDFs of the same plan can be compared in: every field,
-the id without the file's stem (it names the file, not the record), the warnings as the set
-of what they concern (code and field)."""
+"""The records of a PDF in a form two PDFs of the same plan can be compared in: every field
+but the cells' places on the page, the id without the file's stem (it names the file, not
+the record), the warnings as the set of what they concern (code and field)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def records(path: Path, backend: str = "pdfium") -> list[dict]:
         fields = dataclasses.asdict(record)
         assert fields["id"].startswith(f"{path.stem}-"), fields["id"]
         fields["id"] = fields["id"].removeprefix(f"{path.stem}-")
+        del fields["source_regions"]  # where the cells sit on the page, which each PDF lays out
         # what was guessed, not how the message quotes it (quotes follow the page's lines)
         fields["warnings"] = sorted({(w["code"], w["field"]) for w in fields["warnings"]},
                                     key=str)

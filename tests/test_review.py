@@ -1,0 +1,163 @@
+"""`dhrplan review`: every record beside the right place of its source, in a page a real
+browser opens with its filters working."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from region_words import words_in_boxes, words_of
+from sample_facts import SAMPLES
+
+from dhrplan.cli import main
+from dhrplan.normalize.record import Plan
+from dhrplan.pipeline import convert_file
+from dhrplan.review import ReviewSettings, _by_page, crop_box, review_plan
+
+LILY = SAMPLES / "somerset-dhr-lily-action-plan.pdf"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed "
+                                    "(apt-get install chromium)")
+_IMG = re.compile(r'<img class="crop" alt="source of ([^"]+)" src="data:image/png;base64,([^"]+)"')
+
+
+COUNCIL = Path(__file__).parent / "fixtures" / "council-plan.pdf"
+
+
+@pytest.fixture(scope="module")
+def council_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plan]:
+    """The review page of a PDF where some records have warnings and some not, with
+    several sections and statuses."""
+    plan = convert_file(COUNCIL)
+    out = tmp_path_factory.mktemp("review") / "council.review.html"
+    out.write_text(review_plan(plan, COUNCIL), "utf-8")
+    return out, plan
+
+
+def test_crops_hold_the_words_of_the_recommendation_text() -> None:
+    plan = convert_file(LILY)
+    page = review_plan(plan, LILY)
+    crops: dict[str, list[Image.Image]] = {}
+    for rec_id, data in _IMG.findall(page):
+        crops.setdefault(rec_id, []).append(Image.open(io.BytesIO(base64.b64decode(data))))
+    settings = ReviewSettings()
+    assert set(crops) == {r.id for r in plan.recommendations}
+    for record in plan.recommendations:
+        by_page = _by_page(record.source_regions)
+        boxes = [(page_no, list(crop_box(regions, settings.margin)))
+                 for page_no, regions in by_page.items()]
+        missing = [w for w in words_of(record.text) if w not in words_in_boxes(LILY, boxes)]
+        assert not missing, (record.id, missing)
+        assert len(crops[record.id]) == len(boxes)  # one crop per page, of that box
+        for image, (_, (x0, top, x1, bottom)) in zip(crops[record.id], boxes, strict=True):
+            assert abs(image.width - (x1 - x0) * settings.scale) <= 2 + settings.margin * 2
+            assert abs(image.height - (bottom - top) * settings.scale) <= 2 + settings.margin * 2
+
+
+def test_text_and_word_inputs_show_their_cells_as_text(tmp_path: Path) -> None:
+    for source in (SAMPLES / "somerset-dhr-lily-action-plan.txt",
+                   Path(__file__).parent / "fixtures" / "council-plan.docx"):
+        out = tmp_path / f"{source.stem}.html"
+        assert main(["review", str(source), "-o", str(out)]) == 0
+        page = out.read_text("utf-8")
+        plan = convert_file(source)
+        assert "<img" not in page
+        assert page.count('<table class="cells">') == len(plan.recommendations)
+        first = plan.recommendations[0]
+        assert first.text.split("\n")[0][:40] in page.replace("<br>", "\n")
+
+
+def test_convert_review_and_json_review_need_no_network(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(LILY), "-o", str(out), "--review", "--format", "json"]) == 0
+    page = (out / "somerset-dhr-lily-action-plan.review.html").read_text("utf-8")
+    assert page.count('class="card"') == 8
+    assert not re.search(r'(?:src|href)="(?!data:)', page)  # nothing fetched from anywhere
+    again = tmp_path / "again.html"  # the JSON's source found through the manifest
+    assert main(["review", str(out / "somerset-dhr-lily-action-plan.json"), "-o",
+                 str(again)]) == 0
+    assert again.read_text("utf-8") == page
+
+
+def test_review_of_a_json_without_its_pdf_is_one_line(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(LILY), "-o", str(out), "--format", "json"]) == 0
+    alone = tmp_path / "alone.json"
+    shutil.copy(out / "somerset-dhr-lily-action-plan.json", alone)
+    target = tmp_path / "r.html"
+    assert main(["review", str(alone), "-o", str(target)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "--source" in err and len(err.splitlines()) == 1 and not target.exists()
+
+
+def _dom(page: Path, fragment: str = "") -> str:
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--dump-dom", page.as_uri() + fragment],
+        capture_output=True, text=True, timeout=60, check=True)
+    return done.stdout
+
+
+def _cards(dom: str) -> list[str]:
+    return re.findall(r'<article class="card"[^>]*>', dom)
+
+
+@needs_chromium
+def test_browser_shows_every_record_with_its_crop(council_page: tuple[Path, Plan],
+                                                   tmp_path: Path) -> None:
+    page, plan = council_page
+    dom = _dom(page)
+    cards = _cards(dom)
+    assert len(cards) == len(plan.recommendations)
+    assert not any(" hidden" in c for c in cards)
+    for record in plan.recommendations:  # each card holds its record's crop
+        card = dom.split(f'data-id="{record.id}"', 1)[1].split("</article>", 1)[0]
+        assert f'<img class="crop" alt="source of {record.id}"' in card
+    assert f'<span id="shown">{len(plan.recommendations)}</span>' in dom  # the script ran
+    shot = tmp_path / "shot.png"
+    assert CHROMIUM is not None
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--hide-scrollbars",
+                    "--window-size=1000,700", f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=60, check=True)
+    assert Image.open(shot).size == (1000, 700)
+
+
+@needs_chromium
+@pytest.mark.parametrize("fragment", ["#warnings", "#status=complete", "#section=MARAC"])
+def test_browser_filters_show_only_the_matching_records(
+    council_page: tuple[Path, Plan], fragment: str
+) -> None:
+    page, plan = council_page
+    wanted = {
+        "#warnings": lambda r: bool(r.warnings),
+        "#status=complete": lambda r: r.completion is not None
+        and r.completion.status == "complete",
+        "#section=MARAC": lambda r: r.section == "MARAC",
+    }[fragment]
+    shown = {r.id for r in plan.recommendations if wanted(r)}
+    assert 0 < len(shown) < len(plan.recommendations)  # the filter has something to do
+    dom = _dom(page, fragment)
+    visible = {m for c in _cards(dom) if " hidden" not in c
+               for m in re.findall(r'data-id="([^"]+)"', c)}
+    assert visible == shown
+    assert f'<span id="shown">{len(shown)}</span>' in dom
+
+
+@needs_chromium
+def test_browser_j_and_k_move_between_records(council_page: tuple[Path, Plan],
+                                              tmp_path: Path) -> None:
+    keys = "".join(f"document.dispatchEvent(new KeyboardEvent('keydown',{{key:'{k}'}}));"
+                   for k in "jjjk")
+    pressed = tmp_path / "pressed.html"
+    pressed.write_text(council_page[0].read_text("utf-8").replace(
+        "</body>", f"<script>{keys}</script></body>"), "utf-8")
+    current = re.findall(r'<article class="card current" id="(r\d+)"', _dom(pressed))
+    assert current == ["r1"]
