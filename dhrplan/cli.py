@@ -12,7 +12,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -397,39 +397,40 @@ def _validate(files: Sequence[Path]) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from dhrplan.extract.model import ExtractError
     from dhrplan.review import load_plan, write_review
 
-    try:
+    def work() -> None:
         plan, source = load_plan(args.file, pipeline.Options(backend=args.backend,
                                                              password=args.password))
         write_review(plan, args.source or source, args.output, args.password)
-    except ExtractError as error:
-        print(one_line(f"dhrplan: {error}"), file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(one_line(f"dhrplan: {shown(args.output)}: {error.strerror or error}"),
-              file=sys.stderr)
-        return 1
-    return 0
+
+    return _one_output(args.output, work)
 
 
 def _debug(args: argparse.Namespace) -> int:
-    from dhrplan.extract.model import ExtractError
     from dhrplan.output.files import write_bytes
     from dhrplan.pagepicture import draw_page
 
-    try:
+    def work() -> None:
         picture = draw_page(args.file, args.page, args.backend, args.password)
         buffer = io.BytesIO()
         picture.image.save(buffer, "PNG", optimize=True)
         write_bytes(args.output, buffer.getvalue())
+
+    return _one_output(args.output, work)
+
+
+def _one_output(output: Path, work: Callable[[], None]) -> int:
+    """Run a command that writes one file: its errors are one line each, exit status 1."""
+    from dhrplan.extract.model import ExtractError
+
+    try:
+        work()
     except ExtractError as error:
         print(one_line(f"dhrplan: {error}"), file=sys.stderr)
         return 1
     except OSError as error:
-        print(one_line(f"dhrplan: {shown(args.output)}: {error.strerror or error}"),
-              file=sys.stderr)
+        print(one_line(f"dhrplan: {shown(output)}: {error.strerror or error}"), file=sys.stderr)
         return 1
     return 0
 
