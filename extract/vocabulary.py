@@ -93,3 +93,62 @@ def glue_broken_header(text: str) -> str:
 def names_a_column(text: str) -> bool:
     """Whether a cell's text names a column of an action plan (a header cell)."""
     return bool(_ROLE_WORD.search(glue_broken_header(" ".join(text.split()))))
+
+
+# --- reading a header as a person reads it --------------------------------------------
+
+_SCOPE_LEVELS = regex.compile(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", regex.I)
+_OUTCOMES = regex.compile(dict(ROLE_WORDS)["outcomes"], regex.I)
+_PATTERNS = tuple((role, regex.compile(p, regex.I)) for role, p in ROLE_WORDS if role != "outcomes")
+# Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
+# in enacting recommendation", "Specific action | to meet the recommendation".
+_QUALIFIER = regex.compile(
+    r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", regex.I
+)
+_RAG_HEADER = regex.compile(dict(ROLE_WORDS)["rag"], regex.I)
+_DONE_DATE = regex.compile(r"complet|compltn", regex.I)
+_PLANNED = regex.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
+
+
+def _rightmost_role(text: str) -> tuple[int, str] | None:
+    """In "Action Holder" or "Target Date" the last role word is the head noun."""
+    best: tuple[int, str] | None = None
+    for role, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    return best
+
+
+def role_of(header: str) -> str | None:
+    """The role a column plays, read from its header the way a person reads it: by its head
+    noun ("Action *Holder*"), before any qualifier ("Scope *of recommendation*"), by the
+    first of two names ("Recommendation/ Overarching Action"). Content-based roles, for
+    headers that say nothing, are normalize/columns.py's."""
+    text = glue_broken_header(" ".join(header.split()))
+    if not text:
+        return None
+    if NUMBER_HEADER.match(text):
+        return "number"
+    if _SCOPE_LEVELS.search(text):
+        return "scope"
+    if _OUTCOMES.search(text):
+        return "outcomes"
+    if _RAG_HEADER.search(text):
+        return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
+    first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
+    if first != text and role_of(first):  # two names; the first is the one it goes by
+        return role_of(first)
+    cut = _QUALIFIER.search(text)
+    head = text[: cut.start()] if cut and cut.start() > 0 else text
+    found = _rightmost_role(head) or _rightmost_role(text)
+    role = found[1] if found else None
+    if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
+        return "owner"  # "Lead Agency", "Responsible agency"
+    if role == "target" and _DONE_DATE.search(text) and not _PLANNED.search(text):
+        return "completion"
+    if role == "section" and regex.search(r"recommend", head, regex.I) is None and len(
+        text.split()
+    ) > 3:
+        return None  # "Area of concern identified in the review" is not a grouping
+    return role

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import regex
 
 from dhrplan.extract.model import Row
-from dhrplan.extract.vocabulary import NUMBER_HEADER, ROLE_WORDS, glue_broken_header
+from dhrplan.extract.numbering import number_cell, split_label
+from dhrplan.extract.vocabulary import role_of
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
-from dhrplan.normalize.numbering import number_cell, split_label
 from dhrplan.normalize.owners import looks_like_owner
 from dhrplan.normalize.scope import parse_scope
 
@@ -29,15 +29,6 @@ ROLES = (
     "target", "scope", "completion", "rag", "outcomes",
 )
 
-_SCOPE_LEVELS = re.compile(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", re.I)
-_OUTCOMES = regex.compile(dict(ROLE_WORDS)["outcomes"], regex.I)
-_PATTERNS = tuple((role, regex.compile(p, regex.I)) for role, p in ROLE_WORDS if role != "outcomes")
-# Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
-# in enacting recommendation", "Specific action | to meet the recommendation".
-_QUALIFIER = re.compile(r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", re.I)
-_RAG_HEADER = regex.compile(dict(ROLE_WORDS)["rag"], regex.I)
-_DONE_DATE = re.compile(r"complet|compltn", re.I)
-_PLANNED = re.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", re.I)
 _OUTRIGHT = re.compile(r"progress|\brag\b|status|update|complet|compltn", re.I)
 
 
@@ -89,47 +80,6 @@ class ColumnMap:
         return ("recommendation" in self.roles and len(others) >= 2) or (
             "action" in self.roles and len(others - {"action"}) >= 2
         )
-
-
-def _rightmost_role(text: str) -> tuple[int, str] | None:
-    """In "Action Holder" or "Target Date" the last role word is the head noun."""
-    best: tuple[int, str] | None = None
-    for role, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if best is None or m.end() > best[0]:
-                best = (m.end(), role)
-    return best
-
-
-def role_of(header: str) -> str | None:
-    """The role a column plays, read from its header the way a person reads it."""
-    text = glue_broken_header(" ".join(header.split()))
-    if not text:
-        return None
-    if NUMBER_HEADER.match(text):
-        return "number"
-    if _SCOPE_LEVELS.search(text):
-        return "scope"
-    if _OUTCOMES.search(text):
-        return "outcomes"
-    if _RAG_HEADER.search(text):
-        return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
-    first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
-    if first != text and role_of(first):  # two names; the first is the one it goes by
-        return role_of(first)
-    cut = _QUALIFIER.search(text)
-    head = text[: cut.start()] if cut and cut.start() > 0 else text
-    found = _rightmost_role(head) or _rightmost_role(text)
-    role = found[1] if found else None
-    if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
-        return "owner"  # "Lead Agency", "Responsible agency"
-    if role == "target" and _DONE_DATE.search(text) and not _PLANNED.search(text):
-        return "completion"
-    if role == "section" and regex.search(r"recommend", head, regex.I) is None and len(
-        text.split()
-    ) > 3:
-        return None  # "Area of concern identified in the review" is not a grouping
-    return role
 
 
 # --- content -----------------------------------------------------------------------------

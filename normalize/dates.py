@@ -36,7 +36,8 @@ from datetime import date
 
 import regex
 
-from .numberwords import NUMBER_WORD, word_value
+from dhrplan.extract.numberwords import NUMBER_WORD, word_value
+
 from .record import TargetDate
 
 # --- vocabulary -------------------------------------------------------------------------

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Row
+from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.items import milestones, split_items
-from dhrplan.normalize.numbering import number_cell, split_label
 from dhrplan.normalize.owners import split_owners, take_ownership
 from dhrplan.normalize.rag import COMMON_KEY, colour_name
 from dhrplan.normalize.record import (

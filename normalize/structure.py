@@ -26,11 +26,11 @@ from functools import lru_cache
 from typing import Literal
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
+from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.stitch import RowKind, join_rows, same_header
 from dhrplan.extract.vocabulary import names_a_column
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
-from dhrplan.normalize.numbering import number_cell, split_label
 from dhrplan.normalize.record import PlanWarning
 
 

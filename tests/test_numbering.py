@@ -3,8 +3,8 @@
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.normalize.numbering import clean_number, number_cell, split_label
-from dhrplan.normalize.numberwords import word_value
+from dhrplan.extract.numbering import clean_number, number_cell, split_label
+from dhrplan.extract.numberwords import word_value
 
 # recommendation text, number, text without its label
 LABELS = [

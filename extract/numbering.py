@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .numberwords import NUMBER_WORD, word_value
+from dhrplan.extract.numberwords import NUMBER_WORD, word_value
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
 
