@@ -17,7 +17,6 @@ from dhrplan.extract.model import ExtractError, Heading, Table
 from dhrplan.extract.pdf import page_scans, read_pdf
 from dhrplan.extract.pdf_page import cell_fill
 from dhrplan.extract.stitch import stitch
-from dhrplan.normalize.structure import classify_for_stitch
 from dhrplan.pageimage import render_pages, to_pixels
 
 Box = tuple[float, float, float, float]
@@ -83,7 +82,7 @@ def draw_page(
     if not 1 <= page <= document.page_count:
         raise ExtractError(f"{path}: has no page {page} (it has {document.page_count})")
     *_, (geometry, lattices) = page_scans(path, backend, password, last=page)
-    blocks = stitch(document.blocks, classify_for_stitch)
+    blocks = stitch(document.blocks)
     scale = settings.scale
     picture = PagePicture(render_pages(path, [page], scale, password)[page], scale)
     overlay = Image.new("RGBA", picture.image.size, (0, 0, 0, 0))

@@ -7,19 +7,20 @@ small wording changes such as "Outcome"/"Outcomes") are dropped wherever they ap
 
 A row that a page break cut in two leaves its top on one page and its rest as the first row of
 the next. Whether the next page's first row continues the previous one is a question about
-the plan's content (does it start a new recommendation?), so the caller answers it through
-`classify`; this module only applies the answer and joins the cells.
+the plan's content (does it start a new recommendation?), which the shared row classifier
+answers (`rowkinds.py`, from the header's words); this module applies the answer and joins
+the cells.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from dhrplan.extract.labels import ITEM_START, opens_item
 from dhrplan.extract.model import NO_PAGE, Block, Cell, Heading, Row, Table, TableFragment
+from dhrplan.extract.rowkinds import starts_something
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     HYPHEN_END,
@@ -27,13 +28,6 @@ from dhrplan.extract.words import (
     normal_word,
     split_word,
 )
-
-RowKind = Literal["numbered", "text", "action", "section", "empty"]
-"""numbered: starts a recommendation with a number; text: has recommendation text but no number;
-action: no recommendation text, other cells filled; section: a theme row; empty: nothing."""
-
-Classifier = Callable[[Row, Row], RowKind]
-"""(header, row) -> the row's kind."""
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -183,13 +177,13 @@ def _header_rest(header: Row, row: Row) -> bool:
     return all(_cut_mid_phrase(header.cells[i].text, row.cells[i].text) for i in row.filled())
 
 
-def _should_join(top: Row, rest: Row, header: Row, numbered: bool, classify: Classifier) -> bool:
+def _should_join(top: Row, rest: Row, header: Row, numbered: bool) -> bool:
     """Decide whether the first row after a page break is the rest of the row before it."""
-    kind = classify(header, rest)
+    kind = starts_something(header, rest)
     if kind in ("section", "empty"):
         return False
     if kind == "numbered":
-        return classify(header, top) == "action" and _continues(top, rest)
+        return starts_something(header, top) == "action" and _continues(top, rest)
     if kind == "text":
         return numbered or _continues(top, rest)
     return _continues(top, rest)
@@ -200,14 +194,12 @@ class _Builder:
         self,
         first: TableFragment,
         heading: str | None,
-        classify: Classifier,
         settings: StitchSettings,
     ) -> None:
         self.header = first.rows[0]
         self.width = first.width
         self.heading = heading
         self.rows: list[Row] = []
-        self.classify = classify
         self.settings = settings
         self.numbered = False
         self._add(first.rows[1:], first.page, first_on_page=False)
@@ -222,11 +214,11 @@ class _Builder:
             if not kept[0].filled():
                 kept = kept[1:]
             top = self.rows[-1]
-            if kept and _should_join(top, kept[0], self.header, self.numbered, self.classify):
+            if kept and _should_join(top, kept[0], self.header, self.numbered):
                 self.rows[-1] = join_rows(top, kept[0])
                 kept = kept[1:]
         for row in kept:
-            if self.classify(self.header, row) == "numbered":
+            if starts_something(self.header, row) == "numbered":
                 self.numbered = True
         self.rows.extend(kept)
 
@@ -237,7 +229,7 @@ class _Builder:
         joined or kept as a row of its own as usual. The cell was cut when it covers the last
         row above the break, or when its rest covers more rows below."""
         top = self.rows[-1]
-        if self.classify(self.header, rest) == "numbered":
+        if starts_something(self.header, rest) == "numbered":
             return rest
         cells = list(rest.cells)
         for c, (above, below) in enumerate(zip(top.cells, rest.cells, strict=True)):
@@ -285,7 +277,7 @@ class _Builder:
 
 
 def stitch(
-    blocks: Sequence[Block], classify: Classifier, settings: StitchSettings = StitchSettings()
+    blocks: Sequence[Block], settings: StitchSettings = StitchSettings()
 ) -> list[Heading | Table]:
     """Headings and whole tables, in document order."""
     out: list[Heading | Table] = []
@@ -310,7 +302,7 @@ def stitch(
             current.add(block)
             continue
         close()
-        current = _Builder(block, pending_heading, classify, settings)
+        current = _Builder(block, pending_heading, settings)
         pending_heading = None
     close()
     return out

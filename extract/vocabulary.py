@@ -11,6 +11,8 @@ header that a narrow column broke into pieces ("Sc / op / e", "Tar / get date").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
@@ -152,3 +154,29 @@ def role_of(header: str) -> str | None:
     ) > 3:
         return None  # "Area of concern identified in the review" is not a grouping
     return role
+
+
+_OUTRIGHT = regex.compile(r"progress|\brag\b|status|update|complet|compltn", regex.I)
+
+
+def header_roles(texts: Sequence[str]) -> list[str | None]:
+    """Each header cell's role, one role to one column (of two, the one that names it
+    outright wins: "Outcome" then "Progress" makes Progress the status), and an unnamed
+    column just left of the recommendations their numbers."""
+    roles = [role_of(t) for t in texts]
+    for i, role in enumerate(roles):
+        if role is None:
+            continue
+        earlier = roles.index(role)
+        if earlier == i:
+            continue
+        if _OUTRIGHT.search(texts[i]) and not _OUTRIGHT.search(texts[earlier]):
+            roles[earlier] = None
+        else:
+            roles[i] = None
+    return roles
+
+
+def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: int) -> bool:
+    """An empty header left of the recommendation column heads their numbers (Lily's)."""
+    return not texts[i].strip() and i + 1 < len(roles) and roles[i + 1] == "recommendation"

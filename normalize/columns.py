@@ -10,7 +10,6 @@ so the document can show why a column was read as it was.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ import regex
 
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
-from dhrplan.extract.vocabulary import role_of
+from dhrplan.extract.vocabulary import header_roles, role_of, unnamed_number_column
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.owners import looks_like_owner
@@ -29,7 +28,6 @@ ROLES = (
     "target", "scope", "completion", "rag", "outcomes",
 )
 
-_OUTRIGHT = re.compile(r"progress|\brag\b|status|update|complet|compltn", re.I)
 
 
 @dataclass(frozen=True)
@@ -168,20 +166,8 @@ def map_columns(
                                                           default=0))
     texts = [header.cells[i].text if header and i < len(header.cells) else ""
              for i in range(width)]
-    roles: list[str | None] = [role_of(t) for t in texts]
+    roles = header_roles(texts)
     sources = ["header" if r else "none" for r in roles]
-
-    # one role, one column: of two, the one that names it outright wins
-    for i, role in enumerate(roles):
-        if role is None:
-            continue
-        earlier = roles.index(role)
-        if earlier == i:
-            continue
-        if _OUTRIGHT.search(texts[i]) and not _OUTRIGHT.search(texts[earlier]):
-            roles[earlier], sources[earlier] = None, "none"
-        else:
-            roles[i], sources[i] = None, "none"
 
     unsure: list[int] = []
     body = [r for r in body if len(r.filled()) > 1]  # a full-width row (a theme) is no cell
@@ -191,9 +177,8 @@ def map_columns(
         column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
         fills = [r.cells[i].fill for r in body if i < len(r.cells)]
         guess, share = role_from_content(column, glossary, fills)
-        if guess is None and not texts[i].strip() and i + 1 < width and \
-                roles[i + 1] == "recommendation":
-            guess, share = "number", 1.0  # an unnamed column left of the recommendations
+        if guess is None and unnamed_number_column(texts, roles, i):
+            guess, share = "number", 1.0
         if guess and guess not in roles:
             roles[i], sources[i] = guess, "content"
             if share < 1.0:

@@ -12,7 +12,7 @@ from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_t
 from dhrplan.normalize.rag import plan_key
 from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, TableMap
 from dhrplan.normalize.records import RecordBuilder
-from dhrplan.normalize.structure import PlanTable, classify_for_stitch, drafts_for, plan_tables
+from dhrplan.normalize.structure import PlanTable, drafts_for, plan_tables
 
 _ORGANISATION = regex.compile(
     r"\b(?:partnership|council|board|CSP|safer|community\s+safety|borough|county|city)\b", regex.I
@@ -83,7 +83,7 @@ def _table_map(reading: PlanTable) -> TableMap:
 
 
 def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
-    blocks = stitch(document.blocks, classify_for_stitch)
+    blocks = stitch(document.blocks)
     tables = [b for b in blocks if isinstance(b, Table)]
     glossary = glossary_from_paragraphs([b.text for b in blocks if isinstance(b, Heading)])
     for table in tables:

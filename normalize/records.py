@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
+from dhrplan.extract.rowkinds import cell_text_at as _cell
 from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
@@ -47,13 +48,6 @@ _OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
 _SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
-
-
-def _cell(row: Row, index: int | None) -> str:
-    if index is None or index >= len(row.cells):
-        return ""
-    cell = row.cells[index]
-    return "" if cell.merged else cell.text.strip()
 
 
 def _lines(row: Row, index: int | None) -> tuple[str, ...]:

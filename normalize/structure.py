@@ -22,12 +22,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Literal
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
-from dhrplan.extract.numbering import number_cell, split_label
-from dhrplan.extract.stitch import RowKind, join_rows, same_header
+from dhrplan.extract.numbering import number_cell
+from dhrplan.extract.rowkinds import SETTINGS as ROWS
+from dhrplan.extract.rowkinds import cell_text_at as _text
+from dhrplan.extract.rowkinds import (
+    classify,
+    is_full_recommendation,
+    is_section_label,
+    part_heading,
+)
+from dhrplan.extract.stitch import join_rows, same_header
 from dhrplan.extract.vocabulary import names_a_column
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
@@ -38,9 +44,6 @@ from dhrplan.normalize.record import PlanWarning
 class StructureSettings:
     """Thresholds of the row reading, with their reasons."""
 
-    section_max_words: int = 12
-    """A section label is a name ("Adult Social Care", "Theme 2 - Processes - Cumbria
-    wide"), not a sentence."""
     header_search: int = 3
     """Rows below a table's first row that may hold its real header (title rows above)."""
     trimmed_cells: int = 2
@@ -49,26 +52,8 @@ class StructureSettings:
 
 SETTINGS = StructureSettings()
 
-_PAGE_ARTEFACT = re.compile(r"^\s*(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d{1,3})\s*$", re.I)
-"""A row holding only "Page 3 of 12" or a page number is debris of the export."""
-_RULE = re.compile(r"^\s*[-–—_=.:|]+\s*$")
-"""Nor is a row of dashes (a table rule or a separator line the export kept)."""
-_PART = re.compile(
-    r"^\s*(?:part|section)\s+(?:\d+|[ivx]+|one|two|three|four)\b|\b(?:single|multi)[\s\-]*"
-    r"agency\b|\brecommendations?\s*$",
-    re.I,
-)
-"""A heading that names a part of the plan rather than an agency or theme."""
 _CONTINUED = re.compile(r"\bcont(?:inued|inuation|'d|d)?\b", re.I)
 """A line such as "Action plan (continued)" between a table and its headerless rest."""
-_NOT_SECTION = re.compile(
-    r"^\s*(?:key|glossary|abbreviations|acronyms|contents|appendix|annex|notes?|date|"
-    r"version|author|status|page|action\s+plan|recommendations?\s+(?:and\s+)?action\s+plan)\b"
-    r"|\baction\s+plan\s*$",
-    re.I,
-)
-
-
 @dataclass
 class Draft:
     """One recommendation as the rows carry it, before its cells are read."""
@@ -97,85 +82,6 @@ class PlanTable:
     lead: list[Heading] = field(default_factory=list)
     """Paragraphs between the previous table and this one, nearest last."""
 
-
-Kind = Literal["empty", "section", "full", "numbered", "text", "action"]
-
-
-def _text(row: Row, index: int | None) -> str:
-    if index is None or index >= len(row.cells):
-        return ""
-    cell = row.cells[index]
-    return "" if cell.merged else cell.text.strip()
-
-
-def is_section_label(text: str, bold: bool = False) -> bool:
-    """A short name ("MARAC", "Adult Social Care"), not a sentence, a number or an item."""
-    text = text.strip()
-    if not text or "\n" in text or len(text.split()) > SETTINGS.section_max_words:
-        return False
-    if number_cell(text) or split_label(text)[0] is not None and not _PART.search(text):
-        return False
-    if _NOT_SECTION.match(text):
-        return False
-    return bold or not text.endswith((".", ",", ";")) and text[:1].isupper()
-
-
-def _is_full_recommendation(text: str) -> bool:
-    """A full-width row that is a recommendation: "Recommendation 3: The CSP should ..."."""
-    number, body = split_label(text)
-    return number is not None and len(body.split()) >= 4
-
-
-def classify(columns: ColumnMap, row: Row) -> Kind:
-    filled = [i for i in row.filled() if not row.cells[i].merged]
-    if not filled:
-        return "empty"
-    if all(_RULE.match(row.cells[i].text) for i in filled):
-        return "empty"
-    lone = filled[0]
-    if len(filled) == 1 and lone != columns.index("number") and \
-            _PAGE_ARTEFACT.match(row.cells[lone].text):
-        return "empty"
-    groups = {columns.index("section"), columns.index("agency")} - {None}
-    if filled and all(i in groups for i in filled):
-        return "section"
-    rec = columns.index("recommendation")
-    number = columns.index("number")
-    if len(filled) == 1 and len(columns.roles) > 2:
-        cell = row.cells[lone]
-        leading = {0, number, rec, *groups} - {None}
-        if lone in leading or rec is None:
-            if _is_full_recommendation(cell.text) and (rec is None or lone != rec):
-                return "full"
-            if lone in leading and is_section_label(cell.text, cell.bold):
-                return "section"
-    number_text = number_cell(_text(row, number))
-    text = _text(row, rec)
-    if number_text:
-        # "1.2" beside an empty recommendation cell numbers an action of recommendation 1
-        if rec is not None and not text and ("." in number_text or "(" in number_text):
-            return "action"
-        return "numbered" if rec is not None or not columns.has("action") else "action"
-    if text:
-        return "numbered" if split_label(text)[0] is not None else "text"
-    if rec is None and len(filled) == 1 and _is_full_recommendation(row.cells[lone].text):
-        return "full"
-    return "action"
-
-
-def classify_for_stitch(header: Row, row: Row) -> RowKind:
-    """What `stitch` asks of a row after a page break: does it start something new?"""
-    kind = classify(_stitch_columns(tuple(header.texts)), row)
-    return "numbered" if kind == "full" else kind
-
-
-@lru_cache(maxsize=64)
-def _stitch_columns(header: tuple[str, ...]) -> ColumnMap:
-    """The header's roles by its words alone: stitching sees a page at a time."""
-    return map_columns(Row([Cell(t) for t in header], []))
-
-
-# --- finding each table's header ----------------------------------------------------------
 
 def _find_header(table: Table, glossary: dict[str, str]) -> PlanTable:
     """The real header among the first rows; title rows above it become the heading. A table
@@ -328,11 +234,11 @@ def _lead_section(
     names: list[Heading] = []
     for i, heading in enumerate(lead):
         text = heading.text
-        if _is_full_recommendation(text):
+        if is_full_recommendation(text):
             recommendation = "\n".join(h.text for h in lead[i:])
             break
-        if is_section_label(text, bold=True) and not _PART.search(text) or (
-            _PART.search(text) and len(text.split()) <= SETTINGS.section_max_words
+        if is_section_label(text, bold=True) and not part_heading(text) or (
+            part_heading(text) and len(text.split()) <= ROWS.section_max_words
         ):
             names.append(heading)
     bold = [h for h in names if h.bold]

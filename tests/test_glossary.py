@@ -9,7 +9,6 @@ from dhrplan.extract.model import Row, Table
 from dhrplan.extract.stitch import stitch
 from dhrplan.extract.text import read_text
 from dhrplan.normalize.glossary import glossary_from_table
-from dhrplan.normalize.structure import classify_for_stitch
 
 
 def table(*rows: tuple[str, ...]) -> Table:
@@ -112,6 +111,6 @@ SAMPLE_GLOSSARIES = [
 
 @pytest.mark.parametrize(("stem", "expected"), SAMPLE_GLOSSARIES)
 def test_sample_glossaries(stem: str, expected: list[dict[str, str]]) -> None:
-    blocks = stitch(read_text(SAMPLES / f"{stem}.txt").blocks, classify_for_stitch)
+    blocks = stitch(read_text(SAMPLES / f"{stem}.txt").blocks)
     found = [g for b in blocks if isinstance(b, Table) if (g := glossary_from_table(b))]
     assert found == expected

@@ -16,7 +16,6 @@ from dhrplan.extract.geometry_pdfium import PdfiumSource
 from dhrplan.extract.model import Cell, TableFragment
 from dhrplan.extract.pdf import read_pdf
 from dhrplan.extract.stitch import stitch
-from dhrplan.normalize.structure import classify_for_stitch
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RAG = FIXTURES / "council-plan-rag.pdf"
@@ -84,7 +83,7 @@ def test_vertically_merged_cell_keeps_its_fill_below(rag):
 
 
 def test_fill_survives_stitching(rag):
-    tables = [t for t in stitch(rag.blocks, classify_for_stitch) if hasattr(t, "header")]
+    tables = [t for t in stitch(rag.blocks) if hasattr(t, "header")]
     (themes,) = [t for t in tables if len(t.header.cells) == 6]
     assert [c.fill for c in themes.header.cells] == [HEADER_GREY] * 6
     assert [r.cells[5].fill for r in themes.rows if r.cells[5].fill] == [GREEN, AMBER, RED]

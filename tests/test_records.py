@@ -6,10 +6,11 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Heading, Row, Table
+from dhrplan.extract.rowkinds import classify
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.record import Completion
 from dhrplan.normalize.records import RecordBuilder, rolled_up
-from dhrplan.normalize.structure import PlanTable, classify, drafts_for
+from dhrplan.normalize.structure import PlanTable, drafts_for
 
 
 def row(*cells: str, page: int = 1) -> Row:

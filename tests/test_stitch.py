@@ -8,7 +8,6 @@ from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Cell, Heading, Row, Table, TableFragment
 from dhrplan.extract.stitch import join_text, same_header, stitch
 from dhrplan.extract.text import read_text
-from dhrplan.normalize.structure import classify_for_stitch
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -181,7 +180,7 @@ def frag(page: int, *rows: tuple[str, ...]) -> TableFragment:
 
 
 def tables(blocks: list) -> list[Table]:
-    out = stitch(blocks, classify_for_stitch)
+    out = stitch(blocks)
     return [b for b in out if isinstance(b, Table)]
 
 
@@ -335,7 +334,7 @@ def test_stitch(blocks: list, expected: list[tuple], warnings: list[str]) -> Non
 def test_stitch_keeps_headings_in_order() -> None:
     blocks = [Heading("Appendix B", 1), Heading("Avon and Somerset Police", 1),
               frag(1, H012, POLICE_3), Heading("Curo Group", 2), frag(2, H012, ASC_1)]
-    out = stitch(blocks, classify_for_stitch)
+    out = stitch(blocks)
     kinds = [b.text if isinstance(b, Heading) else b.heading for b in out]
     assert kinds == ["Appendix B", "Avon and Somerset Police", "Avon and Somerset Police",
                      "Curo Group", "Curo Group"]
@@ -382,7 +381,7 @@ SAMPLE_JOINS = [
 def test_sample_joins(
     stem: str, heading: str | None, index: int, pages: list[int], cells: dict[int, str]
 ) -> None:
-    out = stitch(read_text(SAMPLES / f"{stem}.txt").blocks, classify_for_stitch)
+    out = stitch(read_text(SAMPLES / f"{stem}.txt").blocks)
     table = next(b for b in out if isinstance(b, Table) and b.heading == heading)
     got = table.rows[index]
     assert got.pages == pages
@@ -392,8 +391,7 @@ def test_sample_joins(
 
 
 def test_lily_social_care_joins_the_ownership_line() -> None:
-    out = stitch(read_text(SAMPLES / "somerset-dhr-lily-action-plan.txt").blocks,
-                 classify_for_stitch)
+    out = stitch(read_text(SAMPLES / "somerset-dhr-lily-action-plan.txt").blocks)
     plan = next(b for b in out if isinstance(b, Table) and len(b.header.cells) == 8)
     texts = [r.cells[1].text for r in plan.rows]
     assert texts[7].endswith("Ownership; Police, CCG, SomFT and Adult Social Care.")
@@ -450,7 +448,7 @@ def test_a_merged_recommendation_cut_by_a_page_break() -> None:
              "Safelives", "Dec 22"),
         _row(2, MERGED, MERGED, "3. SSP to review the new process.", "SSP", "Summer 2023"),
     ], 2)
-    (table,) = stitch([page1, page2], classify_for_stitch)
+    (table,) = stitch([page1, page2])
     assert [r.texts for r in table.rows] == [
         ["1", "To carry out a review of the MARAC, referrals by agencies and the support "
          "offered.", "1. Safelives to complete the review.", "SSP", "Autumn 2022"],
@@ -472,7 +470,7 @@ def test_a_new_merged_recommendation_at_the_top_of_a_page_stays_new() -> None:
         _row(2, "", "Publish the new pathway.", "Write guidance.", "SSP", "2023"),
         _row(2, MERGED, MERGED, "Train staff.", "Police", "2023"),
     ], 2)
-    (table,) = stitch([page1, page2], classify_for_stitch)
+    (table,) = stitch([page1, page2])
     assert [r.texts[1] for r in table.rows] == [
         "Review the referral pathway.", "Publish the new pathway.", "",
     ]
