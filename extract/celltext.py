@@ -30,6 +30,7 @@ from dhrplan.extract.labels import (
     BULLETS,
     DASHES,
     ITEM_LABEL,
+    SUB_ITEM_START,
     is_bullet,
     opens_item,
     opens_labelled,
@@ -215,6 +216,7 @@ def cell_text(
             or _spaced(prev, line, pitch)
         ) or tagged is None and (
             starts_item(first)
+            or bool(SUB_ITEM_START.match(line.text))
             or prev.bold != line.bold
             or _starts_sentence(last, line, known)
             or opens_action(last, first.text, line.words[1].text if len(line.words) > 1 else "")

@@ -22,8 +22,14 @@ LABEL = r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]"
 ITEM_LABEL = regex.compile(rf"^{LABEL}$")
 """A whole word that is an item label."""
 
-ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{DASHES}]\s|{LABEL}\s)")
+SUB_LABEL = r"\d{1,2}[a-z](?:[.)]\s*|\s+)(?=\p{Lu})"
+"""An action numbered under its recommendation: "1a Map current training", "2b) Agree"."""
+
+ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{DASHES}]\s|{LABEL}\s|{SUB_LABEL})")
 """Text that starts with a bullet or a label."""
+
+SUB_ITEM_START = regex.compile(rf"^{SUB_LABEL}")
+"""A line that opens with an action's sub-number ("1b Agree framework")."""
 
 
 def is_bullet(char: str) -> bool:

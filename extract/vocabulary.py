@@ -147,7 +147,7 @@ def role_of(header: str) -> str | None:
     role = found[1] if found else None
     if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
         return "owner"  # "Lead Agency", "Responsible agency"
-    if role == "target" and _DONE_DATE.search(text) and not _PLANNED.search(text):
+    if role == "target" and names_done_date(text):
         return "completion"
     if role == "section" and regex.search(r"recommend", head, regex.I) is None and len(
         text.split()
@@ -180,3 +180,10 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
 def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: int) -> bool:
     """An empty header left of the recommendation column heads their numbers (Lily's)."""
     return not texts[i].strip() and i + 1 < len(roles) and roles[i + 1] == "recommendation"
+
+
+def names_done_date(header: str) -> bool:
+    """ "Date completed", "Completion date": a column of the days work was done, not planned."""
+    text = " ".join(header.split())
+    dated = regex.search(r"\bdate|\bwhen\b", text, regex.I)
+    return bool(_DONE_DATE.search(text) and dated) and not _PLANNED.search(text)

@@ -133,15 +133,24 @@ def _status(text: str) -> tuple[str, str | None]:
     return "unknown", _NEGATED
 
 
-def parse_completion(text: str) -> tuple[Completion | None, list[str]]:
+_ONLY_A_DATE = regex.compile(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
+
+
+def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | None, list[str]]:
     """Status and completion date of one cell, plus warnings; None for an empty cell.
 
     The date is set only for status complete and an exact day (see the module docstring).
+    `dates_done`: the column records when work was done ("Date completed"), so a cell that
+    is only a day says it was completed that day.
     """
     cell = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not cell:
         return None, []
     warnings: list[str] = []
+    if dates_done and _ONLY_A_DATE.match(cell):
+        days = [value for _, value in find_dates(cell) if value is not None]
+        if len(days) == 1:
+            return Completion(raw=cell, status="complete", date=days[0]), []
     status, reason = _status(cell)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")

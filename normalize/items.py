@@ -20,6 +20,7 @@ _LEADING = regex.compile(
     rf"""^(?:
         (?P<bullet>[{BULLETS}]|[{DASHES}*](?=\s))\s*
       | \(?(?P<label>[a-zA-Z]|[ivx]{{1,4}}|[IVX]{{1,4}}|\d{{1,2}})[.)](?:\s+|$)
+      | (?P<sub>\d{{1,2}}[a-z])(?:[.)]\s*|\s+)(?=\p{{Lu}})
       | (?P<num>\d{{1,2}})\s+(?=\p{{Lu}})
     )""",
     regex.X,
@@ -86,7 +87,7 @@ def split_items(text: str) -> list[Item]:
                 items.append(Item(None, para))
             continue
         body = para[m.end() :].strip()
-        label = m.group("label") or m.group("num")
+        label = m.group("label") or m.group("num") or m.group("sub")
         if label:
             items.extend(_split_inline(label, body))
         else:

@@ -15,6 +15,7 @@ from dhrplan.extract.labels import BULLETS
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import cell_text_at as _cell
+from dhrplan.extract.vocabulary import names_done_date
 from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
@@ -139,8 +140,10 @@ class RecordBuilder:
     ) -> Completion | None:
         """Progress words, a RAG word, or a RAG cell's shading; the RAG rating decides the
         status when there is one, the progress text is kept as `raw`."""
-        text = _cell(row, columns.index("completion"))
-        completion, messages = parse_completion(text)
+        index = columns.index("completion")
+        text = _cell(row, index)
+        done_dates = index is not None and names_done_date(columns.names[index])
+        completion, messages = parse_completion(text, done_dates)
         rag_index = columns.index("rag")
         if rag_index is None or rag_index >= len(row.cells):
             warnings.extend(_coded("status_unread", "completion", messages))

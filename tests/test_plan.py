@@ -208,3 +208,27 @@ def test_a_number_repeated_on_each_action_row_keeps_one_recommendation(tmp_path:
     assert (second["number"], len(second["actions"]), second["completion"]["status"]) == (
         "2", 2, "not_started"
     )
+
+
+SUB_NUMBERED_ACTIONS_AND_DONE_DATES = """| Rec no. | Recommendation | Priority | Action | Lead | Target date \
+| Date completed | Notes |
+|---|---|---|---|---|---|---|---|
+| 1 | The CSP should adopt a DA training framework. | High | 1a Map current training<br>1b \
+Agree framework | CSP Manager | 31 March 2025 | 12/03/2025 | Framework agreed at Board |
+| 2 | Housing should record DA on tenancy files. | Medium | 2a Update system | Housing \
+Manager | Q2 2025/26 | | |
+"""
+
+
+def test_sub_numbered_actions_and_a_date_completed_column(tmp_path: Path) -> None:
+    doc = convert(tmp_path, SUB_NUMBERED_ACTIONS_AND_DONE_DATES)
+    first, second = doc["recommendations"]
+    assert [(a["label"], a["text"]) for a in first["actions"]] == [
+        ("1a", "Map current training"), ("1b", "Agree framework"),
+    ]
+    assert (first["completion"]["status"], first["completion"]["date"]) == (
+        "complete", "2025-03-12"
+    )
+    assert first["extra"] == {"Priority": "High", "Notes": "Framework agreed at Board"}
+    assert second["completion"] is None and second["actions"][0]["label"] == "2a"
+    assert all(not r["warnings"] for r in doc["recommendations"])
