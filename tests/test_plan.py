@@ -210,8 +210,8 @@ def test_a_number_repeated_on_each_action_row_keeps_one_recommendation(tmp_path:
     )
 
 
-SUB_NUMBERED_ACTIONS_AND_DONE_DATES = """| Rec no. | Recommendation | Priority | Action | Lead | Target date \
-| Date completed | Notes |
+SUB_NUMBERED_ACTIONS_AND_DONE_DATES = """| Rec no. | Recommendation | Priority | Action | Lead \
+| Target date | Date completed | Notes |
 |---|---|---|---|---|---|---|---|
 | 1 | The CSP should adopt a DA training framework. | High | 1a Map current training<br>1b \
 Agree framework | CSP Manager | 31 March 2025 | 12/03/2025 | Framework agreed at Board |
