@@ -15,10 +15,7 @@ need LibreOffice.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,23 +149,6 @@ def full_width_row(table: Table, widths: list[float], content: Content,
     if fill_colour:
         shade(merged, fill_colour)
     return row
-
-
-def to_tagged_pdf(docx: Path) -> Path:
-    """Export `<name>-tagged.pdf` with LibreOffice's tagged-PDF option switched on."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("soffice not found: apt-get install -y libreoffice-writer")
-    target = docx.with_name(f"{docx.stem}-tagged.pdf")
-    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", export, "--outdir", out, str(docx)],
-            check=True, capture_output=True, timeout=180,
-        )
-        shutil.move(Path(out) / f"{docx.stem}.pdf", target)
-    return target
 
 
 # --- 1. rec-rows-numbered-actions -------------------------------------------------------
@@ -904,7 +884,7 @@ def main(names: list[str]) -> None:
         PLANS[name].build(docx)
         print(to_pdf(docx))
         if PLANS[name].tagged:
-            print(to_tagged_pdf(docx))
+            print(to_pdf(docx, tagged=True))
 
 
 if __name__ == "__main__":

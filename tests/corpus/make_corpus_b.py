@@ -11,10 +11,7 @@ a slip here shows up as a difference instead of being copied into the answer.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -787,24 +784,6 @@ PLANS = {
         tagged=True),
 }
 
-TAGGED_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
-
-
-def to_tagged_pdf(docx: Path) -> Path:
-    """Export `<name>-tagged.pdf` next to the docx, through a scratch folder because
-    LibreOffice names its output after the input."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        sys.exit("soffice not found: apt-get install -y libreoffice-writer")
-    target = docx.with_name(f"{docx.stem}-tagged.pdf")
-    with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
-        subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", TAGGED_FILTER, "--outdir", out, str(docx)],
-            check=True, capture_output=True, timeout=180,
-        )
-        shutil.move(Path(out) / f"{docx.stem}.pdf", target)
-    return target
 
 
 def main(names: list[str]) -> None:
@@ -820,7 +799,7 @@ def main(names: list[str]) -> None:
         doc.save(docx)
         print(to_pdf(docx))
         if plan.tagged:
-            print(to_tagged_pdf(docx))
+            print(to_pdf(docx, tagged=True))
 
 
 if __name__ == "__main__":
