@@ -165,7 +165,7 @@ class RecordBuilder:
                 ))
         if status is None:
             warnings.extend(_coded("status_unread", "completion", messages))
-            if rag_index is not None and cell.text.strip() and not word:
+            if cell.text.strip() and not word:  # a RAG column written in words
                 rag_completion, more = parse_completion(cell.text)
                 warnings.extend(_coded("status_unread", "completion", more))
                 return completion or rag_completion
