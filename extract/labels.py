@@ -7,6 +7,8 @@ line), text exports (inline bullets) and the action and milestone splitters.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from dhrplan.extract.words import FUNCTION_WORDS, NAMES_IN_RUNNING_TEXT
@@ -15,8 +17,11 @@ BULLETS = "•▪◦●■□▫‣∙·➢✓\uf0b7\uf0a7\uf0d8\uf076"
 """Bullet glyphs, including the private-use Symbol/Wingdings code points Word exports."""
 DASHES = "-–—"
 """Dashes act as bullets only at the start of a line and before a space."""
+SPACED_BULLETS = DASHES + "*+"
+"""Marks that are bullets only before a space: dashes, and the list marks of text exports."""
 
-LABEL = r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]"
+_LABEL_BODY = r"\d{1,2}|[a-zA-Z]|[ivx]{1,5}|[IVX]{1,5}"
+LABEL = rf"\(?(?:{_LABEL_BODY})[.)]"
 """An item label as printed: 1. 2) a. b) ii. (iv) A."""
 
 ITEM_LABEL = regex.compile(rf"^{LABEL}$")
@@ -25,11 +30,67 @@ ITEM_LABEL = regex.compile(rf"^{LABEL}$")
 SUB_LABEL = r"\d{1,2}[a-z](?:[.)]\s*|\s+)(?=\p{Lu})"
 """An action numbered under its recommendation: "1a Map current training", "2b) Agree"."""
 
-ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{DASHES}]\s|{LABEL}\s|{SUB_LABEL})")
+BRACKETED_SUB = r"\((?:[ivx]{1,4}|[a-z])\)"
+"""A sub-item number in brackets after its parent's: "2 (i)", "4(ii)", "3(b)"."""
+
+ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{SPACED_BULLETS}]\s|{LABEL}\s|{SUB_LABEL})")
 """Text that starts with a bullet or a label."""
 
 SUB_ITEM_START = regex.compile(rf"^{SUB_LABEL}")
 """A line that opens with an action's sub-number ("1b Agree framework")."""
+
+_MARKER = regex.compile(
+    rf"""^(?:
+        (?P<bullet>[{BULLETS}]|[{SPACED_BULLETS}](?=\s))\s*
+      | \(?(?P<label>{_LABEL_BODY})[.)](?:\s+|$)
+      | (?P<sub>\d{{1,2}}[a-z])(?:[.)]\s*|\s+)(?=\p{{Lu}})
+      | (?P<number>\d{{1,2}})\s+(?=\p{{Lu}})
+    )""",
+    regex.X,
+)
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+@dataclass(frozen=True)
+class Marker:
+    """What opens a paragraph as an item: its label ("b", "ii", "3", "1a"; None for a
+    bullet) and where the item's own text starts."""
+
+    label: str | None
+    end: int
+
+
+def leading_marker(paragraph: str) -> Marker | None:
+    """The bullet or label a paragraph opens with. At a paragraph's start a bare number
+    before a capital counts too ("2 SSP to review"), as Word's list numbering exports it."""
+    m = _MARKER.match(paragraph)
+    if not m:
+        return None
+    return Marker(m.group("label") or m.group("sub") or m.group("number"), m.end())
+
+
+def successor(label: str) -> str | None:
+    """The label the next item of the same list carries: a->b, ii->iii, 2->3."""
+    low = label.lower()
+    if low.isdigit():
+        return str(int(low) + 1)
+    if low in _ROMAN[:-1]:
+        nxt = _ROMAN[_ROMAN.index(low) + 1]
+        return nxt if label.islower() else nxt.upper()
+    if len(low) == 1 and low < "z":
+        return chr(ord(label) + 1)
+    return None
+
+
+def inline_label(label: str, text: str) -> tuple[int, int] | None:
+    """Where item ``label`` opens inside running text whose breaks were lost: after a
+    sentence end, as "b." / "(b)" / "b)", or a bare number before a capital
+    ("...MARAC. 2 SSP to review"), as at a paragraph start. Returns the span to cut."""
+    key = regex.escape(label)
+    m = regex.search(
+        rf"(?<=[.;:!?])\s+(?:\(?{key}[.)](?:\s+(?=\S)|\s*$)|{key}\s+(?=\p{{Lu}}))", text
+    )
+    return (m.start(), m.end()) if m else None
 
 
 def is_bullet(char: str) -> bool:

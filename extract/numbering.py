@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.labels import BRACKETED_SUB
 from dhrplan.extract.numberwords import NUMBER_WORD, word_value
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
@@ -13,7 +14,7 @@ _CODE = (
     r"|(?:[A-Z]{1,6}/)+[A-Z]{0,6}\d{1,3}(?:[./][A-Z]{0,6}\d{1,3})*)"
 )
 """A coded reference: "MA1", "DHR17/R3", "PROVUL8.5", "NP/DHR3/2"."""
-_SUB = r"(?:\s*\((?:[ivx]{1,4}|[a-z])\))?"
+_SUB = rf"(?:\s*{BRACKETED_SUB})?"
 """A sub-item in brackets: "2 (i)", "4(ii)"."""
 # A label at the start of recommendation text. The bare-number form needs ")", ":" or "."
 # (not a decimal point) or a following capital, so "24-48 hours", "3 months" or "1.5 hours"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dhrplan.extract.htmlparse import MAX_COLSPAN, inner_markup, parse_fragment, table_grid
+from dhrplan.extract.labels import ITEM_START
 
 RawRow = list[str]
 
@@ -42,7 +43,7 @@ def _grid_cell_text(lines: list[str]) -> str:
         text = line.strip()
         if not text:
             paragraphs.append([])
-        elif re.match(r"^(?:[-*+•]|\d{1,2}[.)]|[a-z][.)])\s", text) and paragraphs[-1]:
+        elif ITEM_START.match(text) and paragraphs[-1]:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)

@@ -12,19 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from dhrplan.extract.labels import BULLETS, DASHES
+from dhrplan.extract.labels import inline_label, leading_marker, successor
 from dhrplan.extract.vocabulary import IMPERATIVE_VERBS as MILESTONE_VERBS
-
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
-_LEADING = regex.compile(
-    rf"""^(?:
-        (?P<bullet>[{BULLETS}]|[{DASHES}*](?=\s))\s*
-      | \(?(?P<label>[a-zA-Z]|[ivx]{{1,4}}|[IVX]{{1,4}}|\d{{1,2}})[.)](?:\s+|$)
-      | (?P<sub>\d{{1,2}}[a-z])(?:[.)]\s*|\s+)(?=\p{{Lu}})
-      | (?P<num>\d{{1,2}})\s+(?=\p{{Lu}})
-    )""",
-    regex.X,
-)
 
 _WORD = regex.compile(r"\S+")
 _JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
@@ -36,35 +25,18 @@ class Item:
     text: str
 
 
-def _successor(label: str) -> str | None:
-    low = label.lower()
-    if low.isdigit():
-        return str(int(low) + 1)
-    if low in _ROMAN[:-1]:
-        nxt = _ROMAN[_ROMAN.index(low) + 1]
-        return nxt if label.islower() else nxt.upper()
-    if len(low) == 1 and low < "z":
-        return chr(ord(label) + 1)
-    return None
-
-
 def _split_inline(label: str, text: str) -> list[Item]:
     items: list[Item] = []
     current_label, rest = label, text
     while True:
-        nxt = _successor(current_label)
+        nxt = successor(current_label)
         if nxt is None:
             break
-        # "...MARAC. 2 SSP to review": a bare number too, before a capital, as at a
-        # paragraph start
-        m = regex.search(
-            rf"(?<=[.;:!?])\s+(?:\(?{regex.escape(nxt)}[.)](?:\s+(?=\S)|\s*$)|{regex.escape(nxt)}\s+(?=\p{{Lu}}))",
-            rest,
-        )
-        if not m:
+        found = inline_label(nxt, rest)
+        if found is None:
             break
-        items.append(Item(current_label, rest[: m.start()].strip()))
-        current_label, rest = nxt, rest[m.end() :]
+        items.append(Item(current_label, rest[: found[0]].strip()))
+        current_label, rest = nxt, rest[found[1] :]
     items.append(Item(current_label, rest.strip()))
     return items
 
@@ -77,19 +49,18 @@ def split_items(text: str) -> list[Item]:
     cell with no bullet or label at all, each paragraph is an item."""
     items: list[Item] = []
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    marked = any(_LEADING.match(p) for p in paragraphs)
+    marked = any(leading_marker(p) for p in paragraphs)
     for para in paragraphs:
-        m = _LEADING.match(para)
-        if not m:
+        m = leading_marker(para)
+        if m is None:
             if marked and items:
                 items[-1] = Item(items[-1].label, f"{items[-1].text}\n{para}")
             else:
                 items.append(Item(None, para))
             continue
-        body = para[m.end() :].strip()
-        label = m.group("label") or m.group("num") or m.group("sub")
-        if label:
-            items.extend(_split_inline(label, body))
+        body = para[m.end :].strip()
+        if m.label:
+            items.extend(_split_inline(m.label, body))
         else:
             items.append(Item(None, body))
     return [i for i in items if i.text.strip(" .;-–")]

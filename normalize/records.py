@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dhrplan.extract.labels import BULLETS
+from dhrplan.extract.labels import BRACKETED_SUB, BULLETS
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import cell_text_at as _cell
@@ -46,7 +46,7 @@ FIELD_OF_ROLE = {
 _OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
 """A progress column that also holds outcomes ("Date of completion and Outcome",
 "Outcome / progress"): a cell that states no progress states the outcome sought."""
-_SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
+_SUB_ITEM = re.compile(rf"^(?P<base>.+?){BRACKETED_SUB}$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
 
