@@ -61,11 +61,31 @@ class Cell:
         return not self.text.strip()
 
 
+ROW_JOINED = "row_joined"
+"""A row or merged cell a page break cut, joined back."""
+PARAGRAPHS_UNSURE = "paragraphs_unsure"
+"""A line break the reader could not tell from a paragraph end."""
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """What a reader was unsure of on one row, with the column it concerns (counted from 0)
+    when it concerns one: normalize turns it into a coded warning on that column's field."""
+
+    code: str
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = "" if self.column is None else f"column {self.column + 1}: "
+        return where + self.message
+
+
 @dataclass
 class Row:
     cells: list[Cell]
     pages: list[int]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[RowNote] = field(default_factory=list)
     position: tuple[int, int] | None = None
     """(table, row) index in the source, counted from 0, for formats without pages
     (.docx, HTML): the provenance a record keeps instead of page numbers."""

@@ -24,7 +24,16 @@ from dhrplan.extract.celltext import (
 )
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
 from dhrplan.extract.grid import Lattice, Span
-from dhrplan.extract.model import Block, Cell, Heading, Region, Row, TableFragment
+from dhrplan.extract.model import (
+    PARAGRAPHS_UNSURE,
+    Block,
+    Cell,
+    Heading,
+    Region,
+    Row,
+    RowNote,
+    TableFragment,
+)
 
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
@@ -109,7 +118,7 @@ def fragment(
             by_cell.setdefault(where, []).append(word)
     grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]
     unsure: list[str] = []
-    notes: dict[int, list[str]] = {}
+    notes: dict[int, list[RowNote]] = {}
     for span in lattice.spans():
         shade = cell_fill(span, fills or [])
         region = (Region(page, span.x0, span.top, span.x1, span.bottom),)
@@ -137,8 +146,12 @@ def fragment(
                 regions=region,
             )
             notes.setdefault(span.row, []).extend(
-                f'column {span.col + 1}: the line break after "{_tail(s)}" was read as a wrap; '
-                "it may end a paragraph" for s in unsure[before:]
+                RowNote(
+                    PARAGRAPHS_UNSURE,
+                    f'the line break after "{_tail(s)}" was read as a wrap; it may end a paragraph',
+                    span.col,
+                )
+                for s in unsure[before:]
             )
     return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],
                          page)

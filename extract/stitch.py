@@ -19,7 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dhrplan.extract.labels import ITEM_START, opens_item
-from dhrplan.extract.model import NO_PAGE, Block, Cell, Heading, Row, Table, TableFragment
+from dhrplan.extract.model import (
+    NO_PAGE,
+    ROW_JOINED,
+    Block,
+    Cell,
+    Heading,
+    Row,
+    RowNote,
+    Table,
+    TableFragment,
+)
 from dhrplan.extract.rowkinds import starts_something
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
@@ -150,7 +160,9 @@ def join_rows(top: Row, rest: Row) -> Row:
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
     pages = sorted(set(top.pages) | set(rest.pages))
-    note = f"row joined across a page break (pages {', '.join(map(str, pages))})"
+    note = RowNote(
+        ROW_JOINED, f"row joined across a page break (pages {', '.join(map(str, pages))})"
+    )
     return Row(cells, pages, [*top.warnings, *rest.warnings, note])
 
 
@@ -256,8 +268,8 @@ class _Builder:
                           lines=head.lines + below.lines,
                           regions=head.regions + below.regions)
             pages = sorted(set(row.pages) | set(rest.pages))
-            note = (f"a merged cell continued across a page break (pages "
-                    f"{', '.join(map(str, pages))})")
+            note = RowNote(ROW_JOINED, f"a merged cell continued across a page break (pages "
+                                       f"{', '.join(map(str, pages))})", c)
             self.rows[start] = Row(
                 [*row.cells[:c], joined, *row.cells[c + 1:]], pages, [*row.warnings, note]
             )

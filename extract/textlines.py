@@ -40,7 +40,15 @@ from dhrplan.extract.celltext import (
 )
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import ITEM_START, opens_labelled
-from dhrplan.extract.model import Block, Cell, Heading, Row, TableFragment
+from dhrplan.extract.model import (
+    PARAGRAPHS_UNSURE,
+    Block,
+    Cell,
+    Heading,
+    Row,
+    RowNote,
+    TableFragment,
+)
 from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
 
 Style = Literal["lines", "breaks", "flat"]
@@ -412,10 +420,12 @@ def undo_converter_lines(
                     long += len(cell.text) > settings.long_cell
                     if guessed:
                         starts = ", ".join(f'"{g}"' for g in guessed)
-                        fragment.rows[r].warnings.append(
+                        fragment.rows[r].warnings.append(RowNote(
+                            PARAGRAPHS_UNSURE,
                             f"a cell the text export flattened to one line was split before "
-                            f"{starts} (labels and list items, as the lines of a PDF are)"
-                        )
+                            f"{starts} (labels and list items, as the lines of a PDF are)",
+                            c,
+                        ))
             flat_tables += long > before
             continue
         known = _known(columns)
@@ -439,10 +449,12 @@ def undo_converter_lines(
                     text = cell_text(words, 0.0, width, known, measure)
                     for line in _near_breaks(lines, text, width, column.hang, settings):
                         near += 1
-                        fragment.rows[r].warnings.append(
+                        fragment.rows[r].warnings.append(RowNote(
+                            PARAGRAPHS_UNSURE,
                             f'the line break after "{_tail(line)}" was read as a wrap, but '
-                            f"the next word nearly fitted on that line: it may end a paragraph"
-                        )
+                            f"the next word nearly fitted on that line: it may end a paragraph",
+                            c,
+                        ))
                 _replace(fragment, r, c, cell, text, room, tuple(lines))
     if near:
         warnings.append(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dhrplan.extract.labels import BRACKETED_SUB, BULLETS
-from dhrplan.extract.model import Row
+from dhrplan.extract.model import Row, RowNote
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import cell_text_at as _cell
 from dhrplan.extract.vocabulary import names_done_date
@@ -95,18 +95,13 @@ def _slug(text: str | None, limit: int = 40) -> str:
     return "-".join(out) or "plan"
 
 
-_COLUMN_NOTE = re.compile(r"^column (\d+):")
 
 
-def row_warning(message: str, columns: ColumnMap) -> PlanWarning:
-    """A note a reader left on a row, coded: a join across a page break, or a line break
-    that may or may not end a paragraph; the field is the one its column fills, when the
-    note names the column."""
-    code = "row_joined" if "page break" in message else "paragraphs_unsure"
-    m = _COLUMN_NOTE.match(message)
-    index = int(m[1]) - 1 if m else None
+def row_warning(note: RowNote, columns: ColumnMap) -> PlanWarning:
+    """A note a reader left on a row, as a warning on the field its column fills."""
+    index = note.column
     role = columns.roles[index] if index is not None and index < len(columns.roles) else None
-    return PlanWarning(code, FIELD_OF_ROLE.get(role or ""), message)
+    return PlanWarning(note.code, FIELD_OF_ROLE.get(role or ""), str(note))
 
 
 def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanWarning]:

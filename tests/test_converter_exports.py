@@ -187,6 +187,7 @@ def test_nearly_fitting_breaks_are_named_in_the_record() -> None:
     notes = [w for r in plan.recommendations for w in r.warnings if "nearly fitted" in w.message]
     assert any('"reflect this."' in w.message for w in notes)
     assert {w.code for w in notes} == {"paragraphs_unsure"}
+    assert {w.field for w in notes} == {"milestones"}  # the column the note names
 
 
 # --- small tables in each style ------------------------------------------------------------

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Cell, Heading, Row, Table, TableFragment
+from dhrplan.extract.model import ROW_JOINED, Cell, Heading, Row, RowNote, Table, TableFragment
 from dhrplan.extract.stitch import join_text, same_header, stitch
 from dhrplan.extract.text import read_text
 
@@ -328,7 +328,7 @@ def test_stitch(blocks: list, expected: list[tuple], warnings: list[str]) -> Non
         assert table.heading == heading
         assert [r.texts for r in table.rows] == texts
         assert [r.pages for r in table.rows] == pages
-    assert [w for t in got for r in t.rows for w in r.warnings] == warnings
+    assert [str(w) for t in got for r in t.rows for w in r.warnings] == warnings
 
 
 def test_stitch_keeps_headings_in_order() -> None:
@@ -385,7 +385,8 @@ def test_sample_joins(
     table = next(b for b in out if isinstance(b, Table) and b.heading == heading)
     got = table.rows[index]
     assert got.pages == pages
-    assert f"row joined across a page break (pages {', '.join(map(str, pages))})" in got.warnings
+    note = f"row joined across a page break (pages {', '.join(map(str, pages))})"
+    assert RowNote(ROW_JOINED, note) in got.warnings
     for column, text in cells.items():
         assert got.cells[column].text == text
 
@@ -456,7 +457,8 @@ def test_a_merged_recommendation_cut_by_a_page_break() -> None:
         ["", "", "3. SSP to review the new process.", "SSP", "Summer 2023"],
     ]
     assert table.rows[0].pages == [1, 2]
-    assert any("merged cell continued" in w for w in table.rows[0].warnings)
+    continued = [w for w in table.rows[0].warnings if "merged cell continued" in w.message]
+    assert [w.column for w in continued] == [1]
 
 
 def test_a_new_merged_recommendation_at_the_top_of_a_page_stays_new() -> None:
