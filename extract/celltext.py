@@ -249,10 +249,15 @@ def opens_action(last: str, word: str, second: str) -> bool:
 
 
 def unsure_break(last: str, word: str) -> bool:
-    """A line that ends a sentence, then a capital that would not have fitted after it: as
-    likely a paragraph that ended where its line was full as a sentence wrapped within one;
-    nothing on an untagged page tells which."""
-    return bool(_SENTENCE_END.search(last)) and word[:1].isupper()
+    """A line break read as a wrap that is as likely a paragraph that ended where its line
+    was full; nothing on an untagged page tells which. After a finished sentence, any
+    capital; after a content word with no punctuation, a capitalised common word the page
+    also writes mid-sentence ("Agreement re-launched" / "Agency leads named") or a figure
+    ("Screening tool live" / "90% of staff trained"), as the next item of a list opens."""
+    if _SENTENCE_END.search(last):
+        return word[:1].isupper()
+    content = last.replace("-", "").isalpha() and last.islower() and last not in FUNCTION_WORDS
+    return opens_item(last, word) or content and word[:1].isdigit()
 
 
 def tag_breaks(lines: list[Line]) -> list[bool] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dhrplan.extract.celltext import SPACE_WIDTH, cell_text, known_words
+from dhrplan.extract.celltext import SPACE_WIDTH, cell_text, known_words, unsure_break
 from dhrplan.extract.geometry import Word
 
 SIZE = 10.0
@@ -106,3 +106,23 @@ def test_page_names_are_capitalised_words_met_mid_sentence_beside_another() -> N
     names = known_words(page).names
     assert {"Trust", "Domestic", "Abuse", "Policy"} <= names
     assert "Ratify" not in names
+
+
+@pytest.mark.parametrize(
+    ("last", "word", "unsure"),
+    [
+        ("abuse.", "Agencies", True),  # a sentence ends where its line is full
+        ("re-launched", "Agency", True),  # the next milestone, or a name going on
+        ("live", "90%", True),  # the next milestone opening with a figure, or a figure
+        ("trained", "Briefing", True),
+        ("within", "3", False),  # a function word never ends an item
+        ("the", "Police", False),
+        ("to", "Domestic", False),
+        ("specialist", "DA", False),  # an acronym is a name, not a common word
+        ("review", "of", False),
+        ("abuse.", "and", False),
+        ("Police", "2024", False),  # after a name, a year goes on
+    ],
+)
+def test_unsure_break(last: str, word: str, unsure: bool) -> None:
+    assert unsure_break(last, word) is unsure
