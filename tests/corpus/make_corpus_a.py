@@ -20,16 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.table import Table, _Row
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "fixtures"))
-from make_fixtures import page_x_of_y, set_repeat_header, shade, to_pdf  # noqa: E402
+from make_fixtures import new_document, set_repeat_header, shade, to_pdf  # noqa: E402
 
 Content = str | list[str]
 """A cell's text: one paragraph, or several; a paragraph starting "• " becomes a Word
@@ -52,25 +50,8 @@ class Page:
 
 
 def new_plan(page: Page) -> DocxDocument:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = page.font
-    normal.font.size = Pt(page.font_pt)
-    normal.paragraph_format.space_after = Pt(0)
-    bullet = doc.styles["List Bullet"]
-    bullet.font.name = page.font
-    bullet.font.size = Pt(page.font_pt)
-    bullet.paragraph_format.space_after = Pt(0)
-    section = doc.sections[0]
-    if page.landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Cm(29.7), Cm(21)
-    else:
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(page.margin_cm))
-    page_x_of_y(section)
-    return doc
+    return new_document(page.font, page.font_pt, landscape=page.landscape,
+                        margin_cm=page.margin_cm)
 
 
 def title(doc: DocxDocument, lines: list[str]) -> None:

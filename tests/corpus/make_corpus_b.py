@@ -16,14 +16,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_BREAK
 from docx.shared import Cm, Pt
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "fixtures"))
-from make_fixtures import page_x_of_y, set_repeat_header, shade, to_pdf  # noqa: E402
+from make_fixtures import (  # noqa: E402
+    new_document,
+    set_page,
+    set_repeat_header,
+    shade,
+    to_pdf,
+)
 
 BULLET = "* "
 """A cell paragraph starting with this is written in Word's "List Bullet" style (the glyph
@@ -45,31 +50,14 @@ class Page:
     margin_cm: float = 2.0
 
 
-def new_document(page: Page) -> Document:
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = page.font
-    normal.font.size = Pt(page.size_pt)
-    normal.paragraph_format.space_after = Pt(0)
-    bullets = doc.styles["List Bullet"]
-    bullets.font.name = page.font
-    bullets.font.size = Pt(page.size_pt)
-    section = doc.sections[0]
-    set_orientation(section, page)
-    page_x_of_y(section)
-    return doc
+def new_plan(page: Page) -> DocxDocument:
+    """Word's own List Bullet spacing kept, as these plans were first made."""
+    return new_document(page.font, page.size_pt, landscape=page.landscape,
+                        margin_cm=page.margin_cm, tight_bullets=False)
 
 
 def set_orientation(section, page: Page) -> None:
-    short_side, long_side = Cm(21), Cm(29.7)
-    if page.landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = long_side, short_side
-    else:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = short_side, long_side
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(page.margin_cm))
+    set_page(section, landscape=page.landscape, margin_cm=page.margin_cm)
 
 
 def add_para(doc_or_cell, text: str = "", *, bold: bool = False, size_pt: float | None = None,
@@ -793,7 +781,7 @@ def main(names: list[str]) -> None:
         sys.exit(f"unknown plan(s): {', '.join(unknown)}; known: {', '.join(PLANS)}")
     for name in names or PLANS:
         plan = PLANS[name]
-        doc = new_document(plan.page)
+        doc = new_plan(plan.page)
         plan.build(doc)
         docx = HERE / f"{name}.docx"
         doc.save(docx)
