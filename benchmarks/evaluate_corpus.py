@@ -4,13 +4,15 @@ every reader and compare with the expected records, field by field.
     .venv/bin/python benchmarks/evaluate_corpus.py [--show]
 
 Prints, per plan and reader, the records that equal their expected record; then the two
-figures of issue 8: of the records without a warning, the share that are right (floor 98 %),
-and of the records that differ, the share whose warnings name a differing field (floor 90 %).
+figures of issue 8, for the documents (.docx and PDFs) and for the text exports of the PDFs
+apart: of the records without a warning, the share that are right (floor 98 %), and of the
+records that differ, the share whose warnings name a differing field (floor 90 %).
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -18,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans, view  # noqa: E402
 
 from dhrplan.extract.model import ExtractError  # noqa: E402
+
+EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv")
 from dhrplan.output.jsondoc import plan_to_dict  # noqa: E402
 from dhrplan.pipeline import Options, convert_file  # noqa: E402
 
@@ -26,16 +30,42 @@ READERS = {
     "pdf/pdfium": (".pdf", "pdfium"),
     "tagged/pdfium": ("-tagged.pdf", "pdfium"),
     "docx": (".docx", None),
+    **{f"export/{style}": (f".{style}", None) for style in EXPORT_STYLES},
 }
+"""Each reader's file suffix and PDF backend; the text exports of the untagged PDFs
+(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/."""
+
+
+def _path(plan: str, reader: str, suffix: str) -> Path:
+    folder = CORPUS / "exports" if reader.startswith("export/") else CORPUS
+    return folder / f"{plan}{suffix}"
+
+
+@dataclass
+class Trust:
+    silent: int = 0
+    silent_right: int = 0
+    wrong: int = 0
+    wrong_flagged: int = 0
+
+    def report(self, what: str) -> None:
+        if self.silent:
+            print(f"{what}: records without a warning that are right: {self.silent_right}/"
+                  f"{self.silent} ({100 * self.silent_right / self.silent:.1f} %)")
+        if self.wrong:
+            print(f"{what}: wrong records whose warnings name a differing field: "
+                  f"{self.wrong_flagged}/{self.wrong} "
+                  f"({100 * self.wrong_flagged / self.wrong:.1f} %)")
 
 
 def main(argv: list[str]) -> int:
     show = "--show" in argv
-    silent_right = silent = wrong = wrong_flagged = 0
+    trust = {"documents": Trust(), "text exports": Trust()}
     for plan in plans():
         want = expected(plan)
         for reader, (suffix, backend) in READERS.items():
-            path = CORPUS / f"{plan}{suffix}"
+            path = _path(plan, reader, suffix)
+            tally = trust["text exports" if reader.startswith("export/") else "documents"]
             if not path.exists():
                 continue
             try:
@@ -54,22 +84,18 @@ def main(argv: list[str]) -> int:
                 fields = {WARNING_FIELD[f] for j, f in diffs if j == i}
                 warned = {w["field"] for w in record["warnings"]}
                 if not record["warnings"]:
-                    silent += 1
-                    silent_right += i not in bad
+                    tally.silent += 1
+                    tally.silent_right += i not in bad
                 if i in bad:
-                    wrong += 1
-                    wrong_flagged += bool(fields & warned) or None in warned
+                    tally.wrong += 1
+                    tally.wrong_flagged += bool(fields & warned) or None in warned
                 if show and i in bad:
                     w = want["recommendations"][i] if i < len(want["recommendations"]) else {}
                     got = view(record)
                     for f in sorted({f for j, f in diffs if j == i}):
                         print(f"    #{i} {f}: got {got[f]!r}\n{'':8}want {w.get(f)!r}")
-    if silent:
-        print(f"records without a warning that are right: {silent_right}/{silent} "
-              f"({100 * silent_right / silent:.1f} %)")
-    if wrong:
-        print(f"wrong records whose warnings name a differing field: {wrong_flagged}/{wrong} "
-              f"({100 * wrong_flagged / wrong:.1f} %)")
+    for what, tally in trust.items():
+        tally.report(what)
     return 0
 
 

@@ -35,6 +35,7 @@ from dhrplan.extract.labels import (
     opens_item,
     opens_labelled,
 )
+from dhrplan.extract.model import PARAGRAPHS_UNSURE, RowNote
 from dhrplan.extract.vocabulary import IMPERATIVE_VERBS
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
@@ -243,6 +244,7 @@ def opens_action(last: str, word: str, second: str) -> bool:
     sentence of its own, and mid-paragraph a new sentence rarely opens with a bare verb."""
     return (
         bool(_SENTENCE_END.search(last))
+        and not ITEM_LABEL.match(last)  # "2." / "Develop": the label of the item it opens
         and word in IMPERATIVE_VERBS
         and not second[:1].isupper()
     )
@@ -258,6 +260,24 @@ def unsure_break(last: str, word: str) -> bool:
         return word[:1].isupper()
     content = last.replace("-", "").isalpha() and last.islower() and last not in FUNCTION_WORDS
     return opens_item(last, word) or content and word[:1].isdigit()
+
+
+def quoted_end(text: str, words: int = 6) -> str:
+    """The end of a sentence, as a warning quotes it."""
+    parts = text.split()
+    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
+
+
+def unsure_notes(sentences: list[str], column: int) -> list[RowNote]:
+    """A row's notes for the line breaks `cell_text` told to `unsure` in one column."""
+    return [
+        RowNote(
+            PARAGRAPHS_UNSURE,
+            f'the line break after "{quoted_end(s)}" was read as a wrap; it may end a paragraph',
+            column,
+        )
+        for s in sentences
+    ]
 
 
 def tag_breaks(lines: list[Line]) -> list[bool] | None:

@@ -20,12 +20,12 @@ from dhrplan.extract.celltext import (
     group_lines,
     known_words,
     tag_breaks,
+    unsure_notes,
     would_fit,
 )
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
 from dhrplan.extract.grid import Lattice, Span
 from dhrplan.extract.model import (
-    PARAGRAPHS_UNSURE,
     Block,
     Cell,
     Heading,
@@ -145,22 +145,9 @@ def fragment(
                 fill=shade,
                 regions=region,
             )
-            notes.setdefault(span.row, []).extend(
-                RowNote(
-                    PARAGRAPHS_UNSURE,
-                    f'the line break after "{_tail(s)}" was read as a wrap; it may end a paragraph',
-                    span.col,
-                )
-                for s in unsure[before:]
-            )
+            notes.setdefault(span.row, []).extend(unsure_notes(unsure[before:], span.col))
     return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],
                          page)
-
-
-def _tail(text: str, words: int = 6) -> str:
-    """The end of a sentence, as a warning quotes it."""
-    parts = text.split()
-    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
 def cell_fill(span: Span, fills: list[Fill]) -> str | None:

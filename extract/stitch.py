@@ -239,11 +239,17 @@ class _Builder:
         page break cut: its rest, in the next page's first row, goes to the row where the
         merged cell starts, not to the last row above the break; the rest of `rest` is then
         joined or kept as a row of its own as usual. The cell was cut when it covers the last
-        row above the break, or when its rest covers more rows below."""
+        row above the break, or when its rest covers more rows below; in a text export, which
+        shows no merges, when the cells below it are blank down to the break, the rest
+        carries on its phrase, and no cell of the rest sits under a filled cell of the last
+        row (which would make the rest that row's own)."""
         top = self.rows[-1]
         if starts_something(self.header, rest) == "numbered":
             return rest
         cells = list(rest.cells)
+        under_top = any(
+            not (a.empty or b.empty) for a, b in zip(top.cells, rest.cells, strict=True)
+        )
         for c, (above, below) in enumerate(zip(top.cells, rest.cells, strict=True)):
             if below.empty:
                 continue
@@ -253,16 +259,23 @@ class _Builder:
                 and not above.empty
                 and _wrapped(above, below.text)
             )
-            if not (above.merged or continues_below):
+            blank = above.empty and not above.merged and not under_top
+            if not (above.merged or continues_below or blank):
                 continue
             start = next(
-                (i for i in range(len(self.rows) - 1, -1, -1) if not self.rows[i].cells[c].merged),
+                (
+                    i
+                    for i in range(len(self.rows) - 1, -1, -1)
+                    if not (self.rows[i].cells[c].merged or blank and self.rows[i].cells[c].empty)
+                ),
                 None,
             )
             if start is None:
                 continue
             row = self.rows[start]
             head = row.cells[c]
+            if blank and not _cut_mid_phrase(head.text, below.text):
+                continue
             joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
                           room=below.room, fill=head.fill or below.fill,
                           lines=head.lines + below.lines,

@@ -19,7 +19,7 @@ from dhrplan.extract.htmlparse import TableTooLarge
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
-from dhrplan.extract.textlines import undo_converter_lines
+from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _BARE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -309,6 +309,8 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
             f"{'s' if page > 2 else ''} in the text export"
         )
     warnings += undo_converter_lines(blocks, plain_tables)
+    blocks, running_notes = undo_running_lines(blocks)
+    warnings += running_notes
     return Document(path, fmt, page, blocks, warnings)
 
 

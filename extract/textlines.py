@@ -24,10 +24,13 @@ each column of any other is read in the style it shows:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
+
+import regex
 
 from dhrplan.extract.celltext import (
     COMMON_WORDS,
@@ -36,7 +39,10 @@ from dhrplan.extract.celltext import (
     PageWords,
     cell_text,
     known_words,
+    opens_action,
+    quoted_end,
     starts_item_after,
+    unsure_notes,
 )
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import ITEM_START, opens_labelled
@@ -115,20 +121,29 @@ class Column:
     """Indexes into `cells` of a row's only filled cell: a theme row merged across the
     table, whose text the export puts in its first column."""
 
-    @property
-    def width(self) -> float:
-        """The column's line width: its longest line, but for the theme rows' (as wide as
-        the table) when it has others."""
-        own = [cell for k, (_, _, cell) in enumerate(self.cells) if k not in self.spanning]
+    def _longest(self, spanning: bool) -> float:
+        cells = [c for k, (_, _, c) in enumerate(self.cells) if (k in self.spanning) == spanning]
         return max(
             (
                 end
-                for cell in own or [c for _, _, c in self.cells]
+                for cell in cells
                 if cell.text
                 for _, _, end in place(cell.text.split("\n"), self.hang)
             ),
             default=0.0,
         )
+
+    @property
+    def width(self) -> float:
+        """The column's line width: its longest line, but for the theme rows' (as wide as
+        the table) when it has others."""
+        return self._longest(False) or self._longest(True)
+
+    @property
+    def spanning_width(self) -> float:
+        """The line width of a row's only filled cell, which spans the table
+        ("Recommendation 3: ..." across every column): the longest of such rows' lines."""
+        return self._longest(True) or self.width
 
 
 def _tables(blocks: Sequence[Block], plain: set[int]) -> list[list[TableFragment]]:
@@ -306,6 +321,32 @@ def _near_breaks(
     ]
 
 
+def _shape(token: str) -> str:
+    """ "R10" -> "R9", "2.1" -> "9.9": a token with each run of digits as one."""
+    return regex.sub(r"\d+", "9", token)
+
+
+def _single_token_shapes(column: Column, share: float = 0.5) -> set[str]:
+    """The shape most of a column's cells with digits share when they are one token ("R1"
+    ... "R9" in a ref column, its header aside): a cell of two tokens that join into that
+    shape is one token a narrow column broke and the flattening spaced ("R1 0")."""
+    texts = [cell.text for _, _, cell in column.cells if any(ch.isdigit() for ch in cell.text)]
+    single = [t for t in texts if " " not in t.strip()]
+    if not texts or len(single) < share * len(texts):
+        return set()
+    shapes = Counter(_shape(t) for t in single)
+    shape, count = shapes.most_common(1)[0]
+    return {shape} if count >= share * len(texts) else set()
+
+
+FLATTENED_ROW = RowNote(
+    PARAGRAPHS_UNSURE,
+    "the text export flattened each cell of this table to one line: breaks between "
+    "paragraphs, list items or owners inside its cells are lost, and may be read wrongly",
+)
+"""Every row of a flattened table says so: any of its cells may hide a lost break."""
+
+
 def _glue_flat(
     text: str, known: frozenset[str], names: PageWords
 ) -> tuple[str, list[str]]:
@@ -330,6 +371,7 @@ def _glue_flat(
                 line[-2:] = [line[-2] + line[-1] + token]
             elif line and (
                 opens_labelled(line[-1], token)
+                or len(line) > 1 and opens_action(line[-1], token, second)
                 or len(line) > 1 and starts_item_after(line[-1], token, second, names)
             ):
                 lines.append([token])
@@ -392,10 +434,6 @@ def _whole_words(blocks: Sequence[Block]) -> frozenset[str]:
     return frozenset(normal_word(token) for text in texts for token in text.split())
 
 
-def _tail(line: str, limit: int = 40) -> str:
-    return line if len(line) <= limit else "…" + line[-limit:]
-
-
 def undo_converter_lines(
     blocks: Sequence[Block],
     table_fragments: set[int],
@@ -405,6 +443,9 @@ def undo_converter_lines(
     tab-separated tables without paragraph markup) into paragraphs; returns the warnings."""
     warnings: list[str] = []
     flat_tables = long = near = 0
+    # an export that marks paragraphs in some tables writes a one-paragraph cell plainly:
+    # its plain tables are no sign of cells flattened
+    flat = all(id(b) in table_fragments for b in blocks if isinstance(b, TableFragment))
     for fragments in _tables(blocks, table_fragments):
         columns = table_columns(fragments)
         for column in columns:
@@ -414,8 +455,11 @@ def undo_converter_lines(
             before = long
             whole, names = _whole_words(blocks), _known(columns)
             for c, column in enumerate(columns):
+                shapes = _single_token_shapes(column)
                 for fragment, r, cell in column.cells:
                     text, guessed = _glue_flat(cell.text, whole, names)
+                    if _shape(text.replace(" ", "")) in shapes and text.count(" ") == 1:
+                        text = text.replace(" ", "")  # "R1 0" where the others read "R9"
                     _replace(fragment, r, c, cell, text)
                     long += len(cell.text) > settings.long_cell
                     if guessed:
@@ -426,19 +470,28 @@ def undo_converter_lines(
                             f"{starts} (labels and list items, as the lines of a PDF are)",
                             c,
                         ))
+
             flat_tables += long > before
+            for row in (row for f in fragments for row in f.rows if long > before and flat):
+                if any(" " in cell.text.strip() for cell in row.cells):
+                    row.warnings.append(FLATTENED_ROW)
             continue
         known = _known(columns)
         top = 0.0
         for c, (column, style) in enumerate(zip(columns, styles, strict=True)):
             if style != "lines":
                 continue
-            width = column.width
-            measure = measure_for(width, settings)
-            for fragment, r, cell in column.cells:
+            own, spanning = column.width, column.spanning_width
+            for k, (fragment, r, cell) in enumerate(column.cells):
                 lines = cell.text.split("\n") if cell.text else []
                 if not lines:
                     continue
+                # a row's only cell spans the table if its lines overrun the column's (the
+                # rest of a cell a page break cut is alone on its row too, but as narrow)
+                longest = max(end for _, _, end in place(lines, column.hang))
+                wide = k in column.spanning and longest > own * (1 + settings.fit_share)
+                width = spanning if wide else own
+                measure = measure_for(width, settings)
                 # the room left on the cell's last line, for `stitch` to tell, when a page
                 # break cut the cell, a wrapped line from a finished paragraph
                 room = max(0.0, width - place(lines, column.hang)[-1][2])
@@ -446,12 +499,14 @@ def undo_converter_lines(
                 if len(lines) > 1:
                     words = _line_words(lines, top, column.hang)
                     top += (len(lines) + 1) * LINE_STEP
-                    text = cell_text(words, 0.0, width, known, measure)
+                    unsure: list[str] = []
+                    text = cell_text(words, 0.0, width, known, measure, unsure)
+                    fragment.rows[r].warnings.extend(unsure_notes(unsure, c))
                     for line in _near_breaks(lines, text, width, column.hang, settings):
                         near += 1
                         fragment.rows[r].warnings.append(RowNote(
                             PARAGRAPHS_UNSURE,
-                            f'the line break after "{_tail(line)}" was read as a wrap, but '
+                            f'the line break after "{quoted_end(line)}" was read as a wrap, but '
                             f"the next word nearly fitted on that line: it may end a paragraph",
                             c,
                         ))
@@ -481,3 +536,61 @@ def _replace(
         row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged,
                             room=cell.room if room is None else room, fill=cell.fill,
                             lines=lines or cell.lines, regions=cell.regions)
+
+
+def _runs(blocks: Sequence[Block]) -> list[list[int]]:
+    """Indexes of the headings that follow one another with no table between."""
+    runs: list[list[int]] = [[]]
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) > 1]
+
+
+def undo_running_lines(
+    blocks: list[Block], settings: TextLineSettings = SETTINGS
+) -> tuple[list[Block], list[str]]:
+    """Text between tables that the export wrote a visual line per paragraph ("...review of
+    how domestic" / "abuse services are publicised..."), as converters that keep a PDF's
+    lines do outside tables too: its lines joined into paragraphs by the rules a cell's
+    lines go by, the text's line width being its longest line. Only where most breaks
+    between those lines are wraps, so that exports of whole paragraphs stay as they are."""
+    runs = _runs(blocks)
+    texts = [blocks[i].text for run in runs for i in run]  # type: ignore[union-attr]
+    width = max((text_width(t) for t in texts), default=0.0)
+    breaks = [
+        _fits((a, 0.0, text_width(a)), b, width, settings.fit_share)
+        for run in runs
+        for a, b in zip(
+            [blocks[i].text for i in run], [blocks[i].text for i in run[1:]], strict=False
+        )  # type: ignore[union-attr]
+        if not ITEM_START.match(b)
+    ]
+    wraps = sum(1 for fits in breaks if not fits)
+    if len(breaks) < settings.few_breaks or wraps < settings.lines_share * len(breaks):
+        return blocks, []
+    out: list[Block] = list(blocks)
+    measure = measure_for(width, settings)
+    joined = 0
+    for run in reversed(runs):
+        headings: list[Heading] = [blocks[i] for i in run]  # type: ignore[misc]
+        words = [
+            Word(w.text, w.x0, w.top, w.x1, w.bottom, "Helvetica-Bold" if h.bold else "", 1.0)
+            for k, h in enumerate(headings)
+            for w in _line_words([h.text], k * LINE_STEP)
+        ]
+        paragraphs = cell_text(words, 0.0, width, measure=measure).split("\n")
+        joined += len(headings) - len(paragraphs)
+        bold = {h.text[:40] for h in headings if h.bold}
+        out[run[0] : run[-1] + 1] = [
+            Heading(p, headings[0].page, p[:40] in bold) for p in paragraphs
+        ]
+    if not joined:
+        return blocks, []
+    return out, [
+        f"the text export writes each line of the text outside its tables as a paragraph: "
+        f"{joined} line{'s' if joined > 1 else ''} joined to the line before, where the next "
+        f"word would not have fitted on it"
+    ]

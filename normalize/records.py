@@ -104,6 +104,14 @@ def row_warning(note: RowNote, columns: ColumnMap) -> PlanWarning:
     return PlanWarning(note.code, FIELD_OF_ROLE.get(role or ""), str(note))
 
 
+def _blank_rag(rows: list[Row], index: int | None) -> bool:
+    """A RAG column with nothing in the record's rows: neither a word nor a fill."""
+    if index is None:
+        return False
+    cells = [r.cells[index] for r in rows if index < len(r.cells)]
+    return bool(cells) and all(c.empty and not c.fill for c in cells)
+
+
 def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanWarning]:
     return [PlanWarning(code, field_name, m) for m in messages]
 
@@ -265,6 +273,12 @@ class RecordBuilder:
             if row_completion:
                 completions.append(row_completion)
 
+        if not completions and _blank_rag(rows, columns.index("rag")):
+            warnings.append(PlanWarning(
+                "status_unread", "completion",
+                "the RAG cell is blank, with no shading read: a rating shown only by a colour "
+                "this file does not keep (a text export keeps none) is unknown",
+            ))
         scope = next((s for r in rows if (s := parse_scope(_cell(r, columns.index("scope"))))),
                      None)
         extra: dict[str, str] = {}

@@ -311,3 +311,57 @@ def test_a_stray_quote_does_not_swallow_rows() -> None:
         ["2) Audit", "Local", "Audit"],
         ["3) x", "Local", "y"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("refs", "expected"),
+    [
+        (["R1", "R2", "R9", "R1 0", "R1 1"], ["R1", "R2", "R9", "R10", "R11"]),
+        (["1", "2", "9", "1 0"], ["1", "2", "9", "10"]),
+        (["MA1", "MA2", "MA1 2"], ["MA1", "MA2", "MA12"]),
+        # a column of two-word cells is no column of refs: "Q4 2024" stays two words
+        (["Q4 2024", "Q1 2025", "Q2 2025"], ["Q4 2024", "Q1 2025", "Q2 2025"]),
+        (["R1", "Police 2"], ["R1", "Police 2"]),
+    ],
+)
+def test_a_ref_the_flattening_broke_is_glued_by_its_column(
+    refs: list[str], expected: list[str]
+) -> None:
+    long = "The police should seek to take opportunities to engage with victims " * 2
+    text = "Ref\tRecommendation\n" + "".join(f"{r}\t{long}\n" for r in refs)
+    assert [row[0] for row in cells(text, "tsv")[1:]] == expected
+
+
+def test_running_text_written_a_line_per_paragraph_is_joined() -> None:
+    """Outside its tables, an export that writes each visual line of the PDF as a paragraph:
+    a line whose next word would not have fitted goes on in the next."""
+    lines = [
+        "The Panel would like to thank the family of Ms X for their contribution to the",
+        "review. Her daughter asked that the plan should make it easier for older women to",
+        "find help.",
+        "Recommendation 1: The Partnership should commission a review of how domestic",
+        "abuse services are publicised to older victims.",
+    ]
+    table = "| Action | Owner |\n|---|---|\n| Review | CSP |\n"
+    doc = parse_text("\n\n".join(lines) + "\n\n" + table, Path("plan.md"), "markdown")
+    headings = [b.text for b in doc.blocks if not isinstance(b, TableFragment)]
+    assert headings == [
+        " ".join(lines[:3]),
+        " ".join(lines[3:]),
+    ]
+    assert any("each line of the text outside its tables" in w for w in doc.warnings)
+
+
+def test_running_paragraphs_of_an_export_stay_paragraphs() -> None:
+    """Whole paragraphs, one per line, of any length: kept as they are."""
+    paragraphs = [
+        "SAFER SOMERSET PARTNERSHIP",
+        "DOMESTIC HOMICIDE REVIEW - LILY",
+        "ACTION PLAN",
+        "This plan was agreed by the Partnership in March 2023 and is reviewed every quarter "
+        "by the DHR Standing Panel.",
+        "GLOSSARY",
+    ]
+    table = "| Action | Owner |\n|---|---|\n| Review | CSP |\n"
+    doc = parse_text("\n\n".join(paragraphs) + "\n\n" + table, Path("plan.md"), "markdown")
+    assert [b.text for b in doc.blocks if not isinstance(b, TableFragment)] == paragraphs
