@@ -30,14 +30,17 @@ READERS = {
     "pdf/pdfium": (".pdf", "pdfium"),
     "tagged/pdfium": ("-tagged.pdf", "pdfium"),
     "docx": (".docx", None),
+    "html": (".html", None),
     **{f"export/{style}": (f".{style}", None) for style in EXPORT_STYLES},
 }
 """Each reader's file suffix and PDF backend; the text exports of the untagged PDFs
-(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/."""
+(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the pages
+LibreOffice saved as HTML in tests/corpus/html/."""
 
 
 def _path(plan: str, reader: str, suffix: str) -> Path:
     folder = CORPUS / "exports" if reader.startswith("export/") else CORPUS
+    folder = CORPUS / "html" if reader == "html" else folder
     return folder / f"{plan}{suffix}"
 
 

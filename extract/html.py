@@ -31,11 +31,13 @@ from dhrplan.extract.htmlparse import (
     TableTooLarge,
     decode_page,
     hidden,
+    list_markers,
     parse_page,
     render,
     table_grid,
     tag_of,
 )
+from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import (
     NO_PAGE,
     Block,
@@ -177,9 +179,12 @@ class _Reader:
         self.inline: list[tuple[str, bool]] = []
         """Text-level content waiting for the end of its block (text directly in a <div>)."""
 
-    def heading(self, element: HtmlElement) -> None:
+    def heading(self, element: HtmlElement, marker: str | None = None) -> None:
+        """A paragraph; a list item with the marker a browser draws before it ("•", "2.")."""
         shown = render(element)
         text = tidy(shown.text).replace("\n", " ")
+        if text and marker and not ITEM_START.match(text):
+            text = f"{marker} {text}"
         if text:
             bold = shown.bold or tag_of(element) in _HEADING_TAGS or tag_of(element) == "caption"
             self.blocks.append(Heading(text, NO_PAGE, bold))
@@ -214,10 +219,12 @@ class _Reader:
         """Blocks in document order: a table or a heading element is a block of its own; other
         block elements are looked into; loose text between them is a paragraph."""
         self._loose(element.text)
+        markers = list_markers(element) if tag_of(element) in ("ul", "ol") else None
         for child in element:
             if not isinstance(child.tag, str):
                 continue
             tag = tag_of(child)
+            marker = next(markers) if markers is not None and tag == "li" else None
             if tag == "table" and not _layout_table(child):
                 self.flush()
                 self.table(child)
@@ -229,7 +236,7 @@ class _Reader:
             elif tag in _HEADING_TAGS or (tag in ("p", "li", "dt", "dd", "figcaption")
                                           and not child.xpath(".//table")):
                 self.flush()
-                self.heading(child)
+                self.heading(child, marker)
             elif tag in BLOCK_TAGS:
                 self.flush()
                 self.walk(child)
