@@ -31,16 +31,19 @@ READERS = {
     "tagged/pdfium": ("-tagged.pdf", "pdfium"),
     "docx": (".docx", None),
     "html": (".html", None),
+    "chromium/pdfium": (".pdf", "pdfium"),
     **{f"export/{style}": (f".{style}", None) for style in EXPORT_STYLES},
 }
 """Each reader's file suffix and PDF backend; the text exports of the untagged PDFs
 (tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the pages
-LibreOffice saved as HTML in tests/corpus/html/."""
+LibreOffice saved as HTML in tests/corpus/html/, and Chromium's prints of those pages in
+tests/corpus/chromium/."""
 
 
 def _path(plan: str, reader: str, suffix: str) -> Path:
     folder = CORPUS / "exports" if reader.startswith("export/") else CORPUS
     folder = CORPUS / "html" if reader == "html" else folder
+    folder = CORPUS / "chromium" if reader.startswith("chromium") else folder
     return folder / f"{plan}{suffix}"
 
 

@@ -111,6 +111,70 @@ class PageGeometry:
     """The page's structure tree gives paragraphs (a tagged PDF): `Word.paragraph` is set."""
 
 
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom."""
+
+
+@dataclass(frozen=True)
+class BulletSettings:
+    """A list bullet drawn as a shape, not a character: Chromium (and other HTML-to-PDF
+    printers) paint a `disc` or `square` list marker as a small filled path, so the page's
+    text has no bullet and the items run together."""
+
+    smallest: float = 1.5
+    """Points: a filled shape smaller than this is a dot of punctuation or noise."""
+    largest: float = 0.9
+    """Ems of the text beside it: a marker is smaller than a capital (Chromium's disc is
+    0.37 em); anything larger is an icon, a tick box or cell shading."""
+    squareness: float = 0.35
+    """Width and height differ by at most this share of the larger: discs and squares."""
+    largest_text: float = 24.0
+    """Points: the largest text a list is set in, to pass over shading and boxes before
+    looking for the word beside them."""
+    gap: float = 1.6
+    """Ems between the marker's right edge and its item's first word, at most (Chromium
+    leaves about 0.6 em; Word's list indent up to 1.3)."""
+
+
+BULLETS = BulletSettings()
+
+
+def drawn_bullets(
+    words: list[Word], marks: list[Box],
+    settings: BulletSettings = BULLETS,
+) -> list[Word]:
+    """`words` with a "•" word for each small filled shape (`marks`: x0, top, x1, bottom)
+    that sits where a bullet would, just left of a word and centred on its line; the
+    word's font, so the bullet reads as the item's own."""
+    if not marks:
+        return words
+    by_line = sorted(words, key=lambda w: w.x0)
+    out = list(words)
+    for x0, top, x1, bottom in marks:
+        w, h = x1 - x0, bottom - top
+        if min(w, h) < settings.smallest or abs(w - h) > settings.squareness * max(w, h):
+            continue
+        if max(w, h) > settings.largest * settings.largest_text:
+            continue
+        middle = (top + bottom) / 2
+        after = next(
+            (
+                word for word in by_line
+                if word.x0 >= x1 - 0.5
+                and word.top <= middle <= word.bottom
+                and word.x0 - x1 <= settings.gap * word.size
+            ),
+            None,
+        )
+        if after is None or max(w, h) > settings.largest * after.size:
+            continue
+        if any(o.x0 < x1 and o.x1 > x0 and o.top <= middle <= o.bottom for o in words):
+            continue  # a character is printed there: the shape is its underline or box
+        out.append(Word("•", x0, after.top, x1, after.bottom, after.fontname, after.size,
+                        after.paragraph))
+    return out
+
+
 class GeometrySource(Protocol):
     """An open PDF that yields one page's geometry at a time and keeps none of it."""
 
@@ -311,6 +375,7 @@ class PdfplumberSource:
         chars: list[LTChar] = []
         segments: list[Segment] = []
         fills: list[Fill] = []
+        marks: list[Box] = []
 
         def point(x: float, y: float) -> tuple[float, float]:
             return x + dx, height - y + dy
@@ -326,8 +391,13 @@ class PdfplumberSource:
                     colour = rgb_hex(_components(obj.non_stroking_color)) if obj.fill else None
                     if colour is not None:
                         fills.append(Fill(x0, top, x1, bottom, colour))
+                        marks.append((x0, top, x1, bottom))
                 elif isinstance(obj, LTCurve):  # LTLine too
                     segments.extend(_segments_from_points([point(x, y) for x, y in obj.pts]))
+                    if obj.fill:
+                        x0, top = point(obj.x0, obj.y1)
+                        x1, bottom = point(obj.x1, obj.y0)
+                        marks.append((x0, top, x1, bottom))
                 elif isinstance(obj, LTContainer):
                     walk(obj)
 
@@ -336,7 +406,7 @@ class PdfplumberSource:
             number=number,
             width=float(page.width),
             height=height,
-            words=_words(chars, point, paragraphs),
+            words=drawn_bullets(_words(chars, point, paragraphs), marks),
             segments=segments,
             char_count=len(chars),
             fills=fills,

@@ -27,12 +27,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dhrplan.extract.geometry import (
+    Box,
     Fill,
     PageGeometry,
     Segment,
     _rect_edges,
     _segments_from_points,
     _words,
+    drawn_bullets,
 )
 from dhrplan.extract.tags import MAX_DEPTH, paragraph_of
 
@@ -162,13 +164,13 @@ class PdfiumSource:
             return x, height - y
 
         chars = self._chars(textpage, ctm, _Fonts(self._raw, page_fonts))
-        segments, fills = self._rulings(page, ctm, point)
+        segments, fills, marks = self._rulings(page, ctm, point)
         paragraphs = _paragraph_ids(self._raw, page) if self._tagged else {}
         return PageGeometry(
             number=number,
             width=width,
             height=height,
-            words=_words(chars, point, paragraphs),
+            words=drawn_bullets(_words(chars, point, paragraphs), marks),
             segments=segments,
             char_count=len(chars),
             fills=fills,
@@ -234,12 +236,16 @@ class PdfiumSource:
             )
         return chars
 
-    def _rulings(self, page, ctm: Matrix, point: Point) -> tuple[list[Segment], list[Fill]]:
+    def _rulings(
+        self, page, ctm: Matrix, point: Point
+    ) -> tuple[list[Segment], list[Fill], list[Box]]:
         """Painted paths, also inside form XObjects, as `PdfplumberSource` reads them from
-        pdfminer's layout: their rulings, and the filled rectangles with their colour."""
+        pdfminer's layout: their rulings, the filled rectangles with their colour, and the
+        box of every filled path (`drawn_bullets`)."""
         raw = self._raw
         out: list[Segment] = []
         fills: list[Fill] = []
+        marks: list[Box] = []
         m = raw.FS_MATRIX()
         fill, stroke = ctypes.c_int(), ctypes.c_int()
         rgba = [ctypes.c_uint() for _ in range(4)]
@@ -265,8 +271,11 @@ class PdfiumSource:
                     obj, *rgba
                 ):
                     colour = "#" + "".join(f"{c.value:02x}" for c in rgba[:3])
+                filled: list[tuple[float, float]] = []
                 for shape, pts in _subpaths(raw, obj):
                     pts = [_apply(matrix, x, y) for x, y in pts]
+                    if fill.value != raw.FPDF_FILLMODE_NONE:
+                        filled.extend(point(x, y) for x, y in pts)
                     box = _rect_box(shape, pts, point)
                     if box is None:
                         if shape in ("ml", "mlh"):  # pdfminer's LTLine: its first two points
@@ -276,9 +285,12 @@ class PdfiumSource:
                     out.extend(_rect_edges(*box))
                     if colour is not None:
                         fills.append(Fill(*box, colour))
+                if filled:
+                    xs, ys = [x for x, _ in filled], [y for _, y in filled]
+                    marks.append((min(xs), min(ys), max(xs), max(ys)))
 
         walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, ctm)
-        return out, fills
+        return out, fills, marks
 
 
 def _has_structure_tree(raw, pdf) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dhrplan.extract.labels import ITEM_START, opens_item
+from dhrplan.extract.labels import ITEM_START, leading_marker, opens_item, successor
 from dhrplan.extract.model import (
     NO_PAGE,
     ROW_JOINED,
@@ -189,11 +189,37 @@ def _header_rest(header: Row, row: Row) -> bool:
     return all(_cut_mid_phrase(header.cells[i].text, row.cells[i].text) for i in row.filled())
 
 
+def _next_item(above: str, below: str) -> bool:
+    """`below` opens the item that follows the last one of `above`: the same bullet, or
+    the label after its label ("b." after "a.")."""
+    tail = above.rsplit("\n", 1)[-1]
+    last, first = leading_marker(tail), leading_marker(below)
+    if last is None or first is None:
+        return False
+    if last.label is None or first.label is None:
+        return last.label is None and first.label is None and tail[:1] == below[:1]
+    return successor(last.label) == first.label
+
+
+def _list_goes_on(top: Row, rest: Row) -> bool:
+    """A row the page break cut between two items of its lists: the rest holds only the
+    next items of lists the row began above the break, and none of the row's other cells
+    (its owner, its date), which an action row of its own would fill."""
+    filled = rest.filled()
+    return (
+        bool(filled)
+        and len(filled) < len(top.filled())
+        and all(_next_item(top.cells[i].text, rest.cells[i].text) for i in filled)
+    )
+
+
 def _should_join(top: Row, rest: Row, header: Row, numbered: bool) -> bool:
     """Decide whether the first row after a page break is the rest of the row before it."""
     kind = starts_something(header, rest)
     if kind in ("section", "empty"):
         return False
+    if _list_goes_on(top, rest):
+        return True
     if kind == "numbered":
         return starts_something(header, top) == "action" and _continues(top, rest)
     if kind == "text":

@@ -1,6 +1,8 @@
 """The corpus's plans saved as HTML pages by LibreOffice ("Save as HTML", the way a council
 puts a Word plan on its website; tests/corpus/html/, made with
-`soffice --headless --convert-to html`): each page gives the records a person reads in
+`soffice --headless --convert-to html`), and those pages printed to PDF by Chromium
+(tests/corpus/chromium/, `chromium --headless --print-to-pdf`, which draws list bullets as
+shapes, not characters, and repeats no header): each gives the records a person reads in
 the plan, as the .docx does."""
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import convert_file
 
 PAGES = CORPUS / "html"
+PRINTS = CORPUS / "chromium"
 
 
-def test_every_corpus_plan_has_its_page() -> None:
+def test_every_corpus_plan_has_its_page_and_its_print() -> None:
     assert sorted(p.stem for p in PAGES.glob("*.html")) == plans()
+    assert sorted(p.stem for p in PRINTS.glob("*.pdf")) == plans()
 
 
+@pytest.mark.parametrize("source", [PAGES / "{}.html", PRINTS / "{}.pdf"], ids=["html", "chromium"])
 @pytest.mark.parametrize("plan", plans())
-def test_a_saved_page_gives_the_expected_records(plan: str) -> None:
-    doc = plan_to_dict(convert_file(PAGES / f"{plan}.html"))
+def test_a_saved_page_and_its_print_give_the_expected_records(plan: str, source: Path) -> None:
+    doc = plan_to_dict(convert_file(Path(str(source).format(plan))))
     want = expected(plan)
     assert validation_errors(doc) == []
     assert (doc["title"], doc["glossary"]) == (want["title"], want["glossary"])
