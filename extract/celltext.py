@@ -31,6 +31,7 @@ from dhrplan.extract.labels import (
     DASHES,
     ITEM_LABEL,
     SUB_ITEM_START,
+    TICKS,
     is_bullet,
     opens_item,
     opens_labelled,
@@ -161,6 +162,8 @@ def starts_item(word: Word) -> bool:
 
 
 def _normalise_bullet(text: str) -> str:
+    if text.strip() and all(ch in TICKS for ch in text.strip()):
+        return text.strip()  # a tick column's mark, not a bullet (labels.TICKS)
     if text and text[0] in BULLETS:
         return "• " + text[1:].lstrip()
     if len(text) > 1 and text[0] in DASHES and text[1] == " ":
@@ -228,7 +231,7 @@ def cell_text(
         elif _ends_with_hyphen(prev):
             paragraphs[-1] += line.text
         else:
-            if unsure is not None and tagged is None and unsure_break(last, first.text):
+            if unsure is not None and tagged is None and unsure_break(paragraphs[-1], first.text):
                 unsure.append(paragraphs[-1])
             paragraphs[-1] += " " + line.text
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
@@ -248,11 +251,19 @@ def opens_action(last: str, word: str, second: str) -> bool:
     )
 
 
-def unsure_break(last: str, word: str) -> bool:
-    """A line that ends a sentence, then a capital that would not have fitted after it: as
-    likely a paragraph that ended where its line was full as a sentence wrapped within one;
-    nothing on an untagged page tells which."""
-    return bool(_SENTENCE_END.search(last)) and word[:1].isupper()
+_ASIDE_END = re.compile(r"[.!?]\s*\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+"""A sentence, then a bracketed aside that ends the paragraph: "...behaviour. (Recommendation
+5 (page 11))"."""
+
+
+def unsure_break(text: str, word: str) -> bool:
+    """A line that ends a sentence (or a bracketed aside after one), then a capital that
+    would not have fitted after it: as likely a paragraph that ended where its line was
+    full as a sentence wrapped within one; nothing on an untagged page tells which. `text`
+    is the paragraph so far."""
+    last = text.rsplit(" ", 1)[-1]
+    ended = bool(_SENTENCE_END.search(last) or _ASIDE_END.search(text))
+    return ended and word[:1].isupper()
 
 
 def tag_breaks(lines: list[Line]) -> list[bool] | None:
