@@ -51,6 +51,8 @@ _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 _BY_DATE = re.compile(r"\bby\s+(?P<date>[^()]+?)\s*\)?\s*$", re.I)
 """A section that sets its own deadline ("SHORT TERM TARGETS (Achievable within 6 months
 ie, by June 2025)"): the target of its recommendations that give none."""
+_DEADLINE = re.compile(r"\b(?:targets?|achiev\w*|complet\w*|deliver\w*|due|deadlines?)\b", re.I)
+"""The words that make "by <date>" a deadline ("Recommendations agreed by June 2024" is not)."""
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
 
 
@@ -318,7 +320,8 @@ class RecordBuilder:
                      None)
         if scope is None and not columns.has("scope"):
             scope = reach_of(draft.section)  # "Theme 2 – Processes – Countywide"
-        if not targets and draft.section and (by := _BY_DATE.search(draft.section)):
+        if not targets and draft.section and _DEADLINE.search(draft.section) and (
+                by := _BY_DATE.search(draft.section)):
             horizon, _ = parse_target_dates(by["date"])
             if horizon and all(d.kind != "unknown" for d in horizon):
                 targets = horizon

@@ -39,6 +39,9 @@ def parse_scope(text: str) -> Scope | None:
 
 _REACH_END = regex.compile(
     r"(?:wide|local|regional|national|district|county|borough|city|region)$", regex.I)
+_PLACE_WIDE = regex.compile(r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$")
+"""A place, then "wide" ("Cumbria wide", "Kent-wide"): a reach across a local area; the
+national and regional places ("UK wide") are read by `parse_scope` first."""
 _DASH = regex.compile(r"\s+[\-–—]\s+")
 
 
@@ -54,4 +57,6 @@ def reach_of(section: str | None) -> Scope | None:
     if len(reach.split()) > 3 or not _REACH_END.search(reach):
         return None
     scope = parse_scope(reach)
+    if scope and not scope.levels and _PLACE_WIDE.search(reach):
+        return Scope(raw=reach, levels=["local"])  # "Cumbria wide": across a local area
     return scope if scope and scope.levels else None
