@@ -1,11 +1,11 @@
-"""Build corpus C: five invented DHR action plans in layouts taken from real published
+"""Build corpus C: six invented DHR action plans in layouts taken from real published
 plans that corpora A and B do not have (issue 8; sources S1, S2, S4, S5, S7 of
-shared/REAL-PLANS.md).
+shared/REAL-PLANS.md, and the single/multi-agency split of DHR overview reports).
 
     .venv/bin/python tests/corpus/make_corpus_c.py [NAME...]  # needs soffice (LibreOffice)
 
 The builders are corpus B's (`make_corpus_b.py`) and the PDFs LibreOffice's
-(`make_fixtures.to_pdf`); two plans are also exported as tagged PDFs. Every partnership,
+(`make_fixtures.to_pdf`); three plans are also exported as tagged PDFs. Every partnership,
 person and case is invented. The expected records (`<name>.expected.json`) were written by
 reading the printed plans, not from this file.
 """
@@ -354,6 +354,87 @@ def home_office_theme_reach(doc) -> None:
     add_para(doc, "Progress is reported to the Fellside CSP Board each quarter.")
 
 
+# --- 18. single-and-multi-agency-tables (issue 8's split, from DHR overview reports) -----
+
+SINGLE_HEADER = ["No.", "Recommendation", "Actions", "Lead officer", "Timescale", "Progress"]
+SINGLE_WIDTHS = [1.2, 7.4, 7.4, 3.6, 2.6, 4.4]
+
+
+def single_and_multi_agency_tables(doc) -> None:
+    title_block(doc, ["Brackenford Community Safety Partnership",
+                      "Domestic Homicide Review 'Mr H' – Action Plan"], size_pt=13)
+    add_para(doc, "The review made eight recommendations. Five are for single agencies and "
+             "are monitored by each agency's own safeguarding lead; three are for the "
+             "partnership as a whole and are monitored by the DHR Standing Group, which "
+             "rates each one Red, Amber or Green at every meeting.", space_after_pt=10)
+    doc.add_heading("Part A: Single agency recommendations", level=1)
+    agencies = [
+        ("Brackenford Police", [
+            ("1", "Brackenford Police should ensure that a male victim of domestic abuse is "
+             "offered the same referral to specialist support as a female victim.",
+             [BULLET + "Amend the referral guidance for response officers.",
+              BULLET + "Add the male victims' service to the referral pathway."],
+             "DI, Public Protection", "June 2025", "Complete – guidance issued 03.04.2025"),
+            ("2", ["Brackenford Police should review how it records incidents where both "
+                   "partners make allegations against each other.",
+                   "Mr H was recorded as the perpetrator on three occasions when he had "
+                   "called the police himself."],
+             [BULLET + "Review a sample of 50 counter-allegation incidents.",
+              BULLET + "Brief supervisors on identifying the primary aggressor."],
+             "DI, Public Protection", "December 2025",
+             "In progress – sample reviewed, briefing being written"),
+        ]),
+        ("Brackenford Hospitals NHS Trust", [
+            ("1", "The Trust should ensure that staff in the emergency department ask about "
+             "domestic abuse when a man presents with injuries from an assault.",
+             "Add a routine enquiry prompt to the assault pathway.",
+             "Named Nurse, Adult Safeguarding", "September 2025", "Not started"),
+            ("2", "The Trust should include male victims in its domestic abuse training.",
+             [BULLET + "Revise the level 3 training package.",
+              BULLET + "Deliver the revised package to emergency department staff."],
+             "Named Nurse, Adult Safeguarding", "March 2026",
+             "In progress – package revised, delivery from January"),
+        ]),
+        ("Adult Social Care", [
+            ("1", "Adult Social Care should ensure that a safeguarding enquiry about a man "
+             "with care and support needs considers whether he is a victim of domestic abuse.",
+             "Update the enquiry guidance and the recording form.",
+             "Head of Adult Safeguarding", "31.07.2025", "Completed 15.07.2025"),
+        ]),
+    ]
+    for agency, rows in agencies:
+        add_para(doc, agency, bold=True, size_pt=11, space_after_pt=4)
+        table = add_table(doc, SINGLE_HEADER, SINGLE_WIDTHS)
+        for row in rows:
+            add_row(table, row)
+        add_para(doc, space_after_pt=8)
+    doc.add_heading("Part B: Multi-agency recommendations", level=1)
+    add_para(doc, "RAG ratings were agreed by the DHR Standing Group on 10 November 2025.",
+             space_after_pt=6)
+    table = add_table(doc, ["Rec", "Recommendation", "Agencies involved", "Intended outcome",
+                            "Date due", "RAG status"], [1.4, 9.0, 4.2, 5.4, 2.4, 2.2])
+    rows = [
+        ("MA1", ["The Community Safety Partnership should commission a service for male "
+                 "victims of domestic abuse, or make sure that an existing service is "
+                 "commissioned to support men.",
+                 "The review heard that Mr H searched online for help for men and found none "
+                 "in the county."],
+         ["Community Safety Partnership", "Public Health"],
+         "Male victims can get specialist support in Brackenford", "April 2026", "Amber"),
+        ("MA2", "The partnership should run a campaign that tells men where to get help.",
+         ["Community Safety Partnership", "Brackenford Police"],
+         "More men contact the helpline", "Summer 2025", "Green"),
+        ("MA3", "Agencies should agree how they will identify the primary aggressor where both "
+         "partners make allegations.",
+         ["Brackenford Police", "Adult Social Care", "IDVA Service"],
+         "Victims are not wrongly recorded as perpetrators", "2026/27", "Red"),
+    ]
+    for row in rows:
+        add_row(table, row)
+    add_para(doc)
+    add_para(doc, "Plan owner: DHR Standing Group, Brackenford Community Safety Partnership.")
+
+
 PLANS = {
     "police-overarching-sub-actions": Plan(
         police_overarching_sub_actions, Page(landscape=True, size_pt=9, margin_cm=1.5),
@@ -364,6 +445,9 @@ PLANS = {
     "addressed-to-minimal": Plan(addressed_to_minimal, Page(size_pt=12), tagged=True),
     "home-office-theme-reach": Plan(
         home_office_theme_reach, Page(landscape=True, size_pt=11, margin_cm=1.5)),
+    "single-and-multi-agency-tables": Plan(
+        single_and_multi_agency_tables, Page(landscape=True, size_pt=10.5, margin_cm=1.5),
+        tagged=True),
 }
 
 
