@@ -19,7 +19,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     # order matters only for ties at the same position: the first listed wins
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
-                 r"(?:impact|success|effectiveness)|impact"),
+                 r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
+                 r"|how\s+will\s+(?:we|you|they)\s+know"),
     ("rag", r"\brag\b|r\s*/\s*a\s*/\s*g"),
     ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),

@@ -48,12 +48,12 @@ _OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
 "Outcome / progress"): a cell that states no progress states the outcome sought."""
 _SUB_ITEM = re.compile(r"^(?P<base>.+?)\((?:[ivx]{1,4}|[a-z])\)$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
+"""A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
 _BY_DATE = re.compile(r"\bby\s+(?P<date>[^()]+?)\s*\)?\s*$", re.I)
 """A section that sets its own deadline ("SHORT TERM TARGETS (Achievable within 6 months
 ie, by June 2025)"): the target of its recommendations that give none."""
 _DEADLINE = re.compile(r"\b(?:targets?|achiev\w*|complet\w*|deliver\w*|due|deadlines?)\b", re.I)
 """The words that make "by <date>" a deadline ("Recommendations agreed by June 2024" is not)."""
-"""A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
 
 
 def _lines(row: Row, index: int | None) -> tuple[str, ...]:

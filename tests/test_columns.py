@@ -140,6 +140,8 @@ ROLES = [
     ("What will it do?", "recommendation"),
     ("How will the partnership do this?", "action"),
     ("How will the LSCB do this?", "action"),
+    ("How will this be measured?", "outcomes"),
+    ("How will we know it has worked?", "outcomes"),
     ("What is desired outcome", "outcomes"),
     ("Objective", "recommendation"),
     ("On Target to Achieve", "completion"),
