@@ -76,6 +76,12 @@ class ColumnMap:
         return [i for i, r in enumerate(self.roles) if r == role]
 
     @property
+    def is_bare_list(self) -> bool:
+        """Recommendations with their numbers and who they are for, nothing else: the list
+        an overview report prints before its action plan, or the whole plan when alone."""
+        return set(self.roles) - {None} <= {"number", "recommendation", "owner"}
+
+    @property
     def is_action_plan(self) -> bool:
         """Recommendations (or actions) and at least two other roles; or numbered
         recommendations and who they are for ("# | Recommendation | Addressed to"), the

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.labels import TICKS
+
 from .dates import find_dates
 from .record import Completion
 
@@ -173,7 +175,7 @@ def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | 
     return Completion(raw=cell, status=status, date=completed_on), warnings
 
 
-TICK = regex.compile(r"^\W*(?:[\u2713\u2714\u2611\u221a\u2705]|yes|y)\W*$", regex.I)
+TICK = regex.compile(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
 """A tick in a tick column: the tick glyphs Word and PDFs print, or "Yes"."""
 
 

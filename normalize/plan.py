@@ -24,6 +24,8 @@ _TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b",
 _PLAN_WORDS = regex.compile(r"^(?:recommendations|action\s+plan|improvement\s+plan)$", regex.I)
 """A short line under the title that says what the document is ("Recommendations"): part
 of the title, not a section of the plan."""
+_SUBTITLE_WORDS = 8
+"""A plain line under a bold title this short is a subtitle; a longer one opens the text."""
 _LEADER = regex.compile(r"\.{4,}|…{2,}")
 """Dot leaders: a contents line ("MARAC.........2"), never part of the title."""
 _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
@@ -53,6 +55,9 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
     def line(text: str) -> bool:
         return len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
 
+    def short(text: str) -> bool:
+        return len(text.split()) <= _SUBTITLE_WORDS
+
     def capitals(a: int, b: int) -> bool:
         return lead[a][0].isupper() and lead[b][0].isupper()
 
@@ -66,10 +71,11 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
     def joins_after(b: int) -> bool:
         """The line below: capitals next to capitals, or a short line that names the plan
         too ("Action Plan"), never a part heading ("Single agency recommendations"), nor
-        plain text under a bold title (the first line of the introduction)."""
+        plain text under a bold title (the first line of the introduction), unless short
+        enough to be a subtitle ("Action Plan – updated March 2024")."""
         return lead[b][1] == lead[b - 1][1] and (
             capitals(b - 1, b) or (line(lead[b][0]) and bool(_TITLE_WORDS.search(lead[b][0]))
-                                   and bold[b] >= bold[b - 1])
+                                   and (bold[b] >= bold[b - 1] or short(lead[b][0])))
             or bool(_PLAN_WORDS.match(lead[b][0].strip())))
 
     start = end = hits[0]

@@ -101,6 +101,7 @@ TICKS = [
     ("On Target to Achieve", "\u2713", "in_progress"),
     ("On track", "Yes", "in_progress"),
     ("Completed", "\u2713", "complete"),
+    ("Achieved", "\uf0fc", "complete"),  # Word's Wingdings tick, inserted as a symbol
     ("Not started", "\u2713", "not_started"),
     # no tick, or a header that names no state: nothing said
     ("Achieved (tick)", "", None),
