@@ -173,6 +173,12 @@ class RecordBuilder:
                 "status_unread", "completion",
                 f"ticks in columns for different states ({', '.join(ticks)}); the first kept",
             ))
+        elif stated and stated.status not in ("unknown", ticks[0]):
+            warnings.append(PlanWarning(
+                "status_unread", "completion",
+                f"the tick says {ticks[0]}, the update {stated.raw!r} reads as "
+                f"{stated.status}; the tick kept",
+            ))
         done_on = stated.date if stated and stated.status == ticks[0] == "complete" else None
         return Completion(stated.raw if stated else "\u2713", ticks[0], done_on)
 

@@ -168,6 +168,9 @@ def test_a_tick_in_a_state_column_sets_the_status(cells: tuple[str, ...], status
                  "Achieved (tick)", "On Target to Achieve")
     (record,) = build(header, row("1 The CSP should act.", "CSP Chair", *cells))
     assert record.completion.status == status
+    # an update that reads as another state than the tick is told
+    disagrees = cells[0].startswith("Gap analysis completed")
+    assert any("the tick kept" in w.message for w in record.warnings) is disagrees
 
 
 # section heading, the target its records get when they give none
