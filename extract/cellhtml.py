@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from dhrplan.extract.htmlparse import parse_fragment, render
-from dhrplan.extract.labels import BULLETS
+from dhrplan.extract.labels import BULLETS, TICKS
 from dhrplan.extract.model import Cell
 
 _INLINE_BULLET = re.compile(rf"\s*[{BULLETS}]\s*")
+_TICK_ONLY = re.compile(rf"^\s*[{TICKS}]\s*$")
 _MARKUP = re.compile(r"<[a-zA-Z/!]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 """A tag or an entity: what makes a cell HTML rather than text with a "<" or "&" in it."""
 _MD_BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
@@ -26,6 +27,9 @@ def tidy(text: str) -> str:
     text = text.replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
     paragraphs: list[str] = []
     for para in text.split("\n"):
+        if _TICK_ONLY.match(para):
+            paragraphs.append(para.strip())  # a tick column's mark (labels.TICKS)
+            continue
         for i, piece in enumerate(_INLINE_BULLET.split(para)):
             words = " ".join(piece.split())
             if words:

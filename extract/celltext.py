@@ -31,6 +31,7 @@ from dhrplan.extract.labels import (
     DASHES,
     ITEM_LABEL,
     SUB_ITEM_START,
+    TICKS,
     is_bullet,
     opens_item,
     opens_labelled,
@@ -162,6 +163,8 @@ def starts_item(word: Word) -> bool:
 
 
 def _normalise_bullet(text: str) -> str:
+    if text.strip() and all(ch in TICKS for ch in text.strip()):
+        return text.strip()  # a tick column's mark, not a bullet (labels.TICKS)
     if text and text[0] in BULLETS:
         return "• " + text[1:].lstrip()
     if len(text) > 1 and text[0] in DASHES and text[1] == " ":
@@ -229,7 +232,7 @@ def cell_text(
         elif _ends_with_hyphen(prev):
             paragraphs[-1] += line.text
         else:
-            if unsure is not None and tagged is None and unsure_break(last, first.text):
+            if unsure is not None and tagged is None and unsure_break(paragraphs[-1], first.text):
                 unsure.append(paragraphs[-1])
             paragraphs[-1] += " " + line.text
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
@@ -250,13 +253,20 @@ def opens_action(last: str, word: str, second: str) -> bool:
     )
 
 
-def unsure_break(last: str, word: str) -> bool:
+_ASIDE_END = re.compile(r"[.!?]\s*\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+"""A sentence, then a bracketed aside that ends the paragraph: "...behaviour. (Recommendation
+5 (page 11))"."""
+
+
+def unsure_break(text: str, word: str) -> bool:
     """A line break read as a wrap that is as likely a paragraph that ended where its line
-    was full; nothing on an untagged page tells which. After a finished sentence, any
-    capital; after a content word with no punctuation, a capitalised common word the page
-    also writes mid-sentence ("Agreement re-launched" / "Agency leads named") or a figure
-    ("Screening tool live" / "90% of staff trained"), as the next item of a list opens."""
-    if _SENTENCE_END.search(last):
+    was full; nothing on an untagged page tells which. After a finished sentence (or a
+    bracketed aside after one), any capital; after a content word with no punctuation, a
+    capitalised common word the page also writes mid-sentence ("Agreement re-launched" /
+    "Agency leads named") or a figure ("Screening tool live" / "90% of staff trained"), as
+    the next item of a list opens. `text` is the paragraph so far."""
+    last = text.rsplit(" ", 1)[-1]
+    if _SENTENCE_END.search(last) or _ASIDE_END.search(text):
         return word[:1].isupper()
     content = last.replace("-", "").isalpha() and last.islower() and last not in FUNCTION_WORDS
     return opens_item(last, word) or content and word[:1].isdigit()

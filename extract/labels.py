@@ -15,6 +15,10 @@ from dhrplan.extract.words import FUNCTION_WORDS, NAMES_IN_RUNNING_TEXT
 
 BULLETS = "•▪◦●■□▫‣∙·➢✓\uf0b7\uf0a7\uf0d8\uf076"
 """Bullet glyphs, including the private-use Symbol/Wingdings code points Word exports."""
+TICKS = "\u2713\u2714\u2611\u221a\u2705\uf0fc\uf0fe"
+"""Tick glyphs, Word's Wingdings tick and ticked box (private-use U+F0FC, U+F0FE) among
+them: "✓" is a bullet too, but a cell holding only a tick marks a tick column ("Achieved
+(tick)") and keeps it."""
 DASHES = "-–—"
 """Dashes act as bullets only at the start of a line and before a space."""
 SPACED_BULLETS = DASHES + "*+"

@@ -18,13 +18,16 @@ _SUB = rf"(?:\s*{BRACKETED_SUB})?"
 """A sub-item in brackets: "2 (i)", "4(ii)"."""
 # A label at the start of recommendation text. The bare-number form needs ")", ":" or "."
 # (not a decimal point) or a following capital, so "24-48 hours", "3 months" or "1.5 hours"
-# are never read as numbers.
+# are never read as numbers; it may carry a sub-item ("2 (i) The Police should ..."). The
+# word "Recommendation" may follow the initials of the body that made it ("DHR
+# Recommendation 1:", "HMIC Recommendation 4 –").
 _LABEL = regex.compile(
     rf"""^\s*(?:
-        (?:recommendation|rec\.?)\s*(?:no\.?\s*)?(?P<n>{_NUM})\b\s*[.:)\-–]?
+        (?:(?-i:[A-Z]{{2,6}})\s+)?(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(?P<n>{_NUM})\b
+        \s*[.:)\-–]?
       | (?P<r>R\s?\d{{1,3}}(?:\.\d{{1,2}})*)\b\s*[.:)\-–]?
       | \((?P<p>\d{{1,3}})\)
-      | (?P<d>\d{{1,3}}(?:\.\d{{1,2}})*)(?:[.)](?!\d)|:|(?=\s+(?-i:\p{{Lu}})))
+      | (?P<d>\d{{1,3}}(?:\.\d{{1,2}})*{_SUB})(?:[.)](?!\d)|:|(?=\s+(?-i:\p{{Lu}})))
       | (?P<c>{_CODE})(?:\s*[.:)\-–]|(?=\s+(?-i:\p{{Lu}})))
     )\s*""",
     regex.I | regex.X,

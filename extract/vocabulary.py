@@ -19,21 +19,26 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     # order matters only for ties at the same position: the first listed wins
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
-                 r"(?:impact|success|effectiveness)|impact"),
+                 r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
+                 r"|how\s+will\s+(?:we|you|they)\s+know"),
     ("rag", r"\brag\b|r\s*/\s*a\s*/\s*g"),
     ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
-    ("recommendation", r"recommendations?|findings?|learning|overarching"),
+    ("recommendation", r"recommendations?|findings?|learning|overarching|objectives?"
+                       r"|what\s+will\s+(?:it|we|they|the\s+\w+)\s+do\b"),
     ("agency", r"agenc(?:y|ies)"),
     ("owner", r"holders?|lead|responsib\w*|owners?|\bwho\b|officers?|accountab\w*|addressed"),
     ("milestones", r"milestones?"),
     ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
                r"|timings?"),
     ("scope", r"scope|level"),
-    ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"),
+    ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"
+               r"|\bhow\s+will\b"),
 )
 """(role, pattern) pairs; "agency" is a grouping when left of the recommendation column
-and an owner otherwise (`normalize/columns.py` decides)."""
+and an owner otherwise (`normalize/columns.py` decides). A business plan's "What will it
+do?" is its objective (the recommendation) and "How will the partnership do this?" its
+actions."""
 
 NUMBER_HEADER = regex.compile(
     r"^\s*(?:rec(?:ommendation)?\.?\s*|action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
@@ -108,6 +113,8 @@ _QUALIFIER = regex.compile(
     r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", regex.I
 )
 _RAG_HEADER = regex.compile(dict(ROLE_WORDS)["rag"], regex.I)
+_STATE = regex.compile(r"\bon\s+(?:target|track|schedule)\b", regex.I)
+"""A header naming a state of the work ("On target to achieve", "On track"), not a date."""
 _DONE_DATE = regex.compile(r"complet|compltn", regex.I)
 _PLANNED = regex.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 
@@ -138,6 +145,8 @@ def role_of(header: str) -> str | None:
         return "outcomes"
     if _RAG_HEADER.search(text):
         return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
+    if _STATE.search(text):
+        return "completion"  # "On Target to Achieve": a state, ticked, not a date
     first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
     if first != text and role_of(first):  # two names; the first is the one it goes by
         return role_of(first)
@@ -156,16 +165,19 @@ def role_of(header: str) -> str | None:
     return role
 
 
+SEVERAL = frozenset({"outcomes"})
+"""Roles that several columns may play: outcomes are a list, and business plans give the
+desired outcome and how impact is measured side by side."""
 _OUTRIGHT = regex.compile(r"progress|\brag\b|status|update|complet|compltn", regex.I)
 
 
 def header_roles(texts: Sequence[str]) -> list[str | None]:
-    """Each header cell's role, one role to one column (of two, the one that names it
-    outright wins: "Outcome" then "Progress" makes Progress the status), and an unnamed
-    column just left of the recommendations their numbers."""
+    """Each header cell's role, one role to one column but for `SEVERAL` (of two, the one
+    that names it outright wins: "Outcome" then "Progress" makes Progress the status), and
+    an unnamed column just left of the recommendations their numbers."""
     roles = [role_of(t) for t in texts]
     for i, role in enumerate(roles):
-        if role is None:
+        if role is None or role in SEVERAL:
             continue
         earlier = roles.index(role)
         if earlier == i:

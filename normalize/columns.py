@@ -71,13 +71,25 @@ class ColumnMap:
         record they feed says so. A column of numbers with no header is no guess."""
         return [i for i in self.unsure if self.roles[i]]
 
+    def indices(self, role: str) -> list[int]:
+        """Every column of a role several columns may play (outcomes)."""
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    @property
+    def is_bare_list(self) -> bool:
+        """Recommendations with their numbers and who they are for, nothing else: the list
+        an overview report prints before its action plan, or the whole plan when alone."""
+        return set(self.roles) - {None} <= {"number", "recommendation", "owner"}
+
     @property
     def is_action_plan(self) -> bool:
-        """Recommendations (or actions) and at least two other roles."""
+        """Recommendations (or actions) and at least two other roles; or numbered
+        recommendations and who they are for ("# | Recommendation | Addressed to"), the
+        plainest list a review publishes."""
         others = {r for r in self.roles if r not in (None, "recommendation", "number")}
         return ("recommendation" in self.roles and len(others) >= 2) or (
             "action" in self.roles and len(others - {"action"}) >= 2
-        )
+        ) or {"recommendation", "number", "owner"} <= set(self.roles)
 
 
 # --- content -----------------------------------------------------------------------------

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.labels import TICKS
+
 from .dates import find_dates
 from .record import Completion
 
@@ -70,7 +72,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
-          | \bin\s+development\b | \bon\s+track\b | \bbehind\s+(?:schedule|target)\b
+          | \bin\s+development\b | \bon\s+(?:track|target)\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
           | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
           | ^update\b | \brunning\b | \bpilot(?:ed|ing)?\b | \bdue\s+(?:in|by)\b
@@ -171,3 +173,17 @@ def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | 
         warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
                         "the date was not kept")
     return Completion(raw=cell, status=status, date=completed_on), warnings
+
+
+TICK = regex.compile(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
+"""A tick in a tick column: the tick glyphs Word and PDFs print, or "Yes"."""
+
+
+def tick_status(header: str, cell: str) -> str | None:
+    """The status a tick says in a column headed by a state ("Achieved (tick)", "On Target
+    to Achieve", "Completed"): that state, read from the header's words; None when the cell
+    holds no tick or the header names no state."""
+    if not TICK.match(cell or ""):
+        return None
+    status, _ = _status(" ".join(header.replace("(tick)", " ").split()))
+    return status if status not in ("unknown", "negated") else None

@@ -60,15 +60,22 @@ def split_and(part: str, glossary: dict[str, str]) -> list[str]:
 _CONTINUES_NAME = regex.compile(
     r"^(?:board|trust|foundation|service|services|team|council|partnership|group|unit|"
     r"department|officer|manager|lead|coordinator|co-ordinator|commissioners?|chair|director|"
-    r"head|care|adults?|children|safeguarding|health|\(|and\b|&|of\b|for\b)",
+    r"head|\(|and\b|&|of\b|for\b)",
     regex.I,
 )
 """A printed line that carries on the name above it ("Safeguarding Adults" / "Board")."""
+_MAY_CONTINUE = regex.compile(r"^(?:care|adults?|children|safeguarding|health)\b", regex.I)
+"""A line that carries on the name above ("Mental Health Trust" / "Safeguarding Lead") or
+starts one of its own ("Police" / "Adult Social Care"): its own when it names a whole
+organisation, not a role or team within the one above (`_ROLE_END`)."""
+_ROLE_END = regex.compile(
+    r"\b(?:lead|team|manager|officer|co-?ordinator|director|head|chair|unit|department|group|"
+    r"nurse|worker|adviser|advisor)\W*$", regex.I)
 _ENDS_OPEN = regex.compile(r"(?:\b(?:and|of|for|the|&)|[,&/\-–])\s*$", regex.I)
 
 
 _AGENCY_END = regex.compile(
-    r"""\b(?:police|constabulary|schools?|probation|housing|services?|agenc(?:y|ies)|team|
+    r"""\b(?:police|constabulary|schools?|probation|housing|services?|agenc(?:y|ies)|team|care|
     trust|board|council|partnership|practices?|surgery|hospital|college|university|ambulance|
     prison|unit|department|group|coordinator|co-ordinator|manager|lead|officer|director|chair|
     commissioners?|providers?|gps?|csp|icb|ccg|nhs|idva|isva|marac|mash)\W*$""",
@@ -98,25 +105,55 @@ def _names_an_agency(line: str, glossary: dict[str, str]) -> bool:
     return True
 
 
-def printed_owners(paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]) -> list[str]:
+def _continues(above: str, line: str, glossary: dict[str, str]) -> bool:
+    """A printed line that carries on the name above it rather than starting one."""
+    return bool(
+        _CONTINUES_NAME.match(line) or line[:1].islower() or _ENDS_OPEN.search(above)
+        or (_MAY_CONTINUE.match(line)
+            and (_ROLE_END.search(line) or not _names_an_agency(line, glossary)))
+    )
+
+
+def _wrapped_names(lines: list[str], glossary: dict[str, str]) -> list[str]:
+    """The lines gathered into names: a line carries on the name above when that name is
+    unfinished (it names no agency yet: "Community Safety" / "Partnership") or the line
+    cannot start one (`_continues`)."""
+    names: list[str] = []
+    for line in lines:
+        if names and (not _names_an_agency(names[-1], glossary)
+                      or _continues(names[-1], line, glossary)):
+            names[-1] = f"{names[-1]} {line}"
+        else:
+            names.append(line)
+    return names
+
+
+def printed_owners(
+    paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]
+) -> tuple[list[str], list[str]]:
     """A paragraph of an owner cell that its reader took for one wrapped name, split back
     at its printed lines when each line names an agency, a role or an acronym of its own
     and none carries on the name above ("Police" / "Schools", "Probation" / "IDVA service";
-    not "Safeguarding Adults" / "Board" or "Detective Inspector Phil" / "Jones")."""
+    not "Safeguarding Adults" / "Board" or "Detective Inspector Phil" / "Jones").
+
+    Also, when it stays whole, the names it may hold: lines that gather into several
+    agencies ("Community Safety" / "Partnership" / "Brackenford Police") could be those
+    agencies or one long name wrapped in a narrow column ("Marshfield" / "District" /
+    "Council" / "Housing"); the page does not tell, so the caller warns."""
     words = paragraph.split()
     for start in range(len(lines)):
         for end in range(len(lines), start + 1, -1):
             if " ".join(lines[start:end]).split() != words:
                 continue
-            parts = list(lines[start:end])
+            parts = [ln.strip() for ln in lines[start:end]]
             if all(_names_an_agency(p, glossary) for p in parts) and not any(
-                _CONTINUES_NAME.match(b.strip()) or b.strip()[:1].islower()
-                or _ENDS_OPEN.search(a)
-                for a, b in zip(parts, parts[1:], strict=False)
+                _continues(a, b, glossary) for a, b in zip(parts, parts[1:], strict=False)
             ):
-                return parts
-            return [paragraph]
-    return [paragraph]
+                return parts, []
+            names = _wrapped_names(parts, glossary)
+            several = len(names) > 1 and all(_names_an_agency(n, glossary) for n in names)
+            return [paragraph], names if several else []
+    return [paragraph], []
 
 
 def split_owners(
@@ -130,7 +167,12 @@ def split_owners(
     warnings: list[str] = []
     paragraphs: list[str] = []
     for paragraph in text.split("\n"):
-        parts = printed_owners(paragraph, lines, glossary) if lines else [paragraph]
+        parts, maybe = printed_owners(paragraph, lines, glossary) if lines else ([paragraph], [])
+        if maybe:
+            warnings.append(
+                f"owner {_tidy(paragraph)!r} was printed on several lines; it may be several "
+                f"owners ({' / '.join(repr(_tidy(n)) for n in maybe)}) or one name wrapped"
+            )
         if len(parts) > 1:
             warnings.append(
                 f"owners {' / '.join(repr(_tidy(p)) for p in parts)} were printed on lines of "
@@ -153,7 +195,8 @@ _AGENCY_WORDS = regex.compile(
     practice|practices|surgery|ccg|icb|nhs|probation|housing|health|care|social|safeguarding|
     hospital|school|schools|college|university|ambulance|fire|prison|commissioners?|lead|
     manager|officer|director|head|coordinator|co-ordinator|chair|group|unit|department|
-    idva|isva|marac|mash|csp|commissioner|gp|gps|provider|providers|agency|agencies|all)\b""",
+    idva|isva|marac|mash|csp|commissioner|gp|gps|provider|providers|agency|agencies|all|
+    safety|safer)\b""",
     regex.I | regex.X,
 )
 _VERB_OR_SENTENCE = regex.compile(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",

@@ -15,11 +15,17 @@ from dhrplan.normalize.records import RecordBuilder
 from dhrplan.normalize.structure import PlanTable, drafts_for, plan_tables
 
 _ORGANISATION = regex.compile(
-    r"\b(?:partnership|council|board|CSP|safer|community\s+safety|borough|county|city)\b", regex.I
+    r"\b(?:partnership|council|board|CSP|safer|community\s+safety|borough|county|city|police"
+    r"|constabulary|NHS|trust)\b", regex.I
 )
 """The opening line above a title names who publishes it ("Kingsford Community Safety
 Partnership"); a page's label ("Independent report") does not."""
 _TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
+_PLAN_WORDS = regex.compile(r"^(?:recommendations|action\s+plan|improvement\s+plan)$", regex.I)
+"""A short line under the title that says what the document is ("Recommendations"): part
+of the title, not a section of the plan."""
+_SUBTITLE_WORDS = 8
+"""A plain line under a bold title this short is a subtitle; a longer one opens the text."""
 _LEADER = regex.compile(r"\.{4,}|…{2,}")
 """Dot leaders: a contents line ("MARAC.........2"), never part of the title."""
 _NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
@@ -32,6 +38,7 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
     ..."). Two-column tables (a cover's document details, a glossary) may come before it, but
     a title block does not run across them."""
     lead: list[tuple[str, int]] = []
+    bold: list[bool] = []
     part = 0
     for block in blocks:
         if isinstance(block, Table):
@@ -40,12 +47,16 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
             part += 1
         elif not _NOT_TITLE.match(block.text) and not _LEADER.search(block.text):
             lead.append((block.text, part))
+            bold.append(block.bold)
     hits = [i for i, (text, _) in enumerate(lead) if _TITLE_WORDS.search(text)]
     if not hits:
         return []
 
     def line(text: str) -> bool:
         return len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
+
+    def short(text: str) -> bool:
+        return len(text.split()) <= _SUBTITLE_WORDS
 
     def capitals(a: int, b: int) -> bool:
         return lead[a][0].isupper() and lead[b][0].isupper()
@@ -59,9 +70,13 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
 
     def joins_after(b: int) -> bool:
         """The line below: capitals next to capitals, or a short line that names the plan
-        too ("Action Plan"), never a part heading ("Single agency recommendations")."""
+        too ("Action Plan"), never a part heading ("Single agency recommendations"), nor
+        plain text under a bold title (the first line of the introduction), unless short
+        enough to be a subtitle ("Action Plan – updated March 2024")."""
         return lead[b][1] == lead[b - 1][1] and (
-            capitals(b - 1, b) or (line(lead[b][0]) and bool(_TITLE_WORDS.search(lead[b][0]))))
+            capitals(b - 1, b) or (line(lead[b][0]) and bool(_TITLE_WORDS.search(lead[b][0]))
+                                   and (bold[b] >= bold[b - 1] or short(lead[b][0])))
+            or bool(_PLAN_WORDS.match(lead[b][0].strip())))
 
     start = end = hits[0]
     while start > 0 and joins_before(start - 1):

@@ -17,7 +17,7 @@ from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import cell_text_at as _cell
 from dhrplan.extract.vocabulary import names_done_date
 from dhrplan.normalize.columns import ColumnMap
-from dhrplan.normalize.completion import parse_completion, rag_word
+from dhrplan.normalize.completion import parse_completion, rag_word, tick_status
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.items import milestones, split_items
 from dhrplan.normalize.owners import split_owners, take_ownership
@@ -31,7 +31,7 @@ from dhrplan.normalize.record import (
     TargetDate,
 )
 from dhrplan.normalize.regions import source_regions
-from dhrplan.normalize.scope import parse_scope
+from dhrplan.normalize.scope import parse_scope, reach_of
 from dhrplan.normalize.structure import Draft
 
 FIELD_OF_ROLE = {
@@ -49,12 +49,31 @@ _OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
 _SUB_ITEM = re.compile(rf"^(?P<base>.+?){BRACKETED_SUB}$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
+_BY_DATE = re.compile(r"\bby\s+(?P<date>[^()]+?)\s*\)?\s*$", re.I)
+"""A section that sets its own deadline ("SHORT TERM TARGETS (Achievable within 6 months
+ie, by June 2025)"): the target of its recommendations that give none."""
+_DEADLINE = re.compile(r"\b(?:targets?|achiev\w*|complet\w*|deliver\w*|due|deadlines?)\b", re.I)
+"""The words that make "by <date>" a deadline ("Recommendations agreed by June 2024" is not)."""
 
 
 def _lines(row: Row, index: int | None) -> tuple[str, ...]:
     if index is None or index >= len(row.cells) or row.cells[index].merged:
         return ()
     return row.cells[index].lines
+
+
+def _refs_number_actions(rows: list[Row], columns: ColumnMap) -> bool:
+    """Every row of one recommendation carries its own ref, none the parent of the others
+    ("PROVUL8.1", "PROVUL8.2" beside an overarching recommendation repeated on each): the
+    refs label the rows' actions, not the recommendation ("1" then "1.1", "1.2" does not)."""
+    index = columns.index("number")
+    if len(rows) < 2 or index is None or not columns.has("action"):
+        return False
+    refs = [number_cell(_cell(r, index)) for r in rows]
+    if not all(refs) or len(set(refs)) < len(refs):
+        return False
+    head = refs[0]
+    return not any(ref.startswith(head) for ref in refs[1:])
 
 
 def _dedupe_owners(owners: list[Owner]) -> list[Owner]:
@@ -141,6 +160,34 @@ class RecordBuilder:
     def _completion(
         self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
     ) -> Completion | None:
+        """The row's status: a tick in a column headed by a state ("Achieved (tick)", "On
+        target to achieve") decides it, the progress text kept as `raw`; else what the
+        progress and RAG cells say."""
+        ticks = [
+            status for i, name in enumerate(columns.names)
+            if columns.roles[i] is None and i < len(row.cells) and not row.cells[i].merged
+            and (status := tick_status(name, row.cells[i].text))
+        ]
+        if not ticks:
+            return self._stated_completion(row, columns, warnings)
+        stated = self._stated_completion(row, columns, [])
+        if len(set(ticks)) > 1:
+            warnings.append(PlanWarning(
+                "status_unread", "completion",
+                f"ticks in columns for different states ({', '.join(ticks)}); the first kept",
+            ))
+        elif stated and stated.status not in ("unknown", ticks[0]):
+            warnings.append(PlanWarning(
+                "status_unread", "completion",
+                f"the tick says {ticks[0]}, the update {stated.raw!r} reads as "
+                f"{stated.status}; the tick kept",
+            ))
+        done_on = stated.date if stated and stated.status == ticks[0] == "complete" else None
+        return Completion(stated.raw if stated else "\u2713", ticks[0], done_on)
+
+    def _stated_completion(
+        self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
+    ) -> Completion | None:
         """Progress words, a RAG word, or a RAG cell's shading; the RAG rating decides the
         status when there is one, the progress text is kept as `raw`."""
         index = columns.index("completion")
@@ -210,6 +257,9 @@ class RecordBuilder:
 
         first = rows[0] if rows else None
         number = number_cell(_cell(first, columns.index("number"))) if first else None
+        own_refs = draft.text is None and _refs_number_actions(rows, columns)
+        if own_refs and not (number and _SUB_ITEM.match(number)):
+            number = None  # "PROVUL8.1", "PROVUL8.2": each row's ref is its action's
         source_text = draft.text if draft.text is not None else (
             _cell(first, columns.index("recommendation")) if first else "")
         label_number, text = split_label(source_text)
@@ -222,7 +272,8 @@ class RecordBuilder:
             ))
         number = number or label_number
         first_label = None
-        if number and (sub := _SUB_ITEM.match(number)):
+        sub = _SUB_ITEM.match(number) if number and columns.has("action") else None
+        if sub:
             number, first_label = sub["base"], number  # "2 (i)": the first action of 2
         if number is None:
             warnings.append(PlanWarning("no_number", "number", "no recommendation number found"))
@@ -255,10 +306,11 @@ class RecordBuilder:
                 outcomes.append(row_completion.raw)  # "Outcome / progress": an outcome
             row_miles, w = milestones(_cell(row, columns.index("milestones")))
             warnings.extend(_coded("milestones_resplit", "milestones", w))
-            outcomes.extend(i.text for i in split_items(_cell(row, columns.index("outcomes"))))
+            for index in columns.indices("outcomes"):
+                outcomes.extend(i.text for i in split_items(_cell(row, index)))
             row_actions = self._actions(
-                row, columns, first=row is first and draft.text is None, own_row=per_row,
-                number=number)
+                row, columns, first=row is first and draft.text is None and not own_refs,
+                own_row=per_row, number=number)
             if row is first and first_label and len(row_actions) == 1:
                 row_actions[0].label = first_label
             for action in row_actions:
@@ -281,6 +333,13 @@ class RecordBuilder:
             ))
         scope = next((s for r in rows if (s := parse_scope(_cell(r, columns.index("scope"))))),
                      None)
+        if scope is None and not columns.has("scope"):
+            scope = reach_of(draft.section)  # "Theme 2 – Processes – Countywide"
+        if not targets and draft.section and _DEADLINE.search(draft.section) and (
+                by := _BY_DATE.search(draft.section)):
+            horizon, _ = parse_target_dates(by["date"])
+            if horizon and all(d.kind != "unknown" for d in horizon):
+                targets = horizon
         extra: dict[str, str] = {}
         for i, role in enumerate(columns.roles):
             if role is None:

@@ -35,3 +35,28 @@ def parse_scope(text: str) -> Scope | None:
     if not raw:
         return None
     return Scope(raw=raw, levels=[lvl for lvl in LEVELS if _LEVEL_WORDS[lvl].search(raw)])
+
+
+_REACH_END = regex.compile(
+    r"(?:wide|local|regional|national|district|county|borough|city|region)$", regex.I)
+_PLACE_WIDE = regex.compile(r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$")
+"""A place, then "wide" ("Cumbria wide", "Kent-wide"): a reach across a local area; the
+national and regional places ("UK wide") are read by `parse_scope` first."""
+_DASH = regex.compile(r"\s+[\-–—]\s+")
+
+
+def reach_of(section: str | None) -> Scope | None:
+    """The reach a theme heading ends with ("Theme 2 – Processes – Countywide", "Theme 3 –
+    Training – Fellside district"): the scope of its recommendations where the plan has no
+    scope column. The last dash-separated part must be short and end in a word of reach, so
+    an agency named at the end ("Part 2 – Somerset County Council") is no reach."""
+    parts = _DASH.split(section or "")
+    if len(parts) < 2:
+        return None
+    reach = parts[-1].strip()
+    if len(reach.split()) > 3 or not _REACH_END.search(reach):
+        return None
+    scope = parse_scope(reach)
+    if scope and not scope.levels and _PLACE_WIDE.search(reach):
+        return Scope(raw=reach, levels=["local"])  # "Cumbria wide": across a local area
+    return scope if scope and scope.levels else None

@@ -210,6 +210,17 @@ def plan_tables(
         )
         for t in skipped
     )
+    fuller = [t for t in chosen if not t.columns.is_bare_list]
+    if fuller and len(fuller) < len(chosen):
+        warnings.extend(
+            PlanWarning(
+                "table_skipped", None,
+                f"table on {_where(t)} skipped: it only lists the recommendations and who "
+                "they are for; the plan's fuller tables are read instead",
+            )
+            for t in chosen if t.columns.is_bare_list
+        )
+        chosen = fuller
     return chosen, warnings
 
 

@@ -126,3 +126,22 @@ def test_page_names_are_capitalised_words_met_mid_sentence_beside_another() -> N
 )
 def test_unsure_break(last: str, word: str, unsure: bool) -> None:
     assert unsure_break(last, word) is unsure
+
+
+@pytest.mark.parametrize(("lines", "unsure"), [
+    # a sentence ends where the line is full, then a capital: told as unsure
+    (["controlling behaviour.", "Training should cover"], ["controlling behaviour."]),
+    # ... and so does a bracketed aside after a finished sentence
+    (["behaviour. (Recommendation 5 (page 11))", "Training should cover"],
+     ["behaviour. (Recommendation 5 (page 11))"]),
+    # a bracket that closes inside a sentence goes on: no doubt
+    (["the Trust (and its partners)", "Board meets"], []),
+    (["the Trust (and its partners)", "board meets"], []),
+])
+def test_a_full_line_that_ends_a_sentence_is_told_as_unsure(
+    lines: list[str], unsure: list[str]
+) -> None:
+    told: list[str] = []
+    cell_text(words_of(lines), 0.0, max(w.x1 for w in words_of(lines[:1])) + 1.0 + PADDING,
+              unsure=told)
+    assert told == unsure

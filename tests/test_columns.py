@@ -136,6 +136,18 @@ ROLES = [
     ("Sub-Action", "action"),
     ("Recommendation/ Overarching Action", "recommendation"),
     ("Area of concern identified in the review", None),
+    # --- a business plan (S5 of shared/REAL-PLANS.md) and a review template (S4)
+    ("What will it do?", "recommendation"),
+    ("How will the partnership do this?", "action"),
+    ("How will the LSCB do this?", "action"),
+    ("How will this be measured?", "outcomes"),
+    ("How will we know it has worked?", "outcomes"),
+    ("What is desired outcome", "outcomes"),
+    ("Objective", "recommendation"),
+    ("On Target to Achieve", "completion"),
+    ("On track", "completion"),
+    ("Achieved (tick)", "completion"),
+    ("Give expected new achievement date", "target"),
 ]
 
 
@@ -181,7 +193,24 @@ MAPS = [
      ["Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"], True),
     (("Recommendation", "Action", "Lead"), None, ["recommendation", "action", "owner"],
      ["Recommendation", "Action", "Lead"], True),
+    # the plainest list a review publishes: numbered recommendations and who they are for
+    (("#", "Recommendation", "Addressed to"), None, ["number", "recommendation", "owner"],
+     ["#", "Recommendation", "Addressed to"], True),
+    # a business plan: objective, actions, two outcome columns (outcomes are a list)
+    (("What will it do?", "How will the partnership do this?", "Responsible lead/ group",
+      "By when", "What is desired outcome", "What will impact be and how measured"), None,
+     ["recommendation", "action", "owner", "target", "outcomes", "outcomes"],
+     ["What will it do?", "How will the partnership do this?", "Responsible lead/ group",
+      "By when", "What is desired outcome", "What will impact be and how measured"], True),
+    # a review template: the tick columns are states, kept beside the progress column
+    (("Recommendation", "Responsible Officer", "Update on progress", "Achieved (tick)",
+      "On Target to Achieve", "Give expected new achievement date"), None,
+     ["recommendation", "owner", "completion", None, None, "target"],
+     ["Recommendation", "Responsible Officer", "Update on progress", "Achieved (tick)",
+      "On Target to Achieve", "Give expected new achievement date"], True),
     # tables that are not action plans
+    (("Recommendation", "Addressed to"), None, ["recommendation", "owner"],
+     ["Recommendation", "Addressed to"], False),
     (("Recommendation", "Comments"), None, ["recommendation", None],
      ["Recommendation", "Comments"], False),
     (("Avon and Somerset Police", "2"), None, [None, None], ["Avon and Somerset Police", "2"],

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.normalize.completion import parse_completion
+from dhrplan.normalize.completion import parse_completion, tick_status
 from dhrplan.normalize.record import Completion
 
 LONG_COMPLETE = (
@@ -92,6 +92,29 @@ CASES = [
     ("Staff are able to recognise coercive control in older victims", "unknown", None,
      "states no progress"),
 ]
+
+
+# a tick column's header, its cell, the status the tick says
+TICKS = [
+    ("Achieved (tick)", "\u2713", "complete"),
+    ("Achieved (tick)", "\u2714", "complete"),
+    ("On Target to Achieve", "\u2713", "in_progress"),
+    ("On track", "Yes", "in_progress"),
+    ("Completed", "\u2713", "complete"),
+    ("Achieved", "\uf0fc", "complete"),  # Word's Wingdings tick, inserted as a symbol
+    ("Not started", "\u2713", "not_started"),
+    # no tick, or a header that names no state: nothing said
+    ("Achieved (tick)", "", None),
+    ("Achieved (tick)", "x", None),
+    ("Achieved (tick)", "Partly", None),
+    ("Notes", "\u2713", None),
+    ("Not complete", "\u2713", None),
+]
+
+
+@pytest.mark.parametrize(("header", "cell", "status"), TICKS)
+def test_a_tick_says_the_state_its_column_names(header: str, cell: str, status) -> None:
+    assert tick_status(header, cell) == status
 
 
 @pytest.mark.parametrize("raw, status, completed_on, warning", CASES,

@@ -26,15 +26,19 @@ SPACED = (
     "keeps the lines only, so the break reads as a wrap (warned, paragraphs_unsure)"
 )
 OWNER_LINES = (
-    "'ASC' / 'Mental Health Trust': two owners on two lines, the first of which nearly "
-    "left room for the second's first word (warned)"
+    "'ASC' / 'Mental Health Trust', 'Community Safety Partnership' / 'Public Health': two "
+    "owners on two lines, the first of which nearly left room for the second's first word "
+    "(warned)"
 )
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
+    "business-plan-by-when-conditions": {(1, "actions"): SPACED},
     "coded-refs-bullets": {(0, "actions"): SPACED},
+    "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
+    "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},
         (4, "text"): SPACED,

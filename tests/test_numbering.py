@@ -64,6 +64,17 @@ LABELS = [
     ("1)Review policies", "1", "Review policies"),
     ("10 Agencies to share information", "10", "Agencies to share information"),
     ("  3)  The police  ", "3", "The police"),
+    # --- the body that made the recommendation before the word (S2 of shared/REAL-PLANS.md)
+    ("DHR Recommendation 1: Harrowmere Constabulary should", "1",
+     "Harrowmere Constabulary should"),
+    ("HMIC Recommendation 4 – By September the force should", "4",
+     "By September the force should"),
+    ("SAB Recommendation 2. The Board should", "2", "The Board should"),
+    # --- sub-items in the text (S4): "2 (i)", "4(ii)", "3 (a)"
+    ("2 (i) Larchfield Police should remind officers", "2(i)",
+     "Larchfield Police should remind officers"),
+    ("4(ii) Adult Social Care should audit", "4(ii)", "Adult Social Care should audit"),
+    ("3 (a). Agencies should", "3(a)", "Agencies should"),
     # --- must not match: times, counts and years at the start of ordinary text
     ("3 months following review publication", None, "3 months following review publication"),
     ("24-48 hours from referral date", None, "24-48 hours from referral date"),
@@ -74,6 +85,9 @@ LABELS = [
     ("6 weeks prior to the transfer date", None, "6 weeks prior to the transfer date"),
     ("5 days of the initial contact", None, "5 days of the initial contact"),
     ("100 staff trained", None, "100 staff trained"),
+    ("2 (in total) agencies should", None, "2 (in total) agencies should"),
+    ("Dhr recommendation 1: agencies", None, "Dhr recommendation 1: agencies"),
+    ("Police Recommendations are", None, "Police Recommendations are"),
     ("R&D team to review", None, "R&D team to review"),
     ("Recommendation: Agencies should", None, "Recommendation: Agencies should"),
     ("Recommendations One", None, "Recommendations One"),

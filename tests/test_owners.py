@@ -143,6 +143,17 @@ PRINTED = [
     ("Head of Safeguarding (ASC)", ("Head of Safeguarding", "(ASC)"),
      ["Head of Safeguarding (ASC)"]),
     ("MARAC Steering Group", ("MARAC", "Steering Group"), ["MARAC Steering Group"]),
+    # an organisation of its own after the one above ("Adult Social Care" is no role)
+    ("Brackenford Police Adult Social Care IDVA Service",
+     ("Brackenford Police", "Adult Social Care", "IDVA Service"),
+     ["Brackenford Police", "Adult Social Care", "IDVA Service"]),
+    ("Somerset NHS Foundation Trust", ("Somerset NHS", "Foundation Trust"),
+     ["Somerset NHS Foundation Trust"]),
+    # a role or team within the organisation above carries its name on
+    ("Mental Health Trust Safeguarding Lead", ("Mental Health Trust", "Safeguarding Lead"),
+     ["Mental Health Trust Safeguarding Lead"]),
+    ("Eastbridge ICB Safeguarding Team", ("Eastbridge ICB", "Safeguarding Team"),
+     ["Eastbridge ICB Safeguarding Team"]),
 ]
 
 
@@ -151,3 +162,22 @@ def test_owners_on_printed_lines(text: str, lines: tuple[str, ...], owners: list
     got, warnings = split_owners(text, {}, lines)
     assert [o.name for o in got] == owners
     assert bool(warnings) is (len(owners) > 1)
+
+
+# lines that gather into several agencies, or make one long name: kept whole, and warned
+UNSURE = [
+    ("Community Safety Partnership Brackenford Police",
+     ("Community Safety", "Partnership", "Brackenford Police")),
+    ("Children's Social Care Health Visiting Service",
+     ("Children's Social", "Care", "Health Visiting Service")),
+    ("Marshfield District Council Housing", ("Marshfield", "District", "Council", "Housing")),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), UNSURE)
+def test_owners_that_may_be_several_are_kept_whole_and_warned(
+    text: str, lines: tuple[str, ...]
+) -> None:
+    got, warnings = split_owners(text, {}, lines)
+    assert [o.name for o in got] == [text]
+    assert len(warnings) == 1 and "may be several owners" in warnings[0]

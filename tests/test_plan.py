@@ -232,3 +232,48 @@ def test_sub_numbered_actions_and_a_date_completed_column(tmp_path: Path) -> Non
     assert first["extra"] == {"Priority": "High", "Notes": "Framework agreed at Board"}
     assert second["completion"] is None and second["actions"][0]["label"] == "2a"
     assert all(not r["warnings"] for r in doc["recommendations"])
+
+
+ADDRESSED = """| # | Recommendation | Addressed to |
+|---|---|---|
+| 1 | The CSP should publish the learning. | Community Safety Partnership |
+| 2 | Sussbury Police should record the views of children. | Sussbury Police |
+"""
+
+
+def test_a_bare_list_before_the_action_plan_is_not_read_twice(tmp_path: Path) -> None:
+    plan = ADDRESSED + """
+
+| Recommendation | Action | Lead | Target date | Progress |
+|---|---|---|---|---|
+| 1. The CSP should publish the learning. | Briefing | CSP | May 2025 | Complete |
+| 2. Sussbury Police should record the views of children. | Guidance | Police | 2025 | |
+"""
+    doc = convert(tmp_path, plan)
+    assert [(r["number"], r["actions"][0]["text"]) for r in doc["recommendations"]] == [
+        ("1", "Briefing"), ("2", "Guidance")]
+    assert "only lists the recommendations" in " ".join(w["message"] for w in doc["warnings"])
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    # the publisher's line above the title: a police force names it too
+    (["**Harrowmere Constabulary**", "**Improvement Plan – DHR 'Adult F'**"],
+     "Harrowmere Constabulary Improvement Plan – DHR 'Adult F'"),
+    # a line that says what the document is belongs to the title, not a section
+    (["**Domestic Homicide Review – 'Karen'**", "**Recommendations**"],
+     "Domestic Homicide Review – 'Karen' Recommendations"),
+    # a plain line under a bold title is the introduction, even when it names the review
+    # (a PDF gives a paragraph's first line alone)
+    (["**Larchfield Partnership DHR 'Ms G' – Action Plan**",
+      "This review template records, for each recommendation of the overview report, the"],
+     "Larchfield Partnership DHR 'Ms G' – Action Plan"),
+    # ... but a short plain line is a subtitle
+    (["**Larchfield Partnership DHR 'Ms G'**", "Action Plan – updated March 2024"],
+     "Larchfield Partnership DHR 'Ms G' Action Plan – updated March 2024"),
+])
+def test_the_title_block(tmp_path: Path, lines: list[str], title: str) -> None:
+    doc = convert(tmp_path, "\n\n".join(lines) + "\n\n" + ADDRESSED)
+    assert doc["title"] == title
+    assert [r["number"] for r in doc["recommendations"]] == ["1", "2"]
+    assert [r["owners"][0]["name"] for r in doc["recommendations"]] == [
+        "Community Safety Partnership", "Sussbury Police"]

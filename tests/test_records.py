@@ -129,3 +129,65 @@ def test_unnumbered_plan_warns() -> None:
 def test_rolled_up(statuses: list[str], combined: str) -> None:
     parts = [Completion(s, s) for s in statuses]
     assert rolled_up(parts).status == combined
+
+
+# ref column per row, the records' (number, [action labels]): refs that differ on every row
+# of one recommendation label its actions; a parent ref or one ref repeated numbers it
+REFS = [
+    (["PROVUL8.1", "PROVUL8.2"], "DHR Recommendation 4: Police should.", ("4", ["PROVUL8.1",
+                                                                             "PROVUL8.2"])),
+    (["PROVUL8.1", "PROVUL8.2"], "Police should.", (None, ["PROVUL8.1", "PROVUL8.2"])),
+    (["1(i)", "1(ii)"], "Police should.", ("1", ["1(i)", "1(ii)"])),
+    (["3", "3"], "Police should.", ("3", [None, None])),
+]
+
+
+@pytest.mark.parametrize(("refs", "text", "want"), REFS)
+def test_refs_on_every_row_of_a_repeated_recommendation_label_its_actions(
+    refs: list[str], text: str, want: tuple
+) -> None:
+    header = row("Action Ref Number", "Recommendation/ Overarching Action", "Sub-Action",
+                 "Delivery Status")
+    (record,) = build(header, *(row(ref, text, f"Action {i}", "Complete")
+                                for i, ref in enumerate(refs)))
+    assert (record.number, [a.label for a in record.actions]) == want
+
+
+# cells of a review template row (update, Achieved, On target), the status
+TICKED = [
+    (("Letter sent 14.11.2024.", "\u2713", ""), "complete"),
+    (("Gap analysis completed; application being prepared.", "", "\u2713"), "in_progress"),
+    (("Question added to the template; audit planned.", "", "\u2713"), "in_progress"),
+    (("Not started: depends on the training.", "", ""), "not_started"),
+]
+
+
+@pytest.mark.parametrize(("cells", "status"), TICKED)
+def test_a_tick_in_a_state_column_sets_the_status(cells: tuple[str, ...], status: str) -> None:
+    header = row("Recommendation", "Responsible Officer", "Update on progress",
+                 "Achieved (tick)", "On Target to Achieve")
+    (record,) = build(header, row("1 The CSP should act.", "CSP Chair", *cells))
+    assert record.completion.status == status
+    # an update that reads as another state than the tick is told
+    disagrees = cells[0].startswith("Gap analysis completed")
+    assert any("the tick kept" in w.message for w in record.warnings) is disagrees
+
+
+# section heading, the target its records get when they give none
+HORIZONS = [
+    ("SHORT TERM TARGETS (Achievable within 6 months ie, by June 2025)", (2025, 6)),
+    ("Actions to be completed by March 2026", (2026, 3)),
+    ("Actions to be completed by the CSP", None),
+    ("Recommendations agreed by June 2024", None),
+    ("Training", None),
+]
+
+
+@pytest.mark.parametrize(("section", "month"), HORIZONS)
+def test_a_section_that_sets_a_deadline_is_the_target_of_its_records(
+    section: str, month: tuple[int, int] | None
+) -> None:
+    header = row("Recommendation", "Responsible Officer", "Update on progress")
+    records = build(header, row(section), row("1 The CSP should act.", "CSP Chair", "Done"))
+    got = [(d.end.year, d.end.month) for d in records[0].target_dates]
+    assert got == ([month] if month else [])

@@ -4,7 +4,7 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.normalize.record import Scope
-from dhrplan.normalize.scope import parse_scope
+from dhrplan.normalize.scope import parse_scope, reach_of
 
 CASES = [
     # --- samples
@@ -41,6 +41,29 @@ def test_parse_scope(raw, levels):
 @pytest.mark.parametrize("raw", ["", "  ", "\n"])
 def test_empty_cell(raw):
     assert parse_scope(raw) is None
+
+
+# a theme heading, the levels of the reach it ends with (None: it names no reach)
+REACHES = [
+    ("Theme 2 – Processes – Countywide", ["local"]),
+    ("Theme 4 – Training – Cumbria wide", ["local"]),
+    ("Theme 3 – Training – Fellside district", ["local"]),
+    ("Theme 1 - Information sharing - National", ["national"]),
+    ("Theme 5 — Housing — regional", ["regional"]),
+    # no reach: no dash, a long last part, an agency named at the end
+    ("Theme 2 Processes", None),
+    ("Countywide", None),
+    ("Priority 1 – Learning from reviews reaches practitioners in the county", None),
+    ("Part 2 – Somerset County Council", None),
+    ("Theme 1 – Cumbria wide data sharing", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize(("section", "levels"), REACHES)
+def test_a_theme_heading_ends_with_its_reach(section: str | None, levels) -> None:
+    scope = reach_of(section)
+    assert (scope.levels if scope else None) == levels
 
 
 def test_line_breaks_are_dropped_from_raw():

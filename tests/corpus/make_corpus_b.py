@@ -774,13 +774,13 @@ PLANS = {
 
 
 
-def main(names: list[str]) -> None:
-    """Build the named plans (all of them without arguments)."""
-    unknown = [name for name in names if name not in PLANS]
+def build(plans: dict[str, Plan], names: list[str]) -> None:
+    """Build the named plans of `plans` (all of them without names): .docx, PDF, tagged PDF."""
+    unknown = [name for name in names if name not in plans]
     if unknown:
-        sys.exit(f"unknown plan(s): {', '.join(unknown)}; known: {', '.join(PLANS)}")
-    for name in names or PLANS:
-        plan = PLANS[name]
+        sys.exit(f"unknown plan(s): {', '.join(unknown)}; known: {', '.join(plans)}")
+    for name in names or plans:
+        plan = plans[name]
         doc = new_plan(plan.page)
         plan.build(doc)
         docx = HERE / f"{name}.docx"
@@ -788,6 +788,11 @@ def main(names: list[str]) -> None:
         print(to_pdf(docx))
         if plan.tagged:
             print(to_pdf(docx, tagged=True))
+
+
+def main(names: list[str]) -> None:
+    """Build the named plans (all of them without arguments)."""
+    build(PLANS, names)
 
 
 if __name__ == "__main__":
