@@ -1,7 +1,8 @@
 """Tagged PDFs: the structure tree's table cells (TD, TH) place words the page's grid puts
 in the neighbouring cell (extract/tagcells.py); where the tags cannot be followed the grid
 decides and a warning (code tags_fallback) says so. The fixture is the Chromium plan with an
-e-mail address running on over its column rule (tests/fixtures/make_tag_cells.py)."""
+e-mail address running on over its column rule, and the LibreOffice plan with the address
+in a paragraph indented past the cell's right edge (tests/fixtures/make_tag_cells.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dhrplan.extract.tags import TAGS_FALLBACK, warning_code
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OVERFLOW = FIXTURES / "council-plan-chromium-overflow.pdf"
+INDENT = "council-plan-indent"
 EMAIL = "DA.Lead@avonandsomerset.police.uk"
 BACKENDS = ["pdfium", "pdfplumber"]
 
@@ -45,6 +47,24 @@ def test_the_grid_alone_gives_the_address_to_the_neighbour(monkeypatch):
     third = {r["id"]: r for r in records(OVERFLOW)}["avon-and-somerset-police-3"]
     assert third["milestones"] == [EMAIL]
     assert [o["name"] for o in third["owners"]] == ["Detective Inspector Phil Jones"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_libreoffice_tags_keep_an_indented_address_in_its_cell(backend):
+    """Writer breaks the address only at the indent's end: "DA.Lead@avonandsomerset." lies
+    over the Key Milestones cell. The tagged PDF gives the .docx's owners, and the records of
+    the tagged plan without the address but for them; the untagged page gives the address's
+    first part to the milestones (nothing on it says otherwise)."""
+    docx = {r["id"]: r for r in records(FIXTURES / f"{INDENT}.docx")}
+    got = records(FIXTURES / f"{INDENT}-tagged.pdf", backend)
+    third = {r["id"]: r for r in got}["avon-and-somerset-police-3"]
+    assert third["owners"] == docx["avon-and-somerset-police-3"]["owners"]
+    assert [o["name"] for o in third["owners"]] == ["Detective Inspector Phil Jones", EMAIL]
+    assert third["milestones"] == []
+    before = records(FIXTURES / "council-plan-tagged.pdf", backend)
+    assert differences(before, got) == ["avon-and-somerset-police-3: owners"]
+    untagged = {r["id"]: r for r in records(FIXTURES / f"{INDENT}.pdf", backend)}
+    assert untagged["avon-and-somerset-police-3"]["milestones"] == ["DA.Lead@avonandsomerset"]
 
 
 def table_page(words: list[Word]) -> PageGeometry:
