@@ -157,6 +157,18 @@ LINE_SHIFT = 3.0
 NO_TAG = Tag(None, None)
 
 
+def in_tag_order(chars: list) -> list:
+    """Tagged pages: each piece of marked content's characters together, in their order,
+    where the piece starts. Where two pieces overlap on the page (an address running on over
+    the next cell's text), PDFium lists their characters by position, interleaved
+    ("Barniedfsinogmteo"); the tags keep each piece's text whole. Pages whose pieces do not
+    overlap are left in their order."""
+    start: dict[int | None, int] = {}
+    for i, ch in enumerate(chars):
+        start.setdefault(getattr(ch, "mcid", None), i)
+    return sorted(chars, key=lambda ch: start[getattr(ch, "mcid", None)])
+
+
 def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]:
     """Characters in content-stream order to words, split at spaces, gaps, line changes,
     font changes (so a bold label and its plain text stay apart) and, in tagged PDFs,
@@ -167,6 +179,8 @@ def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]
     font, size = "", 0.0
     tags = tags or {}
     tag = NO_TAG
+    if tags:
+        chars = in_tag_order(chars)
 
     def flush() -> None:
         if text:

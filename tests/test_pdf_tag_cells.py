@@ -6,13 +6,14 @@ in a paragraph indented past the cell's right edge (tests/fixtures/make_tag_cell
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from same_records import differences, records
 
-from dhrplan.extract import pdf_page
-from dhrplan.extract.geometry import PageGeometry, Segment, Word
+from dhrplan.extract import geometry, pdf_page
+from dhrplan.extract.geometry import PageGeometry, Segment, Word, in_tag_order
 from dhrplan.extract.grid import find_lattices
 from dhrplan.extract.model import TableFragment
 from dhrplan.extract.pdf import _read_pages, read_pdf
@@ -27,26 +28,60 @@ EMAIL = "DA.Lead@avonandsomerset.police.uk"
 BACKENDS = ["pdfium", "pdfplumber"]
 
 
+BRIEFING = "Briefing to be written outlining positive proactive approach"
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_tags_keep_an_overflowing_address_in_its_cell(backend):
-    """The address's middle lies in the empty Key Milestones cell beside its own; its TD
-    says it is the action holder's second paragraph. Only that owner differs from the plan
-    without it."""
+    """Recommendation 3: the address's middle lies in the empty Key Milestones cell beside
+    its own; its TD says it is the action holder's second paragraph. Recommendation 1: the
+    address alone runs on over the milestones' first line. Only those owners differ from the
+    plan without them."""
     got = {r["id"]: r for r in records(OVERFLOW, backend)}
     third = got["avon-and-somerset-police-3"]
     assert [o["name"] for o in third["owners"]] == ["Detective Inspector Phil Jones", EMAIL]
     assert third["milestones"] == []
+    first = got["avon-and-somerset-police-1"]
+    assert [o["name"] for o in first["owners"]] == [EMAIL]
+    assert first["milestones"][0] == BRIEFING
     plain = records(FIXTURES / "council-plan-chromium.pdf", backend)
-    assert differences(plain, list(got.values())) == ["avon-and-somerset-police-3: owners"]
+    assert differences(plain, list(got.values())) == [
+        "avon-and-somerset-police-1: owners", "avon-and-somerset-police-3: owners",
+    ]
     assert not [w for w in read_pdf(OVERFLOW, backend=backend).warnings if "tag" in w]
 
 
 def test_the_grid_alone_gives_the_address_to_the_neighbour(monkeypatch):
     """What the tags fix: read by the grid alone, the address is a milestone."""
     monkeypatch.setattr(pdf_page, "place_by_tags", lambda *args: TagPlacement())
-    third = {r["id"]: r for r in records(OVERFLOW)}["avon-and-somerset-police-3"]
+    got = {r["id"]: r for r in records(OVERFLOW)}
+    third = got["avon-and-somerset-police-3"]
     assert third["milestones"] == [EMAIL]
     assert [o["name"] for o in third["owners"]] == ["Detective Inspector Phil Jones"]
+    assert got["avon-and-somerset-police-1"]["milestones"][0].startswith(EMAIL)
+
+
+def test_without_the_tags_order_pdfium_interleaves_overlapping_text(monkeypatch):
+    """PDFium lists the characters of the address and of the milestone under it by
+    position, letter by letter; the tags keep each one's characters together."""
+    monkeypatch.setattr(geometry, "in_tag_order", lambda chars: chars)
+    first = {r["id"]: r for r in records(OVERFLOW)}["avon-and-somerset-police-1"]
+    assert first["milestones"][0] != BRIEFING and "Briefing" not in first["milestones"][0]
+    assert [o["name"] for o in first["owners"]] != [EMAIL]
+
+
+@dataclass
+class Char:
+    text: str
+    mcid: int | None
+
+
+def test_in_tag_order():
+    chars = [Char(t, m) for t, m in
+             [("a", 1), ("X", 2), ("b", 1), ("Y", 2), ("-", None), ("c", 3), ("+", None)]]
+    assert "".join(c.text for c in in_tag_order(chars)) == "abXY-+c"
+    plain = [Char(t, m) for t, m in [("a", 1), ("b", 1), ("-", None), ("c", 2)]]
+    assert in_tag_order(plain) == plain
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -81,8 +116,8 @@ def word(text: str, x0: float, x1: float, cell: int | None, line: int = 0) -> Wo
     return Word(text, x0, top, x1, top + 10, "Arial", 10.0, cell, cell)
 
 
-def texts(geometry: PageGeometry) -> tuple[list[str], int]:
-    layout = layout_page(geometry, find_lattices(geometry.segments))
+def texts(page: PageGeometry) -> tuple[list[str], int]:
+    layout = layout_page(page, find_lattices(page.segments))
     (table,) = [b for b in layout.blocks if isinstance(b, TableFragment)]
     return table.rows[0].texts, layout.tag_cells_disagreeing
 
@@ -115,8 +150,8 @@ def test_tag_cells(words, expected, disagreeing):
 
 
 def test_cells_the_grid_cannot_hold_are_named_in_a_warning():
-    geometry = table_page([word("One", 205, 225, 1), word("Two", 230, 250, 2)])
-    _, warnings, _ = _read_pages([(geometry, find_lattices(geometry.segments))])
+    page = table_page([word("One", 205, 225, 1), word("Two", 230, 250, 2)])
+    _, warnings, _ = _read_pages([(page, find_lattices(page.segments))])
     (warning,) = warnings
     assert warning.endswith("page 1 (1 cells)")
     assert warning_code(warning) == TAGS_FALLBACK
