@@ -105,14 +105,16 @@ def place_by_tags(
     owners: dict[tuple[int, int], list[int]] = defaultdict(list)
     for key, home in homes.items():
         owners[home].append(key)
+    taken = set(owners)
     for home, keys in owners.items():
         if len(keys) < 2:
             continue
         keys.sort(key=lambda k: -weight[k])
         for key in keys[1:]:
             start = _start_span(groups[key][0], home[0], lattices[home[0]], cells)
-            if start is not None and start != home and start not in owners:
+            if start is not None and start not in taken:
                 homes[key] = start
+                taken.add(start)
                 split.append(key)
             else:
                 result.disagreeing += 1
