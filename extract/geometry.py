@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from dhrplan.extract.tags import MAX_DEPTH, paragraph_of, standard_type
+from dhrplan.extract.tags import MAX_DEPTH, Tag, standard_type, tag_of
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -35,6 +35,9 @@ class Word:
     paragraph: int | None = None
     """Tagged PDFs: the paragraph (structure element) the word's text belongs to, as a key
     unique on its page; None where the page has no tags for it."""
+    cell: int | None = None
+    """Tagged PDFs: the table cell (TD, TH) the word's text belongs to, a key unique on its
+    page; None outside tables and where the page has no tags for it."""
 
     @property
     def bold(self) -> bool:
@@ -171,7 +174,7 @@ def drawn_bullets(
         if any(o.x0 < x1 and o.x1 > x0 and o.top <= middle <= o.bottom for o in words):
             continue  # a character is printed there: the shape is its underline or box
         out.append(Word("•", x0, after.top, x1, after.bottom, after.fontname, after.size,
-                        after.paragraph))
+                        after.paragraph, after.cell))
     return out
 
 
@@ -215,21 +218,38 @@ LINE_SHIFT = 3.0
 """A character whose top moves more than this starts a new word (pdfplumber's y_tolerance)."""
 
 
-def _words(chars: list, point, paragraphs: dict[int, int] | None = None) -> list[Word]:
+NO_TAG = Tag(None, None)
+
+
+def in_tag_order(chars: list) -> list:
+    """Tagged pages: each piece of marked content's characters together, in their order,
+    where the piece starts. Where two pieces overlap on the page (an address running on over
+    the next cell's text), PDFium lists their characters by position, interleaved
+    ("Barniedfsinogmteo"); the tags keep each piece's text whole. Pages whose pieces do not
+    overlap are left in their order."""
+    start: dict[int | None, int] = {}
+    for i, ch in enumerate(chars):
+        start.setdefault(getattr(ch, "mcid", None), i)
+    return sorted(chars, key=lambda ch: start[getattr(ch, "mcid", None)])
+
+
+def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]:
     """Characters in content-stream order to words, split at spaces, gaps, line changes,
     font changes (so a bold label and its plain text stay apart) and, in tagged PDFs,
-    paragraph changes (`paragraphs`: a character's marked-content id to its paragraph)."""
+    paragraph and cell changes (`tags`: a character's marked-content id to its place)."""
     words: list[Word] = []
     text: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]
     font, size = "", 0.0
-    paragraphs = paragraphs or {}
-    paragraph: int | None = None
+    tags = tags or {}
+    tag = NO_TAG
+    if tags:
+        chars = in_tag_order(chars)
 
     def flush() -> None:
         if text:
             words.append(
-                Word("".join(text), box[0], box[1], box[2], box[3], font, size, paragraph)
+                Word("".join(text), box[0], box[1], box[2], box[3], font, size, *tag)
             )
             text.clear()
 
@@ -244,19 +264,19 @@ def _words(chars: list, point, paragraphs: dict[int, int] | None = None) -> list
         x1, bottom = point(ch.x1, ch.y0)
         fontname = ch.fontname if isinstance(ch.fontname, str) else str(ch.fontname)
         mcid = getattr(ch, "mcid", None)
-        here = paragraphs.get(mcid) if mcid is not None else None
+        here = tags.get(mcid, NO_TAG) if mcid is not None else NO_TAG
         if text and (
             abs(top - box[1]) > LINE_SHIFT
             or x0 > box[2] + min(WORD_GAP, WORD_GAP_EM * size)
             or x0 < box[0] - WORD_GAP
             or fontname != font
             or abs(ch.size - size) > 0.5
-            or here != paragraph
+            or here != tag
         ):
             flush()
         if not text:
             box = [x0, top, x1, bottom]
-            font, size, paragraph = fontname, ch.size, here
+            font, size, tag = fontname, ch.size, here
         else:
             box = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
         text.append(glyph)
@@ -324,15 +344,15 @@ class PdfplumberSource:
         page = Page(self._pdf, next(self._page_objs), page_number=number)
         self._next += 1
         try:
-            return self._geometry(page, number, self._paragraph_ids(page))
+            return self._geometry(page, number, self._tags(page))
         finally:
             page.close()
             # pdfminer caches every object it has parsed (content streams included) until
             # the document closes; dropping them per page keeps memory flat with page count
             getattr(self._pdf.doc, "_cached_objs", {}).clear()
 
-    def _paragraph_ids(self, page) -> dict[int, int]:
-        """MCID -> paragraph for this page (`tags.paragraph_of`): the page's `StructParents`
+    def _tags(self, page) -> dict[int, Tag]:
+        """MCID -> paragraph and cell for this page (`tags.tag_of`): the page's `StructParents`
         entry of the ParentTree lists, by MCID, the element each piece of content belongs to;
         its ancestors are followed up through /P. (pdfplumber's own `PDFStructTree` for a page
         drops elements whose /Pg is an earlier page, and so every row of a table that began
@@ -346,7 +366,7 @@ class PdfplumberSource:
             array = resolve1(parent_tree.get(page.page_obj.attrs.get("StructParents")))
             if not isinstance(array, list):
                 return {}
-            found: dict[int, int] = {}
+            found: dict[int, Tag] = {}
             for mcid, ref in enumerate(array):
                 chain = []
                 element = resolve1(ref)
@@ -356,15 +376,15 @@ class PdfplumberSource:
                     chain.append((kind, key))
                     ref = element.get("P")
                     element = resolve1(ref)
-                key = paragraph_of(chain)
-                if key is not None:
-                    found[mcid] = key
+                tag = tag_of(chain)
+                if tag != NO_TAG:
+                    found[mcid] = tag
             return found
         except Exception:  # a malformed tree: read the page from its layout
             return {}
 
     @staticmethod
-    def _geometry(page, number: int, paragraphs: dict[int, int]) -> PageGeometry:
+    def _geometry(page, number: int, tags: dict[int, Tag]) -> PageGeometry:
         """Read pdfminer's layout objects directly: pdfplumber's dict per character
         (`page.chars`, `extract_words`) costs more than parsing the page itself."""
         from pdfminer.layout import LTChar, LTContainer, LTCurve, LTRect
@@ -406,11 +426,11 @@ class PdfplumberSource:
             number=number,
             width=float(page.width),
             height=height,
-            words=drawn_bullets(_words(chars, point, paragraphs), marks),
+            words=drawn_bullets(_words(chars, point, tags), marks),
             segments=segments,
             char_count=len(chars),
             fills=fills,
-            tagged=bool(paragraphs),
+            tagged=bool(tags),
         )
 
     def close(self) -> None:

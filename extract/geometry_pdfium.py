@@ -36,7 +36,7 @@ from dhrplan.extract.geometry import (
     _words,
     drawn_bullets,
 )
-from dhrplan.extract.tags import MAX_DEPTH, paragraph_of
+from dhrplan.extract.tags import MAX_DEPTH, Tag, tag_of
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = Callable[[float, float], tuple[float, float]]
@@ -165,16 +165,16 @@ class PdfiumSource:
 
         chars = self._chars(textpage, ctm, _Fonts(self._raw, page_fonts))
         segments, fills, marks = self._rulings(page, ctm, point)
-        paragraphs = _paragraph_ids(self._raw, page) if self._tagged else {}
+        tags = _tags(self._raw, page) if self._tagged else {}
         return PageGeometry(
             number=number,
             width=width,
             height=height,
-            words=drawn_bullets(_words(chars, point, paragraphs), marks),
+            words=drawn_bullets(_words(chars, point, tags), marks),
             segments=segments,
             char_count=len(chars),
             fills=fills,
-            tagged=bool(paragraphs),
+            tagged=bool(tags),
         )
 
     def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
@@ -309,8 +309,8 @@ def _has_structure_tree(raw, pdf) -> bool:
         page.close()
 
 
-def _paragraph_ids(raw, page) -> dict[int, int]:
-    """MCID -> paragraph for this page (`tags.paragraph_of`), from PDFium's structure tree
+def _tags(raw, page) -> dict[int, Tag]:
+    """MCID -> paragraph and cell for this page (`tags.tag_of`), from PDFium's structure tree
     for the page (built from its StructParents entry in the ParentTree)."""
     tree = raw.FPDF_StructTree_GetForPage(page.raw)
     if not tree:
@@ -334,7 +334,7 @@ def _paragraph_ids(raw, page) -> dict[int, int]:
         found = (raw.FPDF_StructElement_GetChildAtIndex(element, i) for i in range(max(count, 0)))
         return [child for child in found if child]
 
-    found: dict[int, int] = {}
+    found: dict[int, Tag] = {}
 
     def walk(element, above: list[tuple[str, int]]) -> None:
         """`above`: the element's ancestors, nearest first."""
@@ -342,9 +342,9 @@ def _paragraph_ids(raw, page) -> dict[int, int]:
             return
         chain = [(kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0), *above]
         ids = [mcid for mcid in mcids(element) if mcid >= 0]
-        key = paragraph_of(chain) if ids else None
-        if key is not None:
-            found.update(dict.fromkeys(ids, key))
+        tag = tag_of(chain) if ids else None
+        if tag is not None and tag != (None, None):
+            found.update(dict.fromkeys(ids, tag))
         for child in children(element):
             walk(child, chain)
 

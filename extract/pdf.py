@@ -208,6 +208,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     tagged_pages: list[int] = []
     text_pages: list[int] = []
     untagged: dict[int, int] = {}
+    disagreeing: dict[int, int] = {}
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
     for geometry, lattices in scans:
@@ -225,6 +226,8 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             text_pages.append(number)
         if layout.untagged_cells:
             untagged[number] = layout.untagged_cells
+        if layout.tag_cells_disagreeing:
+            disagreeing[number] = layout.tag_cells_disagreeing
         layouts.append(layout)
     bare = [n for n in text_pages if n not in tagged_pages]
     if tagged_pages and bare:
@@ -237,6 +240,12 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             "tagged PDF, but the tags of some cells are missing or disagree with the page; "
             "their paragraphs are read from the layout: "
             + ", ".join(f"page {page} ({n} cells)" for page, n in untagged.items())
+        )
+    if tagged_pages and disagreeing:
+        warnings.append(
+            "tagged PDF, but the table cells of its tags disagree with the page's grid; "
+            "those cells' words are placed by the layout: "
+            + ", ".join(f"page {page} ({n} cells)" for page, n in disagreeing.items())
         )
     warnings.extend(
         f"tables drawn without full ruling lines on page(s) {', '.join(map(str, pages))}: "

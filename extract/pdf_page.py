@@ -34,6 +34,7 @@ from dhrplan.extract.model import (
     RowNote,
     TableFragment,
 )
+from dhrplan.extract.tagcells import TagPlacement, Where, place_by_tags
 
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
@@ -62,21 +63,29 @@ class PageLayout:
     """Tagged pages: cells of several lines whose tags were missing for some words or
     disagreed with the lines, so their paragraphs were read from the layout. (Cells with no
     tags at all are artifacts, as a repeated header row is, and are not counted.)"""
+    tag_cells_disagreeing: int = 0
+    """Tagged pages: table cells whose tags the grid could not follow (`tagcells`), whose
+    words stay where the grid put them."""
 
 
 def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
-    in_table: list[list[Word]] = [[] for _ in lattices]
-    outside: list[Word] = []
-    cell_of: dict[int, object] = {}
+    cell_of: dict[int, Where] = {}
     for word in geometry.words:
         for i, lattice in enumerate(lattices):
             where = lattice.locate(word.xmid, word.ymid)
             if where is not None:
-                in_table[i].append(word)
                 cell_of[id(word)] = (i, where)
                 break
-        else:
-            outside.append(word)
+    tags = (
+        place_by_tags(geometry.words, lattices, cell_of) if geometry.tagged and lattices
+        else TagPlacement()
+    )
+    cell_of.update(tags.moved)
+    in_table: list[list[Word]] = [[] for _ in lattices]
+    outside: list[Word] = []
+    for word in geometry.words:
+        place = cell_of.get(id(word))
+        (outside if place is None else in_table[place[0]]).append(word)
 
     known = (
         known_words(geometry.words, lambda word: cell_of.get(id(word))) if lattices
@@ -84,13 +93,15 @@ def layout_page(geometry: PageGeometry, lattices: list[Lattice]) -> PageLayout:
     )
     placed: list[tuple[float, Block]] = []
     untagged: list[tuple[int, int]] = []
-    for lattice, words in zip(lattices, in_table, strict=True):
+    for i, (lattice, words) in enumerate(zip(lattices, in_table, strict=True)):
+        moved = {key: at for key, (j, at) in tags.moved.items() if j == i}
         found = fragment(
             lattice, words, geometry.number, known, geometry.fills,
-            untagged if geometry.tagged else None,
+            untagged if geometry.tagged else None, moved,
         )
         placed.append((lattice.ys[0], found))
-    layout = PageLayout([], untagged_cells=len(untagged))
+    layout = PageLayout([], untagged_cells=len(untagged),
+                        tag_cells_disagreeing=tags.disagreeing)
     for top, heading, in_margin in _headings(outside, geometry, lattices):
         placed.append((top, heading))
         if in_margin:
@@ -107,13 +118,15 @@ def fragment(
     known: PageWords = NO_PAGE_WORDS,
     fills: list[Fill] | None = None,
     untagged: list[tuple[int, int]] | None = None,
+    moved: dict[int, tuple[int, int]] | None = None,
 ) -> TableFragment:
     """The lattice's rows with the text of each merged cell in its top-left grid cell, and
     each cell's shading (`cell_fill`) on every grid cell it covers. On a tagged page,
-    `untagged` collects the cells whose tags could not decide their paragraphs."""
+    `untagged` collects the cells whose tags could not decide their paragraphs, and `moved`
+    (id(word) -> grid cell) places the words the tags put in another cell than the grid."""
     by_cell: dict[tuple[int, int], list[Word]] = {}
     for word in words:
-        where = lattice.locate(word.xmid, word.ymid)
+        where = (moved or {}).get(id(word)) or lattice.locate(word.xmid, word.ymid)
         if where is not None:
             by_cell.setdefault(where, []).append(word)
     grid = [[Cell() for _ in range(lattice.n_cols)] for _ in range(lattice.n_rows)]

@@ -31,6 +31,7 @@ from dhrplan.extract.model import (
     TableFragment,
 )
 from dhrplan.extract.rowkinds import starts_something
+from dhrplan.extract.vocabulary import glue_broken_header
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     HYPHEN_END,
@@ -48,8 +49,18 @@ class StitchSettings:
     """Share of non-empty header cells that must match for a row to count as a repeated header."""
 
 
+HEADER_CELL_WORDS = 24
+"""Longer cells are not header cells: not glued (`glue_broken_header` tries every run of
+pieces), so a table of long paragraphs costs no more to check for repeated headers."""
+
+
 def _cell_key(text: str) -> str:
+    """A header cell's words, compared without case, punctuation or a plural "s", and with
+    the pieces a narrow column broke them into glued back ("Scop e", "Tar get Date"; a
+    repeat on a page of other column widths breaks them elsewhere)."""
     words = [w.lower() for w in _WORD.findall(text)]
+    if 1 < len(words) <= HEADER_CELL_WORDS:
+        words = glue_broken_header(" ".join(words)).split()
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 

@@ -17,6 +17,7 @@ layout where the tags are missing or disagree with the lines.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 PARAGRAPHS = frozenset({
     "P", "H", "H1", "H2", "H3", "H4", "H5", "H6", "Title", "Caption", "BlockQuote", "Note",
@@ -24,23 +25,48 @@ PARAGRAPHS = frozenset({
 })
 """Standard structure types (ISO 32000) whose content is one paragraph of text."""
 LIST_ITEM = "LI"
+CELLS = frozenset({"TD", "TH"})
+"""Table cells (ISO 32000: TD data cell, TH header cell, inside TR inside Table)."""
 MAX_DEPTH = 200
 """Deeper trees are malformed (or cyclic); the rest of such a tree is left untagged."""
 
+TAGS_FALLBACK = "tags_fallback"
+"""The warning code of a tagged PDF read from its layout where its tags are missing or
+disagree with the page (output/plan.schema.json)."""
+TAGS_MESSAGE = "tagged PDF, but"
+"""How the reader's messages about such pages start (extract/pdf.py)."""
 
 
-def paragraph_of(chain: Iterable[tuple[str, int]]) -> int | None:
-    """The paragraph of marked content whose structure element and its ancestors, nearest
-    first, are `chain` (type, key): the nearest list item, or else the nearest paragraph."""
+class Tag(NamedTuple):
+    """Where a piece of marked content sits in the structure tree, as keys unique on its
+    page: its paragraph and its table cell (None outside one)."""
+
+    paragraph: int | None
+    cell: int | None
+
+
+def tag_of(chain: Iterable[tuple[str, int]]) -> Tag:
+    """The place of marked content whose structure element and its ancestors, nearest first,
+    are `chain` (type, key): its paragraph, the nearest list item or else the nearest
+    paragraph (within its cell), and its cell, the nearest TD or TH."""
     nearest: int | None = None
+    item: int | None = None
     for depth, (kind, key) in enumerate(chain):
-        if kind == LIST_ITEM:
-            return key
+        if kind in CELLS:
+            return Tag(item if item is not None else nearest, key)
+        if item is None and kind == LIST_ITEM:
+            item = key
         if nearest is None and kind in PARAGRAPHS:
             nearest = key
         if depth > MAX_DEPTH:
             break
-    return nearest
+    return Tag(item if item is not None else nearest, None)
+
+
+def warning_code(message: str) -> str:
+    """The stable code of one of the reader's messages: `TAGS_FALLBACK` for what it says
+    about tags, "reader" for the rest."""
+    return TAGS_FALLBACK if message.startswith(TAGS_MESSAGE) else "reader"
 
 
 def standard_type(kind: str, role_map: dict[str, str]) -> str:

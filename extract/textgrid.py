@@ -223,7 +223,10 @@ def _split_at_headers(
 ) -> list[RuleStack]:
     """The stack cut before each header band after its first band; the band above such a
     header is the gap between two tables and belongs to neither. A header band is all bold
-    and either shaded in cells or a repeat of the stack's first band (the same header row)."""
+    and either shaded in cells or a repeat of the stack's first band (the same header row).
+    A band above it whose text sits in columns is a row, not a gap: the header was printed
+    again inside the table (pasted by hand, or repeated by the producer mid-page), and
+    stitching drops the repeat."""
     bands = _band_words(stack, words)
     first = _text(bands[0]) if bands else ""
     header = [
@@ -235,13 +238,22 @@ def _split_at_headers(
     tables: list[RuleStack] = []
     start = 0
     for i in range(2, len(bands)):
-        if header[i] and i - 1 > start and not header[i - 1]:
+        if header[i] and i - 1 > start and not header[i - 1] and not _in_columns(
+            bands[i - 1], settings
+        ):
             tables.append(RuleStack(stack.x0, stack.x1, stack.ys[start:i]))
             start = i
     tables.append(RuleStack(stack.x0, stack.x1, stack.ys[start:]))
     for table in tables:
         table.partial = [h for h in stack.partial if table.ys and _inner(h.pos, table.ys)]
     return [t for t in tables if len(t.ys) >= 2]
+
+
+def _in_columns(words: Sequence[Word], settings: TextGridSettings) -> bool:
+    """Text set in two or more columns (a table row); the paragraph Word keeps between two
+    tables (an agency heading, or nothing) is one block."""
+    gap = settings.min_column_gap
+    return len(_blocks(text_runs(words, gap), gap)) > 1
 
 
 def _text(words: Sequence[Word]) -> str:

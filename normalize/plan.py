@@ -8,6 +8,7 @@ import regex
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.stitch import stitch
+from dhrplan.extract.tags import warning_code
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
 from dhrplan.normalize.rag import plan_key
 from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, TableMap
@@ -113,7 +114,8 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
             "or Action column and at least two of Scope, Owner, Milestones, Target date, "
             "Progress)"
         )
-    warnings = [*(PlanWarning("reader", None, w) for w in document.warnings), *layout_warnings]
+    warnings = [*(PlanWarning(warning_code(w), None, w) for w in document.warnings),
+                *layout_warnings]
     builder = RecordBuilder(document.path.stem, glossary, plan_key(tables))
     for draft in drafts_for(chosen):
         builder.add(draft)

@@ -44,11 +44,19 @@ FULL_LINE_PARAGRAPH = "text"
 paragraphs, "...themselves." / "A culture of approach...": in the PDF the first ends where its
 line is full, so nothing on the page tells the paragraph break from a wrap and the PDF reader
 joins them with a space (README, "Other layouts"); the .docx has the break."""
+OVER_THE_RULE = {"owners", "milestones"}
+"""council-plan-indent: the third recommendation's holder has an address indented past the
+cell's edge, over the empty milestones cell beside it; the untagged page gives its first
+part to the milestones (its tagged PDF does not: test_pdf_tag_cells)."""
 KNOWN_PDF_DIFFERENCES = {
     **{(stem, i): {FULL_LINE_PARAGRAPH} for stem in (
         "council-plan", "council-plan-hrules", "council-plan-hrules-plain",
-        "council-plan-borderless", "council-plan-rag",
+        "council-plan-borderless", "council-plan-rag", "council-plan-indent",
     ) for i in (0, 1, 3, 4)},
+    # the pasted header rows move the page breaks: recommendation 2's paragraph break now
+    # falls at one, where the PDF shows it (test_repeated_headers)
+    **{("council-plan-header-pasted", i): {FULL_LINE_PARAGRAPH} for i in (0, 3, 4)},
+    ("council-plan-indent", 2): OVER_THE_RULE,
 }
 
 
@@ -58,7 +66,7 @@ def records(path: Path) -> list[dict]:
 
 
 def test_every_docx_fixture_has_its_pdf() -> None:
-    assert len(DOCX_FIXTURES) == 6
+    assert len(DOCX_FIXTURES) == 8
     assert all(p.with_suffix(".pdf").is_file() for p in DOCX_FIXTURES)
 
 
@@ -73,6 +81,8 @@ def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
     differences = {k: v for k, v in differences.items() if v}
     assert differences == {k: v for k, v in KNOWN_PDF_DIFFERENCES.items() if k[0] == docx.stem}
     for (_, i), fields in differences.items():
+        if fields == OVER_THE_RULE:
+            continue
         assert FULL_LINE_PARAGRAPH in fields
         # the .docx keeps the paragraph break the PDF loses: the texts differ only there
         assert from_docx[i]["text"].replace("\n", " ") == from_pdf[i]["text"]

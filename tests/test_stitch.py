@@ -153,6 +153,9 @@ HEADERS = [
     (H012, H012[:-1] + ("",), True),
     (("Recommendation", "Scope"), ("Recommendation:", "Scope."), True),
     (("Recommendation", "Action"), ("Recommendation", "Actions"), True),
+    # repeated on a page of other column widths, narrow columns break the words elsewhere
+    (("Recommendati on", "Scop e", "Action Required", "Tar get Date"),
+     ("Recommendation", "Scope", "Action Requir ed", "Target Date"), True),
     # not repeats
     (H012, ("1) The police", "Local", "a. Brief", "DI Jones", "Briefing", "Within 3 months", ""),
      False),
