@@ -232,7 +232,7 @@ def main() -> None:
     args = parser.parse_args()
     compile_sources()
     print(f"{date.today()}, {platform.machine()}, {os.cpu_count()} CPUs, "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}, {_load()}")
     with tempfile.TemporaryDirectory() as folder:
         pdfs = list(args.pdfs)
         if args.long:
@@ -240,6 +240,15 @@ def main() -> None:
             pdfs.append(long_plan(args.pdfs[0], args.long, target))
         for pdf in pdfs:
             bench(pdf, args.runs)
+    print(f"\nafter the runs: {_load()}")
+
+
+def _load() -> str:
+    """How busy the machine was: other work slows wall time far more than CPU time."""
+    if not hasattr(os, "getloadavg"):
+        return "load average unknown"
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min)"
 
 
 if __name__ == "__main__":
