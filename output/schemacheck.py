@@ -19,7 +19,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import py_compile
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -146,6 +145,8 @@ def _byte_compile(path: Path) -> None:
     bytecode = Path(importlib.util.cache_from_source(str(path)))
     if bytecode.is_file():
         return
+    import py_compile
+
     try:
         py_compile.compile(str(path), cfile=str(bytecode), doraise=True)
     except (OSError, py_compile.PyCompileError):
