@@ -179,13 +179,24 @@ def _died(process: BaseProcess, memory: int | None) -> Failed:
     return Failed(f"internal error: worker stopped without a result (exit code {code}){hint}")
 
 
+def _parent_needs() -> None:
+    """What the parent itself uses for every converted file (the record classes a result
+    unpickles into, the warnings it counts), imported before the first fork so that the
+    workers inherit it instead of importing it again each."""
+    import dhrplan.normalize.record  # noqa: F401
+    import dhrplan.output.tables  # noqa: F401
+
+
 def _warm_up(jobs: Sequence[Job], backend: str) -> None:
-    """What the parent needs, and the PDF reader too if more workers will be forked from it:
-    they then share it instead of importing it each."""
+    """While the first worker reads, load what the workers forked after it need: they then
+    share it instead of importing it each. With no file left to convert after the first it
+    would be work done twice (the first worker imports it for itself), so none is done."""
+    later = {j.item.path.suffix.lower() for j in jobs[1:] if j.unchanged_sha is None}
+    if not later:
+        return
     import dhrplan.output.jsondoc
 
     dhrplan.output.jsondoc.prepare()
-    later = {j.item.path.suffix.lower() for j in jobs[1:] if j.unchanged_sha is None}
     pipeline.preload(
         pdf=not later.isdisjoint(pipeline.PDF_SUFFIXES),
         text=not later.isdisjoint(pipeline.TEXT_SUFFIXES),
@@ -219,6 +230,8 @@ def run_workers(
     after `limits.timeout` seconds; every worker is killed when this generator is closed or
     interrupted."""
     ctx = _context()
+    if any(job.unchanged_sha is None for job in jobs):
+        _parent_needs()
     warmed = False
     pending = deque(jobs)
     running: dict[Connection, _Running] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -27,15 +28,30 @@ from dhrplan.extract.textgrid import find_tables
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
 
-PAGES_PER_PROCESS = 1
-"""Pages a page process must have to be worth its cost (fork, its own open file, the fonts
-parsed again), reading with pdfminer (pdfplumber). Timed on the 3-page sample plan, one page
-already is: the whole `convert` run was 4% faster in the median of 20 runs on a busy
-machine, 20% at best."""
-PDFIUM_PAGES_PER_PROCESS = 8
-"""The same for PDFium, which reads a page in 15-35 ms, about what a page process costs to
-start: on the 12-page sample, two page processes read it in 110 ms a page against 72 ms in
-one (a busy 2-CPU machine, median of 3); from 8 pages each, long plans still gain."""
+@dataclass(frozen=True)
+class PagePoolSettings:
+    """When a PDF's pages are worth reading in page processes. A page process costs CPU time
+    of its own before it reads a page (fork, its own open file, the fonts parsed again), and
+    on a machine whose cores other work keeps busy that time is taken from the others rather
+    than found idle: so a process must take over enough pages that its start is at most
+    about a tenth of their reading, and a short plan is read in one process."""
+
+    pages_per_process: int = 4
+    """Reading with pdfminer (pdfplumber, about 90 ms of CPU a page): a page process costs
+    about 40 ms. On the 3-page sample, two page processes cost 85 ms more CPU than none and
+    the run was slower, not faster, on a busy 2-CPU machine (median of 6); from 4 pages
+    each the start is a tenth of the reading."""
+    pdfium_pages_per_process: int = 8
+    """Reading with PDFium, which reads a page in 15-35 ms, about what a page process costs
+    to start: on the 12-page sample, two page processes read it in 110 ms a page against
+    72 ms in one (a busy 2-CPU machine, median of 3); from 8 pages each, long plans still
+    gain."""
+
+    def per_process(self, backend: str) -> int:
+        return self.pdfium_pages_per_process if backend == "pdfium" else self.pages_per_process
+
+
+PAGE_POOL = PagePoolSettings()
 
 
 def read_pdf(
@@ -61,8 +77,7 @@ def read_pdf(
                 f"{path}: {source.page_count} pages is more than the limit of {max_pages}"
             )
         settings = settings or GridSettings()
-        per_process = PDFIUM_PAGES_PER_PROCESS if backend == "pdfium" else PAGES_PER_PROCESS
-        workers = min(workers, source.page_count // per_process)
+        workers = min(workers, source.page_count // PAGE_POOL.per_process(backend))
         # made here even when page processes make their own: a backend that cannot start
         # (camelot not installed) says so, rather than its page processes dying at start-up
         finder = _finder(backend, path, password, settings)

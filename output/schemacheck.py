@@ -93,6 +93,7 @@ def compiled(schema_text: str, folder: Path | None = None) -> Check | None:
             if not portable(schema):
                 return None
             _write(path, _generate(schema))
+        _byte_compile(path)
         spec = importlib.util.spec_from_file_location(f"dhrplan_plan_schema_{digest}", path)
         if spec is None or spec.loader is None:
             return None
@@ -134,6 +135,22 @@ def _generate(schema: dict[str, Any]) -> str:
     draft7 = {key: value for key, value in schema.items() if key != "$id"}
     draft7["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile_to_code(draft7).replace(LIBRARY_IMPORT, STANDALONE, 1)
+
+
+def _byte_compile(path: Path) -> None:
+    """Write the module's bytecode beside it if it is missing. Importing does so only where
+    bytecode may be written, and many set-ups forbid it (PYTHONDONTWRITEBYTECODE, as on CI
+    machines and this project's): then every run compiled the 180 kB module again, about
+    40 ms, more than loading it costs. A folder where it cannot be written just costs that."""
+    bytecode = Path(importlib.util.cache_from_source(str(path)))
+    if bytecode.is_file():
+        return
+    import py_compile
+
+    try:
+        py_compile.compile(str(path), cfile=str(bytecode), doraise=True)
+    except (OSError, py_compile.PyCompileError):
+        return
 
 
 def _write(path: Path, code: str) -> None:

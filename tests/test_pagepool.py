@@ -99,7 +99,8 @@ def test_parallel_reading_gives_the_same_document(
 
 
 def _count_pools(monkeypatch: pytest.MonkeyPatch, pages_per_process: int) -> list[int]:
-    """The number of processes of each page pool `read_pdf` starts."""
+    """The number of processes of each page pool `read_pdf` starts, every backend's page
+    processes taking `pages_per_process` pages (0: the shipped settings)."""
     pools: list[int] = []
 
     def counted(open_reader, numbers, workers):
@@ -107,9 +108,25 @@ def _count_pools(monkeypatch: pytest.MonkeyPatch, pages_per_process: int) -> lis
         return map_pages(open_reader, numbers, workers)
 
     monkeypatch.setattr(pdf, "map_pages", counted)
-    monkeypatch.setattr(pdf, "PAGES_PER_PROCESS", pages_per_process)
-    monkeypatch.setattr(pdf, "PDFIUM_PAGES_PER_PROCESS", pages_per_process)
+    if pages_per_process:
+        every = pdf.PagePoolSettings(pages_per_process, pages_per_process)
+        monkeypatch.setattr(pdf, "PAGE_POOL", every)
     return pools
+
+
+@pytest.mark.parametrize(("backend", "pages", "pool"), [
+    ("pdfplumber", 3, None),  # a short plan: page processes would cost more than they save
+    ("pdfplumber", 8, 2),
+    ("pdfium", 12, None),
+    ("pdfium", 16, 2),
+])
+def test_page_processes_only_where_they_pay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str, pages: int, pool: int | None
+):
+    pools = _count_pools(monkeypatch, pages_per_process=0)  # the shipped thresholds
+    path = table_pdf(tmp_path / "plan.pdf", pages)
+    assert read_pdf(path, backend=backend, workers=2).page_count == pages
+    assert pools == ([pool] if pool else [])
 
 
 @pytest.mark.parametrize(("pages", "workers", "pool"), [

@@ -4,7 +4,9 @@ broken one, and it steps aside (None) for schemas it cannot check the same way."
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -116,3 +118,16 @@ def test_no_cache_folder_or_another_schema_falls_back(tmp_path: Path):
     other = {**schema(), "unevaluatedProperties": False}
     assert compiled(json.dumps(other), tmp_path) is None
     assert Draft202012Validator(other).is_valid({}) is False  # jsonschema still checks it
+
+
+def test_bytecode_is_cached_even_where_imports_may_not_write_it(tmp_path: Path, monkeypatch):
+    # PYTHONDONTWRITEBYTECODE (CI, this project's machines) would otherwise leave every run
+    # compiling the generated module from source again
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert compiled(_schema_text(), tmp_path) is not None
+    (generated,) = tmp_path.glob("plan_schema_*.py")
+    bytecode = Path(importlib.util.cache_from_source(str(generated)))
+    assert bytecode.is_file()
+    stamp = bytecode.stat().st_mtime_ns
+    assert compiled(_schema_text(), tmp_path) is not None
+    assert bytecode.stat().st_mtime_ns == stamp

@@ -1,0 +1,96 @@
+"""What a short plan's run loads: its fixed start-up is most of its time, so the command, the
+parent of a batch and a plan's worker import only what that file needs. Each check runs in a
+fresh interpreter, where `sys.modules` tells what was imported."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+LILY_PDF = SAMPLES / "somerset-dhr-lily-action-plan.pdf"
+LILY_TXT = SAMPLES / "somerset-dhr-lily-action-plan.txt"
+
+NEVER_FOR_A_CONVERT = {"pdfplumber", "openpyxl", "jsonschema", "PIL", "camelot"}
+"""Libraries a JSON and CSV convert with the default backend does not use: the pdfplumber
+and camelot backends, XLSX, page pictures, and jsonschema, which only explains a document
+the cached compiled schema refuses."""
+PDF_ONLY = {"pdfminer", "pypdfium2"}
+"""The PDF reader's libraries (pdfminer for the structure check and the font dictionaries)."""
+MARKUP = {"lxml"}
+"""What reads .docx and HTML, and the cell markup of text exports: never a PDF's."""
+
+SCRIPT = """
+import json, sys
+from pathlib import Path, PurePosixPath
+
+def loaded():
+    return sorted(sys.modules)
+
+import dhrplan.cli
+report = {"cli": loaded()}
+from dhrplan.cli import main
+path, out = Path(sys.argv[1]), sys.argv[2]
+assert main(["convert", str(path), "-o", out, "-q"]) == 0
+report["parent"] = loaded()
+# what the worker process runs, here in-process so that its imports can be seen
+from dhrplan import pipeline
+from dhrplan.inputs import Input
+from dhrplan.outcomes import Converted
+from dhrplan.workers import Job, convert_one
+job = Job(Input(path, path.name, PurePosixPath(path.stem)))
+assert isinstance(convert_one(job, pipeline.Options(), ("json", "csv")), Converted)
+report["worker"] = loaded()
+print(json.dumps(report))
+"""
+
+
+def _loaded(path: Path, out: Path, cache: Path) -> dict[str, set[str]]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(path), str(out)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = json.loads(done.stdout.splitlines()[-1])
+    return {where: {name.split(".")[0] for name in names} | set(names)
+            for where, names in found.items()}
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder a first (cold) run has filled: it compiles the schema once."""
+    cache = tmp_path_factory.mktemp("cache")
+    cold = _loaded(LILY_TXT, tmp_path_factory.mktemp("out"), cache)
+    assert "dhrplan" in cold["worker"]
+    assert list((cache / "dhrplan").glob("plan_schema_*.py"))
+    assert list((cache / "dhrplan" / "__pycache__").glob("plan_schema_*.pyc"))
+    return cache
+
+
+def test_the_command_loads_no_reader_library(warm_cache: Path, tmp_path: Path) -> None:
+    found = _loaded(LILY_TXT, tmp_path, warm_cache)
+    readers = NEVER_FOR_A_CONVERT | PDF_ONLY | MARKUP
+    assert not found["cli"] & (readers | {"regex", "fastjsonschema"})
+    # the parent writes what its worker made: it never reads, normalizes or validates
+    assert not found["parent"] & (readers | {"regex", "fastjsonschema"})
+    assert not found["parent"] & {"dhrplan.normalize.plan", "dhrplan.output.jsondoc"}
+    assert "dhrplan.normalize.plan" in found["worker"]
+
+
+def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) -> None:
+    found = _loaded(LILY_TXT, tmp_path, warm_cache)
+    assert not found["worker"] & (NEVER_FOR_A_CONVERT | PDF_ONLY)
+    # a second run checks with the cached compiled schema, without fastjsonschema itself
+    assert "fastjsonschema" not in found["worker"]
+
+
+def test_a_pdf_loads_only_the_default_readers_libraries(warm_cache: Path, tmp_path: Path) -> None:
+    found = _loaded(LILY_PDF, tmp_path, warm_cache)
+    assert found["worker"] >= PDF_ONLY
+    assert not found["worker"] & (NEVER_FOR_A_CONVERT | MARKUP | {"fastjsonschema"})
