@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dhrplan import __version__, pipeline
-from dhrplan.inputs import Input, discover
+from dhrplan.inputs import Input, discover, held_names, name_outputs
 from dhrplan.names import shown
 from dhrplan.outcomes import Converted, Failed, Unchanged, one_line
 from dhrplan.output.files import remove_stale_temporaries, write_bytes
@@ -90,6 +90,8 @@ class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
     duplicates: list[Copy] = field(default_factory=list)
+    renamed: list[Input] = field(default_factory=list)
+    """Inputs whose output name took a number because another input holds the plain one."""
     overdue: str | None = None
     combine_error: str | None = None
     manifest_error: str | None = None
@@ -140,6 +142,20 @@ def _remove_outputs(entry: Entry | None, outdir: Path) -> None:
     _remove(entry.outputs if entry else (), outdir)
 
 
+def _remove_stale(previous: Entry, entry: Entry, outdir: Path) -> None:
+    """Outputs an earlier run wrote for this input under another name (its folder gained a
+    file with the same stem, a clash went away): no stale copy stays beside the new one,
+    nor the review page of a JSON that is gone."""
+    kept = {o.path for o in entry.outputs}
+    stale = [o for o in previous.outputs if o.path not in kept]
+    _remove(stale, outdir)
+    for out in stale:
+        if out.path.endswith(".json"):
+            page = out.path.removesuffix(".json") + ".review.html"
+            with contextlib.suppress(OSError):
+                (outdir / page).unlink(missing_ok=True)
+
+
 def _expected_outputs(item: Input, config: Config) -> set[str]:
     return {f"{item.stem}.{suffix}" for suffix in config.formats}
 
@@ -184,9 +200,11 @@ def _run(
     paths: Sequence[Path], config: Config, stderr: TextIO, on_result: ResultShown | None
 ) -> Report:
     remove_stale_temporaries(config.outdir)
-    inputs, rejected = discover(paths, config.outdir)
+    found, rejected = discover(paths, config.outdir)
     manifest = Manifest.load(config.outdir)
-    report = Report()
+    inputs = name_outputs(found, held_names(
+        {k: [o.path for o in e.outputs] for k, e in manifest.entries.items() if e.ok}))
+    report = Report(renamed=[i for i in inputs if i.clash is not None])
     progress = Progress(len(inputs) + len(rejected), stderr, config.progress)
     fresh: dict[str, Plan] = {}
     results: dict[str, FileResult] = {}
@@ -246,6 +264,8 @@ def _run(
                 entry = _finish(item, outcome, config, record, fail)
                 if entry.status == FAILED:
                     _remove_outputs(previous, config.outdir)
+                elif previous is not None:
+                    _remove_stale(previous, entry, config.outdir)
                 if entry.status == CONVERTED and isinstance(outcome, Converted):
                     fresh[key] = outcome.plan
             manifest.put(entry)

@@ -361,6 +361,10 @@ def summary(report: batch.Report, outdir: Path) -> str:
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
         f"{_count(recs, 'recommendation')}, {_count(warns, 'warning')}; output in {shown(outdir)}"
     )
+    for item in report.renamed:
+        plain, owner = item.clash or ("", "")
+        lines.append(f"same output name: {item.shown} is written as {shown(item.stem)}.*, "
+                     f"since {plain}.* is {owner}'s")
     for copy in report.duplicates:
         lines.append(f"same plan: {copy.source} is {copy.kept} ({copy.reason}); "
                      f"the combined files keep {copy.kept}")

@@ -76,11 +76,11 @@ def test_text_and_word_inputs_show_their_cells_as_text(tmp_path: Path) -> None:
 def test_convert_review_and_json_review_need_no_network(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--review", "--format", "json"]) == 0
-    page = (out / "somerset-dhr-lily-action-plan.review.html").read_text("utf-8")
+    page = (out / "somerset-dhr-lily-action-plan.pdf.review.html").read_text("utf-8")
     assert page.count('class="card"') == 8
     assert not re.search(r'(?:src|href)="(?!data:)', page)  # nothing fetched from anywhere
     again = tmp_path / "again.html"  # the JSON's source found through the manifest
-    assert main(["review", str(out / "somerset-dhr-lily-action-plan.json"), "-o",
+    assert main(["review", str(out / "somerset-dhr-lily-action-plan.pdf.json"), "-o",
                  str(again)]) == 0
     assert again.read_text("utf-8") == page
 
@@ -89,7 +89,7 @@ def test_review_of_a_json_without_its_pdf_is_one_line(tmp_path: Path, capsys) ->
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--format", "json"]) == 0
     alone = tmp_path / "alone.json"
-    shutil.copy(out / "somerset-dhr-lily-action-plan.json", alone)
+    shutil.copy(out / "somerset-dhr-lily-action-plan.pdf.json", alone)
     target = tmp_path / "r.html"
     assert main(["review", str(alone), "-o", str(target)]) == 1
     err = capsys.readouterr().err.strip()
