@@ -18,7 +18,8 @@ SHARED = {
     "('p…-r3'); unique across the combined outputs.",
     "action_key": "The action's key: its recommendation's key and its number ('p…-r3-a2'); "
     "empty for a recommendation's own rows.",
-    "source_file": "The input's file name (its path as given, where its output name took a number: see Outputs).",
+    "source_file": "The input's file name (its path as given, where its output name took a "
+    "number: see Outputs).",
     "recommendation_id": "The recommendation's readable id from the JSON document (plan "
     "stem, section, number); the same for copies of one plan, so join on record_key.",
     "number": "The recommendation's number as the plan prints it.",
