@@ -110,6 +110,7 @@ def _settings(config: Config) -> dict[str, object]:
         "formats": sorted(config.formats),
         "backend": config.options.backend,
         "max_pages": config.options.max_pages,
+        "published": str(config.options.published or ""),
         "dhrplan": __version__,
     }
 

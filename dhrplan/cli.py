@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--published", type=_day, metavar="DATE",
         help="the day the plan was published: relative target dates ('3 months after "
-        "publication') count from it",
+        "publication') count from it, instead of the day the plan states",
     )
     convert.add_argument(
         "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -249,7 +249,8 @@ def _config(args: argparse.Namespace, password: str | None, outdir: Path) -> bat
         jobs=args.jobs,
         force=args.force,
         options=pipeline.Options(
-            backend=args.backend, password=password, max_pages=args.max_pages
+            backend=args.backend, password=password, max_pages=args.max_pages,
+            published=args.published,
         ),
         timeout=args.timeout or None,
         progress=sys.stderr.isatty() and not args.quiet,

@@ -142,6 +142,19 @@ class TableMap:
     columns: list[ColumnRole]
 
 
+@dataclass(frozen=True)
+class AnchorDate:
+    """The day an event that relative target dates count from happened (normalize/anchors.py)."""
+
+    event: str
+    """publication or review_completion (ANCHORS)."""
+    date: date
+    source: str
+    """plan (stated in the plan) or user (`--published`)."""
+    raw: str | None = None
+    """The plan's words it was read from; None for the user's."""
+
+
 @dataclass
 class Plan:
     schema_version: str
@@ -151,3 +164,4 @@ class Plan:
     tables: list[TableMap]
     recommendations: list[Recommendation]
     warnings: list[PlanWarning]
+    anchors: list[AnchorDate] = field(default_factory=list)

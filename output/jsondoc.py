@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from dhrplan.normalize.record import (
     Action,
+    AnchorDate,
     ColumnRole,
     Completion,
     Owner,
@@ -194,4 +195,6 @@ def plan_from_dict(doc: dict[str, Any]) -> Plan:
         tables=[_table_from(t) for t in doc["tables"]],
         recommendations=[_recommendation_from(r) for r in doc["recommendations"]],
         warnings=_warnings_from(doc["warnings"]),
+        anchors=[AnchorDate(a["event"], date.fromisoformat(a["date"]), a["source"], a["raw"])
+                 for a in doc.get("anchors", [])],
     )

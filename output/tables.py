@@ -149,11 +149,12 @@ RECOMMENDATION_COLUMNS = (
 
 
 def _tracked(
-    tracking: Tracking | None, completion: Completion | None, dates: Sequence[TargetDate] | None
+    tracking: Tracking | None, item: SourcedPlan, completion: Completion | None,
+    dates: Sequence[TargetDate] | None,
 ) -> tuple[Value, ...]:
     if tracking is None:
         return ()
-    when = due(dates, tracking.published)
+    when = due(dates, tracking.days(item.plan.anchors))
     return when, progress(completion, when, tracking)
 
 
@@ -188,7 +189,7 @@ def _recommendation_row(
         ", ".join(str(p) for p in rec.pages),
         _lines(warning_line(w) for w in rec.warnings),
         _lines(f"{k}: {v}" for k, v in rec.extra.items()),
-        *_tracked(tracking, rec.completion, rec.target_dates),
+        *_tracked(tracking, item, rec.completion, rec.target_dates),
     )
 
 
@@ -235,6 +236,7 @@ def actions_table(items: Sequence[SourcedPlan], tracking: Tracking | None = None
                     *_completion(action.completion),
                     *_tracked(
                         tracking,
+                        item,
                         action.completion or rec.completion,
                         action.target_dates or rec.target_dates,
                     ),
