@@ -62,8 +62,19 @@ def neutralise(value: Value) -> Value:
     return value
 
 
+LINE_JOIN, PAGE_JOIN = "\n", ", "
+"""How a cell holds a list (the data dictionary's `list` column says which cells do): one
+item a line, as a spreadsheet shows a wrapped cell; page numbers, short, with commas."""
+
+
 def _lines(items: Iterable[str]) -> str:
-    return "\n".join(items)
+    """One item a line; a line break inside an item becomes a space, so each line is one
+    whole item (the JSON keeps the item as written)."""
+    return LINE_JOIN.join(" ".join(item.split()) if "\n" in item else item for item in items)
+
+
+def _pages(pages: Iterable[int]) -> str:
+    return PAGE_JOIN.join(str(p) for p in pages)
 
 
 def _owner(owner: Owner) -> str:
@@ -186,7 +197,7 @@ def _recommendation_row(
         _earliest(rec.target_dates),
         _latest(rec.target_dates),
         *_completion(rec.completion),
-        ", ".join(str(p) for p in rec.pages),
+        _pages(rec.pages),
         _lines(warning_line(w) for w in rec.warnings),
         _lines(f"{k}: {v}" for k, v in rec.extra.items()),
         *_tracked(tracking, item, rec.completion, rec.target_dates),
@@ -346,7 +357,7 @@ def columns_table(items: Sequence[SourcedPlan]) -> Table:
     for item in items:
         for t, table in enumerate(item.plan.tables):
             rows.extend(
-                (item.key, item.source, t, ", ".join(str(p) for p in table.pages),
+                (item.key, item.source, t, _pages(table.pages),
                  table.heading, int(table.header_row), c, column.header, column.role,
                  column.source)
                 for c, column in enumerate(table.columns)
