@@ -86,6 +86,11 @@ class SourceRegion:
     """.docx, HTML: the cell's (table, row) position in the source, counted from 0."""
     text: str | None = None
     """Sources without a page image (.docx, HTML, text exports): the cell's text as read."""
+    action: int | None = None
+    """The action (index into the record's `actions`) whose own region this is: the lines
+    of its cell that hold its text (field "actions") and, when it has a row of its own, its
+    row's owner, date and progress cells. None: a cell of the record. The JSON document
+    lists an action's regions under the action (output/jsondoc.py)."""
 
 
 @dataclass
