@@ -317,8 +317,8 @@ gap:16px;align-items:start}.record{grid-template-columns:1fr}.record h2{grid-col
 .figure.zoom{max-width:none;cursor:zoom-out}
 .crop{max-width:100%;display:block;border:1px solid #999;box-sizing:border-box}
 .figure.zoom .crop{max-width:none}
-.act{position:absolute;display:none;outline:3px solid #c0007a;outline-offset:1px;
-background:rgba(192,0,122,.08)}
+.act{position:absolute;display:none;box-sizing:border-box;border:solid #c0007a;
+border-width:0 4px;background:rgba(192,0,122,.16)}
 .act.sel{display:block}
 .actions li{cursor:pointer;border-radius:3px;padding:1px 3px}
 .actions li:hover{background:#f3e6ef}.actions li.sel{background:#f9d3ea}

@@ -49,9 +49,9 @@ def source_regions(
 _WORD = re.compile(r"[^\W_]+")
 ACTION_OWN_FIELDS = ("owners", "target_dates", "completion")
 """The cells of a row that are an action's own when the action has the row to itself."""
-LINE_PAD = 1.0
+LINE_PAD = 0.5
 """Points added above and below an action's lines: a box drawn on the glyphs' own edges
-would cut through accents and descenders."""
+would cut through accents and descenders, one much larger into the lines around it."""
 
 
 def _squeezed(text: str) -> str:
