@@ -203,8 +203,10 @@ def _run(
     remove_stale_temporaries(config.outdir)
     found, rejected = discover(paths, config.outdir)
     manifest = Manifest.load(config.outdir)
-    inputs = name_outputs(found, held_names(
-        {k: [o.path for o in e.outputs] for k, e in manifest.entries.items() if e.ok}))
+    # an input that is gone (its folder moved or renamed) holds no name: its successor takes it
+    inputs = name_outputs(found, held_names({k: [o.path for o in e.outputs]
+                                             for k, e in manifest.entries.items()
+                                             if e.ok and os.path.exists(k)}))
     report = Report(renamed=[i for i in inputs if i.clash is not None])
     progress = Progress(len(inputs) + len(rejected), stderr, config.progress)
     fresh: dict[str, Plan] = {}

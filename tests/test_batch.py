@@ -91,6 +91,15 @@ def test_same_file_name_in_two_folders_takes_a_number_the_same_way_every_run(
         FILENAME, f"{LILY.stem}.json", f"{LILY.stem}.csv", f"{LILY.stem}-2.json",
         f"{LILY.stem}-2.csv",
     ])
+    moved = tmp_path / "moved"
+    a.parent.rename(moved)  # a's folder renamed: its file takes its name back, nothing stale
+    assert convert(moved / LILY.name, "-o", out) == 0
+    assert "same output name" not in capsys.readouterr().out
+    assert json.loads((out / f"{LILY.stem}.json").read_text("utf-8"))["source"]["file"] == \
+        LILY.name
+    entries = json.loads((out / FILENAME).read_text("utf-8"))["inputs"]
+    assert sorted(e["path"] for e in entries) == [  # a's entry gave way to its successor
+        f"../b/{LILY.name}", f"../moved/{LILY.name}"]
 
 
 def test_an_input_renamed_by_its_folder_leaves_no_stale_copy(tmp_path: Path, capsys) -> None:
