@@ -25,7 +25,8 @@ SHARED = {
     "number": "The recommendation's number as the plan prints it.",
     "action_no": "The action's place in its recommendation, from 1; empty for the "
     "recommendation's own rows.",
-    "due": "The end of the latest target date (relative dates count from --published); "
+    "due": "The end of the latest target date (relative dates count from the publication or "
+    "sign-off day the plan states, or --published: the JSON's anchors); "
     "for an action without dates of its own, its recommendation's.",
     "progress": "Against --as-of (default: the day of the run): done (completion complete), "
     "overdue (due before that day), due soon (within 30 days), open (due later), undated.",
