@@ -39,8 +39,9 @@ demo: setup-run
 # the README's picture of a review page: the tool's page for the Lily PDF in headless Chromium
 screenshot: demo
 	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-	  --hide-scrollbars --window-size=1100,760 --screenshot=docs/review.png \
-	  "file://$(CURDIR)/out/somerset-dhr-lily-action-plan.pdf.review.html"
+	  --hide-scrollbars --window-size=1280,800 --virtual-time-budget=3000 \
+	  --screenshot=docs/review.png \
+	  "file://$(CURDIR)/out/somerset-dhr-lily-action-plan.pdf.review.html#record=r0&action=1"
 	$(PY) -c "from PIL import Image; Image.open('docs/review.png').convert('RGB').quantize(64).save('docs/review.png', optimize=True)"
 
 test: setup

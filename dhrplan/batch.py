@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dhrplan import __version__, pipeline
-from dhrplan.inputs import Input, discover
+from dhrplan.inputs import Input, discover, held_names, name_outputs
 from dhrplan.names import shown
 from dhrplan.outcomes import Converted, Failed, Unchanged, one_line
 from dhrplan.output.files import remove_stale_temporaries, write_bytes
@@ -90,6 +90,8 @@ class Report:
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
     duplicates: list[Copy] = field(default_factory=list)
+    renamed: list[Input] = field(default_factory=list)
+    """Inputs whose output name took a number because another input holds the plain one."""
     overdue: str | None = None
     combine_error: str | None = None
     manifest_error: str | None = None
@@ -108,6 +110,7 @@ def _settings(config: Config) -> dict[str, object]:
         "formats": sorted(config.formats),
         "backend": config.options.backend,
         "max_pages": config.options.max_pages,
+        "published": str(config.options.published or ""),
         "dhrplan": __version__,
     }
 
@@ -138,6 +141,20 @@ def _remove(outputs: Sequence[OutputFile], outdir: Path) -> None:
 def _remove_outputs(entry: Entry | None, outdir: Path) -> None:
     """A failed input keeps no earlier outputs that would look like its current result."""
     _remove(entry.outputs if entry else (), outdir)
+
+
+def _remove_stale(previous: Entry, entry: Entry, outdir: Path) -> None:
+    """Outputs an earlier run wrote for this input under another name (its folder gained a
+    file with the same stem, a clash went away): no stale copy stays beside the new one,
+    nor the review page of a JSON that is gone."""
+    kept = {o.path for o in entry.outputs}
+    stale = [o for o in previous.outputs if o.path not in kept]
+    _remove(stale, outdir)
+    for out in stale:
+        if out.path.endswith(".json"):
+            page = out.path.removesuffix(".json") + ".review.html"
+            with contextlib.suppress(OSError):
+                (outdir / page).unlink(missing_ok=True)
 
 
 def _expected_outputs(item: Input, config: Config) -> set[str]:
@@ -184,9 +201,13 @@ def _run(
     paths: Sequence[Path], config: Config, stderr: TextIO, on_result: ResultShown | None
 ) -> Report:
     remove_stale_temporaries(config.outdir)
-    inputs, rejected = discover(paths, config.outdir)
+    found, rejected = discover(paths, config.outdir)
     manifest = Manifest.load(config.outdir)
-    report = Report()
+    # an input that is gone (its folder moved or renamed) holds no name: its successor takes it
+    inputs = name_outputs(found, held_names({k: [o.path for o in e.outputs]
+                                             for k, e in manifest.entries.items()
+                                             if e.ok and os.path.exists(k)}))
+    report = Report(renamed=[i for i in inputs if i.clash is not None])
     progress = Progress(len(inputs) + len(rejected), stderr, config.progress)
     fresh: dict[str, Plan] = {}
     results: dict[str, FileResult] = {}
@@ -246,6 +267,8 @@ def _run(
                 entry = _finish(item, outcome, config, record, fail)
                 if entry.status == FAILED:
                     _remove_outputs(previous, config.outdir)
+                elif previous is not None:
+                    _remove_stale(previous, entry, config.outdir)
                 if entry.status == CONVERTED and isinstance(outcome, Converted):
                     fresh[key] = outcome.plan
             manifest.put(entry)

@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--published", type=_day, metavar="DATE",
         help="the day the plan was published: relative target dates ('3 months after "
-        "publication') count from it",
+        "publication') count from it, instead of the day the plan states",
     )
     convert.add_argument(
         "-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1, metavar="N",
@@ -249,7 +249,8 @@ def _config(args: argparse.Namespace, password: str | None, outdir: Path) -> bat
         jobs=args.jobs,
         force=args.force,
         options=pipeline.Options(
-            backend=args.backend, password=password, max_pages=args.max_pages
+            backend=args.backend, password=password, max_pages=args.max_pages,
+            published=args.published,
         ),
         timeout=args.timeout or None,
         progress=sys.stderr.isatty() and not args.quiet,
@@ -361,6 +362,10 @@ def summary(report: batch.Report, outdir: Path) -> str:
         f"{counts['skipped']} skipped (unchanged), {counts['failed']} failed; "
         f"{_count(recs, 'recommendation')}, {_count(warns, 'warning')}; output in {shown(outdir)}"
     )
+    for item in report.renamed:
+        plain, owner = item.clash or ("", "")
+        lines.append(f"same output name: {item.shown} is written as {shown(item.stem)}.*, "
+                     f"since {plain}.* is {owner}'s")
     for copy in report.duplicates:
         lines.append(f"same plan: {copy.source} is {copy.kept} ({copy.reason}); "
                      f"the combined files keep {copy.kept}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from dhrplan import pipeline
@@ -30,10 +30,15 @@ class Input:
     """The path as the user would recognise it, for messages."""
     stem: PurePosixPath
     """Where its outputs go, relative to the output folder and without an extension."""
+    clash: tuple[str, str] | None = None
+    """When its plain output name is another input's and it took `-2`: that name, and the
+    other input (as shown, or its path when it was converted in an earlier run)."""
 
     @property
     def source(self) -> str:
-        return printable(self.stem.parent / self.path.name)
+        """The label its rows carry in the combined files: its file name, or where its
+        output name had to take a number, its path as given (two such files share a name)."""
+        return printable(self.path.name) if self.clash is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -87,71 +92,76 @@ def _walk(folder: Path, skip: Path) -> tuple[list[Path], list[Rejected]]:
     return found, unreadable
 
 
-def _reserved(stem: PurePosixPath) -> bool:
-    return stem.parent == PurePosixPath(".") and stem.name.casefold() in RESERVED_STEMS
+def _base_name(path: Path, listing: Sequence[str]) -> PurePosixPath:
+    """`<stem>`, or `<name>` (the suffix kept) when another plan file in the same folder
+    would give the same name (`x.pdf` beside `x.txt`; `a.txt.md` beside `a.txt`) or the stem
+    is one of the tool's own files (`manifest.txt`). It depends on the file's folder on
+    disk, never on what else the command line names, so a file converted alone or with its
+    folder gets the same name."""
+    stem = path.stem.casefold()
+    others = [n for n in listing if n != path.name]
+    clash = any(stem in (PurePosixPath(n).stem.casefold(), n.casefold()) for n in others)
+    return PurePosixPath(path.name if clash or stem in RESERVED_STEMS else path.stem)
 
 
-def _name_outputs(found: list[tuple[Path, str]]) -> list[Input]:
-    """`<stem>` when the stem is unique; otherwise mirror subfolders, then keep the suffix.
-
-    The suffix is kept too where `<stem>` would be one of the tool's own files (the manifest,
-    the combined files), so `manifest.txt` becomes `manifest.txt.json`."""
-    by_stem: dict[str, list[tuple[Path, str]]] = {}
-    for path, shown in found:
-        by_stem.setdefault(path.stem.casefold(), []).append((path, shown))
-    inputs: list[Input] = []
-    for group in by_stem.values():
-        if len(group) == 1:
-            path, shown = group[0]
-            stem = PurePosixPath(path.stem)
-            inputs.append(Input(path, shown, PurePosixPath(path.name) if _reserved(stem) else stem))
-            continue
-        common = Path(os.path.commonpath([p.parent for p, _ in group]))
-        folders = [PurePosixPath(p.parent.relative_to(common).as_posix()) for p, _ in group]
-        clashes = {f for f in folders if folders.count(f) > 1}
-        for (path, shown), folder in zip(group, folders, strict=True):
-            name = path.name if folder in clashes or _reserved(folder / path.stem) else path.stem
-            inputs.append(Input(path, shown, folder / name))
-    return _unique(sorted(inputs, key=lambda i: i.shown))
+def _listing(folder: Path, cache: dict[Path, list[str]]) -> list[str]:
+    """The plan files in `folder` that naming looks at (hidden ones left out, as the walk
+    leaves them out); an unreadable folder lists nothing."""
+    if folder not in cache:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        cache[folder] = [n for n in names if not n.startswith(".") and _supported(Path(n))]
+    return cache[folder]
 
 
-def _unique(inputs: list[Input]) -> list[Input]:
-    """Output names unique by construction: `a.txt` and `a.txt.md` both name `a.txt`, so
-    where names clash, each input that dropped its suffix keeps it; a clash left after that
-    (names differing only in case) takes a number, `a.txt-2`."""
-    def key(stem: PurePosixPath) -> str:
-        return str(stem).casefold()
+def _numbered(base: PurePosixPath, n: int) -> PurePosixPath:
+    return base if n == 1 else base.with_name(f"{base.name}-{n}")
 
-    def clashing(items: list[Input]) -> set[str]:
-        counts: dict[str, int] = {}
-        for item in items:
-            counts[key(item.stem)] = counts.get(key(item.stem), 0) + 1
-        return {k for k, n in counts.items() if n > 1}
 
-    for _ in range(len(inputs)):
-        clashes = clashing(inputs)
-        if not clashes:
-            return inputs
-        changed = False
-        for i, item in enumerate(inputs):
-            full = item.stem.parent / item.path.name
-            if key(item.stem) in clashes and item.stem != full:
-                inputs[i] = Input(item.path, item.shown, full)
-                changed = True
-        if not changed:
-            break
-    taken = {key(item.stem) for item in inputs}
-    seen: set[str] = set()
-    for i, item in enumerate(inputs):
-        if key(item.stem) not in seen:
-            seen.add(key(item.stem))
-            continue
-        n = 2
-        while key(stem := item.stem.with_name(f"{item.stem.name}-{n}")) in taken:
+def held_names(outputs: dict[str, Sequence[str]]) -> dict[str, str]:
+    """Output names (casefolded, without the format's extension) from each input's path to
+    the outputs an earlier run wrote for it."""
+    held: dict[str, str] = {}
+    for path, files in outputs.items():
+        for file in files:
+            held[str(PurePosixPath(file).with_suffix("")).casefold()] = path
+    return held
+
+
+def name_outputs(found: Sequence[Input], held: dict[str, str]) -> list[Input]:
+    """Each input's output name, unique in the output folder (case-insensitively).
+
+    `held` maps each name (casefolded) that an earlier run's input holds in the output
+    folder to that input's path. An input keeps a name it already holds; a name held by
+    another input, or taken by an input earlier in path order, moves the input on to
+    `<name>-2`, `<name>-3`: so the same file name from two folders is resolved the same way
+    in every run, and the input that had a name first keeps it. `Input.clash` says which
+    input holds the plain name, for the summary."""
+    ordered = sorted(found, key=lambda i: (str(i.path).casefold(), str(i.path)))
+    here = {str(i.path) for i in ordered}
+    taken = {name: path for name, path in held.items() if path not in here}
+    shown_as = {str(i.path): i.shown for i in ordered}
+    kept: dict[str, int] = {}
+    for item in ordered:  # a name an input already holds stays its name
+        for n in range(1, len(held) + 2):
+            name = str(_numbered(item.stem, n)).casefold()
+            if held.get(name) == str(item.path) and name not in taken:
+                taken[name] = str(item.path)
+                kept[str(item.path)] = n
+                break
+    named: list[Input] = []
+    for item in ordered:
+        n = kept.get(str(item.path), 1)
+        while str(item.path) not in kept and str(_numbered(item.stem, n)).casefold() in taken:
             n += 1
-        taken.add(key(stem))
-        inputs[i] = Input(item.path, item.shown, stem)
-    return inputs
+        stem = _numbered(item.stem, n)
+        taken[str(stem).casefold()] = str(item.path)
+        owner = taken.get(str(item.stem).casefold(), "")
+        clash = None if n == 1 else (str(item.stem), shown_as.get(owner, printable(owner)))
+        named.append(replace(item, stem=stem, clash=clash))
+    return sorted(named, key=lambda i: i.shown)
 
 
 def _problem(given: Path) -> str | None:
@@ -171,8 +181,9 @@ def _problem(given: Path) -> str | None:
 def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rejected]]:
     """Files named on the command line and the supported files under folders named there."""
     skip = outdir.resolve()
-    found: dict[Path, str] = {}
+    found: dict[Path, Input] = {}
     rejected: list[Rejected] = []
+    listings: dict[Path, list[str]] = {}
     for given in paths:
         problem = _problem(given)
         files, unreadable = _walk(given, skip) if given.is_dir() and not problem else ([given], [])
@@ -189,5 +200,6 @@ def discover(paths: Sequence[Path], outdir: Path) -> tuple[list[Input], list[Rej
                 rejected.append(Rejected(file, printable(file), why))
             else:
                 assert isinstance(real, Path)
-                found.setdefault(real, printable(file))
-    return _name_outputs(list(found.items())), rejected
+                base = _base_name(file, _listing(file.parent, listings))
+                found.setdefault(real, Input(real, printable(file), base))
+    return list(found.values()), rejected

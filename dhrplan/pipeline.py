@@ -19,6 +19,8 @@ from dhrplan.names import printable
 from dhrplan.output.files import sha256_file
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from dhrplan.normalize.record import Plan
 
 SUPPORTED_SUFFIXES = (
@@ -35,6 +37,8 @@ class Options:
     max_pages: int | None = None
     page_workers: int = 1
     """Processes reading one PDF's pages at once; output never depends on it."""
+    published: date | None = None
+    """`--published`: replaces the publication day the plan states (its `anchors`)."""
 
 
 def read_document(path: Path, options: Options) -> Document:
@@ -101,6 +105,10 @@ def plan_from(read: Read, options: Options = Options()) -> Plan:
         # a name that is not UTF-8 cannot be written in JSON (source, ids): its escaped form
         document = replace(document, path=document.path.with_name(printable(document.path.name)))
     plan = build_plan(document, read.sha256, backend)
+    if options.published is not None:
+        from dhrplan.normalize.anchors import with_published
+
+        plan.anchors = with_published(plan.anchors, options.published)
     if not plan.recommendations:
         # a table with no usable rows is no plan, as much as no table is
         raise ExtractError(f"{read.document.path}: no recommendations found in its tables")

@@ -7,7 +7,8 @@ A PDF record's card shows a crop of each page its cells are on, with those cells
 exports) shows its cells as text. Crops are PNG data URIs and the script and style are
 inline: the page needs no network and no file beside it. Filters (records with warnings, a
 section, a status) and j/k navigation are plain JavaScript; the filters also follow the
-address's fragment ("#warnings", "#status=complete"), so a link can open a filtered view.
+address's fragment ("#warnings", "#status=complete"), so a link can open a filtered view,
+or one record with one of its actions outlined ("#record=r0&action=1").
 """
 
 from __future__ import annotations
@@ -89,14 +90,23 @@ def _status(record: Recommendation) -> str:
     return record.completion.status if record.completion else "none"
 
 
+@dataclass(frozen=True)
+class Crop:
+    """One page's crop of a record, and where each action's own regions sit in it."""
+
+    uri: str
+    actions: list[tuple[int, str, tuple[float, float, float, float]]]
+    """(action index, field, (left, top, width, height) in % of the crop)."""
+
+
 def _crops(
     records: list[Recommendation], source: Path, password: str | None, settings: ReviewSettings
-) -> dict[str, list[str]]:
-    """Per record, one PNG data URI per page its cells are on."""
+) -> dict[str, list[Crop]]:
+    """Per record, one crop per page its cells are on."""
     pages = sorted({r.page for rec in records for r in rec.source_regions
                     if r.page and r.bbox})
     images = render_pages(source, pages, settings.scale, password)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[Crop]] = {}
     for record in records:
         for page, regions in _by_page(record.source_regions).items():
             found.setdefault(record.id, []).append(
@@ -119,22 +129,41 @@ def crop_box(regions: list[SourceRegion], margin: float) -> tuple[float, float, 
             max(b[2] for b in boxes) + margin, max(b[3] for b in boxes) + margin)
 
 
-def _crop(page: Image.Image, regions: list[SourceRegion], settings: ReviewSettings) -> str:
+def _crop(page: Image.Image, regions: list[SourceRegion], settings: ReviewSettings) -> Crop:
+    """The page cut to the record's regions, the record's own cells outlined; the actions'
+    regions are placed for the page to outline the action selected."""
     scale = settings.scale
     x0, top, x1, bottom = to_pixels(crop_box(regions, settings.margin), scale)
     x0, top = max(0, x0), max(0, top)
     x1, bottom = min(page.width, x1), min(page.height, bottom)
     image = page.crop((x0, top, x1, bottom))
     draw = ImageDraw.Draw(image)
+    placed: list[tuple[int, str, tuple[float, float, float, float]]] = []
     for region in regions:
         bx0, btop, bx1, bbottom = to_pixels(region.bbox or [], scale)
+        if region.action is not None:
+            width, height = max(1, x1 - x0), max(1, bottom - top)
+            placed.append((region.action, region.field, (
+                round(100 * (bx0 - x0) / width, 2), round(100 * (btop - top) / height, 2),
+                round(100 * (bx1 - bx0) / width, 2), round(100 * (bbottom - btop) / height, 2))))
+            continue
         colour = TEXT_OUTLINE if region.field == "text" else OTHER_OUTLINE
         draw.rectangle((bx0 - x0, btop - top, bx1 - x0, bbottom - top), outline=colour,
                        width=settings.outline)
     buffer = io.BytesIO()
     image.convert("P", palette=Image.Palette.ADAPTIVE, colors=64).save(
         buffer, "PNG", optimize=True)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return Crop(uri, placed)
+
+
+def _figure(record: Recommendation, crop: Crop) -> str:
+    marks = "".join(
+        f'<span class="act" data-action="{i}" data-field="{_e(name)}" style="left:{left}%;'
+        f'top:{top}%;width:{width}%;height:{height}%"></span>'
+        for i, name, (left, top, width, height) in crop.actions)
+    return (f'<div class="figure"><img class="crop" alt="source of {_e(record.id)}" '
+            f'src="{crop.uri}">{marks}</div>')
 
 
 def _dates(dates: list[TargetDate] | None) -> str:
@@ -152,7 +181,7 @@ def _dates(dates: list[TargetDate] | None) -> str:
     return f'<ul class="dates">{"".join(items)}</ul>'
 
 
-def _action(action: Action) -> str:
+def _action(index: int, action: Action) -> str:
     owners = ", ".join(o.name for o in action.owners or [])
     parts = [f'<span class="label">{_e(action.label)}</span> ' if action.label else "",
              _e(action.text).replace("\n", "<br>")]
@@ -161,30 +190,41 @@ def _action(action: Action) -> str:
     if action.completion:
         parts.append(f' <span class="status">[{_e(action.completion.status)}]</span>')
     parts.append(_dates(action.target_dates))
-    return f"<li>{''.join(parts)}</li>"
+    return f'<li data-action="{index}" tabindex="0">{"".join(parts)}</li>'
 
 
 def _cells_as_text(record: Recommendation, plan: Plan) -> str:
     """The source cells of a record from a format without pages: column, field and text."""
     columns = plan.tables[record.table].columns if record.table < len(plan.tables) else []
     rows = []
+    def place(region: SourceRegion) -> tuple[object, ...]:
+        return region.column, region.page, region.table, region.row, region.text
+
+    owners: dict[tuple[object, ...], list[str]] = {}
     for region in record.source_regions:
+        if region.action is not None:
+            owners.setdefault(place(region), []).append(str(region.action))
+    for region in record.source_regions:
+        if region.action is not None:
+            continue  # the record's own cells hold the action's
         header = columns[region.column].header if region.column < len(columns) else ""
         where = (f"table {region.table + 1}, row {region.row + 1}"
                  if region.table is not None and region.row is not None else "")
-        rows.append(f"<tr><th>{_e(header)}<small>{_e(region.field)} {_e(where)}</small></th>"
+        mine = owners.get(place(region))
+        marks = f' data-actions="{" ".join(mine)}"' if mine else ""
+        rows.append(f"<tr{marks}><th>{_e(header)}<small>{_e(region.field)} {_e(where)}</small></th>"
                     f"<td>{_e(region.text or '').replace(chr(10), '<br>')}</td></tr>")
     return f'<table class="cells">{"".join(rows)}</table>'
 
 
-def _card(index: int, record: Recommendation, crops: list[str], plan: Plan) -> str:
+def _card(index: int, record: Recommendation, crops: list[Crop], plan: Plan) -> str:
     warnings = "".join(
         f'<li><code>{_e(w.code)}</code> {_e(w.field or "")}: {_e(w.message)}</li>'
         for w in record.warnings)
     completion = record.completion
     status = _status(record)
-    source = "".join(f'<img class="crop" alt="source of {_e(record.id)}" src="{uri}">'
-                     for uri in crops) if crops else _cells_as_text(record, plan)
+    source = "".join(_figure(record, crop) for crop in crops) if crops else _cells_as_text(
+        record, plan)
     owners = ", ".join(o.name + (f" ({o.expansion})" if o.expansion else "")
                        for o in record.owners)
     return CARD.format(
@@ -198,7 +238,7 @@ def _card(index: int, record: Recommendation, crops: list[str], plan: Plan) -> s
         section_text=_e(record.section or "(no section)"),
         pages=_e(", ".join(map(str, record.pages)) or "—"),
         text=_e(record.text).replace("\n", "<br>"),
-        actions="".join(_action(a) for a in record.actions),
+        actions="".join(_action(i, a) for i, a in enumerate(record.actions)),
         owners=_e(owners or "—"),
         dates=_dates(record.target_dates) or "—",
         completion=_e(completion.raw if completion else "—"),
@@ -258,11 +298,13 @@ body{font:14px/1.4 system-ui,sans-serif;margin:0;background:#f4f4f4;color:#222}
 header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:8px 16px;
 z-index:1}
 header h1{font-size:17px;margin:0 0 4px}
-.card{background:#fff;margin:12px 16px;padding:12px;border:1px solid #ccc;border-radius:4px}
+.card{background:#fff;margin:12px 16px;padding:12px;border:1px solid #ccc;border-radius:4px;
+scroll-margin-top:calc(var(--head,64px) + 8px)}
 .record{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
 .record h2{grid-column:1/3}
-@media (min-width:1700px){.card{display:grid;grid-template-columns:1fr 1.4fr;gap:16px}
-.record{grid-template-columns:1fr}.record h2{grid-column:1}}
+@media (min-width:900px){.card{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.5fr);
+gap:16px;align-items:start}.record{grid-template-columns:1fr}.record h2{grid-column:1}
+.source{position:sticky;top:calc(var(--head,64px) + 8px)}}
 .card[hidden]{display:none}
 .card.current{outline:3px solid #0a5cff}
 .card h2{font-size:16px;margin:0}
@@ -270,7 +312,17 @@ header h1{font-size:17px;margin:0 0 4px}
 .id{display:block;color:#777;font-weight:normal}
 .warnings{background:#fff3cd;border-left:4px solid #e0a800;padding:6px 6px 6px 24px}
 .warnings code{background:#ffe08a}
-.crop{max-width:100%;display:block;margin-bottom:8px;border:1px solid #999}
+.source{overflow-x:auto}
+.figure{position:relative;width:fit-content;max-width:100%;margin-bottom:8px;cursor:zoom-in}
+.figure.zoom{max-width:none;cursor:zoom-out}
+.crop{max-width:100%;display:block;border:1px solid #999;box-sizing:border-box}
+.figure.zoom .crop{max-width:none}
+.act{position:absolute;display:none;box-sizing:border-box;border:solid #c0007a;
+border-width:0 4px;background:rgba(192,0,122,.16)}
+.act.sel{display:block}
+.actions li{cursor:pointer;border-radius:3px;padding:1px 3px}
+.actions li:hover{background:#f3e6ef}.actions li.sel{background:#f9d3ea}
+.cells tr.sel{background:#f9d3ea}
 .cells th{text-align:left;vertical-align:top;width:30%}
 .cells small{display:block;color:#777;font-weight:normal}
 .cells td{white-space:normal;border-bottom:1px solid #eee}
@@ -298,8 +350,32 @@ function fromHash(){
  if(h.has('section')) section.value=h.get('section');
  if(h.has('status')) status.value=h.get('status');
  apply();
+ const card=h.has('record')&&document.getElementById(h.get('record'));
+ if(card){at=cards.indexOf(card); go(0); if(h.has('action')) pick(card,h.get('action'));}
 }
 let at=-1;
+function pick(card,i){
+ const n=String(i);
+ card.querySelectorAll('.actions li').forEach(x=>x.classList.toggle('sel',x.dataset.action===n));
+ card.querySelectorAll('.act').forEach(x=>x.classList.toggle('sel',x.dataset.action===n));
+ card.querySelectorAll('tr[data-actions]').forEach(
+  x=>x.classList.toggle('sel',x.dataset.actions.split(' ').includes(n)));
+ card.dataset.action=n;
+ const mark=card.querySelector('.act.sel');
+ if(mark&&mark.closest('.zoom')) mark.scrollIntoView({block:'nearest',inline:'center'});
+}
+function stepAction(card,by){
+ const count=card.querySelectorAll('.actions li').length; if(!count) return;
+ const now=Number(card.dataset.action??-1);
+ pick(card,now<0?(by>0?0:count-1):Math.max(0,Math.min(count-1,now+by)));
+}
+document.addEventListener('click',e=>{
+ const fig=e.target.closest('.figure');
+ if(fig){fig.classList.toggle('zoom'); return;}
+ const li=e.target.closest('.actions li'); if(!li) return;
+ const card=li.closest('.card');
+ pick(card,card.dataset.action===li.dataset.action?-1:li.dataset.action);
+});
 function go(step){
  const visible=cards.filter(c=>!c.hidden); if(!visible.length) return;
  const now=visible.indexOf(cards[at]);
@@ -311,7 +387,14 @@ function go(step){
 document.addEventListener('keydown',e=>{
  if(e.target.tagName==='SELECT'||e.target.tagName==='INPUT') return;
  if(e.key==='j') go(1); else if(e.key==='k') go(-1);
+ else if((e.key==='n'||e.key==='p')&&at>=0) stepAction(cards[at],e.key==='n'?1:-1);
+ else if((e.key==='Enter'||e.key===' ')&&e.target.matches('.actions li')){
+  e.preventDefault(); e.target.click();
+ }
 });
+function head(){document.body.style.setProperty('--head',
+ document.querySelector('header').offsetHeight+'px');}
+window.addEventListener('resize',head); head();
 [only,section,status].forEach(x=>x.addEventListener('change',apply));
 window.addEventListener('hashchange',fromHash);
 fromHash();
@@ -328,7 +411,8 @@ PAGE = """<!DOCTYPE html>
 shown. <label><input type="checkbox" id="only-warnings"> only with warnings</label>
 <label>section <select id="section"><option value="*">all</option>{sections}</select></label>
 <label>status <select id="status"><option value="*">all</option>{statuses}</select></label>
-<small>j / k: next / previous</small></div></header>
+<small>j / k: next / previous record; n / p: its next / previous action (or click one) to
+outline it in the source; click a crop to see it full size</small></div></header>
 <main>
 {cards}
 </main>

@@ -55,6 +55,9 @@ class Cell:
     regions: tuple[Region, ...] = field(default=(), compare=False)
     """PDFs only: the box of the cell (of the whole merged cell) on its page; a cell a page
     break cut, joined again, has one region per page. Empty for formats without pages."""
+    line_regions: tuple[Region, ...] = field(default=(), compare=False)
+    """PDFs only: the box of each of `lines`, in step with them, so that a part of the cell
+    (one action of several) can be shown where it is printed."""
 
     @property
     def empty(self) -> bool:

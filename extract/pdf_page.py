@@ -150,13 +150,16 @@ def fragment(
                 untagged.append((span.row, span.col))
         if span_words:
             before = len(unsure)
+            printed = group_lines(span_words)
             grid[span.row][span.col] = Cell(
                 cell_text(span_words, span.x0, span.x1, known, unsure=unsure),
                 all(w.bold for w in span_words),
                 room=end_room(span_words, span.x0, span.x1),
-                lines=tuple(line.text for line in group_lines(span_words)),
+                lines=tuple(line.text for line in printed),
                 fill=shade,
                 regions=region,
+                line_regions=tuple(Region(page, line.x0, line.top, line.x1, line.bottom)
+                                   for line in printed),
             )
             notes.setdefault(span.row, []).extend(unsure_notes(unsure[before:], span.col))
     return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],

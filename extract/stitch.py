@@ -167,6 +167,7 @@ def join_rows(top: Row, rest: Row) -> Row:
             fill=a.fill or b.fill,
             lines=a.lines + b.lines,
             regions=a.regions + b.regions,
+            line_regions=a.line_regions + b.line_regions,
         )
         for a, b in zip(top.cells, rest.cells, strict=True)
     ]
@@ -316,7 +317,8 @@ class _Builder:
             joined = Cell(join_text(head.text, below.text, head.room), head.bold and below.bold,
                           room=below.room, fill=head.fill or below.fill,
                           lines=head.lines + below.lines,
-                          regions=head.regions + below.regions)
+                          regions=head.regions + below.regions,
+                          line_regions=head.line_regions + below.line_regions)
             pages = sorted(set(row.pages) | set(rest.pages))
             note = RowNote(ROW_JOINED, f"a merged cell continued across a page break (pages "
                                        f"{', '.join(map(str, pages))})", c)

@@ -559,7 +559,8 @@ def _replace(
         row: Row = fragment.rows[r]
         row.cells[c] = Cell(text, bold=cell.bold, merged=cell.merged,
                             room=cell.room if room is None else room, fill=cell.fill,
-                            lines=lines or cell.lines, regions=cell.regions)
+                            lines=lines or cell.lines, regions=cell.regions,
+                            line_regions=() if lines else cell.line_regions)
 
 
 def _runs(blocks: Sequence[Block]) -> list[list[int]]:

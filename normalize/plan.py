@@ -9,6 +9,7 @@ from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.stitch import stitch
 from dhrplan.extract.tags import warning_code
+from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
 from dhrplan.normalize.rag import plan_key
 from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, TableMap
@@ -121,6 +122,7 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
         builder.add(draft)
     if not builder.records:
         raise ExtractError(f"{document.path}: no recommendations found in its tables")
+    anchors, anchor_warnings = stated_anchors(blocks, [t.table for t in chosen])
     source = Source(document.path.name, sha256, document.format, document.page_count, backend)
     return Plan(SCHEMA_VERSION, source, title, glossary, [_table_map(t) for t in chosen],
-                builder.records, warnings)
+                builder.records, [*warnings, *anchor_warnings], anchors)

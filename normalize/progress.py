@@ -8,11 +8,12 @@ publication or the review's completion, when that was (`--published`).
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dhrplan.normalize.record import Completion, TargetDate
+from dhrplan.normalize.anchors import anchor_days
+from dhrplan.normalize.record import AnchorDate, Completion, TargetDate
 
 DONE, OVERDUE, DUE_SOON, OPEN, UNDATED = "done", "overdue", "due soon", "open", "undated"
 PROGRESS = (DONE, OVERDUE, DUE_SOON, OPEN, UNDATED)
@@ -33,6 +34,11 @@ class Tracking:
     published: date | None = None
     settings: ProgressSettings = ProgressSettings()
 
+    def days(self, anchors: Iterable[AnchorDate] = ()) -> Mapping[str | None, date]:
+        """What a plan's relative dates count from: the days it states (its `anchors`),
+        `--published` replacing its publication day."""
+        return anchor_days(anchors, self.published)
+
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it is shorter."""
@@ -41,20 +47,23 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _end(when: TargetDate, published: date | None) -> date | None:
+def _end(when: TargetDate, anchors: Mapping[str | None, date]) -> date | None:
     if when.end is not None:
         return when.end
-    if when.kind != "relative" or published is None:
+    start = anchors.get(when.anchor)
+    if when.kind != "relative" or start is None:
         return None
     if when.offset_months is None and when.offset_weeks is None:
         return None
-    day = add_months(published, when.offset_months or 0)
+    day = add_months(start, when.offset_months or 0)
     return day + timedelta(weeks=when.offset_weeks or 0)
 
 
-def due(dates: Sequence[TargetDate] | None, published: date | None = None) -> date | None:
-    """The end of the latest target date: a record is due when its last date has passed."""
-    ends = [d for d in (_end(w, published) for w in dates or ()) if d is not None]
+def due(dates: Sequence[TargetDate] | None,
+        anchors: Mapping[str | None, date] | None = None) -> date | None:
+    """The end of the latest target date: a record is due when its last date has passed.
+    `anchors` (`Tracking.days`) dates what relative dates count from."""
+    ends = [d for d in (_end(w, anchors or {}) for w in dates or ()) if d is not None]
     return max(ends, default=None)
 
 

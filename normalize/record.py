@@ -86,6 +86,11 @@ class SourceRegion:
     """.docx, HTML: the cell's (table, row) position in the source, counted from 0."""
     text: str | None = None
     """Sources without a page image (.docx, HTML, text exports): the cell's text as read."""
+    action: int | None = None
+    """The action (index into the record's `actions`) whose own region this is: the lines
+    of its cell that hold its text (field "actions") and, when it has a row of its own, its
+    row's owner, date and progress cells. None: a cell of the record. The JSON document
+    lists an action's regions under the action (output/jsondoc.py)."""
 
 
 @dataclass
@@ -142,6 +147,19 @@ class TableMap:
     columns: list[ColumnRole]
 
 
+@dataclass(frozen=True)
+class AnchorDate:
+    """The day an event that relative target dates count from happened (normalize/anchors.py)."""
+
+    event: str
+    """publication or review_completion (ANCHORS)."""
+    date: date
+    source: str
+    """plan (stated in the plan) or user (`--published`)."""
+    raw: str | None = None
+    """The plan's words it was read from; None for the user's."""
+
+
 @dataclass
 class Plan:
     schema_version: str
@@ -151,3 +169,4 @@ class Plan:
     tables: list[TableMap]
     recommendations: list[Recommendation]
     warnings: list[PlanWarning]
+    anchors: list[AnchorDate] = field(default_factory=list)

@@ -9,7 +9,7 @@ target date and progress, so those actions get their own `owners`, `target_dates
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dhrplan.extract.labels import BRACKETED_SUB, BULLETS
 from dhrplan.extract.model import Row, RowNote
@@ -28,9 +28,10 @@ from dhrplan.normalize.record import (
     Owner,
     PlanWarning,
     Recommendation,
+    SourceRegion,
     TargetDate,
 )
-from dhrplan.normalize.regions import source_regions
+from dhrplan.normalize.regions import action_regions, source_regions
 from dhrplan.normalize.scope import parse_scope, reach_of
 from dhrplan.normalize.structure import Draft
 
@@ -282,6 +283,7 @@ class RecordBuilder:
 
         per_row = len(rows) > 1 or draft.text is not None
         actions: list[Action] = []
+        action_places: list[SourceRegion] = []
         owners: list[Owner] = []
         targets: list[TargetDate] = []
         completions: list[Completion] = []
@@ -313,6 +315,10 @@ class RecordBuilder:
                 own_row=per_row, number=number)
             if row is first and first_label and len(row_actions) == 1:
                 row_actions[0].label = first_label
+            places = action_regions(row, columns.index("action"), [a.text for a in row_actions],
+                                    columns, FIELD_OF_ROLE, own_row=per_row)
+            for index, place in enumerate(places, start=len(actions)):
+                action_places.extend(replace(r, action=index) for r in place)
             for action in row_actions:
                 if per_row:
                     action.owners = row_owners
@@ -372,6 +378,7 @@ class RecordBuilder:
                 rows=[list(r.position) for r in spanned if r.position is not None],
                 table=draft.table,
                 warnings=list(dict.fromkeys(warnings)),
-                source_regions=source_regions(rows, columns, FIELD_OF_ROLE, draft.head),
+                source_regions=[*source_regions(rows, columns, FIELD_OF_ROLE, draft.head),
+                                *action_places],
             )
         )

@@ -18,18 +18,20 @@ SHARED = {
     "('p…-r3'); unique across the combined outputs.",
     "action_key": "The action's key: its recommendation's key and its number ('p…-r3-a2'); "
     "empty for a recommendation's own rows.",
-    "source_file": "The input file, relative to the folder it was found in.",
+    "source_file": "The input's file name (its path as given, where its output name took a "
+    "number: see Outputs).",
     "recommendation_id": "The recommendation's readable id from the JSON document (plan "
     "stem, section, number); the same for copies of one plan, so join on record_key.",
     "number": "The recommendation's number as the plan prints it.",
     "action_no": "The action's place in its recommendation, from 1; empty for the "
     "recommendation's own rows.",
-    "due": "The end of the latest target date (relative dates count from --published); "
+    "due": "The end of the latest target date (relative dates count from the publication or "
+    "sign-off day the plan states, or --published: the JSON's anchors); "
     "for an action without dates of its own, its recommendation's.",
     "progress": "Against --as-of (default: the day of the run): done (completion complete), "
     "overdue (due before that day), due soon (within 30 days), open (due later), undated.",
-    "owners": "Owners named for it, one a line, with the glossary's expansion in brackets.",
-    "target_dates": "The target dates as the plan writes them, one a line.",
+    "owners": "Owners named for it, with the glossary's expansion in brackets.",
+    "target_dates": "The target dates as the plan writes them.",
     "target_start": "The first day of the earliest target date.",
     "target_end": "The last day of the latest target date.",
     "completion_status": "complete, in_progress, not_started or unknown.",
@@ -65,21 +67,21 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "section": "The agency or theme heading it stands under.",
         "section_expansion": "The section's expansion from the glossary.",
         "text": "The recommendation as the plan writes it.",
-        "ownership": "The agencies the plan names as owning it, one a line.",
+        "ownership": "The agencies the plan names as owning it.",
         "scope": "The scope cell as written.",
-        "scope_levels": "local, regional, national: one a line.",
-        "actions": "Its actions, one a line, with their labels (see the Actions sheet).",
-        "milestones": "Milestones or measures of success, one a line.",
-        "outcomes": "Intended outcomes, one a line.",
+        "scope_levels": "local, regional, national.",
+        "actions": "Its actions, with their labels (see the Actions sheet).",
+        "milestones": "Milestones or measures of success.",
+        "outcomes": "Intended outcomes.",
         "pages": "The pages it was read from.",
-        "warnings": "What was guessed for it: [code] field: message, one a line.",
-        "extra": "Columns with no role: 'header: text', one a line.",
+        "warnings": "What was guessed for it: [code] field: message.",
+        "extra": "Columns with no role: 'header: text'.",
     },
     "Actions": {
         "label": "The action's label as printed ('a', '2.1'); empty when unlabelled.",
         "text": "The action as the plan writes it.",
-        "owners": "The action's own owners, one a line (the recommendation's are on its row).",
-        "target_dates": "The action's own target dates, one a line.",
+        "owners": "The action's own owners (the recommendation's are on its row).",
+        "target_dates": "The action's own target dates.",
         "target_start": "The first day of the action's earliest own target date.",
         "target_end": "The last day of the action's latest own target date.",
         "completion_status": "The action's own completion: complete, in_progress, "
@@ -135,6 +137,8 @@ DICTIONARY: dict[str, dict[str, str]] = {
     "Data dictionary": {
         "sheet": "The sheet (and CSV or database table) the column is in.",
         "column": "The column's name.",
+        "list": "How a cell of a column holding a list joins its items: 'one a line' or "
+        "'commas'; empty for a column of one value per row.",
         "meaning": "What it means and where it comes from.",
     },
 }
@@ -144,12 +148,32 @@ sheets in snake case, the Columns sheet split into `tables` (plan_key, table_no 
 table_ columns) and `columns`."""
 
 
+ONE_A_LINE, COMMAS = "one a line", "commas"
+LISTS: dict[str, dict[str, str]] = {
+    "Recommendations": {
+        **dict.fromkeys(("ownership", "scope_levels", "actions", "owners", "milestones",
+                         "outcomes", "target_dates", "warnings", "extra"), ONE_A_LINE),
+        "pages": COMMAS,
+    },
+    "Actions": dict.fromkeys(("owners", "target_dates"), ONE_A_LINE),
+    "Columns": {"table_pages": COMMAS},
+}
+"""The columns whose cells hold a list, and how its items are joined (tables.py LINE_JOIN,
+PAGE_JOIN); every other column holds one value per row. The sheets with one row per item
+(Owners, Target dates, Warnings, Glossary) give each item its own row as well."""
+
+
+def list_join(sheet: str, column: str) -> str:
+    """How the column's cells join their items, or "" for a column of single values."""
+    return LISTS.get(sheet, {}).get(column, "")
+
+
 def meaning(sheet: str, column: str) -> str:
     own = DICTIONARY.get(sheet, {})
     return own.get(column) or SHARED[column]
 
 
-DICTIONARY_COLUMNS = ("sheet", "column", "meaning")
+DICTIONARY_COLUMNS = ("sheet", "column", "list", "meaning")
 
 
 def dictionary_table(tables: Sequence[Table]) -> Table:
@@ -157,7 +181,8 @@ def dictionary_table(tables: Sequence[Table]) -> Table:
     its own."""
     own = Table("Data dictionary", DICTIONARY_COLUMNS, [])
     rows: list[tuple[Value, ...]] = [
-        (t.name, c, meaning(t.name, c)) for t in (*tables, own) for c in t.columns
+        (t.name, c, list_join(t.name, c) or None, meaning(t.name, c))
+        for t in (*tables, own) for c in t.columns
     ]
     return Table("Data dictionary", DICTIONARY_COLUMNS, rows)
 
@@ -182,7 +207,8 @@ def markdown(tables: Sequence[Table]) -> str:
     """The README's data dictionary: a table per sheet."""
     parts = []
     for table in tables:
-        parts.append(f"**{table.name}**\n\n| column | meaning |\n|---|---|")
-        parts.extend(f"| `{c}` | {meaning(table.name, c)} |" for c in table.columns)
+        parts.append(f"**{table.name}**\n\n| column | list | meaning |\n|---|---|---|")
+        parts.extend(f"| `{c}` | {list_join(table.name, c)} | {meaning(table.name, c)} |"
+                     for c in table.columns)
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from dhrplan.normalize.record import (
     Action,
+    AnchorDate,
     ColumnRole,
     Completion,
     Owner,
@@ -74,9 +75,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _regions_under_actions(record: dict[str, Any]) -> None:
+    """An action's own regions go under the action (`SourceRegion.action` names it); the
+    record keeps the cells it was read from."""
+    regions = record["source_regions"]
+    for region in regions:
+        if region["action"] is not None:
+            record["actions"][region["action"]].setdefault("source_regions", []).append(region)
+    record["source_regions"] = [r for r in regions if r["action"] is None]
+    for region in regions:
+        del region["action"]
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The document exactly as written to disk: dates as ISO strings, keys as in the schema."""
-    return _plain(dataclasses.asdict(plan))
+    doc = _plain(dataclasses.asdict(plan))
+    for record in doc["recommendations"]:
+        _regions_under_actions(record)
+    return doc
 
 
 def validation_errors(doc: Any) -> list[str]:
@@ -176,7 +192,11 @@ def _recommendation_from(doc: dict[str, Any]) -> Recommendation:
         rows=[list(r) for r in doc["rows"]],
         table=doc["table"],
         warnings=_warnings_from(doc["warnings"]),
-        source_regions=[SourceRegion(**r) for r in doc.get("source_regions", [])],
+        source_regions=[
+            *(SourceRegion(**r) for r in doc.get("source_regions", [])),
+            *(SourceRegion(**r, action=i) for i, a in enumerate(doc["actions"])
+              for r in a.get("source_regions", [])),
+        ],
     )
 
 
@@ -194,4 +214,6 @@ def plan_from_dict(doc: dict[str, Any]) -> Plan:
         tables=[_table_from(t) for t in doc["tables"]],
         recommendations=[_recommendation_from(r) for r in doc["recommendations"]],
         warnings=_warnings_from(doc["warnings"]),
+        anchors=[AnchorDate(a["event"], date.fromisoformat(a["date"]), a["source"], a["raw"])
+                 for a in doc.get("anchors", [])],
     )

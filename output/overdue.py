@@ -42,13 +42,14 @@ class Item:
 def items(plans: Sequence[SourcedPlan], tracking: Tracking) -> list[Item]:
     found = []
     for plan in plans:
+        days = tracking.days(plan.plan.anchors)
         for key, rec in plan.records():
             if not rec.actions:
-                when = due(rec.target_dates, tracking.published)
+                when = due(rec.target_dates, days)
                 found.append(Item(plan, key, None, rec, None, when,
                                   progress(rec.completion, when, tracking)))
             for number, action in enumerate(rec.actions, start=1):
-                when = due(action.target_dates or rec.target_dates, tracking.published)
+                when = due(action.target_dates or rec.target_dates, days)
                 state = progress(action.completion or rec.completion, when, tracking)
                 found.append(Item(plan, key, action_key(key, number), rec, action, when, state))
     return found

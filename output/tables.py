@@ -62,8 +62,19 @@ def neutralise(value: Value) -> Value:
     return value
 
 
+LINE_JOIN, PAGE_JOIN = "\n", ", "
+"""How a cell holds a list (the data dictionary's `list` column says which cells do): one
+item a line, as a spreadsheet shows a wrapped cell; page numbers, short, with commas."""
+
+
 def _lines(items: Iterable[str]) -> str:
-    return "\n".join(items)
+    """One item a line; a line break inside an item becomes a space, so each line is one
+    whole item (the JSON keeps the item as written)."""
+    return LINE_JOIN.join(" ".join(item.split()) if "\n" in item else item for item in items)
+
+
+def _pages(pages: Iterable[int]) -> str:
+    return PAGE_JOIN.join(str(p) for p in pages)
 
 
 def _owner(owner: Owner) -> str:
@@ -149,11 +160,12 @@ RECOMMENDATION_COLUMNS = (
 
 
 def _tracked(
-    tracking: Tracking | None, completion: Completion | None, dates: Sequence[TargetDate] | None
+    tracking: Tracking | None, item: SourcedPlan, completion: Completion | None,
+    dates: Sequence[TargetDate] | None,
 ) -> tuple[Value, ...]:
     if tracking is None:
         return ()
-    when = due(dates, tracking.published)
+    when = due(dates, tracking.days(item.plan.anchors))
     return when, progress(completion, when, tracking)
 
 
@@ -185,10 +197,10 @@ def _recommendation_row(
         _earliest(rec.target_dates),
         _latest(rec.target_dates),
         *_completion(rec.completion),
-        ", ".join(str(p) for p in rec.pages),
+        _pages(rec.pages),
         _lines(warning_line(w) for w in rec.warnings),
         _lines(f"{k}: {v}" for k, v in rec.extra.items()),
-        *_tracked(tracking, rec.completion, rec.target_dates),
+        *_tracked(tracking, item, rec.completion, rec.target_dates),
     )
 
 
@@ -235,6 +247,7 @@ def actions_table(items: Sequence[SourcedPlan], tracking: Tracking | None = None
                     *_completion(action.completion),
                     *_tracked(
                         tracking,
+                        item,
                         action.completion or rec.completion,
                         action.target_dates or rec.target_dates,
                     ),
@@ -344,7 +357,7 @@ def columns_table(items: Sequence[SourcedPlan]) -> Table:
     for item in items:
         for t, table in enumerate(item.plan.tables):
             rows.extend(
-                (item.key, item.source, t, ", ".join(str(p) for p in table.pages),
+                (item.key, item.source, t, _pages(table.pages),
                  table.heading, int(table.header_row), c, column.header, column.role,
                  column.source)
                 for c, column in enumerate(table.columns)

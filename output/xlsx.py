@@ -69,7 +69,7 @@ class WorkbookSettings:
         "Owners": SheetLayout(("name", "expansion")),
         "Warnings": SheetLayout(("code", "field", "message")),
         "Glossary": SheetLayout(("acronym", "expansion")),
-        "Data dictionary": SheetLayout(("sheet", "column", "meaning"), frozen=2),
+        "Data dictionary": SheetLayout(("sheet", "column", "list", "meaning"), frozen=2),
         "Overdue": SheetLayout(("owner", "number", "action_label", "text", "due"), frozen=1),
     })
 

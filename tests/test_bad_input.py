@@ -182,7 +182,7 @@ def test_missing_input_is_one_line(tmp_path: Path) -> None:
     done = dhrplan("convert", missing, LILY_TXT, "-o", tmp_path / "out")
     assert done.returncode == 1
     assert done.stderr.strip() == f"dhrplan: {missing}: no such file or folder"
-    assert (tmp_path / "out" / f"{LILY_TXT.stem}.json").is_file()
+    assert (tmp_path / "out" / f"{LILY_TXT.name}.json").is_file()
 
 
 def test_max_pages_is_passed_to_the_reader(tmp_path: Path) -> None:

@@ -42,7 +42,14 @@ def convert(*args: str | Path) -> int:
     return main(["convert", *map(str, args), "-j", "2"])
 
 
-def test_output_names_mirror_folders_only_when_stems_clash(tmp_path: Path) -> None:
+def named(paths: list[Path], out: Path) -> dict[str, str]:
+    found, rejected = batch.discover(paths, out)
+    assert rejected == []
+    inputs = batch.name_outputs(found, batch.held_names({}))
+    return {str(i.stem): i.shown for i in inputs}
+
+
+def test_output_names_depend_on_the_file_and_its_folder_only(tmp_path: Path) -> None:
     root = tmp_path / "in"
     copy(LILY, root / "a")
     copy(LILY, root / "b")
@@ -50,14 +57,64 @@ def test_output_names_mirror_folders_only_when_stems_clash(tmp_path: Path) -> No
     copy(CASE_012, root / "c" / "deep")
     (root / "notes.pptx").write_bytes(b"skipped silently")
     copy(CASE_012, root / ".hidden")
-    inputs, rejected = batch.discover([root], tmp_path / "out")
-    assert rejected == []
-    assert {str(i.stem): i.source for i in inputs} == {
-        "a/somerset-dhr-lily-action-plan": "a/somerset-dhr-lily-action-plan.txt",
-        "b/somerset-dhr-lily-action-plan.txt": "b/somerset-dhr-lily-action-plan.txt",
-        "b/somerset-dhr-lily-action-plan.md": "b/somerset-dhr-lily-action-plan.md",
-        "somerset-dhr-012-action-plan": "somerset-dhr-012-action-plan.txt",
+    folder = named([root], tmp_path / "out")
+    assert folder == {
+        "somerset-dhr-lily-action-plan": f"{root}/a/somerset-dhr-lily-action-plan.txt",
+        "somerset-dhr-lily-action-plan.txt": f"{root}/b/somerset-dhr-lily-action-plan.txt",
+        "somerset-dhr-lily-action-plan.md": f"{root}/b/somerset-dhr-lily-action-plan.md",
+        "somerset-dhr-012-action-plan": f"{root}/c/deep/somerset-dhr-012-action-plan.txt",
     }
+    # each file named alone, or with files of other folders, gets the name it got above
+    for name, shown in folder.items():
+        assert named([Path(shown)], tmp_path / "out") == {name: shown}
+    mixed = [root / "b" / LILY.name, root / "c"]
+    assert named(mixed, tmp_path / "out") == {
+        k: v for k, v in folder.items() if "/b/" in v and v.endswith(".txt") or "/c/" in v
+    }
+
+
+def test_same_file_name_in_two_folders_takes_a_number_the_same_way_every_run(
+    tmp_path: Path, capsys
+) -> None:
+    a, b = copy(LILY, tmp_path / "a"), copy(CASE_012, tmp_path / "b", LILY.name)
+    out = tmp_path / "out"
+    assert convert(b, a, "-o", out) == 0  # path order decides, not the command line's
+    printed = capsys.readouterr().out
+    said = f"same output name: {b} is written as {LILY.stem}-2.*, since {LILY.stem}.* is {a}'s"
+    assert said in printed
+    plain = json.loads((out / f"{LILY.stem}.json").read_text("utf-8"))
+    numbered = json.loads((out / f"{LILY.stem}-2.json").read_text("utf-8"))
+    assert len(plain["recommendations"]) == 8 and len(numbered["recommendations"]) == 44
+    assert convert(b, "-o", out) == 0  # alone, b keeps its name: a holds the plain one
+    assert "skipped" in capsys.readouterr().out
+    assert sorted(p.name for p in out.iterdir()) == sorted([
+        FILENAME, f"{LILY.stem}.json", f"{LILY.stem}.csv", f"{LILY.stem}-2.json",
+        f"{LILY.stem}-2.csv",
+    ])
+    moved = tmp_path / "moved"
+    a.parent.rename(moved)  # a's folder renamed: its file takes its name back, nothing stale
+    assert convert(moved / LILY.name, "-o", out) == 0
+    assert "same output name" not in capsys.readouterr().out
+    assert json.loads((out / f"{LILY.stem}.json").read_text("utf-8"))["source"]["file"] == \
+        LILY.name
+    entries = json.loads((out / FILENAME).read_text("utf-8"))["inputs"]
+    assert sorted(e["path"] for e in entries) == [  # a's entry gave way to its successor
+        f"../b/{LILY.name}", f"../moved/{LILY.name}"]
+
+
+def test_an_input_renamed_by_its_folder_leaves_no_stale_copy(tmp_path: Path, capsys) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    lily = copy(LILY, folder)
+    assert convert(lily, "-o", out, "--review") == 0
+    assert (out / f"{LILY.stem}.review.html").is_file()
+    copy(LILY, folder, f"{LILY.stem}.md")  # the folder now holds two plans of that stem
+    for given in (lily, folder):  # alone or with its folder: the same name
+        assert convert(given, "-o", out) == 0
+        assert sorted(p.name for p in out.iterdir() if p.name != FILENAME) == sorted(
+            f"{name}.{ext}" for name in (LILY.name, f"{LILY.stem}.md")
+            for ext in ("json", "csv") if given == folder or name == LILY.name
+        )
+    assert set(manifest(out)) == {LILY.name, f"{LILY.stem}.md"}
 
 
 def test_same_file_named_twice_is_converted_once(tmp_path: Path) -> None:
@@ -292,10 +349,9 @@ def test_inputs_named_like_the_tools_own_files_keep_their_suffix(tmp_path: Path)
         copy(LILY, root, name)
     copy(LILY, root / "sub", "Manifest.txt")
     copy(LILY, root / "other", "manifest.md")
-    inputs, _ = batch.discover([root], tmp_path / "out")
-    assert sorted(str(i.stem) for i in inputs) == [
-        "actions.txt", "manifest.txt", "other/manifest", "plans.tsv", "recommendations.md",
-        "sub/Manifest",
+    assert sorted(named([root], tmp_path / "out")) == [
+        "Manifest.txt-2", "actions.txt", "manifest.md", "manifest.txt", "plans.tsv",
+        "recommendations.md",
     ]
 
 
@@ -359,7 +415,7 @@ def test_every_output_is_readable_like_any_new_file(tmp_path: Path, umask_022) -
     assert convert(LILY, "-o", out, "--combine") == 0
     written = sorted(p.name for p in out.iterdir())
     assert written == sorted([
-        FILENAME, f"{LILY.stem}.json", f"{LILY.stem}.csv",
+        FILENAME, f"{LILY.name}.json", f"{LILY.name}.csv",
         "recommendations.csv", "actions.csv", "plans.xlsx", "plans.sqlite",
     ])
     assert {p.name: mode(p) for p in out.iterdir()} == dict.fromkeys(written, 0o644)
@@ -367,10 +423,10 @@ def test_every_output_is_readable_like_any_new_file(tmp_path: Path, umask_022) -
 
 def test_a_failed_csv_write_leaves_no_json_behind(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
-    (out / f"{LILY.stem}.csv").mkdir(parents=True)
+    (out / f"{LILY.name}.csv").mkdir(parents=True)
     assert convert(LILY, "-o", out) == 1
     assert "cannot write output" in capsys.readouterr().err
-    assert not (out / f"{LILY.stem}.json").exists()
+    assert not (out / f"{LILY.name}.json").exists()
     entry = manifest(out)[LILY.name]
     assert entry["status"] == "failed" and entry["outputs"] == []
 

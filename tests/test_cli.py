@@ -34,8 +34,8 @@ def test_convert_then_validate(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert "converted" in done.stdout and "8 recommendations" in done.stdout
-    written = tmp_path / "out" / f"{LILY.stem}.json"
-    assert (tmp_path / "out" / f"{LILY.stem}.csv").is_file()
+    written = tmp_path / "out" / f"{LILY.name}.json"
+    assert (tmp_path / "out" / f"{LILY.name}.csv").is_file()
     checked = dhrplan("validate", str(written))
     assert checked.returncode == 0
     assert checked.stdout.strip() == f"{written}: valid"
@@ -44,7 +44,7 @@ def test_convert_then_validate(tmp_path: Path) -> None:
 def test_validate_reports_one_line_per_problem(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--format", "json", "-j", "1"]) == 0
-    doc = json.loads((out / f"{LILY.stem}.json").read_text("utf-8"))
+    doc = json.loads((out / f"{LILY.name}.json").read_text("utf-8"))
     doc["schema_version"] = "9.9"
     del doc["title"]
     broken = tmp_path / "broken.json"
@@ -52,11 +52,11 @@ def test_validate_reports_one_line_per_problem(tmp_path: Path, capsys) -> None:
     garbage = tmp_path / "garbage.json"
     garbage.write_text("{not json", "utf-8")
     capsys.readouterr()
-    assert main(["validate", str(out / f"{LILY.stem}.json"), str(broken), str(garbage)]) == 1
+    assert main(["validate", str(out / f"{LILY.name}.json"), str(broken), str(garbage)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert sum(line.startswith(f"{broken}: ") for line in lines) == 2
     assert sum(line.startswith(f"{garbage}: not JSON") for line in lines) == 1
-    assert f"{out / LILY.stem}.json: valid" in lines
+    assert f"{out / LILY.name}.json: valid" in lines
 
 
 @pytest.mark.parametrize(

@@ -41,8 +41,8 @@ def test_dash_refuses_more_than_one_plan_or_other_formats(extra: list[str], caps
 
 
 @pytest.mark.parametrize(("formats", "written"), [
-    ("sqlite", {"plans.sqlite", "plans.xlsx", f"{LILY.stem}.json"}),
-    ("xlsx,csv", {"plans.xlsx", f"{LILY.stem}.json", f"{LILY.stem}.csv"}),
+    ("sqlite", {"plans.sqlite", "plans.xlsx", f"{LILY.name}.json"}),
+    ("xlsx,csv", {"plans.xlsx", f"{LILY.name}.json", f"{LILY.name}.csv"}),
 ])
 def test_xlsx_and_sqlite_formats_imply_the_combined_outputs(
     tmp_path: Path, formats: str, written: set[str]
@@ -50,7 +50,7 @@ def test_xlsx_and_sqlite_formats_imply_the_combined_outputs(
     assert main(["convert", str(LILY), "-o", str(tmp_path), "--format", formats, "-q"]) == 0
     names = {p.name for p in tmp_path.iterdir()}
     assert written <= names
-    assert (f"{LILY.stem}.csv" in names) == ("csv" in formats)
+    assert (f"{LILY.name}.csv" in names) == ("csv" in formats)
 
 
 def test_an_unknown_format_names_every_writable_one(capsys) -> None:
@@ -64,7 +64,7 @@ def test_validate_skips_the_manifest(tmp_path: Path, capsys) -> None:
     assert main(["validate", *map(str, sorted(tmp_path.glob("*.json")))]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert f"{tmp_path / 'manifest.json'}: skipped (a run's manifest, not a plan)" in printed
-    assert f"{tmp_path / (LILY.stem + '.json')}: valid" in printed
+    assert f"{tmp_path / (LILY.name + '.json')}: valid" in printed
 
 
 def test_quiet_prints_the_totals_and_verbose_each_warning(tmp_path: Path, capsys) -> None:

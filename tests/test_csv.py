@@ -150,7 +150,7 @@ def test_plan_read_back_from_json_flattens_like_the_original(lily_plan: Plan) ->
 def test_format_json_only_writes_no_csv(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--format", "json", "-j", "1"]) == 0
-    assert (out / f"{LILY.stem}.json").is_file()
+    assert (out / f"{LILY.name}.json").is_file()
     assert not list(out.glob("*.csv"))
     assert batch.FORMATS == ("json", "csv")
 

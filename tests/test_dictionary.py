@@ -6,13 +6,26 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from dhrplan.output.dictionary import DICTIONARY, SHARED, empty_tables, markdown, meaning
-from dhrplan.output.tables import RECOMMENDATION_COLUMNS
+from dhrplan.normalize.progress import Tracking
+from dhrplan.normalize.record import Recommendation
+from dhrplan.output.dictionary import (
+    DICTIONARY,
+    LISTS,
+    ONE_A_LINE,
+    SHARED,
+    empty_tables,
+    markdown,
+    meaning,
+)
+from dhrplan.output.jsondoc import plan_from_dict
+from dhrplan.output.tables import RECOMMENDATION_COLUMNS, SourcedPlan, all_tables
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
 SQL_SHEET = {"tables": "Columns"}
@@ -74,3 +87,52 @@ def test_every_database_column_has_its_sheets_meaning(combined_samples: Path) ->
 
 def test_the_readme_shows_the_dictionary() -> None:
     assert markdown(empty_tables()) in README
+
+
+def test_lists_only_where_a_list_is_the_unit_one_item_a_line(combined_samples: Path) -> None:
+    """Every column of every sheet: a column the dictionary marks as a list holds the plan's
+    list, one whole item a line (or pages with commas); every other cell is one value. The
+    CSV and the workbook hold the same cells."""
+    plans = [SourcedPlan(p.name, plan_from_dict(json.loads(p.read_text("utf-8"))))
+             for p in sorted(combined_samples.glob("*.json")) if p.name != "manifest.json"]
+    tables = {t.name: t for t in all_tables(plans, Tracking(date(2026, 12, 1)))}
+    for sheet, columns in LISTS.items():
+        assert set(columns) <= set(tables[sheet].columns), sheet
+    for table in tables.values():
+        for row in table.rows:
+            assert not any(isinstance(v, list | tuple | dict | set) for v in row), table.name
+    recs = tables["Recommendations"]
+    records = [rec for plan in plans for _, rec in plan.records()]
+    assert len(recs.rows) == len(records) > 50
+
+    def items(rec: Recommendation, column: str) -> list[str]:
+        lists = {
+            "ownership": rec.ownership, "scope_levels": rec.scope.levels if rec.scope else [],
+            "actions": [a.text for a in rec.actions], "owners": [o.name for o in rec.owners],
+            "milestones": rec.milestones, "outcomes": rec.outcomes,
+            "target_dates": [d.raw for d in rec.target_dates], "warnings": rec.warnings,
+            "extra": list(rec.extra), "pages": rec.pages,
+        }
+        return [" ".join(str(getattr(i, "message", i)).split()) for i in lists[column]]
+
+    multi_line = 0
+    for row, rec in zip(recs.rows, records, strict=True):
+        for column, join in LISTS["Recommendations"].items():
+            cell = row[recs.columns.index(column)]
+            parts = str(cell).split("\n" if join == ONE_A_LINE else ", ") if cell else []
+            assert len(parts) == len(items(rec, column)), (rec.id, column, cell)
+            for part, item in zip(parts, items(rec, column), strict=True):
+                assert item in part, (rec.id, column)  # an action keeps its label before it
+            multi_line += len(parts) > 1 and join == ONE_A_LINE
+    assert multi_line > 50
+    with (combined_samples / "recommendations.csv").open(encoding="utf-8-sig", newline="") as f:
+        written = list(csv.DictReader(f))
+    for row, csv_row in zip(recs.rows, written, strict=True):
+        for column in LISTS["Recommendations"]:
+            value = row[recs.columns.index(column)]
+            assert csv_row[column] == ("" if value is None else str(value)), column
+    sheet = load_workbook(combined_samples / "plans.xlsx")["Data dictionary"]
+    marked = {(r[0], r[1]): r[2] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert marked[("Recommendations", "milestones")] == ONE_A_LINE
+    assert marked[("Columns", "table_pages")] == "commas"
+    assert marked[("Recommendations", "text")] is None

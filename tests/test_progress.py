@@ -30,7 +30,7 @@ PUBLISHED = date(2024, 1, 31)
 def test_due_is_the_end_of_the_target_date(
     raw: str, published: date | None, expected: date | None
 ) -> None:
-    assert due(parse_target_dates(raw)[0], published) == expected
+    assert due(parse_target_dates(raw)[0], Tracking(AS_OF, published).days()) == expected
 
 
 def test_due_is_the_latest_of_several_dates() -> None:

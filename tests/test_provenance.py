@@ -32,6 +32,36 @@ def test_text_regions_hold_the_words_of_the_recommendation(pdf: Path) -> None:
         assert not missing, (record.id, missing)
 
 
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.name)
+def test_each_action_has_a_region_of_its_own_holding_its_words(pdf: Path) -> None:
+    """An action's own regions (`SourceRegion.action`; in the JSON under the action): the
+    lines of its cell that hold its text, so actions sharing a cell get boxes of their own;
+    an action with a row of its own also its owner, date and progress cells."""
+    plan = convert_file(pdf)
+    doc = plan_to_dict(plan)
+    shared = 0
+    for record, written in zip(plan.recommendations, doc["recommendations"], strict=True):
+        assert all(r.get("action") is None for r in written["source_regions"])
+        texts = []
+        for i, action in enumerate(record.actions):
+            own = [r for r in record.source_regions if r.action == i]
+            assert [{**vars(r)} for r in own] == [
+                {**r, "action": i} for r in written["actions"][i]["source_regions"]]
+            boxes = [(r.page, r.bbox) for r in own if r.field == "actions"]
+            assert boxes and all(r.page in record.pages for r in own), (record.id, i)
+            inside = words_in_boxes(pdf, boxes)
+            missing = [w for w in words_of(action.text) if w not in inside]
+            assert not missing, (record.id, i, missing)
+            for region in own:
+                if region.field == "owners" and action.owners:
+                    assert words_of(action.owners[0].name)[0] in words_in_boxes(
+                        pdf, [(region.page, region.bbox)])
+            texts.append(inside)
+        for a, b in zip(texts, texts[1:], strict=False):  # neighbours: boxes of their own
+            shared += a != b
+    assert shared >= (5 if "somerset" in pdf.name else 0)
+
+
 def test_a_row_cut_by_a_page_break_keeps_a_region_on_each_page() -> None:
     plan = convert_file(SAMPLES / "somerset-dhr-012-action-plan.pdf")
     joined = [r for r in plan.recommendations

@@ -80,9 +80,10 @@ def word_html(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     """The README's Word and HTML command, run from a folder laid out like the repository."""
     root = tmp_path_factory.mktemp("wordhtml")
     repo = SAMPLES.parent
-    for name in WORD_HTML:
+    for name in WORD_HTML:  # with the files beside it that share its stem, which name it
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(repo / name, root / name)
+        for sibling in (repo / name).parent.glob(f"{Path(name).stem}.*"):
+            shutil.copy(sibling, root / name.rsplit("/", 1)[0] / sibling.name)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         output: list[str] = []
@@ -96,9 +97,9 @@ def test_word_and_html_output_is_the_one_shown(word_html: tuple[str, Path]) -> N
     block = _block_after("## Word and HTML").strip().splitlines()
     assert block[0] == f"$ dhrplan convert {' '.join(WORD_HTML)} -o out"
     assert _file_lines_sorted(printed) == _file_lines_sorted("\n".join(block[1:]))
-    shown = _block_after("One recommendation of `out/council-plan.json`")
+    shown = _block_after("One recommendation of `out/council-plan.docx.json`")
     excerpt = json.loads(re.sub(r",\s*\]", "]", shown.replace('"... 2 more actions ..."', "")))
-    real = json.loads((out / "council-plan.json").read_text("utf-8"))
+    real = json.loads((out / "council-plan.docx.json").read_text("utf-8"))
     record = next(r for r in real["recommendations"] if r["id"] == excerpt["id"])
     for key, value in excerpt.items():
         if key == "actions":

@@ -4,7 +4,9 @@ browser opens with its filters working."""
 from __future__ import annotations
 
 import base64
+import html
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -76,11 +78,11 @@ def test_text_and_word_inputs_show_their_cells_as_text(tmp_path: Path) -> None:
 def test_convert_review_and_json_review_need_no_network(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--review", "--format", "json"]) == 0
-    page = (out / "somerset-dhr-lily-action-plan.review.html").read_text("utf-8")
+    page = (out / "somerset-dhr-lily-action-plan.pdf.review.html").read_text("utf-8")
     assert page.count('class="card"') == 8
     assert not re.search(r'(?:src|href)="(?!data:)', page)  # nothing fetched from anywhere
     again = tmp_path / "again.html"  # the JSON's source found through the manifest
-    assert main(["review", str(out / "somerset-dhr-lily-action-plan.json"), "-o",
+    assert main(["review", str(out / "somerset-dhr-lily-action-plan.pdf.json"), "-o",
                  str(again)]) == 0
     assert again.read_text("utf-8") == page
 
@@ -89,7 +91,7 @@ def test_review_of_a_json_without_its_pdf_is_one_line(tmp_path: Path, capsys) ->
     out = tmp_path / "out"
     assert main(["convert", str(LILY), "-o", str(out), "--format", "json"]) == 0
     alone = tmp_path / "alone.json"
-    shutil.copy(out / "somerset-dhr-lily-action-plan.json", alone)
+    shutil.copy(out / "somerset-dhr-lily-action-plan.pdf.json", alone)
     target = tmp_path / "r.html"
     assert main(["review", str(alone), "-o", str(target)]) == 1
     err = capsys.readouterr().err.strip()
@@ -161,3 +163,86 @@ def test_browser_j_and_k_move_between_records(council_page: tuple[Path, Plan],
         "</body>", f"<script>{keys}</script></body>"), "utf-8")
     current = re.findall(r'<article class="card current" id="(r\d+)"', _dom(pressed))
     assert current == ["r1"]
+
+
+PROBE = """<script>
+window.addEventListener('load', () => {
+ const box = e => { const r = e.getBoundingClientRect();
+  return [r.left, r.top, r.right, r.bottom]; };
+ const cards = [...document.querySelectorAll('.card')].map(c => ({
+  record: box(c.querySelector('.record')), crop: box(c.querySelector('.crop'))}));
+ document.dispatchEvent(new KeyboardEvent('keydown', {key: 'j'}));
+ document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n'}));
+ document.dispatchEvent(new KeyboardEvent('keydown', {key: 'n'}));
+ const card = document.querySelector('.card.current');
+ const marks = [...card.querySelectorAll('.act.sel')].map(box);
+ document.body.dataset.probe = JSON.stringify({width: innerWidth, cards, marks,
+  crop: box(card.querySelector('.crop')), picked: card.querySelector('.actions li.sel')
+  ?.dataset.action});
+});
+</script>"""
+"""Measures the laid-out page once its crops are decoded: where each card's record and
+crop are, and the outline of the action that n / n selected (the second of the first card)."""
+
+
+@pytest.fixture(scope="module")
+def lily_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Plan]:
+    """A plan whose actions share their cells, so each action's outline is a band."""
+    plan = convert_file(LILY)
+    out = tmp_path_factory.mktemp("review") / "lily.review.html"
+    out.write_text(review_plan(plan, LILY), "utf-8")
+    return out, plan
+
+
+def _probe(page: Path, tmp_path: Path, width: int, height: int) -> dict:
+    probed = tmp_path / f"probe-{width}.html"
+    probed.write_text(page.read_text("utf-8").replace("</body>", PROBE + "</body>"), "utf-8")
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--hide-scrollbars", "--virtual-time-budget=3000",
+         f"--window-size={width},{height}", "--dump-dom", probed.as_uri()],
+        capture_output=True, text=True, timeout=60, check=True)
+    found = re.search(r'data-probe="([^"]+)"', done.stdout)
+    assert found, "the probe did not run"
+    return json.loads(html.unescape(found[1]))
+
+
+@needs_chromium
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (1024, 768)])
+def test_on_a_laptop_screen_each_crop_sits_beside_its_card_and_outlines_the_action(
+    lily_page: tuple[Path, Plan], tmp_path: Path, width: int, height: int
+) -> None:
+    page, plan = lily_page
+    probe = _probe(page, tmp_path, width, height)
+    assert probe["width"] == width
+    assert len(probe["cards"]) == len(plan.recommendations)
+    for card in probe["cards"]:
+        (_, rtop, rx1, rbottom), (cx0, ctop, cx1, cbottom) = card["record"], card["crop"]
+        assert cx0 >= rx1 and ctop < rbottom and cbottom > rtop  # beside, not below
+        assert cx1 <= width and cx1 - cx0 > 0.4 * width  # wide enough to read
+    assert probe["picked"] == "1"
+    first = plan.recommendations[0]
+    own = [r for r in first.source_regions if r.action == 1 and r.page == 1]
+    assert len(probe["marks"]) == len(own) > 0
+    x0, top, x1, bottom = probe["crop"]
+    for mx0, mtop, mx1, mbottom in probe["marks"]:  # inside the crop, a band of it
+        assert x0 - 1 <= mx0 < mx1 <= x1 + 1 and top - 1 <= mtop < mbottom <= bottom + 1
+        assert mbottom - mtop < (bottom - top) / 2
+    if width == 1280:  # the picture: the outline drawn right of the card's text
+        shot = tmp_path / "shot.png"
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-first-run", "--disable-background-networking",
+                        "--hide-scrollbars", "--virtual-time-budget=3000",
+                        f"--window-size={width},{height}", f"--screenshot={shot}",
+                        (tmp_path / f"probe-{width}.html").as_uri()],
+                       capture_output=True, timeout=60, check=True)
+        image = Image.open(shot).convert("RGB")
+        assert image.size == (width, height)
+        outline = [x for x in range(0, width, 2) for y in range(0, height, 2)
+                   if _near(image.getpixel((x, y)), (192, 0, 122))]
+        assert len(outline) > 40 and min(outline) > probe["cards"][0]["record"][2]
+
+
+def _near(pixel: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
+    return all(abs(a - b) <= 40 for a, b in zip(pixel, colour, strict=True))

@@ -27,11 +27,14 @@ def test_record_fields_are_the_schema_properties() -> None:
         record.Owner,
     )}
     assert fields[record.Recommendation] == properties("recommendation")
-    assert fields[record.Action] == properties("action")
+    # an action's own source_regions are the record's that name it (SourceRegion.action)
+    assert fields[record.Action] | {"source_regions"} == properties("action")
     assert fields[record.TargetDate] == properties("target_date")
     assert fields[record.Completion] == properties("completion")
     assert fields[record.Owner] == properties("owner")
     plan = {f.name for f in dataclasses.fields(record.Plan)}
     assert plan == set(schema()["properties"])
+    region = {f.name for f in dataclasses.fields(record.SourceRegion)}
+    assert region - {"action"} == properties("source_region")
     source = {f.name for f in dataclasses.fields(record.Source)}
     assert source == set(schema()["properties"]["source"]["properties"])
