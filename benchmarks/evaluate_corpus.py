@@ -67,6 +67,7 @@ class Trust:
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     trust = {"documents": Trust(), "text exports": Trust()}
+    totals: dict[str, list[int]] = {}
     for plan in plans():
         want = expected(plan)
         for reader, (suffix, backend) in READERS.items():
@@ -86,6 +87,10 @@ def main(argv: list[str]) -> int:
                                                         if i < len(want["recommendations"])})
             print(f"{plan:40} {reader:14} {right:3}/{len(want['recommendations'])} right, "
                   f"{len(records)} read")
+            total = totals.setdefault(reader, [0, 0, 0])
+            total[0] += 1
+            total[1] += right
+            total[2] += len(want["recommendations"])
             for i, record in enumerate(records):
                 fields = {WARNING_FIELD[f] for j, f in diffs if j == i}
                 warned = {w["field"] for w in record["warnings"]}
@@ -100,6 +105,8 @@ def main(argv: list[str]) -> int:
                     got = view(record)
                     for f in sorted({f for j, f in diffs if j == i}):
                         print(f"    #{i} {f}: got {got[f]!r}\n{'':8}want {w.get(f)!r}")
+    for reader, (count, right, of) in totals.items():
+        print(f"{reader:16} {count:2} plans: {right} of {of} records right")
     for what, tally in trust.items():
         tally.report(what)
     return 0

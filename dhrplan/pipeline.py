@@ -106,7 +106,7 @@ def plan_from(read: Read, options: Options = Options()) -> Plan:
         document = replace(document, path=document.path.with_name(printable(document.path.name)))
     plan = build_plan(document, read.sha256, backend)
     if options.published is not None:
-        from dhrplan.normalize.anchors import with_published
+        from dhrplan.normalize.anchordays import with_published
 
         plan.anchors = with_published(plan.anchors, options.published)
     if not plan.recommendations:

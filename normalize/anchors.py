@@ -13,18 +13,16 @@ overdue before it can be.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import regex
 
 from dhrplan.extract.model import Heading, Table
+from dhrplan.normalize.anchordays import PUBLICATION, REVIEW_COMPLETION
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.record import AnchorDate, PlanWarning
-
-PUBLICATION, REVIEW_COMPLETION = "publication", "review_completion"
-"""The events relative target dates name (normalize/dates.py `_anchor`)."""
 
 _LABELS = (
     (PUBLICATION, r"(?:date\s+of\s+publication|publication\s+date|date\s+published|"
@@ -150,26 +148,3 @@ def stated_anchors(
                 f"{event.replace('_', ' ')} read as {first.day.isoformat()} from the "
                 f'sentence "{first.raw[:80]}"')))
     return anchors, warnings
-
-
-def with_published(anchors: list[AnchorDate], published: date | None) -> list[AnchorDate]:
-    """The user's `--published` day replaces the plan's publication day."""
-    if published is None:
-        return anchors
-    kept = [a for a in anchors if a.event != PUBLICATION]
-    return [AnchorDate(PUBLICATION, published, "user", None), *kept]
-
-
-def anchor_days(anchors: Iterable[AnchorDate], published: date | None = None
-                ) -> Mapping[str | None, date]:
-    """The day each event's relative dates count from. The user's `--published` also dates
-    what counts from sign-off when the plan does not say, and relative dates that name no
-    event, as it always has; a plan's publication day dates only its own event."""
-    days: dict[str | None, date] = {a.event: a.date for a in with_published(list(anchors),
-                                                                             published)}
-    user = next((a.date for a in with_published(list(anchors), published)
-                 if a.source == "user"), None)
-    if user is not None:
-        days.setdefault(REVIEW_COMPLETION, user)
-        days[None] = user
-    return days

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dhrplan.normalize.anchors import anchor_days
+from dhrplan.normalize.anchordays import anchor_days
 from dhrplan.normalize.record import AnchorDate, Completion, TargetDate
 
 DONE, OVERDUE, DUE_SOON, OPEN, UNDATED = "done", "overdue", "due soon", "open", "undated"

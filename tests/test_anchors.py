@@ -11,7 +11,8 @@ import pytest
 
 from dhrplan.cli import main
 from dhrplan.extract.model import Cell, Heading, Row, Table
-from dhrplan.normalize.anchors import anchor_days, stated_anchors, with_published
+from dhrplan.normalize.anchordays import anchor_days, with_published
+from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.progress import due
 from dhrplan.normalize.record import AnchorDate, TargetDate
 
