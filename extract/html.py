@@ -31,11 +31,13 @@ from dhrplan.extract.htmlparse import (
     TableTooLarge,
     decode_page,
     hidden,
+    list_markers,
     parse_page,
     render,
     table_grid,
     tag_of,
 )
+from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import (
     NO_PAGE,
     Block,
@@ -47,6 +49,7 @@ from dhrplan.extract.model import (
     TableFragment,
     is_frame,
 )
+from dhrplan.extract.numbering import holds_recommendations
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -177,9 +180,11 @@ class _Reader:
         self.inline: list[tuple[str, bool]] = []
         """Text-level content waiting for the end of its block (text directly in a <div>)."""
 
-    def heading(self, element: HtmlElement) -> None:
+    def heading(self, element: HtmlElement, marker: str | None = None) -> None:
         shown = render(element)
         text = tidy(shown.text).replace("\n", " ")
+        if text and marker and not ITEM_START.match(text):
+            text = f"{marker} {text}"  # a list item outside a table: its bullet or number
         if text:
             bold = shown.bold or tag_of(element) in _HEADING_TAGS or tag_of(element) == "caption"
             self.blocks.append(Heading(text, NO_PAGE, bold))
@@ -226,6 +231,12 @@ class _Reader:
                 for cell in child.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):
                     self.walk(cell)
                     self.flush()
+            elif tag in ("ul", "ol") and not child.xpath(".//table"):
+                self.flush()
+                markers = list_markers(child)
+                for item in child:
+                    if isinstance(item.tag, str) and tag_of(item) == "li":
+                        self.heading(item, next(markers) if markers is not None else None)
             elif tag in _HEADING_TAGS or (tag in ("p", "li", "dt", "dd", "figcaption")
                                           and not child.xpath(".//table")):
                 self.flush()
@@ -275,6 +286,6 @@ def read_html(path: Path) -> Document:
     except TableTooLarge as exc:
         raise ExtractError(f"{path}: {exc}") from None
     reader.flush()
-    if not any(isinstance(b, TableFragment) for b in reader.blocks):
+    if not holds_recommendations(reader.blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan page")
     return Document(path, "html", NO_PAGE, reader.blocks, reader.warnings)

@@ -85,7 +85,7 @@ def _bold(element: HtmlElement, inherited: bool) -> bool:
     return inherited or tag_of(element) in BOLD_TAGS or bool(_STYLE_BOLD.search(style))
 
 
-def _markers(element: HtmlElement) -> Iterator[str] | None:
+def list_markers(element: HtmlElement) -> Iterator[str] | None:
     """The markers a browser draws before each item of this list, or None for no markers."""
     classes = element.get("class", "")
     if _STYLE_NONE.search(element.get("style", "")) or (
@@ -137,7 +137,7 @@ def _walk(element: HtmlElement, out: _Text, bold: bool, marker: str | None = Non
         out.parts.append(f"\x01{marker} ")
     bold = _bold(element, bold)
     out.add(element.text, bold)
-    markers = _markers(element) if tag in ("ul", "ol") else None
+    markers = list_markers(element) if tag in ("ul", "ol") else None
     for child in element:
         if isinstance(child.tag, str) and not hidden(child):
             item = next(markers) if markers is not None and tag_of(child) == "li" else None

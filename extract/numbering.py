@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
+from dhrplan.extract.model import Heading, TableFragment
 from dhrplan.extract.numberwords import NUMBER_WORD, word_value
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
@@ -59,3 +62,23 @@ def split_label(text: str) -> tuple[str | None, str]:
         return None, text.strip()
     raw = m.group("n") or m.group("r") or m.group("p") or m.group("d") or m.group("c")
     return clean_number(raw), text[m.end() :].strip()
+
+
+_RECOMMENDATION_WORD = regex.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\S", regex.I)
+
+
+def recommendation_heading(text: str) -> tuple[str, str] | None:
+    """(number, text after it) for a line that opens a recommendation written as running
+    text: "Recommendation 1", "Recommendation 4: The CSP should ...", "Recommendation One";
+    None for anything else, a bare "1." included (numbered paragraphs are everywhere)."""
+    if not _RECOMMENDATION_WORD.match(text):
+        return None
+    number, rest = split_label(text)
+    return (number, rest) if number is not None else None
+
+
+def holds_recommendations(blocks: Iterable[object]) -> bool:
+    """A document worth reading: a table, or recommendations as running text ("Recommendation
+    1" headings). Readers refuse anything else as not an action plan."""
+    return any(isinstance(b, TableFragment) or isinstance(b, Heading) and
+               recommendation_heading(b.text) is not None for b in blocks)

@@ -42,6 +42,14 @@ NUMBER_HEADER = regex.compile(
 )
 """A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number"."""
 
+RESPONSE_LABEL = regex.compile(
+    r"^(?:(?:agency|organisation(?:al)?|management|force|council|our)\s+)?"
+    r"(?:response|decision|accepted|agreed)(?:\s+(?:to\s+(?:the\s+)?recommendation|status))?$",
+    regex.I,
+)
+"""A label for the agency's response to a recommendation ("Response: Accepted", "Agency
+response: Not accepted"): not progress, so not the completion; kept under `extra`."""
+
 HEADER_WORDS = frozenset(
     """recommendation recommendations finding findings learning overarching scope level
     action actions task tasks activity activities intervention interventions steps holder

@@ -111,7 +111,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("done", regex.compile(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
-              revised|adopted|trained|attended|recruited)\b""", _FLAGS)),
+              revised|adopted|trained|attended|recruited|presented|added)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
