@@ -26,6 +26,7 @@ READERS = {
     "pdf/pdfium": (".pdf", "pdfium"),
     "tagged/pdfium": ("-tagged.pdf", "pdfium"),
     "docx": (".docx", None),
+    "html": (".html", None),
 }
 
 

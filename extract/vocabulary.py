@@ -20,7 +20,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
                  r"(?:impact|success|effectiveness)|impact"),
-    ("rag", r"\brag\b|r\s*/\s*a\s*/\s*g"),
+    ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
     ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
     ("recommendation", r"recommendations?|findings?|learning|overarching"),
@@ -188,6 +188,14 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
 def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: int) -> bool:
     """An empty header left of the recommendation column heads their numbers (Lily's)."""
     return not texts[i].strip() and i + 1 < len(roles) and roles[i + 1] == "recommendation"
+
+
+_BRAG = regex.compile(r"\bbrag\b|\bb\s*/\s*r\s*/\s*a\s*/\s*g\b", regex.I)
+
+
+def names_brag(header: str) -> bool:
+    """ "BRAG", "B/R/A/G status": a column rated Blue, Red, Amber, Green (blue complete)."""
+    return bool(_BRAG.search(header))
 
 
 def names_done_date(header: str) -> bool:

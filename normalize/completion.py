@@ -45,8 +45,14 @@ _RAG = regex.compile(
     """,
     _FLAGS,
 )
-_RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started",
-               "blue": "complete"}
+COMMON_KEY = {"green": "complete", "amber": "in_progress", "red": "not_started"}
+"""What RAG colours mean where the plan prints no key of its own."""
+BRAG_KEY = {"blue": "complete", "green": "in_progress", "amber": "in_progress",
+            "red": "not_started"}
+"""BRAG (Blue, Red, Amber, Green), as NHS and council trackers use it: blue is complete and
+green only on track, so a column headed "BRAG" reads green as in progress."""
+RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
+"""Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = regex.compile(
     r"^\W*(?:b?rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
     regex.I,
@@ -169,7 +175,7 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 _CLOSED = regex.compile(r"^\W*closed\b", regex.I)
 
 
-def _status(text: str) -> tuple[str, str | None]:
+def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
     """The status the words support, and why it is "unknown" when they do not state one."""
     for pattern, status, reason in _WHOLE_CELL:
         if pattern.match(text):
@@ -181,7 +187,7 @@ def _status(text: str) -> tuple[str, str | None]:
         said = _leading(rest, _signals(rest))
         if said in ("complete", "in_progress", "not_started"):
             return said, None
-        return _RAG_STATUS[colour], None
+        return (key or RAG_WORDS).get(colour) or RAG_WORDS[colour], None
     found = _signals(text)
     if not found:
         return "unknown", "states no progress"
@@ -245,12 +251,15 @@ def latest_update(text: str) -> str | None:
 _ONLY_A_DATE = regex.compile(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
-def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | None, list[str]]:
+def parse_completion(
+    text: str, dates_done: bool = False, key: dict[str, str] | None = None
+) -> tuple[Completion | None, list[str]]:
     """Status and completion date of one cell, plus warnings; None for an empty cell.
 
     The date is set only for status complete and an exact day (see the module docstring).
     `dates_done`: the column records when work was done ("Date completed"), so a cell that
-    is only a day says it was completed that day.
+    is only a day says it was completed that day. `key`: what the plan's colours mean
+    (its own printed key, or BRAG's), for a colour word in the cell.
     """
     cell = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not cell:
@@ -261,7 +270,7 @@ def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | 
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
     latest = latest_update(text or "")
-    status, reason = _status(" ".join(latest.split()) if latest else cell)
+    status, reason = _status(" ".join(latest.split()) if latest else cell, key)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
 
