@@ -172,6 +172,8 @@ def _leading(text: str, found: list[tuple[int, str]]) -> str | None:
 _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAWN}
 
 
+_TWO_COLOURS = regex.compile(
+    r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
 _CLOSED = regex.compile(r"^\W*closed\b", regex.I)
 
 
@@ -180,6 +182,10 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
     for pattern, status, reason in _WHOLE_CELL:
         if pattern.match(text):
             return status, reason
+    two = _TWO_COLOURS.match(text)
+    if two:  # "Amber/Green", "Red-Amber": between two ratings
+        both = {(key or RAG_WORDS).get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+        return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
     colour = rag_word(text)
     if colour:
         # the words after the colour say how this plan uses it ("Green - on track")

@@ -525,6 +525,13 @@ def _current(cell: str, found: _Found) -> _Found:
     return kept if any(f in kept for f in dated) else found
 
 
+def _revised_later(cell: str, found: _Found) -> bool:
+    """ "Sept 2024 (delayed)", "March 2024 - revised date TBC": the target was moved, and the
+    cell does not say where to."""
+    ends = [f[1] for f in found if f[2].start is not None or f[2].kind == "relative"]
+    return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
+
+
 _FROM = regex.compile(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
                       regex.IGNORECASE)
 _ONWARDS = regex.compile(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
@@ -576,6 +583,9 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
     raws = _segments(cell, [(start, end) for start, end, _ in found])
     dates: list[TargetDate] = []
     warnings: list[str] = []
+    if _revised_later(cell, found):
+        warnings.append(f'target date "{cell}" was moved and the cell gives no new date; '
+                        "the date written was kept")
     for raw, (start, end, reading) in zip(raws, found, strict=True):
         span = cell[start:end].strip()
         if reading.problem:

@@ -126,6 +126,9 @@ CASES = [
     ("No", "unknown", None, "not whether it started"),
     ("X", "unknown", None, "a cross"),
     ("Not fully implemented", "unknown", None, "not whether it started"),
+    ("Amber/Green", "in_progress", None, None),
+    ("Red/Amber", "in_progress", None, None),
+    ("Green/Green", "complete", None, None),
     # several dated updates: the latest decides, in whichever order they are written
     ("Jan 2024: training booked / Jun 2024: training delivered to all staff",
      "complete", None, None),
