@@ -77,8 +77,31 @@ def recommendation_heading(text: str) -> tuple[str, str] | None:
     return (number, rest) if number is not None else None
 
 
+RECOMMENDATIONS_HEADING = regex.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?(?:review'?s\s+|panel'?s\s+)?recommendations?"
+    r"(?:\s+(?:of|from|made\s+by)\s+the\s+(?:review|panel|dhr))?\W*$",
+    regex.I,
+)
+"""A heading that says only "Recommendations" ("3. Recommendations", "The review's
+recommendations"): it names no section, and may head a numbered list of them."""
+NUMBERED_ITEM = regex.compile(r"^\s*\(?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$", regex.S)
+"""A numbered paragraph or list item ("1. The CSP should ...", "(2) Police to ...")."""
+
+
 def holds_recommendations(blocks: Iterable[object]) -> bool:
     """A document worth reading: a table, or recommendations as running text ("Recommendation
-    1" headings). Readers refuse anything else as not an action plan."""
-    return any(isinstance(b, TableFragment) or isinstance(b, Heading) and
-               recommendation_heading(b.text) is not None for b in blocks)
+    1" headings, or a numbered list under a "Recommendations" heading). Readers refuse
+    anything else as not an action plan."""
+    listing = False
+    for b in blocks:
+        if isinstance(b, TableFragment):
+            return True
+        if not isinstance(b, Heading):
+            continue
+        if recommendation_heading(b.text) is not None:
+            return True
+        if b.bold and RECOMMENDATIONS_HEADING.match(b.text):
+            listing = True
+        elif listing and NUMBERED_ITEM.match(b.text):
+            return True
+    return False

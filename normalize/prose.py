@@ -15,7 +15,9 @@ person reads such a page as:
   "Lead", "Target date", "Progress") fills that field, and the paragraphs after it carry
   it on; a "Response" line is kept under `extra`;
 - a short bold heading between recommendations names their section ("Multi-agency
-  recommendations", "Police"), except one that only says "Recommendations".
+  recommendations", "Police"), except one that only says "Recommendations";
+- a page with no "Recommendation N" heading may list them under a "Recommendations"
+  heading, numbered ("1. The CSP should ..."): each numbered item is one.
 
 The records are built by `records.py` like a table's: each recommendation becomes one row
 of a table made for it, whose columns are the fields found (listed in the document's
@@ -32,7 +34,11 @@ import regex
 
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import NO_PAGE, Cell, Heading, Row, Table
-from dhrplan.extract.numbering import recommendation_heading
+from dhrplan.extract.numbering import (
+    NUMBERED_ITEM,
+    RECOMMENDATIONS_HEADING,
+    recommendation_heading,
+)
 from dhrplan.extract.rowkinds import SETTINGS as ROWS
 from dhrplan.extract.rowkinds import is_section_label, part_heading
 from dhrplan.extract.vocabulary import RESPONSE_LABEL, role_of
@@ -61,16 +67,10 @@ _SENTENCE = regex.compile(r"\b(?:should|will|must|shall|would)\b", regex.I)
 _SEPARATED = regex.compile(
     r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?[^\s:.)\-–]+\s*(?:[:.)\-–]|$)", regex.I
 )
-_GENERIC = regex.compile(
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?(?:review'?s\s+|panel'?s\s+)?recommendations?"
-    r"(?:\s+(?:of|from|made\s+by)\s+the\s+(?:review|panel|dhr))?\W*$",
-    regex.I,
-)
-"""A heading that says only "Recommendations": it names no section."""
 
 WARNING = (
-    "read from running text, not a table: the recommendation is its heading and the "
-    "paragraphs under it, its actions the items after an action label (or its bullets), "
+    "read from running text, not a table: the recommendation is its heading (or numbered "
+    "item) and the paragraphs under it, its actions the items after an action label (or its bullets), "
     "labelled lines its fields; where its text ends was read from the page's headings"
 )
 
@@ -126,6 +126,18 @@ def _opens(heading: Heading) -> tuple[str, str] | None:
     return found
 
 
+def _listed(heading: Heading, current: _Recommendation | None) -> tuple[str, str] | None:
+    """A numbered item of the list under a "Recommendations" heading ("1. The CSP should
+    ..."), numbered on from the one before (1 for the first); an item numbered otherwise
+    (a list restarting at 1 under recommendation 3) is an item of that recommendation, and
+    a short bold heading ("4. Next steps") is no item."""
+    m = NUMBERED_ITEM.match(heading.text)
+    if m is None or _ends(heading):
+        return None
+    expected = int(current.number) + 1 if current and current.number.isdigit() else 1
+    return (m["n"], m["rest"].strip()) if int(m["n"]) == expected else None
+
+
 def _ends(heading: Heading) -> bool:
     """A short bold heading: the recommendation above it is over."""
     text = heading.text.strip()
@@ -135,7 +147,7 @@ def _ends(heading: Heading) -> bool:
 
 def _section(heading: Heading) -> str | None:
     text = " ".join(heading.text.split())
-    if _GENERIC.match(text):
+    if RECOMMENDATIONS_HEADING.match(text):
         return None
     return text if is_section_label(text, bold=True) or part_heading(text) else None
 
@@ -145,14 +157,18 @@ def _read(blocks: Sequence[Heading | Table], title: set[str]) -> list[_Recommend
     current: _Recommendation | None = None
     section: str | None = None
     open_key: str | None = None  # the labelled field that the lines below carry on
+    # without any "Recommendation N" heading, a numbered list under a "Recommendations"
+    # heading holds them, one item each
+    by_list = not any(isinstance(b, Heading) and _opens(b) for b in blocks)
+    listing = False
     for block in blocks:
         if not isinstance(block, Heading):
-            current = None  # a table ends the running text
+            current, listing = None, False  # a table ends the running text
             continue
         text = " ".join(block.text.split())
         if not text or text in title:
             continue
-        opened = _opens(block)
+        opened = _opens(block) if not by_list else _listed(block, current) if listing else None
         if opened is not None:
             number, rest = opened
             current = _Recommendation(section, number, [rest] if rest else [], {block.page})
@@ -163,6 +179,7 @@ def _read(blocks: Sequence[Heading | Table], title: set[str]) -> list[_Recommend
         if labelled is None and _ends(block):
             current, open_key = None, None
             section = _section(block)
+            listing = by_list and bool(RECOMMENDATIONS_HEADING.match(text))
             continue
         if current is None:
             continue
@@ -212,7 +229,7 @@ def prose_plan(blocks: Sequence[Heading | Table], title: set[str]) -> ProsePlan 
         k for rec in recommendations for k in rec.fields if k not in _FIELDS))
     keys = ["number", "recommendation", *roles, *extras]
     labels = {k: label for rec in recommendations for k, label in rec.labels.items()}
-    names = ["Recommendation heading", "Paragraphs",
+    names = ["Recommendation number", "Paragraphs",
              *(labels.get(r, "Bullets" if r == "action" else r) for r in roles), *extras]
     columns = ColumnMap(
         [k if k in ("number", "recommendation", *_FIELDS) else None for k in keys],

@@ -123,7 +123,7 @@ def test_the_running_text_plans_come_as_html_docx_and_pdf() -> None:
     """Corpus D: recommendations as headings, paragraphs and bullets, with no table; every
     record says it was read from running text."""
     running = [p for p in plans() if p.startswith("running-text-")]
-    assert len(running) == 3
+    assert len(running) == 4
     for plan in running:
         assert (CORPUS / f"{plan}.html").exists() and (CORPUS / f"{plan}.docx").exists()
         doc = plan_to_dict(convert_file(CORPUS / f"{plan}.html"))

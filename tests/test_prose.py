@@ -85,7 +85,7 @@ def test_a_page_of_running_text_gives_its_records() -> None:
         ("ongoing", "2026-04-01", None)]
     assert [w.code for w in record.warnings] == ["running_text"]
     assert [(c.header, c.role) for c in plan.tables[0].columns] == [
-        ("Recommendation heading", "number"), ("Paragraphs", "recommendation"),
+        ("Recommendation number", "number"), ("Paragraphs", "recommendation"),
         ("Bullets", "action"), ("Lead", "owner"), ("Target date", "target"),
     ]
 
@@ -98,3 +98,29 @@ def test_a_page_with_neither_table_nor_recommendations_is_refused(tmp_path: Path
     page.write_text("<h1>Minutes</h1><p>Recommendations were discussed.</p>", "utf-8")
     with pytest.raises(ExtractError, match="no table found"):
         read_html(page)
+
+
+def test_a_numbered_list_under_recommendations_gives_one_record_each() -> None:
+    """No "Recommendation N" heading: the numbered items under "Recommendations" are the
+    recommendations, numbered on from each other; a list restarting at 1 inside one is its
+    actions."""
+    blocks = _headings(
+        ("Findings", True), ("1. Mr T told his GP.", False),
+        ("Recommendations", True),
+        ("1. The CSP should publicise services for male victims.", False),
+        ("2. The hospital should ask about domestic abuse.", False),
+        ("1. Include routine enquiry in the induction.", False),
+        ("2. Audit twenty case notes.", False),
+        ("3. GP practices should code disclosures.", False),
+        ("4. Lessons learned", True),
+        ("5. Male victims may not see themselves as victims.", False),
+    )
+    prose = prose_plan(blocks, set())
+    assert prose is not None
+    assert [(d.rows[0].cells[0].text, d.rows[0].cells[1].text, d.rows[0].cells[2].text)
+            for d in prose.drafts] == [
+        ("1", "The CSP should publicise services for male victims.", ""),
+        ("2", "The hospital should ask about domestic abuse.",
+         "1. Include routine enquiry in the induction.\n2. Audit twenty case notes."),
+        ("3", "GP practices should code disclosures.", ""),
+    ]

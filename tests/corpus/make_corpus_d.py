@@ -1,8 +1,9 @@
 # ruff: noqa: E501  (the plans' sentences stay on one line each)
-"""Build corpus D: three invented plans with no table, the recommendations written as
+"""Build corpus D: four invented plans with no table, the recommendations written as
 running text (REAL-PLANS.md S6, S8): a heading "Recommendation 1" (or "Recommendation 1:"
 and its text), paragraphs, bullets, and labelled lines ("Response: Accepted", "Action
-taken/to be taken:", "Lead: ...", "Target date: ...", "Progress: ...").
+taken/to be taken:", "Lead: ...", "Target date: ...", "Progress: ..."), or a numbered list under a
+"Recommendations" heading.
 
     .venv/bin/python tests/corpus/make_corpus_d.py   # chromium for the PDFs
 
@@ -32,7 +33,7 @@ from docx_builders import NumberedDocument, numbered  # noqa: E402
 from make_producers import CHROMIUM_FLAGS  # noqa: E402
 
 Block = tuple  # ("h1".."h4", text) | ("p", text) | ("b", text) | ("label", label, value)
-#               | ("ul", [items]) | ("ol", [items])
+#               | ("ul", [items]) | ("ol", [items]) | ("ol", [items], first number)
 
 EXEC_SUMMARY: list[Block] = [
     ("h1", "Domestic Homicide Review into the death of 'Mrs D' – Executive Summary"),
@@ -126,10 +127,27 @@ AGENCY_SECTIONS: list[Block] = [
     ("p", "MARAC – Multi-Agency Risk Assessment Conference"),
 ]
 
+NUMBERED_LIST: list[Block] = [
+    ("h1", "Kingsford Community Safety Partnership – Domestic Homicide Review 'Mr T' – Executive Summary"),
+    ("p", "This summary sets out what the review found and what it recommends. Mr T was 44 when he was killed by his former partner."),
+    ("h2", "Findings"),
+    ("p", "Mr T told his GP and a hospital nurse that his partner had hurt him, but neither asked him about domestic abuse."),
+    ("h2", "Recommendations"),
+    ("p", "The panel recommends that:"),
+    ("ol", ["Kingsford Community Safety Partnership should publicise domestic abuse services for male victims in places men use, such as sports clubs and barbers.",
+            "Kingsford Hospital should ensure that emergency department staff ask about domestic abuse when a patient attends with an injury."]),
+    ("ul", ["Include routine enquiry in the emergency department induction.", "Audit twenty case notes each quarter."]),
+    ("ol", ["Kingsford Borough Council should record domestic abuse disclosures on the tenancy file.",
+            "GP practices should code a disclosure of domestic abuse so that it is seen at the next appointment."], 3),
+    ("h2", "Lessons learned"),
+    ("p", "Male victims of domestic abuse may not see themselves as victims."),
+]
+
 PLANS = {
     "running-text-exec-summary": (EXEC_SUMMARY, "council", True),
     "running-text-response-tracker": (RESPONSE_TRACKER, "govuk", True),
     "running-text-agency-sections": (AGENCY_SECTIONS, "council", False),
+    "running-text-numbered-list": (NUMBERED_LIST, "govuk", False),
 }
 
 
@@ -148,7 +166,8 @@ def html_body(blocks: list[Block]) -> str:
             out.append(f"<p><strong>{escape(block[1])}:</strong>{value}</p>")
         else:
             items = "".join(f"<li>{escape(item)}</li>" for item in block[1])
-            out.append(f"<{kind}>{items}</{kind}>")
+            start = f' start="{block[2]}"' if len(block) > 2 else ""
+            out.append(f"<{kind}{start}>{items}</{kind}>")
     return "\n".join(out)
 
 
@@ -218,7 +237,8 @@ def write_docx(path: Path, blocks: list[Block]) -> None:
             if decimal is None:
                 num_id = decimal = numbering.list_style([("decimal", "%1.")])
             else:
-                num_id = numbering.restart(numbering.abstract_of(decimal))
+                start = block[2] if len(block) > 2 else 1
+                num_id = numbering.restart(numbering.abstract_of(decimal), start=start)
             for item in block[1]:
                 numbered(doc.add_paragraph(item), num_id)
     doc.save(str(path))
