@@ -70,8 +70,9 @@ _SEPARATED = regex.compile(
 
 WARNING = (
     "read from running text, not a table: the recommendation is its heading (or numbered "
-    "item) and the paragraphs under it, its actions the items after an action label (or its bullets), "
-    "labelled lines its fields; where its text ends was read from the page's headings"
+    "item) and the paragraphs under it, its actions the items after an action label (or "
+    "its bullets), labelled lines its fields; where its text ends was read from the page's "
+    "headings"
 )
 
 
