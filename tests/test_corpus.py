@@ -52,21 +52,14 @@ BULLETS_AS_SHAPES = (
     "Chromium draws list bullets as shapes, not text: the bullets read as paragraphs of the "
     "recommendation, so it has no actions (every running-text record is warned)"
 )
-TITLE_WRAPPED = (
-    "the title wraps across the top-margin band where running headers are looked for, so "
-    "the PDF reader reads its last line ('Adult K') as a heading of its own: the title "
-    "loses it and the running text takes it for the section"
-)
 RUNNING_TEXT_PDF: dict[str, dict[tuple[int, str], str]] = {
     "running-text-exec-summary": {
         (0, "text"): BULLETS_AS_SHAPES, (2, "text"): BULLETS_AS_SHAPES,
         (2, "actions"): BULLETS_AS_SHAPES, (3, "text"): BULLETS_AS_SHAPES,
         (3, "actions"): BULLETS_AS_SHAPES,
     },
-    "running-text-response-tracker": {(i, "section"): TITLE_WRAPPED for i in range(4)},
 }
 """Corpus D (make_corpus_d.py): plans with no table, printed from their HTML by Chromium."""
-PDF_TITLE = {"running-text-response-tracker": TITLE_WRAPPED}
 UNTAGGED_PDF.update(RUNNING_TEXT_PDF)
 SILENT = {("parts-restart-numbering", 0, "milestones"), ("coded-refs-bullets", 2, "milestones")}
 """Differing records that carry no warning, each named in `UNTAGGED_PDF`."""
@@ -102,8 +95,7 @@ def test_every_layout_gives_its_expected_records(
     doc = plan_to_dict(convert_file(CORPUS / f"{plan}{suffix}", Options(backend=backend)))
     want = expected(plan)
     assert validation_errors(doc) == []
-    if not (kind == "pdf" and plan in PDF_TITLE):
-        assert doc["title"] == want["title"]
+    assert doc["title"] == want["title"]
     assert doc["glossary"] == want["glossary"]
     assert len(doc["recommendations"]) == len(want["recommendations"])
     known = UNTAGGED_PDF.get(plan, {}) if kind == "pdf" else {}
