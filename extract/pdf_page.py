@@ -24,7 +24,9 @@ from dhrplan.extract.celltext import (
 )
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
 from dhrplan.extract.grid import Lattice, Span
+from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import Block, Cell, Heading, Region, Row, TableFragment
+from dhrplan.extract.tags import is_list_item
 
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
@@ -185,6 +187,9 @@ def _headings(
     def flush() -> None:
         if paragraph:
             text = " ".join(line.text for line in paragraph).strip()
+            if all(is_list_item(w.paragraph) for w in paragraph[0].words) and \
+                    not ITEM_START.match(text):
+                text = f"• {text}"  # a tagged list item whose marker is drawn, not text
             bold = all(line.bold for line in paragraph)
             found.append((paragraph[0].top, Heading(text, geometry.number, bold), para_margin))
 

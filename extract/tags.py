@@ -31,16 +31,24 @@ MAX_DEPTH = 200
 
 def paragraph_of(chain: Iterable[tuple[str, int]]) -> int | None:
     """The paragraph of marked content whose structure element and its ancestors, nearest
-    first, are `chain` (type, key): the nearest list item, or else the nearest paragraph."""
+    first, are `chain` (type, key): the nearest list item (its key made negative), or else
+    the nearest paragraph."""
     nearest: int | None = None
     for depth, (kind, key) in enumerate(chain):
         if kind == LIST_ITEM:
-            return key
+            return -abs(key) - 1  # negative: a list item (`is_list_item`)
         if nearest is None and kind in PARAGRAPHS:
             nearest = key
         if depth > MAX_DEPTH:
             break
     return nearest
+
+
+def is_list_item(paragraph: int | None) -> bool:
+    """Whether a word's paragraph key (`paragraph_of`) is a list item: keys are compared for
+    equality only, and list items get negative ones, so a reader can draw the bullet a
+    browser painted as a shape (Chromium's list markers are no text)."""
+    return paragraph is not None and paragraph < 0
 
 
 def standard_type(kind: str, role_map: dict[str, str]) -> str:

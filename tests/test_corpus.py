@@ -48,19 +48,6 @@ UNTAGGED_PDF: dict[str, dict[tuple[int, str], str]] = {
     "theme-column-merged": {(3, "text"): FULL_LINE_PARAGRAPH},
     "two-tables-different-columns": {(9, "text"): FULL_LINE_PARAGRAPH},
 }
-BULLETS_AS_SHAPES = (
-    "Chromium draws list bullets as shapes, not text: the bullets read as paragraphs of the "
-    "recommendation, so it has no actions (every running-text record is warned)"
-)
-RUNNING_TEXT_PDF: dict[str, dict[tuple[int, str], str]] = {
-    "running-text-exec-summary": {
-        (0, "text"): BULLETS_AS_SHAPES, (2, "text"): BULLETS_AS_SHAPES,
-        (2, "actions"): BULLETS_AS_SHAPES, (3, "text"): BULLETS_AS_SHAPES,
-        (3, "actions"): BULLETS_AS_SHAPES,
-    },
-}
-"""Corpus D (make_corpus_d.py): plans with no table, printed from their HTML by Chromium."""
-UNTAGGED_PDF.update(RUNNING_TEXT_PDF)
 SILENT = {("parts-restart-numbering", 0, "milestones"), ("coded-refs-bullets", 2, "milestones")}
 """Differing records that carry no warning, each named in `UNTAGGED_PDF`."""
 
