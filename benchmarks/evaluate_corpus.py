@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans, view  # noqa: E402
 
 from dhrplan.extract.model import ExtractError  # noqa: E402
-
-EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv")
 from dhrplan.output.jsondoc import plan_to_dict  # noqa: E402
 from dhrplan.pipeline import Options, convert_file  # noqa: E402
+
+EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv")
 
 READERS = {
     "pdf/pdfplumber": (".pdf", "pdfplumber"),
@@ -31,18 +31,19 @@ READERS = {
     "tagged/pdfium": ("-tagged.pdf", "pdfium"),
     "docx": (".docx", None),
     "html": (".html", None),
+    "html/libreoffice": (".html", None),
     "chromium/pdfium": (".pdf", "pdfium"),
     **{f"export/{style}": (f".{style}", None) for style in EXPORT_STYLES},
 }
 """Each reader's file suffix and PDF backend; the text exports of the untagged PDFs
-(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the pages
+(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the .docx files
 LibreOffice saved as HTML in tests/corpus/html/, and Chromium's prints of those pages in
-tests/corpus/chromium/."""
+tests/corpus/chromium/; "html" is a plan made as a web page in the first place."""
 
 
 def _path(plan: str, reader: str, suffix: str) -> Path:
     folder = CORPUS / "exports" if reader.startswith("export/") else CORPUS
-    folder = CORPUS / "html" if reader == "html" else folder
+    folder = CORPUS / "html" if reader == "html/libreoffice" else folder
     folder = CORPUS / "chromium" if reader.startswith("chromium") else folder
     return folder / f"{plan}{suffix}"
 

@@ -34,6 +34,7 @@ from dhrplan.extract.model import (
     TableFragment,
     is_frame,
 )
+from dhrplan.extract.numbering import holds_recommendations
 from dhrplan.extract.wordnumbering import Numbering, W, w, wval
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -451,6 +452,6 @@ def read_docx(path: Path, settings: DocxSettings = DocxSettings()) -> Document:
         raise ExtractError(f"{path}: a zip archive but not a Word document (no document body)")
     reader = _Reader(path, parts)
     blocks = reader.body(body)
-    if not any(isinstance(b, TableFragment) for b in blocks):
+    if not holds_recommendations(blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan document")
     return Document(path, "docx", NO_PAGE, blocks, reader.warnings)

@@ -49,6 +49,7 @@ from dhrplan.extract.model import (
     TableFragment,
     is_frame,
 )
+from dhrplan.extract.numbering import holds_recommendations
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -224,7 +225,7 @@ class _Reader:
             if not isinstance(child.tag, str):
                 continue
             tag = tag_of(child)
-            marker = next(markers) if markers is not None and tag == "li" else None
+            marker = markers.marker(child) if markers is not None and tag == "li" else None
             if tag == "table" and not _layout_table(child):
                 self.flush()
                 self.table(child)
@@ -233,6 +234,12 @@ class _Reader:
                 for cell in child.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):
                     self.walk(cell)
                     self.flush()
+            elif tag in ("ul", "ol") and not child.xpath(".//table"):
+                self.flush()
+                items = list_markers(child)
+                for item in child:
+                    if isinstance(item.tag, str) and tag_of(item) == "li":
+                        self.heading(item, items.marker(item) if items is not None else None)
             elif tag in _HEADING_TAGS or (tag in ("p", "li", "dt", "dd", "figcaption")
                                           and not child.xpath(".//table")):
                 self.flush()
@@ -282,6 +289,6 @@ def read_html(path: Path) -> Document:
     except TableTooLarge as exc:
         raise ExtractError(f"{path}: {exc}") from None
     reader.flush()
-    if not any(isinstance(b, TableFragment) for b in reader.blocks):
+    if not holds_recommendations(reader.blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan page")
     return Document(path, "html", NO_PAGE, reader.blocks, reader.warnings)

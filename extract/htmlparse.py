@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import lxml.html
@@ -85,26 +84,40 @@ def _bold(element: HtmlElement, inherited: bool) -> bool:
     return inherited or tag_of(element) in BOLD_TAGS or bool(_STYLE_BOLD.search(style))
 
 
-def list_markers(element: HtmlElement) -> Iterator[str] | None:
-    """The markers a browser draws before each item of this list, or None for no markers."""
+@dataclass
+class ListMarkers:
+    """The markers a browser draws before the items of one list: "•", or the numbers of an
+    <ol> from its `start`, where an item's own `value` (LibreOffice writes
+    `<li value="3">` for a list that goes on after a break) sets the count going on."""
+
+    fmt: str | None
+    """None for a bulleted list."""
+    number: int = 1
+
+    def marker(self, item: HtmlElement) -> str:
+        if self.fmt is None:
+            return "•"
+        value = item.get("value", "")
+        if value.lstrip("-").isdigit():
+            self.number = int(value)
+        self.number += 1
+        return f"{format_number(self.number - 1, self.fmt)}."
+
+
+def list_markers(element: HtmlElement) -> ListMarkers | None:
+    """The markers of a <ul> or <ol>, or None where its style draws none."""
     classes = element.get("class", "")
     if _STYLE_NONE.search(element.get("style", "")) or (
         _UNMARKED_LIST_CLASSES.search(classes) and "--" not in classes
     ):
         return None
     if tag_of(element) == "ul":
-        return iter(lambda: "•", None)
-    fmt = _OL_TYPES.get(element.get("type", "1"), "decimal")
+        return ListMarkers(None)
     start = element.get("start", "1")
-    first = int(start) if start.lstrip("-").isdigit() else 1
-
-    def numbers() -> Iterator[str]:
-        n = first
-        while True:
-            yield f"{format_number(n, fmt)}."
-            n += 1
-
-    return numbers()
+    return ListMarkers(
+        _OL_TYPES.get(element.get("type", "1"), "decimal"),
+        int(start) if start.lstrip("-").isdigit() else 1,
+    )
 
 
 @dataclass
@@ -140,7 +153,7 @@ def _walk(element: HtmlElement, out: _Text, bold: bool, marker: str | None = Non
     markers = list_markers(element) if tag in ("ul", "ol") else None
     for child in element:
         if isinstance(child.tag, str) and not hidden(child):
-            item = next(markers) if markers is not None and tag_of(child) == "li" else None
+            item = markers.marker(child) if markers is not None and tag_of(child) == "li" else None
             _walk(child, out, bold, item)
         out.add(child.tail, bold)
     if block:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from dhrplan.extract.labels import BRACKETED_SUB
+from dhrplan.extract.model import Heading, TableFragment
 from dhrplan.extract.numberwords import NUMBER_WORD, word_value
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
@@ -63,3 +66,46 @@ def split_label(text: str) -> tuple[str | None, str]:
         return None, text.strip()
     raw = m.group("n") or m.group("r") or m.group("p") or m.group("d") or m.group("c")
     return clean_number(raw), text[m.end() :].strip()
+
+
+_RECOMMENDATION_WORD = regex.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\S", regex.I)
+
+
+def recommendation_heading(text: str) -> tuple[str, str] | None:
+    """(number, text after it) for a line that opens a recommendation written as running
+    text: "Recommendation 1", "Recommendation 4: The CSP should ...", "Recommendation One";
+    None for anything else, a bare "1." included (numbered paragraphs are everywhere)."""
+    if not _RECOMMENDATION_WORD.match(text):
+        return None
+    number, rest = split_label(text)
+    return (number, rest) if number is not None else None
+
+
+RECOMMENDATIONS_HEADING = regex.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?(?:review'?s\s+|panel'?s\s+)?recommendations?"
+    r"(?:\s+(?:of|from|made\s+by)\s+the\s+(?:review|panel|dhr))?\W*$",
+    regex.I,
+)
+"""A heading that says only "Recommendations" ("3. Recommendations", "The review's
+recommendations"): it names no section, and may head a numbered list of them."""
+NUMBERED_ITEM = regex.compile(r"^\s*\(?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$", regex.S)
+"""A numbered paragraph or list item ("1. The CSP should ...", "(2) Police to ...")."""
+
+
+def holds_recommendations(blocks: Iterable[object]) -> bool:
+    """A document worth reading: a table, or recommendations as running text ("Recommendation
+    1" headings, or a numbered list under a "Recommendations" heading). Readers refuse
+    anything else as not an action plan."""
+    listing = False
+    for b in blocks:
+        if isinstance(b, TableFragment):
+            return True
+        if not isinstance(b, Heading):
+            continue
+        if recommendation_heading(b.text) is not None:
+            return True
+        if b.bold and RECOMMENDATIONS_HEADING.match(b.text):
+            listing = True
+        elif listing and NUMBERED_ITEM.match(b.text):
+            return True
+    return False

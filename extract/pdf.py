@@ -18,7 +18,8 @@ from pathlib import Path
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
-from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
+from dhrplan.extract.model import Block, Document, ExtractError, Heading
+from dhrplan.extract.numbering import holds_recommendations
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 from dhrplan.extract.pdfintegrity import check_pdf
@@ -93,7 +94,7 @@ def read_pdf(
     source.close()
     if chars == 0:
         raise ExtractError(f"{path}: no text layer (a scanned PDF?); it needs OCR first")
-    if not any(isinstance(b, TableFragment) for layout in layouts for b in layout.blocks):
+    if not holds_recommendations(b for layout in layouts for b in layout.blocks):
         raise ExtractError(f"{path}: no action-plan table found")
     return Document(
         path=path,

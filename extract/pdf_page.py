@@ -42,6 +42,11 @@ PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex
 MARGIN = 0.12
 """Top and bottom share of the page where running headers, footers and page numbers live."""
 
+TITLE_SIZE = 14.0
+"""Lines set this large (points) are a title, never a running header (headers and footers
+are set at 8-11 pt): a title that starts in the top band and wraps below it stays one
+paragraph, as a web page printed from a browser begins."""
+
 PARAGRAPH_GAP = 0.6
 """Lines further apart than this many font sizes are separate paragraphs outside tables."""
 
@@ -207,7 +212,8 @@ def _headings(
         if (
             paragraph
             and _continues(paragraph[-1], line, table_tops, right)
-            and in_margin == para_margin
+            and (in_margin == para_margin or para_margin and line.top < bottom_margin
+                 and min(p.size for p in paragraph) >= TITLE_SIZE)
         ):
             paragraph.append(line)
             continue

@@ -21,7 +21,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
                  r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
                  r"|how\s+will\s+(?:we|you|they)\s+know"),
-    ("rag", r"\brag\b|r\s*/\s*a\s*/\s*g"),
+    ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
     ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
     ("recommendation", r"recommendations?|findings?|learning|overarching|objectives?"
@@ -46,6 +46,14 @@ NUMBER_HEADER = regex.compile(
     regex.I,
 )
 """A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number"."""
+
+RESPONSE_LABEL = regex.compile(
+    r"^(?:(?:agency|organisation(?:al)?|management|force|council|our)\s+)?"
+    r"(?:response|decision|accepted|agreed)(?:\s+(?:to\s+(?:the\s+)?recommendation|status))?$",
+    regex.I,
+)
+"""A label for the agency's response to a recommendation ("Response: Accepted", "Agency
+response: Not accepted"): not progress, so not the completion; kept under `extra`."""
 
 HEADER_WORDS = frozenset(
     """recommendation recommendations finding findings learning overarching scope level
@@ -192,6 +200,14 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
 def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: int) -> bool:
     """An empty header left of the recommendation column heads their numbers (Lily's)."""
     return not texts[i].strip() and i + 1 < len(roles) and roles[i + 1] == "recommendation"
+
+
+_BRAG = regex.compile(r"\bbrag\b|\bb\s*/\s*r\s*/\s*a\s*/\s*g\b", regex.I)
+
+
+def names_brag(header: str) -> bool:
+    """ "BRAG", "B/R/A/G status": a column rated Blue, Red, Amber, Green (blue complete)."""
+    return bool(_BRAG.search(header))
 
 
 def names_done_date(header: str) -> bool:

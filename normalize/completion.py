@@ -16,6 +16,15 @@ Rules, in order:
    alone is not started; finished and not started parts together are in progress;
 4. a negated completion ("not complete") does not say whether work began: unknown.
 
+Cells that are one mark or word with a meaning of their own come first: a tick, "Yes" or
+"Y" is complete; "No" unfinished (unknown); a cross either (unknown); "Accepted" / "Not
+accepted" the agency's response, not progress (unknown). "No update received", "Awaiting
+confirmation of progress" say nothing is known (unknown); "Superseded", "Withdrawn", "No
+longer required" close a recommendation without the work being done (unknown). A RAG
+colour (also BRAG's blue, and the letters B, R, A, G alone) gives way to a status word after
+it ("Green - on track" is in progress: the plan's green means on track). A cell of several
+dated updates ("Jan 2024: ... / Jun 2024: ...") is read by its latest update alone.
+
 The completion date is kept only when the status is complete and the cell names an exact
 day ("Completed 29.11.15").  A month ("Completed March 2016") gives date None: a month is
 not a completion date, and inventing its first or last day would state more than the plan.
@@ -27,21 +36,27 @@ import regex
 
 from dhrplan.extract.labels import TICKS
 
-from .dates import find_dates
+from .dates import find_dates, parse_target_dates
 from .record import Completion
 
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _RAG = regex.compile(
-    r"""\bRAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red)\b
-      | ^\W*(?P<colour>green|amber|red)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
+    r"""\bB?RAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red|blue)\b
+      | ^\W*(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
     """,
     _FLAGS,
 )
-_RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started",
-               "blue": "complete"}
+COMMON_KEY = {"green": "complete", "amber": "in_progress", "red": "not_started"}
+"""What RAG colours mean where the plan prints no key of its own."""
+BRAG_KEY = {"blue": "complete", "green": "in_progress", "amber": "in_progress",
+            "red": "not_started"}
+"""BRAG (Blue, Red, Amber, Green), as NHS and council trackers use it: blue is complete and
+green only on track, so a column headed "BRAG" reads green as in progress."""
+RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
+"""Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = regex.compile(
-    r"^\W*(?:rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
+    r"^\W*(?:b?rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
     regex.I,
 )
 _LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
@@ -58,13 +73,25 @@ def rag_word(text: str) -> str | None:
 
 # Checked in this order; each claims its words so "not started" is not also "started".
 _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
+    # the agency has not reported: nothing is known of the work ("No update received")
+    ("no_update", regex.compile(
+        r"""\bno\s+(?:update|response|return|information|evidence)s?
+              (?:\s+(?:received|provided|given|available|submitted|yet))?\b
+          | \bawait(?:ing|s)?\s+(?:an?\s+)?(?:update|confirmation|response|information|return)\b
+          | \bupdate\s+(?:requested|awaited|pending|outstanding|not\s+(?:received|provided))\b
+          | \bnot\s+known\b""", _FLAGS)),
+    # closed without being done ("Superseded", "Withdrawn", "No longer required")
+    ("withdrawn", regex.compile(
+        r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
+              |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant))\b""",
+        _FLAGS)),
     ("not_started", regex.compile(
-        r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun)\b
+        r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
           | \byet\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
     ("negated", regex.compile(
-        r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?
-              (?:complete|completed|done|implemented|achieved|finished|in\s+place)\b
+        r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?
+              (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded)\b
           | \bincomplete\b""", _FLAGS)),
     ("in_progress", regex.compile(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
@@ -72,6 +99,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
+          | \bplanned\b | \bto\s+follow\b
+          | \bpart(?:ial)?ly\s+(?:implemented|embedded|in\s+place|delivered)\b
           | \bin\s+development\b | \bon\s+(?:track|target)\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
           | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
@@ -81,6 +110,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("complete", regex.compile(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
+          | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
+          | \bbusiness\s+as\s+usual\b | \bBAU\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
         _FLAGS)),
     # work reported done ("Directory sent", "Briefing circulated"): weighed as complete, but
@@ -89,10 +120,29 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("done", regex.compile(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
-              revised|adopted|trained|attended|recruited)\b""", _FLAGS)),
+              revised|adopted|trained|attended|recruited|presented|added)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
+_NO_UPDATE = "reports no update, so nothing is known of the work"
+_WITHDRAWN = "says the recommendation was withdrawn or superseded, not that the work was done"
+_RESPONSE = "gives the response to the recommendation (accepted or not), not its progress"
+_CROSS = "is a cross, which plans use for done and for not done alike"
+
+_WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
+    (regex.compile(r"^\s*(?:[\u2713\u2714\u2611\u221a]+|yes|y)\s*\.?\s*$", regex.I),
+     "complete", None),
+    (regex.compile(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
+    (regex.compile(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
+    (regex.compile(
+        r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
+            (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
+              |accepted\s+in\s+(?:part|principle))\W*$""", _FLAGS),
+     "unknown", _RESPONSE),
+]
+"""Cells that are one mark or one word with a meaning of its own: a tick or "Yes" in a status
+or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
+response to the recommendation, which plans print in the status column too (S8)."""
 
 _LEADING = regex.compile(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
@@ -114,19 +164,56 @@ def _signals(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _status(text: str) -> tuple[str, str | None]:
+def _leading(text: str, found: list[tuple[int, str]]) -> str | None:
+    """The status word a cell opens with ("Complete. Discussed at ...", "- on track")."""
+    lead = _LEADING.match(text)
+    if found and found[0][0] == (lead.end() if lead else 0) and found[0][1] != "done":
+        return found[0][1]
+    return None
+
+
+_REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAWN}
+
+
+_TWO_COLOURS = regex.compile(
+    r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
+_CLOSED = regex.compile(r"^\W*closed\b", regex.I)
+
+
+def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
     """The status the words support, and why it is "unknown" when they do not state one."""
-    rag = _RAG.search(text)
-    if rag:
-        return _RAG_STATUS[rag["colour"].lower()], None
+    for pattern, status, reason in _WHOLE_CELL:
+        if pattern.match(text):
+            return status, reason
+    two = _TWO_COLOURS.match(text)
+    if two:  # "Amber/Green", "Red-Amber": between two ratings
+        both = {(key or RAG_WORDS).get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+        return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
+    colour = rag_word(text)
+    if colour:
+        # the words after the colour say how this plan uses it ("Green - on track")
+        rest = (_RAG_ALONE.sub("", text) if _RAG_ALONE.match(text) else _RAG.sub("", text, 1))
+        said = _leading(rest, _signals(rest))
+        if said in ("complete", "in_progress", "not_started"):
+            return said, None
+        return (key or RAG_WORDS).get(colour) or RAG_WORDS[colour], None
     found = _signals(text)
     if not found:
         return "unknown", "states no progress"
-    lead = _LEADING.match(text)
-    if found[0][0] == (lead.end() if lead else 0) and found[0][1] != "done":
-        first = found[0][1]
-        return (first, None) if first != "negated" else ("unknown", _NEGATED)
+    first = _leading(text, found)
+    if first is not None:
+        if first == "no_update" and any(n in ("in_progress", "complete", "done", "not_started")
+                                        for _, n in found):
+            first = "in_progress"  # "Awaiting confirmation; training delivered"
+        if first == "complete" and "withdrawn" in {n for _, n in found} and _CLOSED.match(text):
+            return "unknown", _WITHDRAWN  # "Closed - superseded by the new strategy"
+        return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
     names = {"complete" if name == "done" else name for _, name in found}
+    if "withdrawn" in names and not names & {"in_progress", "not_started"}:
+        return "unknown", _WITHDRAWN
+    if "no_update" in names:
+        names = (names - {"no_update"}) | {"in_progress"}  # "awaiting ..." after other news
+    names -= {"withdrawn"}
     if "in_progress" in names or {"complete", "not_started"} <= names:
         return "in_progress", None
     for name in ("complete", "not_started"):
@@ -135,15 +222,53 @@ def _status(text: str) -> tuple[str, str | None]:
     return "unknown", _NEGATED
 
 
+_UPDATE_DATE = (
+    r"(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{1,2}[./]\d{4}"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?\s*'?\d{2,4}|Q[1-4]\s*\d{4}(?:/\d{2,4})?)"
+)
+_UPDATE = regex.compile(
+    rf"(?:(?<=^|[\n/;.])|(?=\bupdate))\s*(?:update[ds]?\s*(?:on\s+|as\s+(?:at|of)\s+)?[:\-]?\s*)?"
+    rf"\(?(?P<when>{_UPDATE_DATE})\)?\s*[:\-\u2013]",
+    regex.I,
+)
+"""The start of one dated progress update in a cell that holds several ("Jan 2024: ... /
+Jun 2024: ...", "Update 03/2024: ..."): at the cell's start or after a line break, "/", ";"
+or "."."""
+
+
+def latest_update(text: str) -> str | None:
+    """The text of the latest of several dated updates in one cell, which alone says how the
+    work stands now (plans add an update each review and keep the earlier ones); None when
+    the cell is not a list of dated updates or their dates cannot be ordered."""
+    starts = list(_UPDATE.finditer(text))
+    if len(starts) < 2:
+        return None
+    updates: list[tuple[object, str]] = []
+    for m, nxt in zip(starts, [*starts[1:], None], strict=True):
+        dates, problems = parse_target_dates(m["when"])
+        if problems or len(dates) != 1 or dates[0].end is None:
+            return None
+        body = text[m.end():nxt.start() if nxt else len(text)]
+        updates.append((dates[0].end, body.strip(" \n/;")))
+    ends = [end for end, _ in updates]
+    if len(set(ends)) != len(ends):
+        return None
+    return max(updates, key=lambda u: u[0])[1]  # type: ignore[arg-type, return-value]
+
+
 _ONLY_A_DATE = regex.compile(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
-def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | None, list[str]]:
+def parse_completion(
+    text: str, dates_done: bool = False, key: dict[str, str] | None = None
+) -> tuple[Completion | None, list[str]]:
     """Status and completion date of one cell, plus warnings; None for an empty cell.
 
     The date is set only for status complete and an exact day (see the module docstring).
     `dates_done`: the column records when work was done ("Date completed"), so a cell that
-    is only a day says it was completed that day.
+    is only a day says it was completed that day. `key`: what the plan's colours mean
+    (its own printed key, or BRAG's), for a colour word in the cell.
     """
     cell = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not cell:
@@ -153,11 +278,12 @@ def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | 
         days = [value for _, value in find_dates(cell) if value is not None]
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
-    status, reason = _status(cell)
+    latest = latest_update(text or "")
+    status, reason = _status(" ".join(latest.split()) if latest else cell, key)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
 
-    found = find_dates(cell)
+    found = find_dates(" ".join(latest.split()) if latest else cell)
     for raw, value in found:
         if value is None:
             warnings.append(f'completion date "{raw}" could not be read: there is no such day')

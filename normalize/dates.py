@@ -17,7 +17,15 @@ Conventions (UK plans):
 - "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one;
 - "2024/25", "2024-25" and "FY 2024-2025" are financial years (April to March); so is a
   bare "2024-2025", with a warning that it may mean the two calendar years;
-- "end of <period>" is the last day of that period, as a kind "date";
+- "end of <period>" (or "end <period>") is the last day of that period, as a kind "date";
+- "w/c 12 June 2023" (week commencing) is the span of that week; school terms ("Autumn
+  term 2023") are the months they touch;
+- "From April 2024", "April 2024 onwards" are kind "ongoing" from that period's first day,
+  with no end; recurring work alone in the cell ("Quarterly") is "ongoing"; "ASAP" is an
+  event like "Immediate"; "Completed" alone is "implemented";
+- a target the plan moved ("March 2024 (revised to June 2024)", "30/06/2024 - extended to
+  30/09/2024", "June 2024 (was March 2024)") gives only the revised date, its `raw` keeping
+  the whole cell, so the old date is shown but never counted as a target;
 - what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
   that is kept but could be wrong carries a warning too.
 
@@ -32,7 +40,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -63,7 +71,8 @@ _YEAR_REST = r"\s\d{2}(?![\d./\-]|\s*(?:days?|weeks?|months?|years?)\b)"
 year followed by it is not read as 2020 (the cell is unknown, with a warning)."""
 _YEAR = rf"(?:\d{{4}}|'?\d{{2}}(?!{_YEAR_REST}))"  # 2016, 16, '16
 _ORD = r"(?:\s*(?:st|nd|rd|th)\b)?"
-_END_OF = r"(?P<endof>(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?)?"
+_END_OF = r"(?P<endof>(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?)?"
+""""end of March 2024", and the "end March 24" of plans written in a hurry."""
 _NO_DIGIT_BEFORE = r"(?<![\d./\-])"
 _NO_DIGIT_AFTER = r"(?![\d]|[./\-]\d)"
 
@@ -206,6 +215,26 @@ def _read_season(m: regex.Match[str]) -> _Reading:
     return _period("season", start, end, m)
 
 
+_TERMS = {"autumn": (9, 12), "spring": (1, 4), "summer": (4, 7)}
+"""School terms, by the months they touch: autumn September to Christmas, spring January to
+Easter, summer Easter to July (Easter moves, so its month is counted in full)."""
+
+
+def _read_term(m: regex.Match[str]) -> _Reading:
+    year = _year(m["y"])
+    first, last = _TERMS[m["term"].lower()]
+    return _period("season", date(year, first, 1), _month_end(year, last), m)
+
+
+def _read_week(m: regex.Match[str]) -> _Reading:
+    """ "w/c 12 June 2023": the week that begins that day."""
+    month = _month(m["mon"]) if m["mon"] else int(m["m"])
+    first = _exact(_year(m["y"]), month, int(m["d"]))
+    if first.problem or first.start is None:
+        return first
+    return _Reading("span", first.start, first.start + timedelta(days=6))
+
+
 def _read_no_year(m: regex.Match[str]) -> _Reading:
     return _unknown("it gives no year")
 
@@ -303,6 +332,8 @@ def _read_on_event(m: regex.Match[str]) -> _Reading:
 
 
 # --- patterns, most specific first ------------------------------------------------------
+# Rules meant for a whole cell ("TBC", "Quarterly") match from "^" over non-word characters
+# other than "\0", which marks text a stronger rule has already claimed.
 
 _Rule = tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Reading]]
 
@@ -317,19 +348,27 @@ _EXACT_RULES: list[_Rule] = [
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
-    _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+of\s+)?  # "end of 31 May" is just 31 May
+    _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
                (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+)?(?P<mon>{_MONTH}) ,?\s*
                (?P<y>{_YEAR})(?!\d)""", _read_day_month),
     _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4})(?!\d)""",
           _read_day_month),
 ]
 
-_RULES: list[_Rule] = _EXACT_RULES + [
+_WEEK_RULE: _Rule = _rule(
+    rf"""\b(?:w\s*/\s*c|w\.c\.|week\s+(?:commencing|beginning|starting))\s*(?:the\s+)?
+         (?:(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MONTH}),?\s*(?P<y>{_YEAR})(?!\d)
+          | {_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}})\s*(?P<sep>[./\-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*
+            (?P<y>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER})""", _read_week)
+
+_RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     # periods
     _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?:FY\s*)?(?P<y>{_YEAR4}|\d{{2}})
                \s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)""", _read_fin_quarter),
     _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?P<y>{_YEAR4})(?![\d/\-])""",
           _read_cal_quarter),
+    _rule(rf"""{_END_OF}\b(?P<term>autumn|spring|summer) \s+term\s*(?:of\s+)?(?P<y>{_YEAR4})
+               (?![\d/])""", _read_term),
     _rule(rf"""{_END_OF}\b(?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})
                (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
     _rule(rf"""\b(?:from\s+)?(?P<mon1>{_MONTH}) ,?\s*(?P<y1>{_YEAR})
@@ -354,15 +393,25 @@ _RULES: list[_Rule] = _EXACT_RULES + [
     _rule(r"""\b(?:prior\s+to|before|ahead\s+of|in\s+advance\s+of)\s+(?:the\s+)?(?:final\s+)?
               (?:publication|publishing)\b(?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?
               (?:report|review|dhr)\b)?""", _fixed("event", "publication")),
-    _rule(r"""\b(?:up)?on\s+(?:the\s+)?(?:final\s+)?(?:publication|completion)\b
+    _rule(r"""\b(?:(?:up)?on|following|after|at|in\s+line\s+with)\s+(?:the\s+)?(?:final\s+)?
+              (?:publication|completion)\b
               (?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?(?:report|review|dhr)\b)?""",
           _read_on_event),
     _rule(r"\bon[\s\-]?going\b", _fixed("ongoing")),
     # no date yet, said on purpose: unknown, and nothing to warn about
-    _rule(r"""^\W*(?:TBC|TBA|TBD|N\s*/\s*A|n\.a\.|not\s+applicable|to\s+be\s+(?:confirmed|agreed|
-              decided|set)|none)\W*$""", _fixed("unknown")),
+    _rule(r"""^[^\w\0]*(?:TBC|TBA|TBD|N\s*/\s*A|n\.a\.|not\s+applicable|to\s+be\s+(?:confirmed|agreed|
+              decided|set)|none)[^\w\0]*$""", _fixed("unknown")),
+    # recurring work ("Quarterly", "Reviewed annually"): ongoing, when it is the whole cell
+    _rule(r"""^[^\w\0]*(?:(?:reviewed|review|reported|reporting|updates?|on\s+an?)\s+)?
+              (?:quarterly|monthly|annually|annual|yearly|bi-?annually|six[\s\-]?monthly|
+              weekly|fortnightly|termly|regularly)
+              (?:\s+(?:basis|reviews?|updates?|reporting|thereafter))?[^\w\0]*$""",
+          _fixed("ongoing")),
     _rule(r"(?<!\b(?:be|not|yet)\s+)\b(?:implemented|in\s+place)\b", _fixed("implemented")),
-    _rule(r"\b(?:immediate(?:ly)?|with\s+immediate\s+effect)\b", _fixed("event")),
+    # "Completed" in a target-date column: the work is done, no date is given
+    _rule(r"^[^\w\0]*(?:complete[d]?|done|achieved|finished)[^\w\0]*$", _fixed("implemented")),
+    _rule(r"""\b(?:immediate(?:ly)?|with\s+immediate\s+effect|asap(?![\-\w])|a\.s\.a\.p\b\.?
+              |as\s+soon\s+as\s+(?:possible|practicable)\b)""", _fixed("event")),
     # incomplete dates: claimed so that they become unknown rather than nothing
     _rule(rf"""(?<!\d)\b\d{{1,2}}{_ORD}\s*(?:of\s+)?{_MONTH}  # "31 May"
                | \b{_MONTH}\s*\d{{1,2}}\s*(?:st|nd|rd|th)\b  # "June 30th"
@@ -446,6 +495,72 @@ def _segments(text: str, spans: list[tuple[int, int]]) -> list[str]:
     return raws
 
 
+_Found = list[tuple[int, int, _Reading]]
+
+_REVISED = regex.compile(
+    r"""\b(?:revised|extended|moved|deferred|postponed|rescheduled|re-?scheduled|put\s+back|
+          pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|
+          revised\s+(?:target\s+)?date)\b""", regex.IGNORECASE | regex.VERBOSE)
+"""A date superseded by the one after it ("March 2024 (revised to June 2024)")."""
+_WAS = regex.compile(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
+                     regex.IGNORECASE)
+"""A date superseded by the one before it ("June 2024 (was March 2024)")."""
+
+
+def _current(cell: str, found: _Found) -> _Found:
+    """Only the dates in force where a plan moved its target: a date followed by "revised
+    to", "extended to", "deferred to" ... another date, or one marked "was" / "originally"
+    beside another, is superseded; the revised date is the target."""
+    dated = [f for f in found if f[2].start is not None or f[2].kind == "relative"]
+    if len(dated) < 2:
+        return found
+    dropped: set[int] = set()
+    for m in _REVISED.finditer(cell):
+        if any(f[0] >= m.end() for f in dated):
+            dropped |= {id(f) for f in dated if f[1] <= m.start()}
+    for f in dated:
+        if _WAS.search(cell[max(0, f[0] - 24):f[0]]) and len(dated) - len(dropped) > 1:
+            dropped.add(id(f))
+    kept = [f for f in found if id(f) not in dropped]
+    return kept if any(f in kept for f in dated) else found
+
+
+def _revised_later(cell: str, found: _Found) -> bool:
+    """ "Sept 2024 (delayed)", "March 2024 - revised date TBC": the target was moved, and the
+    cell does not say where to."""
+    ends = [f[1] for f in found if f[2].start is not None or f[2].kind == "relative"]
+    return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
+
+
+_FROM = regex.compile(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
+                      regex.IGNORECASE)
+_ONWARDS = regex.compile(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
+                         regex.IGNORECASE)
+_DAY_RANGE = regex.compile(r"^\s*(?:-|to|until|till)\s*$", regex.IGNORECASE)
+
+
+def _open_ended(cell: str, found: _Found) -> _Found:
+    """ "From April 2024", "April 2024 onwards", "Ongoing from Jan 2024": work that starts
+    then and goes on: kind "ongoing" from that period's first day, with no end (a due date
+    would state more than the plan). Two days joined by a dash or "to" are one span."""
+    out: _Found = []
+    for start, end, reading in found:
+        if out and reading.kind == "date" and out[-1][2].kind == "date" \
+                and _DAY_RANGE.match(cell[out[-1][1]:start]) and out[-1][2].end < reading.start:
+            first = out.pop()
+            out.append((first[0], end, _Reading("span", first[2].start, reading.end)))
+            continue
+        if reading.start is not None and not reading.problem and (
+            _FROM.search(cell, max(0, start - 24), start) or _ONWARDS.match(cell, end)
+        ):
+            if out and out[-1][2].kind == "ongoing" and out[-1][2].start is None:
+                out.pop()  # "Ongoing from Jan 2024": one open-ended date
+            out.append((start, end, _Reading("ongoing", reading.start)))
+            continue
+        out.append((start, end, reading))
+    return out
+
+
 def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
     """All target dates in one cell, plus warnings for what had to be guessed or could not be read.
 
@@ -464,9 +579,13 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             found = other
     if not found:
         return [TargetDate(raw=cell, kind="unknown")], [f'target date "{cell}" could not be read']
+    found = _open_ended(cell, _current(cell, found))
     raws = _segments(cell, [(start, end) for start, end, _ in found])
     dates: list[TargetDate] = []
     warnings: list[str] = []
+    if _revised_later(cell, found):
+        warnings.append(f'target date "{cell}" was moved and the cell gives no new date; '
+                        "the date written was kept")
     for raw, (start, end, reading) in zip(raws, found, strict=True):
         span = cell[start:end].strip()
         if reading.problem:

@@ -34,9 +34,21 @@ def _tidy(name: str) -> str:
 _HEAD_NOUN = regex.compile(
     r"""\b(?:police|constabulary|council|trust|board|partnership|services?|team|practices?|
     agenc(?:y|ies)|coordinator|co-ordinator|manager|lead|officer|director|head|unit|department|
-    group|commissioners?|providers?|safeguarding)\s*$""",
+    group|commissioners?|providers?|safeguarding|probation|housing|education|schools?|
+    hospitals?|prisons?|social\s+care|partners)\s*$""",
     regex.I | regex.X,
 )
+_ROLE = regex.compile(
+    r"""\b(?:coordinator|co-ordinator|manager|lead|officer|director|head|chair|nurse|worker|
+    champion|adviser|advisor|practitioner|inspector|commissioner)s?\b""",
+    regex.I | regex.X,
+)
+"""A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
+_LABEL = regex.compile(
+    r"^\s*(?:lead(?:\s+(?:agency|officer))?|owners?|responsible|action\s+holder)\s*:\s*",
+    regex.I,
+)
+"""An owner cell that names its own field ("Lead: Police")."""
 _AND = regex.compile(r"\s+(?:&|and)\s+", regex.I)
 
 
@@ -46,6 +58,21 @@ def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     Somerset Police" or "Health" in "Health & Wellbeing Board" does not."""
     name = _tidy(name)
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
+
+
+def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
+    """ "Police, Probation, Housing" is three owners, each an agency on its own (the last
+    may be "X and Y"); "DA Lead, Police" and "Community Safety Manager, Borough Council" are
+    one: a role, then whose."""
+    pieces = [p for p in _split_outside_parens(part, ",") if p.strip()]
+    if len(pieces) < 2:
+        return [part]
+    last = _AND.split(pieces[-1])
+    if len(last) > 1 and all(_complete_owner(p, glossary) for p in last):
+        pieces[-1:] = last
+    if all(_complete_owner(p, glossary) and not _ROLE.search(p) for p in pieces):
+        return pieces
+    return [part]
 
 
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
@@ -182,8 +209,9 @@ def split_owners(
     for line in paragraphs:
         if _NO_ONE.match(line):
             continue
+        line = _LABEL.sub("", line)
         for part in _split_outside_parens(line, "/;"):
-            for piece in split_and(part, glossary):
+            for piece in (p for c in split_commas(part, glossary) for p in split_and(c, glossary)):
                 name = _tidy(piece)
                 if name:
                     owners.append(Owner(name, glossary.get(name)))

@@ -11,6 +11,7 @@ from dhrplan.extract.stitch import stitch
 from dhrplan.extract.tags import warning_code
 from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
+from dhrplan.normalize.prose import prose_plan
 from dhrplan.normalize.rag import plan_key
 from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, TableMap
 from dhrplan.normalize.records import RecordBuilder
@@ -109,7 +110,8 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     title_lines = _title(blocks)
     title = " ".join(title_lines) or None
     chosen, layout_warnings = plan_tables(blocks, glossary, set(title_lines))
-    if not chosen:
+    prose = prose_plan(blocks, set(title_lines)) if not chosen else None
+    if not chosen and prose is None:
         raise ExtractError(
             f"{document.path}: no action-plan table found (no table with a Recommendation "
             "or Action column and at least two of Scope, Owner, Milestones, Target date, "
@@ -118,11 +120,12 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
     warnings = [*(PlanWarning(warning_code(w), None, w) for w in document.warnings),
                 *layout_warnings]
     builder = RecordBuilder(document.path.stem, glossary, plan_key(tables))
-    for draft in drafts_for(chosen):
+    for draft in drafts_for(chosen) if prose is None else prose.drafts:
         builder.add(draft)
     if not builder.records:
         raise ExtractError(f"{document.path}: no recommendations found in its tables")
     anchors, anchor_warnings = stated_anchors(blocks, [t.table for t in chosen])
     source = Source(document.path.name, sha256, document.format, document.page_count, backend)
-    return Plan(SCHEMA_VERSION, source, title, glossary, [_table_map(t) for t in chosen],
-                builder.records, [*warnings, *anchor_warnings], anchors)
+    maps = [_table_map(t) for t in chosen] if prose is None else [prose.table]
+    return Plan(SCHEMA_VERSION, source, title, glossary, maps, builder.records,
+                [*warnings, *anchor_warnings], anchors)

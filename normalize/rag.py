@@ -14,9 +14,10 @@ from collections.abc import Sequence
 import regex
 
 from dhrplan.extract.model import Table
-from dhrplan.normalize.completion import parse_completion
+from dhrplan.normalize.completion import COMMON_KEY, parse_completion
 
-COMMON_KEY = {"green": "complete", "amber": "in_progress", "red": "not_started"}
+__all__ = ["COMMON_KEY", "colour_name", "key_from_table", "plan_key", "status_of_words"]
+
 _KEY_TEXT = regex.compile(r"^\W*(?:blue|green|amber|red|yellow|orange|grey|gray)?\W*(?P<rest>.*)$",
                           regex.I)
 

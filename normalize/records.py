@@ -15,9 +15,15 @@ from dhrplan.extract.labels import BRACKETED_SUB, BULLETS
 from dhrplan.extract.model import Row, RowNote
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import cell_text_at as _cell
-from dhrplan.extract.vocabulary import names_done_date
+from dhrplan.extract.vocabulary import names_brag, names_done_date
 from dhrplan.normalize.columns import ColumnMap
-from dhrplan.normalize.completion import parse_completion, rag_word, tick_status
+from dhrplan.normalize.completion import (
+    BRAG_KEY,
+    RAG_WORDS,
+    parse_completion,
+    rag_word,
+    tick_status,
+)
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.items import milestones, split_items
 from dhrplan.normalize.owners import split_owners, take_ownership
@@ -194,22 +200,28 @@ class RecordBuilder:
         index = columns.index("completion")
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
-        completion, messages = parse_completion(text, done_dates)
         rag_index = columns.index("rag")
+        brag = any(names_brag(columns.names[i]) for i in (index, rag_index) if i is not None)
+        words = {**RAG_WORDS, **(BRAG_KEY if brag else {}), **(self.key or {})}
+        completion, messages = parse_completion(text, done_dates, words)
         if rag_index is None or rag_index >= len(row.cells):
             warnings.extend(_coded("status_unread", "completion", messages))
             return completion
         cell = row.cells[rag_index]
         word = rag_word(cell.text) if not cell.merged else None
         shade = colour_name(cell.fill)
-        key = self.key or COMMON_KEY
+        key = self.key or (BRAG_KEY if brag else COMMON_KEY)
         status, rag = None, None
-        if word:
-            status, rag = (self.key or {}).get(word) or COMMON_KEY.get(word), cell.text.strip()
+        if word:  # the colour, unless words after it say otherwise ("Green - on track")
+            said, _ = parse_completion(cell.text, False, words)
+            status = said.status if said and said.status != "unknown" else words.get(word)
+            rag = cell.text.strip()
         elif shade and not cell.text.strip():
             status, rag = key.get(shade), cell.fill
             if status:
-                how = "the plan's own key" if self.key else "green complete, amber in progress"
+                how = ("the plan's own key" if self.key else
+                       "BRAG: blue complete, green on track" if brag else
+                       "green complete, amber in progress")
                 warnings.append(PlanWarning(
                     "status_from_colour", "completion",
                     f"status {status} read from the RAG cell's {shade} shading ({how})",

@@ -29,6 +29,11 @@ def plans() -> list[str]:
     return sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
 
 
+def table_plans() -> list[str]:
+    """The plans laid out as tables; the others (`running-text-*`) have none."""
+    return [p for p in plans() if not p.startswith("running-text-")]
+
+
 def expected(plan: str) -> dict[str, Any]:
     return json.loads((CORPUS / f"{plan}.expected.json").read_text("utf-8"))
 

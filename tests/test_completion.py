@@ -68,6 +68,8 @@ CASES = [
     # --- progress as people write it (issue 8; the corpus plans)
     ("Update Jan 2025: three of five sessions held", "in_progress", None, None),
     ("Briefing circulated to all practices; audit booked for June", "in_progress", None, None),
+    ("Prompt added to the template; audit planned for March", "in_progress", None, None),
+    ("Template updated; training to follow", "in_progress", None, None),
     ("On track – sessions booked for March", "in_progress", None, None),
     ("Behind schedule – waiting for the data from the ICB", "in_progress", None, None),
     ("Delayed", "in_progress", None, None),
@@ -86,6 +88,59 @@ CASES = [
      None),
     ("Amber", "in_progress", None, None),
     ("RAG: Green", "complete", None, None),
+    # --- more real-world phrasings (round 3; REAL-PLANS.md S8, S10 and council trackers)
+    ("Fully implemented", "complete", None, None),
+    ("Not progressed", "not_started", None, None),
+    ("Awaiting confirmation of progress", "unknown", None, "reports no update"),
+    ("No update received", "unknown", None, "reports no update"),
+    ("Awaiting update", "unknown", None, "reports no update"),
+    ("Update requested from Housing", "unknown", None, "reports no update"),
+    ("Training delivered; awaiting confirmation from the ICB", "in_progress", None, None),
+    ("Accepted", "unknown", None, "response to the recommendation"),
+    ("Not accepted", "unknown", None, "response to the recommendation"),
+    ("Accepted in part", "unknown", None, "response to the recommendation"),
+    ("Response: Agreed", "unknown", None, "response to the recommendation"),
+    ("Superseded", "unknown", None, "withdrawn or superseded"),
+    ("Withdrawn", "unknown", None, "withdrawn or superseded"),
+    ("No longer required", "unknown", None, "withdrawn or superseded"),
+    ("Closed - superseded by the new DA strategy", "unknown", None, "withdrawn or superseded"),
+    ("Ongoing", "in_progress", None, None),
+    ("In progress – 60%", "in_progress", None, None),
+    ("Partially complete", "in_progress", None, None),
+    ("Partially implemented", "in_progress", None, None),
+    ("Not yet started", "not_started", None, None),
+    ("Complete and embedded", "complete", None, None),
+    ("Embedded in practice", "complete", None, None),
+    ("Business as usual", "complete", None, None),
+    ("Complete – evidence provided", "complete", None, None),
+    ("Green (complete)", "complete", None, None),
+    ("Green – on track", "in_progress", None, None),
+    ("Blue", "complete", None, None),
+    ("BRAG: Blue", "complete", None, None),
+    ("B", "complete", None, None),
+    ("G", "complete", None, None),
+    ("A", "in_progress", None, None),
+    ("R", "not_started", None, None),
+    ("\u2713", "complete", None, None),
+    ("\u2714", "complete", None, None),
+    ("Yes", "complete", None, None),
+    ("Y", "complete", None, None),
+    ("No", "unknown", None, "not whether it started"),
+    ("X", "unknown", None, "a cross"),
+    ("Not fully implemented", "unknown", None, "not whether it started"),
+    ("Amber/Green", "in_progress", None, None),
+    ("Red/Amber", "in_progress", None, None),
+    ("Green/Green", "complete", None, None),
+    # several dated updates: the latest decides, in whichever order they are written
+    ("Jan 2024: training booked / Jun 2024: training delivered to all staff",
+     "complete", None, None),
+    ("Jan 2024: policy drafted\nJun 2024: policy ratified and circulated", "complete", None,
+     None),
+    ("Update 03/2024: complete. Update 01/2024: in progress", "complete", None, None),
+    ("Update 12.01.24: training booked\nUpdate 20.06.24: complete, all staff trained 18.06.24",
+     "complete", date(2024, 6, 18), None),
+    ("March 2024: complete. September 2024: audit found gaps; training is being repeated",
+     "in_progress", None, None),
     # an intended outcome states no progress
     ("Agencies will be able to show that the learning from this review is embedded.",
      "unknown", None, "states no progress"),
@@ -121,7 +176,7 @@ def test_a_tick_says_the_state_its_column_names(header: str, cell: str, status) 
                          ids=[c[0][:40] for c in CASES])
 def test_parse_completion(raw, status, completed_on, warning):
     completion, warnings = parse_completion(raw)
-    assert completion == Completion(raw=raw, status=status, date=completed_on)
+    assert completion == Completion(raw=" ".join(raw.split()), status=status, date=completed_on)
     if warning is None:
         assert warnings == []
     else:

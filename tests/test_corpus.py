@@ -12,7 +12,7 @@ is what a user who checks only the flagged records relies on.
 from __future__ import annotations
 
 import pytest
-from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans
+from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans, table_plans
 
 from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import Options, convert_file
@@ -59,6 +59,7 @@ SILENT: set[tuple[str, int, str]] = set()
 
 READERS = [
     ("docx", ".docx", "pdfium"),
+    ("html", ".html", "pdfium"),
     ("pdf", ".pdf", "pdfium"),
     ("pdf", ".pdf", "pdfplumber"),
     ("tagged", "-tagged.pdf", "pdfium"),
@@ -70,11 +71,12 @@ CASES = [
     for kind, suffix, backend in READERS
     if (CORPUS / f"{plan}{suffix}").exists() and not (kind == "docx" and backend != "pdfium")
 ]
+TABLE_PLANS = table_plans()
 
 
-def test_the_corpus_has_eighteen_layouts_each_as_docx_and_pdf() -> None:
-    assert len(plans()) == 18
-    for plan in plans():
+def test_the_corpus_has_eighteen_table_layouts_each_as_docx_and_pdf() -> None:
+    assert len(TABLE_PLANS) == 18
+    for plan in TABLE_PLANS:
         assert (CORPUS / f"{plan}.docx").exists() and (CORPUS / f"{plan}.pdf").exists()
     assert sum(1 for p in plans() if (CORPUS / f"{p}-tagged.pdf").exists()) >= 7
 
@@ -100,6 +102,19 @@ def test_a_record_that_differs_says_so(plan: str, kind: str, suffix: str, backen
         warned = {w["field"] for w in doc["recommendations"][index]["warnings"]}
         flagged = WARNING_FIELD[field] in warned or None in warned
         assert flagged or (plan, index, field) in SILENT, (index, field)
+
+
+def test_the_running_text_plans_come_as_html_docx_and_pdf() -> None:
+    """Corpus D: recommendations as headings, paragraphs and bullets, with no table; every
+    record says it was read from running text."""
+    running = [p for p in plans() if p.startswith("running-text-")]
+    assert len(running) == 4
+    for plan in running:
+        assert (CORPUS / f"{plan}.html").exists() and (CORPUS / f"{plan}.docx").exists()
+        doc = plan_to_dict(convert_file(CORPUS / f"{plan}.html"))
+        assert all(w["code"] == "running_text" and w["field"] is None
+                   for r in doc["recommendations"] for w in r["warnings"][:1])
+    assert sum(1 for p in running if (CORPUS / f"{p}.pdf").exists()) == 2
 
 
 def test_every_column_mapping_is_in_the_document() -> None:

@@ -1,4 +1,5 @@
-"""Text exports of the corpus's untagged PDFs, as other PDF-to-text converters write them
+"""Text exports of the corpus's untagged PDFs of its table plans (a text export of a plan
+with no table is not read), as other PDF-to-text converters write them
 (tests/corpus/exports/, made by tests/fixtures/make_converter_exports.py): every visual line
 kept (`<br>` in markdown, newlines in quoted TSV) or each cell flattened to one line.
 
@@ -12,7 +13,7 @@ reads in the plan carries a warning on the field it gets wrong, or on the whole 
 from __future__ import annotations
 
 import pytest
-from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans
+from corpus_view import CORPUS, WARNING_FIELD, differences, expected, table_plans
 
 from dhrplan.output.jsondoc import plan_to_dict, validation_errors
 from dhrplan.pipeline import convert_file
@@ -47,14 +48,14 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
 
 CASES = [
     pytest.param(plan, style, id=f"{plan}.{style}")
-    for plan in plans()
+    for plan in table_plans()
     for style in LINES + FLAT
     if (EXPORTS / f"{plan}.{style}").exists()
 ]
 
 
 def test_every_untagged_corpus_pdf_has_its_four_exports() -> None:
-    for plan in plans():
+    for plan in table_plans():
         assert all((EXPORTS / f"{plan}.{style}").exists() for style in LINES + FLAT), plan
 
 
@@ -70,7 +71,7 @@ def test_an_export_reads_every_recommendation(plan: str, style: str) -> None:
 
 
 @pytest.mark.parametrize("style", LINES)
-@pytest.mark.parametrize("plan", plans())
+@pytest.mark.parametrize("plan", table_plans())
 def test_an_export_that_keeps_the_lines_gives_what_its_pdf_gives(plan: str, style: str) -> None:
     want = expected(plan)
     from_pdf = set(differences(plan_to_dict(convert_file(CORPUS / f"{plan}.pdf")), want))

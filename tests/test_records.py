@@ -191,3 +191,23 @@ def test_a_section_that_sets_a_deadline_is_the_target_of_its_records(
     records = build(header, row(section), row("1 The CSP should act.", "CSP Chair", "Done"))
     got = [(d.end.year, d.end.month) for d in records[0].target_dates]
     assert got == ([month] if month else [])
+
+
+# a progress column's colour words, and what they mean under its header
+BRAG = [
+    ("Progress", "Green", "complete"),
+    ("Progress", "Blue", "complete"),
+    ("BRAG status", "Green", "in_progress"),
+    ("BRAG status", "G", "in_progress"),
+    ("BRAG status", "Blue", "complete"),
+    ("B/R/A/G", "Red", "not_started"),
+    ("BRAG status", "Green (complete)", "complete"),
+]
+
+
+@pytest.mark.parametrize(("heading", "word", "status"), BRAG)
+def test_brag_green_is_on_track(heading: str, word: str, status: str) -> None:
+    """In a BRAG column blue is complete and green on track; elsewhere green is complete."""
+    header = row("No.", "Recommendation", "Lead", "Target date", heading)
+    (record,) = build(header, row("1", "Refresh training.", "CSP", "May 2025", word))
+    assert record.completion.status == status
