@@ -199,7 +199,19 @@ def cell_text(
     end a paragraph (`unsure_break`) are told to `unsure`, as the sentence before them."""
     if not words:
         return ""
-    lines = group_lines(words)
+    return lines_text(group_lines(words), x0, x1, known, measure, unsure)
+
+
+def lines_text(
+    lines: list[Line],
+    x0: float,
+    x1: float,
+    known: PageWords = NO_PAGE_WORDS,
+    measure: Measure = POINTS,
+    unsure: list[str] | None = None,
+) -> str:
+    """`cell_text` of a cell whose words are already grouped into lines (`group_lines`), for
+    a reader that needs the lines too."""
     right = _text_right(lines, x0, x1)
     pitch = _line_pitch(lines)
     tails = _whole_first_words(lines, right, known, measure)
@@ -307,11 +319,11 @@ def tag_breaks(lines: list[Line]) -> list[bool] | None:
     return [a != b for a, b in zip(keys, keys[1:], strict=False)]
 
 
-def end_room(words: list[Word], x0: float, x1: float) -> float | None:
-    """Free width at the end of the last line of a cell ruled at x0 and x1, in ems."""
-    if not words:
+def end_room(lines: list[Line], x0: float, x1: float) -> float | None:
+    """Free width at the end of the last line (`group_lines`) of a cell ruled at x0 and x1,
+    in ems."""
+    if not lines:
         return None
-    lines = group_lines(words)
     last = lines[-1]
     return max(0.0, _text_right(lines, x0, x1) - last.x1) / last.size
 

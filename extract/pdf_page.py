@@ -15,10 +15,10 @@ from dhrplan.extract.celltext import (
     NO_PAGE_WORDS,
     Line,
     PageWords,
-    cell_text,
     end_room,
     group_lines,
     known_words,
+    lines_text,
     tag_breaks,
     unsure_notes,
     would_fit,
@@ -39,21 +39,29 @@ from dhrplan.extract.tagcells import TagPlacement, Where, place_by_tags
 PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 
-MARGIN = 0.12
-"""Top and bottom share of the page where running headers, footers and page numbers live."""
 
-TITLE_SIZE = 14.0
-"""Lines set this large (points) are a title, never a running header (headers and footers
-are set at 8-11 pt): a title that starts in the top band and wraps below it stays one
-paragraph, as a web page printed from a browser begins."""
+@dataclass(frozen=True)
+class PageSettings:
+    """How a page's text outside its grids, and its shading, are read."""
 
-PARAGRAPH_GAP = 0.6
-"""Lines further apart than this many font sizes are separate paragraphs outside tables."""
+    margin: float = 0.12
+    """Top and bottom share of the page where running headers, footers and page numbers
+    live."""
+    title_size: float = 14.0
+    """Lines set this large (points) are a title, never a running header (headers and
+    footers are set at 8-11 pt): a title that starts in the top band and wraps below it stays
+    one paragraph, as a web page printed from a browser begins."""
+    paragraph_gap: float = 0.6
+    """Lines further apart than this many font sizes are separate paragraphs outside
+    tables."""
+    fill_coverage: float = 0.5
+    """A filled rectangle shades a cell when it covers the cell's centre and at least this
+    share of its area: a word processor fills the whole cell (or row, or table) inside its
+    borders, while borders drawn as thin filled rectangles (Chromium) and highlighted words
+    cover little."""
 
-FILL_COVERAGE = 0.5
-"""A filled rectangle shades a cell when it covers the cell's centre and at least this share
-of its area: a word processor fills the whole cell (or row, or table) inside its borders,
-while borders drawn as thin filled rectangles (Chromium) and highlighted words cover little."""
+
+PAGE = PageSettings()
 
 UNSHADED = "#ffffff"
 """White is the paper: a cell filled white (or a white page background) is not shaded."""
@@ -149,24 +157,24 @@ def fragment(
             for c in range(span.col, span.col + span.cols)
             for w in by_cell.get((r, c), ())
         ]
-        if untagged is not None and any(w.paragraph is not None for w in span_words):
-            lines = group_lines(span_words)  # (a cell with no tags at all is an artifact:
-            if len(lines) > 1 and tag_breaks(lines) is None:  # a repeated header row)
-                untagged.append((span.row, span.col))
-        if span_words:
-            before = len(unsure)
-            printed = group_lines(span_words)
-            grid[span.row][span.col] = Cell(
-                cell_text(span_words, span.x0, span.x1, known, unsure=unsure),
-                all(w.bold for w in span_words),
-                room=end_room(span_words, span.x0, span.x1),
-                lines=tuple(line.text for line in printed),
-                fill=shade,
-                regions=region,
-                line_regions=tuple(Region(page, line.x0, line.top, line.x1, line.bottom)
-                                   for line in printed),
-            )
-            notes.setdefault(span.row, []).extend(unsure_notes(unsure[before:], span.col))
+        if not span_words:
+            continue
+        printed = group_lines(span_words)
+        tagged = untagged is not None and any(w.paragraph is not None for w in span_words)
+        if tagged and len(printed) > 1 and tag_breaks(printed) is None:
+            untagged.append((span.row, span.col))  # (a cell without tags is a repeated header)
+        before = len(unsure)
+        grid[span.row][span.col] = Cell(
+            lines_text(printed, span.x0, span.x1, known, unsure=unsure),
+            all(w.bold for w in span_words),
+            room=end_room(printed, span.x0, span.x1),
+            lines=tuple(line.text for line in printed),
+            fill=shade,
+            regions=region,
+            line_regions=tuple(Region(page, line.x0, line.top, line.x1, line.bottom)
+                               for line in printed),
+        )
+        notes.setdefault(span.row, []).extend(unsure_notes(unsure[before:], span.col))
     return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],
                          page)
 
@@ -181,7 +189,7 @@ def cell_fill(span: Span, fills: list[Fill]) -> str | None:
             continue
         width = min(fill.x1, span.x1) - max(fill.x0, span.x0)
         height = min(fill.bottom, span.bottom) - max(fill.top, span.top)
-        if area > 0 and width * height >= FILL_COVERAGE * area:
+        if area > 0 and width * height >= PAGE.fill_coverage * area:
             return None if fill.colour == UNSHADED else fill.colour
     return None
 
@@ -190,8 +198,8 @@ def _headings(
     words: list[Word], geometry: PageGeometry, lattices: list[Lattice]
 ) -> list[tuple[float, Heading, bool]]:
     """Paragraphs of the text outside tables, page labels dropped."""
-    top_margin = geometry.height * MARGIN
-    bottom_margin = geometry.height * (1 - MARGIN)
+    top_margin = geometry.height * PAGE.margin
+    bottom_margin = geometry.height * (1 - PAGE.margin)
     table_tops = sorted(lat.ys[0] for lat in lattices)
     right = max((w.x1 for w in geometry.words), default=geometry.width)
     found: list[tuple[float, Heading, bool]] = []
@@ -213,7 +221,7 @@ def _headings(
             paragraph
             and _continues(paragraph[-1], line, table_tops, right)
             and (in_margin == para_margin or para_margin and line.top < bottom_margin
-                 and min(p.size for p in paragraph) >= TITLE_SIZE)
+                 and min(p.size for p in paragraph) >= PAGE.title_size)
         ):
             paragraph.append(line)
             continue
@@ -230,6 +238,6 @@ def _continues(prev: Line, line: Line, table_tops: list[float], right: float) ->
         return False
     if would_fit(prev, line, right):
         return False
-    if line.top - prev.bottom > PARAGRAPH_GAP * prev.size:
+    if line.top - prev.bottom > PAGE.paragraph_gap * prev.size:
         return False
     return not any(prev.bottom <= top <= line.top for top in table_tops)

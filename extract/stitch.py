@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dhrplan.extract.celltext import SPACE_WIDTH
 from dhrplan.extract.labels import ITEM_START, leading_marker, opens_item, successor
 from dhrplan.extract.model import (
     NO_PAGE,
@@ -31,6 +32,7 @@ from dhrplan.extract.model import (
     TableFragment,
 )
 from dhrplan.extract.rowkinds import starts_something
+from dhrplan.extract.textlines import text_width
 from dhrplan.extract.vocabulary import glue_broken_header
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
@@ -47,6 +49,17 @@ _WORD = re.compile(r"[^\W_]+")
 class StitchSettings:
     header_match: float = 0.8
     """Share of non-empty header cells that must match for a row to count as a repeated header."""
+    paren_reach: int = 2000
+    """Characters before a page break searched for an unclosed "(": a parenthesis stays open
+    over a sentence or two, never pages; counting the whole cell at every join of row after
+    row was quadratic."""
+    room_margin: float = 0.5
+    """Ems beyond a space and the next word's width that the last line before a page break
+    must have had free for its break to count as a paragraph end: the room is measured on
+    one page and the word set on the next, so only clear room counts."""
+
+
+SETTINGS = StitchSettings()
 
 
 HEADER_CELL_WORDS = 24
@@ -64,7 +77,7 @@ def _cell_key(text: str) -> str:
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
 
 
-def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings()) -> bool:
+def same_header(header: Row, row: Row, settings: StitchSettings = SETTINGS) -> bool:
     if len(header.cells) != len(row.cells):
         return False
     pairs = [
@@ -76,12 +89,6 @@ def same_header(header: Row, row: Row, settings: StitchSettings = StitchSettings
         return False
     matches = sum(1 for h, c in pairs if h == c)
     return matches / len(pairs) >= settings.header_match
-
-
-PAREN_REACH = 2000
-"""Characters before a page break searched for an unclosed "(": a parenthesis stays open
-over a sentence or two, never pages; counting the whole cell at every join of row after row
-was quadratic."""
 
 
 def _last_word(text: str) -> str:
@@ -103,7 +110,7 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
         return True
     if before[-1] in ",;:(/&-–":
         return True
-    tail = before[-PAREN_REACH:]
+    tail = before[-SETTINGS.paren_reach:]
     if tail.count("(") > tail.count(")"):
         return True
     if before[-1].isalpha() and normal_word(_first_word(after)) in NAMES_IN_RUNNING_TEXT:
@@ -111,14 +118,11 @@ def _cut_mid_phrase(before: str, after: str) -> bool:
     return _last_word(before).lower() in FUNCTION_WORDS
 
 
-WORD_EMS = 0.5
-"""Average width of a character, in ems, to tell whether a word had room on a line."""
-SPACE_EMS = 0.28
-
-
 def _had_room(room: float, after: str) -> bool:
+    """Whether the next word would have fitted in the `room` (ems) the line before the page
+    break left: if so, that line ended on purpose."""
     words = after.split(None, 1)
-    return not words or room >= SPACE_EMS + WORD_EMS * len(words[0]) + 0.5
+    return not words or room >= SPACE_WIDTH + text_width(words[0]) + SETTINGS.room_margin
 
 
 def _wrapped(cell: Cell, after: str) -> bool:
@@ -341,7 +345,7 @@ class _Builder:
 
 
 def stitch(
-    blocks: Sequence[Block], settings: StitchSettings = StitchSettings()
+    blocks: Sequence[Block], settings: StitchSettings = SETTINGS
 ) -> list[Heading | Table]:
     """Headings and whole tables, in document order."""
     out: list[Heading | Table] = []
