@@ -63,3 +63,10 @@ def split_label(text: str) -> tuple[str | None, str]:
         return None, text.strip()
     raw = m.group("n") or m.group("r") or m.group("p") or m.group("d") or m.group("c")
     return clean_number(raw), text[m.end() :].strip()
+
+
+def label_only(text: str) -> str | None:
+    """The number of a line that is only a label ("Recommendation 3", "Rec 3:"): a heading
+    or field label that numbers what follows it, not the start of its text."""
+    number, rest = split_label(" ".join(text.split()))
+    return number if number is not None and not rest.strip(" :.-\u2013") else None

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dhrplan.extract.model import Cell, Heading, Row, RowNote, Table
-from dhrplan.extract.numbering import split_label
+from dhrplan.extract.numbering import label_only, split_label
 from dhrplan.extract.vocabulary import role_of
-from dhrplan.normalize.columns import ColumnMap, map_columns
+from dhrplan.normalize.columns import ColumnMap, cell_fits, map_columns
 
 TRANSPOSED = "table_transposed"
 """The warning code every record read from a transposed table carries."""
@@ -63,9 +63,9 @@ def read_label(text: str) -> Label | None:
     text = " ".join(text.split()).rstrip(":").strip()
     if not text or len(text.split()) > SETTINGS.label_words or text.endswith((".", ";")):
         return None
-    number, rest = split_label(text)
+    number = label_only(text)
     role = role_of(text)
-    if number is not None and not rest.strip(" :.-–"):
+    if number is not None:
         key = " ".join(w for w in text.split() if not any(ch.isdigit() for ch in w))
         return Label(key or "Recommendation", role if role not in (None, "number")
                      else "recommendation", number)
@@ -92,23 +92,53 @@ def _value_cells(row: Row) -> list[Cell]:
     return [c for c in row.cells[1:] if not c.empty and not c.merged]
 
 
-def _split_joined(row: Row) -> list[tuple[Label, Cell]] | None:
-    """A row a reader joined across a page break ("Target date\\nProgress / RAG" beside
-    "April 2025\\nGreen ..."): each line of the label a field and as many paragraphs beside
-    them, one to one."""
-    lines = [ln for ln in row.cells[0].text.split("\n") if ln.strip()]
+def _label_parts(text: str) -> list[Label] | None:
+    """The fields a label cell names when a reader joined two rows across a page break:
+    one per line ("Target date" / "Progress / RAG"), or a number label run into the next
+    label ("Recommendation 4 Agency"); None unless there are two or more, each a field."""
+    parts: list[Label] = []
+    for line in (ln for ln in text.split("\n") if ln.strip()):
+        number, rest = split_label(line.strip())
+        words = line.split()
+        head = " ".join(words[: len(words) - len(rest.split())]) if number else ""
+        if number and rest and (after := read_label(rest)) and after.role and \
+                (before := read_label(head)) and before.role:
+            parts.extend([before, after])
+        elif (label := read_label(line)) is not None and label.role:
+            parts.append(label)
+        else:
+            return None
+    return parts if len(parts) >= 2 else None
+
+
+def _split_joined(row: Row, glossary: dict[str, str]) -> list[tuple[Label, Cell]] | None:
+    """A row a reader joined across a page break: its label cell names two fields and the
+    paragraphs beside them go one to one, or, for two fields, at the one place where each
+    side's paragraphs fit their field (a date for a target date, short names for an owner)."""
     values = _value_cells(row)
-    if len(lines) < 2 or len(values) != 1:
+    labels = _label_parts(row.cells[0].text)
+    if labels is None or len(values) != 1:
         return None
+    fill = values[0].fill
     paragraphs = [p for p in values[0].text.split("\n") if p.strip()]
-    labels = [read_label(ln) for ln in lines]
-    if len(paragraphs) != len(lines) or not all(lb and lb.role for lb in labels):
+    if len(paragraphs) == len(labels):
+        return [(lb, Cell(p, fill=fill)) for lb, p in zip(labels, paragraphs, strict=True)]
+    if len(labels) != 2 or len(paragraphs) < 2:
         return None
-    return [(lb, Cell(p, fill=values[0].fill)) for lb, p in zip(labels, paragraphs,
-                                                                strict=True) if lb]
+
+    def fits(label: Label, part: list[str]) -> bool:
+        return cell_fits(label.role, "\n".join(part), glossary) is not False
+
+    cuts = [k for k in range(1, len(paragraphs))
+            if fits(labels[0], paragraphs[:k]) and fits(labels[1], paragraphs[k:])]
+    if len(cuts) != 1:
+        return None
+    k = cuts[0]
+    return [(labels[0], Cell("\n".join(paragraphs[:k]), fill=fill)),
+            (labels[1], Cell("\n".join(paragraphs[k:]), fill=fill))]
 
 
-def _entries(rows: Sequence[Row]) -> list[_Entry] | None:
+def _entries(rows: Sequence[Row], glossary: dict[str, str]) -> list[_Entry] | None:
     """The table's rows as labelled entries, rows without a label joined to the entry above
     (a value cut by a page break, the text under a label row spanning both columns); None
     when the first column is not mostly labels."""
@@ -126,13 +156,14 @@ def _entries(rows: Sequence[Row]) -> list[_Entry] | None:
             entries[-1].cells.extend(_value_cells(row))
             entries[-1].rows.append(row)
             continue
-        split = _split_joined(row)
+        split = _split_joined(row, glossary)
         if split:
             labelled += 1
             named += 1
             for label, cell in split:
-                note = RowNote("row_joined", f"the label cell {first.text!r} holds two "
-                               "fields, read one to one with the paragraphs beside it")
+                note = RowNote("row_joined", f"the label cell {' '.join(first.text.split())!r} "
+                               "names several fields (rows joined across a page break): "
+                               "the text beside it was shared out between them")
                 entries.append(_Entry(label, [cell], [Row([], row.pages, [note],
                                                           row.position)]))
             continue
@@ -173,10 +204,7 @@ def _blocks(entries: list[_Entry]) -> list[_Block]:
 def _heading_number(lead: Sequence[Heading]) -> str | None:
     """The number of a heading just above the table that is only a label ("Recommendation
     2"): the number of the table's one recommendation."""
-    if not lead:
-        return None
-    number, rest = split_label(lead[-1].text)
-    return number if number is not None and not rest.strip(" :.-–") else None
+    return label_only(lead[-1].text) if lead else None
 
 
 def _joined(cells: Sequence[Cell]) -> Cell:
@@ -206,7 +234,7 @@ def read_transposed(
     rows = [table.header, *table.rows]
     if max(len(r.cells) for r in rows) < 2:
         return None
-    entries = _entries(rows)
+    entries = _entries(rows, glossary)
     if entries is None:
         return None
     blocks = [b for b in _blocks(entries) if "recommendation" in b.roles()]
