@@ -61,8 +61,9 @@ def read_label(text: str) -> Label | None:
     """The field a first-column cell names, or None when it is content. "Recommendation 3"
     and "Rec 3" name the recommendation and carry its number."""
     text = " ".join(text.split()).rstrip(":").strip()
-    if not text or len(text.split()) > SETTINGS.label_words or text.endswith((".", ";")):
-        return None
+    words = len(text.split())
+    if not text or words > SETTINGS.label_words or (text.endswith((".", ";")) and words > 2):
+        return None  # a sentence, not "Rec No."
     number = label_only(text)
     role = role_of(text)
     if number is not None:
