@@ -158,15 +158,27 @@ def _entries(rows: Sequence[Row], glossary: dict[str, str]) -> list[_Entry] | No
             entries[-1].rows.append(row)
             continue
         split = _split_joined(row, glossary)
+        named_label = " ".join(first.text.split())
         if split:
             labelled += 1
             named += 1
             for label, cell in split:
-                note = RowNote("row_joined", f"the label cell {' '.join(first.text.split())!r} "
-                               "names several fields (rows joined across a page break): "
-                               "the text beside it was shared out between them")
+                note = RowNote("row_joined", f"the label cell {named_label!r} names several "
+                               "fields (rows joined across a page break): the text beside it "
+                               "was shared out between them")
                 entries.append(_Entry(label, [cell], [Row([], row.pages, [note],
                                                           row.position)]))
+            continue
+        parts = _label_parts(first.text)
+        if parts:  # several fields, their text not to be shared out one way only
+            labelled += 1
+            named += 1
+            note = RowNote("row_joined", f"the label cell {named_label!r} names several fields "
+                           "(rows joined across a page break): the text beside it is kept "
+                           f"whole under {parts[0].key!r}", 1)
+            entries.append(_Entry(parts[0], _value_cells(row),
+                                  [Row(row.cells, row.pages, [*row.warnings, note],
+                                       row.position)]))
             continue
         label = read_label(first.text)
         labelled += 1

@@ -152,6 +152,17 @@ def test_a_row_joined_across_a_page_break_is_shared_out_between_its_fields(
     assert any(n.code == "row_joined" and n.column is not None for n in second.warnings)
 
 
+def test_a_joined_row_that_can_be_shared_out_two_ways_is_kept_whole_and_warned() -> None:
+    """ "Police" / "Schools" / "Audit records.": one owner or two, nothing tells."""
+    rows = [FORM[0], ["Agency\nAction", "Police\nSchools\nAudit records."], *FORM[4:]]
+    found = read_transposed(_table(rows), [], {})
+    assert found is not None
+    (row,) = found.rows
+    owner = found.columns.roles.index("owner")
+    assert row.cells[owner].text == "Police\nSchools\nAudit records."
+    assert [n.column for n in row.warnings if n.code == "row_joined"] == [owner]
+
+
 def test_a_note_on_a_value_row_goes_to_the_column_it_fills() -> None:
     table = _table(FORM)
     target = next(r for r in table.rows if r.cells[0].text == "Target date")
