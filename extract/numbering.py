@@ -109,3 +109,10 @@ def holds_recommendations(blocks: Iterable[object]) -> bool:
         elif listing and NUMBERED_ITEM.match(b.text):
             return True
     return False
+
+
+def label_only(text: str) -> str | None:
+    """The number of a line that is only a label ("Recommendation 3", "Rec 3:"): a heading
+    or field label that numbers what follows it, not the start of its text."""
+    number, rest = split_label(" ".join(text.split()))
+    return number if number is not None and not rest.strip(" :.-\u2013") else None

@@ -17,6 +17,7 @@ from pathlib import Path
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.htmlparse import TableTooLarge
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
+from dhrplan.extract.numbering import label_only
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
@@ -200,7 +201,9 @@ def _items(text: str) -> Iterator[tuple[str, str | list[str] | list[list[str]]]]
 def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
     """Paragraphs that repeat between tables as running headers and footers do, digits
     aside: a page number ("Page 2 of 5") met twice, any other line on half the tables and
-    three times at least (an agency heading may come twice)."""
+    three times at least (an agency heading may come twice). A line that only numbers what
+    follows ("Recommendation 3" above each table of a form) counts up as a page number
+    does, but is a heading."""
     counts: Counter[str] = Counter()
     tables = 0
     paragraph: list[str] = []
@@ -212,7 +215,7 @@ def _running_paragraphs(items: list[tuple[str, object]]) -> set[str]:
             paragraph.append(item)
             previous = kind
             continue
-        if paragraph:
+        if paragraph and not label_only(_heading_text(paragraph)[0]):
             counts[running_key(_heading_text(paragraph)[0])] += 1
             paragraph = []
         previous = kind

@@ -162,6 +162,15 @@ def role_from_content(
     return None, 0.0
 
 
+def cell_fits(role: str | None, text: str, glossary: dict[str, str]) -> bool | None:
+    """Whether one cell could hold a value of the role (a date for a target, short agency
+    names for an owner or agency, a status or RAG word for progress), by the same tests as a
+    column's content; None for roles whose values may be any text."""
+    tests = {**dict(_TESTS), "agency": _is_owner_cell, "rag": lambda t, g: _is_status_cell(t)}
+    test = tests.get(role or "")
+    return None if test is None else bool(test(text, glossary))
+
+
 def map_columns(
     header: Row | None,
     body: Sequence[Row] | None = (),

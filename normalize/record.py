@@ -133,7 +133,8 @@ class ColumnRole:
     header: str
     role: str | None
     source: str
-    """"header" (read from its words), "content" (from what its cells hold) or "none"."""
+    """"header" (read from its words), "content" (from what its cells hold), "none", or
+    "label" (a field label in the first column of a transposed table)."""
 
 
 @dataclass

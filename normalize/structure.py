@@ -38,6 +38,7 @@ from dhrplan.extract.vocabulary import names_a_column
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.record import PlanWarning
+from dhrplan.normalize.transposed import read_transposed
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,17 @@ def _with_sub_header(header: Row, sub: Row) -> Row:
     return Row(cells, sorted({*header.pages, *sub.pages}), header.warnings, header.position)
 
 
+def _transposed(
+    table: Table, lead: Sequence[Heading], glossary: dict[str, str]
+) -> PlanTable | None:
+    """A form (labels in the first column, one block per recommendation) read as a table
+    with the labels as its header: normalize/transposed.py."""
+    found = read_transposed(table, lead, glossary)
+    if found is None:
+        return None
+    return PlanTable(table, found.header, found.rows, found.columns, table.heading)
+
+
 def _continues(above: PlanTable, table: PlanTable) -> bool:
     """A headerless table as wide as the plan table above it (or a little narrower: exports
     drop empty trailing cells) is that table continued, after a "(continued)" line or
@@ -179,7 +191,7 @@ def plan_tables(
         if glossary_from_table(block) is not None:
             lead = []
             continue
-        reading = _find_header(block, glossary)
+        reading = _transposed(block, lead, glossary) or _find_header(block, glossary)
         reading.lead, lead = lead, []
         if chosen and _continues(chosen[-1], reading) and all(
             _CONTINUED.search(heading.text) for heading in reading.lead
