@@ -26,13 +26,14 @@ from __future__ import annotations
 import regex
 
 from dhrplan.extract.labels import TICKS
+from dhrplan.extract.patterncache import compiled
 
 from .dates import find_dates
 from .record import Completion
 
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
-_RAG = regex.compile(
+_RAG = compiled(
     r"""\bRAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red)\b
       | ^\W*(?P<colour>green|amber|red)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
     """,
@@ -40,7 +41,7 @@ _RAG = regex.compile(
 )
 _RAG_STATUS = {"green": "complete", "amber": "in_progress", "red": "not_started",
                "blue": "complete"}
-_RAG_ALONE = regex.compile(
+_RAG_ALONE = compiled(
     r"^\W*(?:rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
     regex.I,
 )
@@ -58,15 +59,15 @@ def rag_word(text: str) -> str | None:
 
 # Checked in this order; each claims its words so "not started" is not also "started".
 _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
-    ("not_started", regex.compile(
+    ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun)\b
           | \byet\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
-    ("negated", regex.compile(
+    ("negated", compiled(
         r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?
               (?:complete|completed|done|implemented|achieved|finished|in\s+place)\b
           | \bincomplete\b""", _FLAGS)),
-    ("in_progress", regex.compile(
+    ("in_progress", compiled(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
@@ -78,7 +79,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | ^update\b | \brunning\b | \bpilot(?:ed|ing)?\b | \bdue\s+(?:in|by)\b
           | \b(?:one|two|three|four|five|six|\d+)\s+(?:of|out\s+of)\s+
             (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
-    ("complete", regex.compile(
+    ("complete", compiled(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
@@ -86,7 +87,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     # work reported done ("Directory sent", "Briefing circulated"): weighed as complete, but
     # never taken as a leading status word, since "Revised threshold agreed" opens with an
     # adjective
-    ("done", regex.compile(
+    ("done", compiled(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
               revised|adopted|trained|attended|recruited)\b""", _FLAGS)),
@@ -94,7 +95,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
 
 _NEGATED = "says the work is unfinished, not whether it started"
 
-_LEADING = regex.compile(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
+_LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -135,7 +136,7 @@ def _status(text: str) -> tuple[str, str | None]:
     return "unknown", _NEGATED
 
 
-_ONLY_A_DATE = regex.compile(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
+_ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
 def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | None, list[str]]:
@@ -175,7 +176,7 @@ def parse_completion(text: str, dates_done: bool = False) -> tuple[Completion | 
     return Completion(raw=cell, status=status, date=completed_on), warnings
 
 
-TICK = regex.compile(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
+TICK = compiled(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
 """A tick in a tick column: the tick glyphs Word and PDFs print, or "Yes"."""
 
 
