@@ -360,10 +360,11 @@ def _tags(raw, page) -> dict[int, Tag]:
 
 def preload() -> None:
     """Import what opening a PDF needs (PDFium's bindings, the object reader of the structure
-    check and the font dictionaries), for a batch to do before it forks the readers that
-    share it. pdfminer, which they need only for the files `pdfobjects` leaves to it, is
-    imported by the worker that meets one."""
+    check and the font dictionaries, and pdfminer's, for the files `pdfobjects` leaves to
+    it), for a batch to do before it forks the readers that share it: a batch of many
+    files pays for pdfminer once, a single file (no later fork) only when it needs it."""
     import pypdfium2  # noqa: F401
+    from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
 
     from dhrplan.extract import fontnames, pdfobjects  # noqa: F401
 
