@@ -60,22 +60,22 @@ class Stream:
         return key in self.attrs
 
 
-_SPACE = rb"(?:[\x00\t\n\x0c\r ]|%[^\r\n]*)*"
+_SPACE = rb"(?:[\t\n\x0b\x0c\r ]|%[^\r\n]*)*"
 _TOKEN = re.compile(
     _SPACE + rb"""(?:
-      (?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])
-    | (?P<name>/[^\x00\t\n\x0c\r ()<>\[\]{}/%]*)
+      (?P<num>[+-]?(?:\d+\.?\d*|\.\d+))(?![^\t\n\x0b\x0c\r ()<>\[\]{}/%])
+    | (?P<name>/[^\t\n\x0b\x0c\r ()<>\[\]{}/%]*)
     | (?P<open><<|\[)
     | (?P<close>>>|\])
-    | (?P<hex><[0-9A-Fa-f\x00\t\n\x0c\r ]*>)
+    | (?P<hex><[0-9A-Fa-f\t\n\x0b\x0c\r ]*>)
     | (?P<str>\()
-    | (?P<word>[A-Za-z]+)(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])
+    | (?P<word>[A-Za-z]+)(?![^\t\n\x0b\x0c\r ()<>\[\]{}/%])
     )""",
     re.VERBOSE,
 )
-_REF = re.compile(_SPACE + rb"(\d+)" + _SPACE + rb"R(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
-_INT_AFTER = re.compile(rb"[\x00\t\n\x0c\r ]+(\d+)")
-_HEADER = re.compile(_SPACE + rb"(\d+)[\x00\t\n\x0c\r ]+(\d+)[\x00\t\n\x0c\r ]+obj")
+_REF = re.compile(_SPACE + rb"(\d+)" + _SPACE + rb"R(?![^\t\n\x0b\x0c\r ()<>\[\]{}/%])")
+_INT_AFTER = re.compile(rb"[\t\n\x0b\x0c\r ]+(\d+)")
+_HEADER = re.compile(_SPACE + rb"(\d+)[\t\n\x0b\x0c\r ]+(\d+)[\t\n\x0b\x0c\r ]+obj")
 _STREAM_START = re.compile(_SPACE + rb"stream(?:\r\n|\n)")
 _STREAM_END = re.compile(rb"[\r\n]*endstream")
 _XREF = re.compile(_SPACE + rb"xref")
@@ -184,8 +184,8 @@ class PdfObjects:
         value, pos = self._object(header.end())
         if isinstance(value, dict):
             start = _STREAM_START.match(self.data, pos)
-            if start is not None:
-                value = self._stream(value, start.end(), objid, int(header[2]))
+            if start is not None:  # not kept: a stream's bytes are sliced again if asked for
+                return self._stream(value, start.end(), objid, int(header[2]))
         self.cache[objid] = value
         return value
 
@@ -234,10 +234,12 @@ class PdfObjects:
         if kind == "open":
             return self._container(text, end)
         if kind == "hex":
-            digits = bytes(c for c in text[1:-1] if c not in b"\x00\t\n\x0c\r ")
-            if len(digits) % 2:
-                digits += b"0"
-            return bytes.fromhex(digits.decode()), end
+            digits = bytes(c for c in text[1:-1] if c not in b"\t\n\x0b\x0c\r ")
+            even = len(digits) - len(digits) % 2
+            value = bytes.fromhex(digits[:even].decode())
+            if even < len(digits):  # pdfminer reads a last odd digit as a byte of its own
+                value += bytes([int(digits[even:], 16)])
+            return value, end
         if kind == "str":
             return self._string(end)
         if text == b"true":
@@ -289,12 +291,12 @@ class PdfObjects:
                     while len(digits) < 3 and pos < len(data) and 0x30 <= data[pos] <= 0x37:
                         digits += data[pos:pos + 1]
                         pos += 1
-                    out.append(int(digits, 8) & 0xFF)
-                elif e == 0x0D:
-                    if data[pos:pos + 1] == b"\n":
-                        pos += 1
-                elif e != 0x0A:
-                    out.append(e)
+                    if int(digits, 8) > 255:
+                        raise Unsupported("an octal escape past 255")  # pdfminer fails
+                    out.append(int(digits, 8))
+                elif e == 0x0D and data[pos:pos + 1] == b"\n":
+                    pos += 1
+                # pdfminer drops any other escaped character (an escaped end of line too)
                 continue
             if c == 0x28:
                 depth += 1
