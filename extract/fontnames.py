@@ -24,7 +24,8 @@ SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 SIMPLE = ("Type1", "MMType1", "TrueType")
 INHERITABLE = ("Resources", "MediaBox", "CropBox", "Rotate")
 MAX_FORM_DEPTH = 15
-"""Form XObjects followed this deep for their fonts, as `_FontDictionaries` does."""
+"""Form XObjects followed this deep for their fonts (both readers of the font dictionaries):
+Word nests two; deeper is a fan-out the structure check refuses anyway."""
 
 PageFonts = dict[str, list[tuple[str, float]]]
 

@@ -22,10 +22,10 @@ Word building is `geometry._words`, shared with the pdfplumber source.
 from __future__ import annotations
 
 import ctypes
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from dhrplan.extract.fontnames import MAX_FORM_DEPTH, SUBSET_TAG
 from dhrplan.extract.geometry import (
     Box,
     Fill,
@@ -472,9 +472,6 @@ class _NoFont(_Font):
         self._width = lambda code: 0.0
 
 
-SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-
-
 class _Fonts:
     """Fonts of one page by PDFium handle, with pdfminer's name and descent for each.
 
@@ -592,7 +589,7 @@ class _FontDictionaries:
         from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
         resources = resolve1(resources)
-        if not isinstance(resources, dict) or depth > 15:
+        if not isinstance(resources, dict) or depth > MAX_FORM_DEPTH:
             return
         def first_visit(ref: object) -> bool:
             objid = ref.objid if isinstance(ref, PDFObjRef) else None
