@@ -22,10 +22,10 @@ Word building is `geometry._words`, shared with the pdfplumber source.
 from __future__ import annotations
 
 import ctypes
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from dhrplan.extract.fontnames import MAX_FORM_DEPTH, SUBSET_TAG
 from dhrplan.extract.geometry import (
     Box,
     Fill,
@@ -359,10 +359,14 @@ def _tags(raw, page) -> dict[int, Tag]:
 
 
 def preload() -> None:
-    """Import what opening a PDF needs (PDFium's bindings, pdfminer's font reading), for a
-    batch to do before it forks the readers that share it."""
+    """Import what opening a PDF needs (PDFium's bindings, the object reader of the structure
+    check and the font dictionaries, and pdfminer's, for the files `pdfobjects` leaves to
+    it), for a batch to do before it forks the readers that share it: a batch of many
+    files pays for pdfminer once, a single file (no later fork) only when it needs it."""
     import pypdfium2  # noqa: F401
     from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
+
+    from dhrplan.extract import fontnames, pdfobjects  # noqa: F401
 
 
 def _prototype(function, restype, *argtypes):
@@ -468,9 +472,6 @@ class _NoFont(_Font):
         self._width = lambda code: 0.0
 
 
-SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
-
-
 class _Fonts:
     """Fonts of one page by PDFium handle, with pdfminer's name and descent for each.
 
@@ -521,29 +522,57 @@ class _Fonts:
 
 class _FontDictionaries:
     """pdfminer's name and descent of every font a page uses (its resources and those of its
-    form XObjects), read from the font dictionaries: pdfminer parses the cross-reference
-    table and these few objects, never a content stream. Pages must be asked for in order.
-    Any failure just leaves PDFium's own values."""
+    form XObjects), read from the font dictionaries: by `fontnames` without pdfminer where
+    it reads them exactly as pdfminer does, else by pdfminer, which parses the
+    cross-reference table and these few objects, never a content stream. Pages must be
+    asked for in order. Any failure just leaves PDFium's own values."""
 
     def __init__(self, path: Path, password: str | None) -> None:
+        self._path, self._password = path, password
         self._fh = None
         self._pages = None
+        self._plain = None
+        if not password:
+            try:
+                from dhrplan.extract.fontnames import PlainFonts
+                from dhrplan.extract.pdfobjects import PdfObjects
+
+                self._plain = PlainFonts(PdfObjects.open(path))
+            except Exception:
+                self._plain = None
+        if self._plain is None:
+            self._open()
+        self._next = 1
+
+    def _open(self, skip: int = 0) -> None:
+        """pdfminer's pages, the first `skip` of them passed over."""
         try:
             from pdfminer.pdfdocument import PDFDocument
             from pdfminer.pdfinterp import PDFResourceManager
             from pdfminer.pdfpage import PDFPage
             from pdfminer.pdfparser import PDFParser
 
-            self._fh = open(path, "rb")  # noqa: SIM115 - closed in close()
-            document = PDFDocument(PDFParser(self._fh), password=password or "")
+            self._fh = open(self._path, "rb")  # noqa: SIM115 - closed in close()
+            document = PDFDocument(PDFParser(self._fh), password=self._password or "")
             self._pages = PDFPage.create_pages(document)
             self._manager = PDFResourceManager(caching=True)
+            for _ in range(skip):
+                next(self._pages)
         except Exception:
+            self._pages = None
             self.close()
-        self._next = 1
 
     def page(self, number: int) -> dict[str, list[tuple[str, float]]]:
+        if self._plain is not None and number == self._next:
+            try:
+                fonts = self._plain.page()
+                self._next += 1
+                return fonts
+            except Exception:
+                self._plain = None
+                self._open(skip=number - 1)
         if self._pages is None or number != self._next:
+            self._plain = None
             self._pages = None
             return {}
         self._next += 1
@@ -560,7 +589,7 @@ class _FontDictionaries:
         from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
         resources = resolve1(resources)
-        if not isinstance(resources, dict) or depth > 15:
+        if not isinstance(resources, dict) or depth > MAX_FORM_DEPTH:
             return
         def first_visit(ref: object) -> bool:
             objid = ref.objid if isinstance(ref, PDFObjRef) else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.words import FUNCTION_WORDS, NAMES_IN_RUNNING_TEXT
 
 BULLETS = "•▪◦●■□▫‣∙·➢✓\uf0b7\uf0a7\uf0d8\uf076"
@@ -28,7 +29,7 @@ _LABEL_BODY = r"\d{1,2}|[a-zA-Z]|[ivx]{1,5}|[IVX]{1,5}"
 LABEL = rf"\(?(?:{_LABEL_BODY})[.)]"
 """An item label as printed: 1. 2) a. b) ii. (iv) A."""
 
-ITEM_LABEL = regex.compile(rf"^{LABEL}$")
+ITEM_LABEL = compiled(rf"^{LABEL}$")
 """A whole word that is an item label."""
 
 SUB_LABEL = r"\d{1,2}[a-z](?:[.)]\s*|\s+)(?=\p{Lu})"
@@ -37,13 +38,13 @@ SUB_LABEL = r"\d{1,2}[a-z](?:[.)]\s*|\s+)(?=\p{Lu})"
 BRACKETED_SUB = r"\((?:[ivx]{1,4}|[a-z])\)"
 """A sub-item number in brackets after its parent's: "2 (i)", "4(ii)", "3(b)"."""
 
-ITEM_START = regex.compile(rf"^(?:[{BULLETS}]|[{SPACED_BULLETS}]\s|{LABEL}\s|{SUB_LABEL})")
+ITEM_START = compiled(rf"^(?:[{BULLETS}]|[{SPACED_BULLETS}]\s|{LABEL}\s|{SUB_LABEL})")
 """Text that starts with a bullet or a label."""
 
-SUB_ITEM_START = regex.compile(rf"^{SUB_LABEL}")
+SUB_ITEM_START = compiled(rf"^{SUB_LABEL}")
 """A line that opens with an action's sub-number ("1b Agree framework")."""
 
-_MARKER = regex.compile(
+_MARKER = compiled(
     rf"""^(?:
         (?P<bullet>[{BULLETS}]|[{SPACED_BULLETS}](?=\s))\s*
       | \(?(?P<label>{_LABEL_BODY})[.)](?:\s+|$)

@@ -9,6 +9,7 @@ import regex
 from dhrplan.extract.labels import BRACKETED_SUB
 from dhrplan.extract.model import Heading, TableFragment
 from dhrplan.extract.numberwords import NUMBER_WORD, word_value
+from dhrplan.extract.patterncache import compiled
 
 _NUM = r"(?:\d{1,3}(?:\.\d{1,2})*[a-z]?|" + NUMBER_WORD + r")"
 
@@ -24,7 +25,7 @@ _SUB = rf"(?:\s*{BRACKETED_SUB})?"
 # are never read as numbers; it may carry a sub-item ("2 (i) The Police should ..."). The
 # word "Recommendation" may follow the initials of the body that made it ("DHR
 # Recommendation 1:", "HMIC Recommendation 4 –").
-_LABEL = regex.compile(
+_LABEL = compiled(
     rf"""^\s*(?:
         (?:(?-i:[A-Z]{{2,6}})\s+)?(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(?P<n>{_NUM})\b
         \s*[.:)\-–]?
@@ -35,7 +36,7 @@ _LABEL = regex.compile(
     )\s*""",
     regex.I | regex.X,
 )
-_CELL = regex.compile(
+_CELL = compiled(
     rf"^\s*(?:(?:recommendation|rec\.?)\s*)?(?P<n>(?:R?\s?{_NUM}|{_CODE}){_SUB})\s*[.:)]?\s*$",
     regex.I,
 )

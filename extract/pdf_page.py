@@ -34,10 +34,11 @@ from dhrplan.extract.model import (
     RowNote,
     TableFragment,
 )
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.tagcells import TagPlacement, Where, place_by_tags
 
-PAGE_LABEL = regex.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
-PAGE_WORDED = regex.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
+PAGE_LABEL = compiled(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
+PAGE_WORDED = compiled(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)

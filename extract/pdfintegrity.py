@@ -58,10 +58,27 @@ def _name(value: Any) -> str:
     return str(getattr(value, "name", value))
 
 
+@dataclass(frozen=True)
+class _Kinds:
+    """The reference and stream classes of the parser the walk reads (pdfminer's, or
+    `pdfobjects`' for the plain files it takes), and its exception for a missing object."""
+
+    ref: type
+    stream: type
+    missing: type[Exception]
+
+
+def _pdfminer_kinds() -> _Kinds:
+    from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, PDFStream
+
+    return _Kinds(PDFObjRef, PDFStream, PDFObjectNotFound)
+
+
 class _Walker:
-    def __init__(self, doc: Any, settings: IntegritySettings) -> None:
+    def __init__(self, doc: Any, settings: IntegritySettings, kinds: _Kinds) -> None:
         self.doc = doc
         self.settings = settings
+        self.kinds = kinds
         self.checked: dict[int, str | None] = {}
         """Stream object number -> the problem found in it, or None."""
         self.draws: dict[int, int] = {}
@@ -69,16 +86,14 @@ class _Walker:
 
     def resolve(self, obj: Any) -> Any:
         """pdfminer's `resolve1` without its endless loop on a reference cycle."""
-        from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef
-
         seen: set[int] = set()
-        while isinstance(obj, PDFObjRef):
+        while isinstance(obj, self.kinds.ref):
             if obj.objid in seen:
                 raise _Damaged(f"reference loop at object {obj.objid}")
             seen.add(obj.objid)
             try:
                 obj = self.doc.getobj(obj.objid)
-            except PDFObjectNotFound:
+            except self.kinds.missing:
                 return None
         return obj
 
@@ -88,13 +103,11 @@ class _Walker:
 
     def stream_problem(self, ref: Any, stream: Any, cap: bool) -> str | None:
         """Why the stream does not inflate, or None; each stream object is inflated once."""
-        from pdfminer.pdftypes import PDFObjRef, PDFStream
-
-        if not isinstance(stream, PDFStream):
-            if stream is None and isinstance(ref, PDFObjRef):
+        if not isinstance(stream, self.kinds.stream):
+            if stream is None and isinstance(ref, self.kinds.ref):
                 return f"is missing (object {ref.objid} is not in the file)"
             return None
-        key = ref.objid if isinstance(ref, PDFObjRef) else None
+        key = ref.objid if isinstance(ref, self.kinds.ref) else None
         if key is not None and key in self.checked:
             return self.checked[key]
         problem = self._inflate(stream, cap)
@@ -129,9 +142,7 @@ class _Walker:
 
     def data(self, stream: Any) -> bytes:
         """The stream inflated (up to the cap), for counting its draws; b"" if it cannot be."""
-        from pdfminer.pdftypes import PDFStream
-
-        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+        if not isinstance(stream, self.kinds.stream) or stream.rawdata is None:
             return b""
         filters = self.resolve(stream.attrs.get("Filter"))
         if filters is None:
@@ -287,16 +298,18 @@ def check_pdf(
 ) -> Structure:
     """The page count and warnings of a PDF whose text-bearing streams all decode; raises
     `ExtractError` ("damaged PDF: ...") otherwise, or when it has more than `max_pages`."""
+    settings = settings or IntegritySettings()
+    if not password and (plain := _plain_structure(path, max_pages, settings)) is not None:
+        return plain
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
 
-    settings = settings or IntegritySettings()
     with path.open("rb") as handle:
         try:
             doc = PDFDocument(PDFParser(handle), password=password or "")
         except Exception:
             return Structure(0)  # the backend opens it again and names the problem
-        walker = _Walker(doc, settings)
+        walker = _Walker(doc, settings, _pdfminer_kinds())
         try:
             return _check(walker, doc, path, max_pages)
         except _Damaged as exc:
@@ -309,6 +322,22 @@ def check_pdf(
             raise ExtractError(
                 f"{path}: damaged PDF: an object cannot be parsed ({type(exc).__name__})"
             ) from None
+
+
+def _plain_structure(path: Path, max_pages: int | None,
+                     settings: IntegritySettings) -> Structure | None:
+    """The structure of a file `pdfobjects` reads without pdfminer, when the walk finds
+    nothing wrong in it; None for any other file, and for any problem, which pdfminer's walk
+    then finds and names as before."""
+    from dhrplan.extract import pdfobjects
+
+    try:
+        doc = pdfobjects.PdfObjects.open(path)
+        kinds = _Kinds(pdfobjects.Ref, pdfobjects.Stream, pdfobjects.Missing)
+        found = _check(_Walker(doc, settings, kinds), doc, path, max_pages)
+    except Exception:
+        return None
+    return found if not found.warnings else None
 
 
 def _check(walker: _Walker, doc: Any, path: Path, max_pages: int | None) -> Structure:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import math
 
-import regex
+from dhrplan.extract.patterncache import compiled
 
-DIGITS = regex.compile(r"\d+")
+DIGITS = compiled(r"\d+")
 
 
 def running_key(text: str) -> str:
@@ -21,5 +21,5 @@ def running_threshold(pages: int) -> int:
     return max(2, math.ceil(pages / 2))
 
 
-PAGE_NUMBER = regex.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
+PAGE_NUMBER = compiled(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?$")
 """A page-number line ("Page 3 of 12", "3/12", "3") once `running_key` has blanked it."""

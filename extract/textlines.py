@@ -69,13 +69,13 @@ def _widths() -> dict[str, int]:
     Adobe metrics (loaded only when a table keeps its lines). Its module file is loaded
     alone: imported as `pdfminer.fontmetrics` it runs pdfminer's `__init__`, which asks
     importlib.metadata for pdfminer's version, 35 ms of a text export's 300 ms; alone 5 ms."""
-    metrics = _pdfminer_module("fontmetrics")
+    metrics = pdfminer_module("fontmetrics")
     if metrics is None:
         from pdfminer import fontmetrics as metrics
     return metrics.FONT_METRICS["Helvetica"][1]
 
 
-def _pdfminer_module(name: str) -> ModuleType | None:
+def pdfminer_module(name: str) -> ModuleType | None:
     """A module of pdfminer's that imports nothing of the package, loaded from its file
     without importing the package; None when it cannot be found so."""
     try:

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 import regex
 
+from dhrplan.extract.patterncache import compiled
+
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     # order matters only for ties at the same position: the first listed wins
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
@@ -40,7 +42,7 @@ and an owner otherwise (`normalize/columns.py` decides). A business plan's "What
 do?" is its objective (the recommendation) and "How will the partnership do this?" its
 actions."""
 
-NUMBER_HEADER = regex.compile(
+NUMBER_HEADER = compiled(
     r"^\s*(?:rec(?:ommendation)?\.?\s*|action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
     r"number))?|id|#)\.?\s*:?\s*$|^\s*(?:rec|item)\.?\s*$",
     regex.I,
@@ -80,7 +82,7 @@ IMPERATIVE_VERBS = frozenset(
 finished sentence, such a word on the next line starts the next item, and run-on milestones
 are re-split at them."""
 
-_ROLE_WORD = regex.compile(
+_ROLE_WORD = compiled(
     "|".join(f"(?:{p})" for _, p in ROLE_WORDS) + "|" + NUMBER_HEADER.pattern, regex.I
 )
 
@@ -112,19 +114,19 @@ def names_a_column(text: str) -> bool:
 
 # --- reading a header as a person reads it --------------------------------------------
 
-_SCOPE_LEVELS = regex.compile(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", regex.I)
-_OUTCOMES = regex.compile(dict(ROLE_WORDS)["outcomes"], regex.I)
-_PATTERNS = tuple((role, regex.compile(p, regex.I)) for role, p in ROLE_WORDS if role != "outcomes")
+_SCOPE_LEVELS = compiled(r"\b(?:local|regional|national)\b|\bsingle\b.{0,12}\bmulti", regex.I)
+_OUTCOMES = compiled(dict(ROLE_WORDS)["outcomes"], regex.I)
+_PATTERNS = tuple((role, compiled(p, regex.I)) for role, p in ROLE_WORDS if role != "outcomes")
 # Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
 # in enacting recommendation", "Specific action | to meet the recommendation".
-_QUALIFIER = regex.compile(
+_QUALIFIER = compiled(
     r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", regex.I
 )
-_RAG_HEADER = regex.compile(dict(ROLE_WORDS)["rag"], regex.I)
-_STATE = regex.compile(r"\bon\s+(?:target|track|schedule)\b", regex.I)
+_RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
+_STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
-_DONE_DATE = regex.compile(r"complet|compltn", regex.I)
-_PLANNED = regex.compile(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
+_DONE_DATE = compiled(r"complet|compltn", regex.I)
+_PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 
 
 def _rightmost_role(text: str) -> tuple[int, str] | None:
@@ -176,7 +178,7 @@ def role_of(header: str) -> str | None:
 SEVERAL = frozenset({"outcomes"})
 """Roles that several columns may play: outcomes are a list, and business plans give the
 desired outcome and how impact is measured side by side."""
-_OUTRIGHT = regex.compile(r"progress|\brag\b|status|update|complet|compltn", regex.I)
+_OUTRIGHT = compiled(r"progress|\brag\b|status|update|complet|compltn", regex.I)
 
 
 def header_roles(texts: Sequence[str]) -> list[str | None]:

@@ -35,13 +35,14 @@ from __future__ import annotations
 import regex
 
 from dhrplan.extract.labels import TICKS
+from dhrplan.extract.patterncache import compiled
 
 from .dates import find_dates, parse_target_dates
 from .record import Completion
 
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
-_RAG = regex.compile(
+_RAG = compiled(
     r"""\bB?RAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red|blue)\b
       | ^\W*(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
     """,
@@ -55,7 +56,7 @@ BRAG_KEY = {"blue": "complete", "green": "in_progress", "amber": "in_progress",
 green only on track, so a column headed "BRAG" reads green as in progress."""
 RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
 """Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
-_RAG_ALONE = regex.compile(
+_RAG_ALONE = compiled(
     r"^\W*(?:b?rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
     regex.I,
 )
@@ -74,26 +75,26 @@ def rag_word(text: str) -> str | None:
 # Checked in this order; each claims its words so "not started" is not also "started".
 _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     # the agency has not reported: nothing is known of the work ("No update received")
-    ("no_update", regex.compile(
+    ("no_update", compiled(
         r"""\bno\s+(?:update|response|return|information|evidence)s?
               (?:\s+(?:received|provided|given|available|submitted|yet))?\b
           | \bawait(?:ing|s)?\s+(?:an?\s+)?(?:update|confirmation|response|information|return)\b
           | \bupdate\s+(?:requested|awaited|pending|outstanding|not\s+(?:received|provided))\b
           | \bnot\s+known\b""", _FLAGS)),
     # closed without being done ("Superseded", "Withdrawn", "No longer required")
-    ("withdrawn", regex.compile(
+    ("withdrawn", compiled(
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
               |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant))\b""",
         _FLAGS)),
-    ("not_started", regex.compile(
+    ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
           | \byet\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
-    ("negated", regex.compile(
+    ("negated", compiled(
         r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?
               (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded)\b
           | \bincomplete\b""", _FLAGS)),
-    ("in_progress", regex.compile(
+    ("in_progress", compiled(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
@@ -107,7 +108,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | ^update\b | \brunning\b | \bpilot(?:ed|ing)?\b | \bdue\s+(?:in|by)\b
           | \b(?:one|two|three|four|five|six|\d+)\s+(?:of|out\s+of)\s+
             (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
-    ("complete", regex.compile(
+    ("complete", compiled(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
           | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
@@ -117,7 +118,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     # work reported done ("Directory sent", "Briefing circulated"): weighed as complete, but
     # never taken as a leading status word, since "Revised threshold agreed" opens with an
     # adjective
-    ("done", regex.compile(
+    ("done", compiled(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
               revised|adopted|trained|attended|recruited|presented|added)\b""", _FLAGS)),
@@ -130,11 +131,11 @@ _RESPONSE = "gives the response to the recommendation (accepted or not), not its
 _CROSS = "is a cross, which plans use for done and for not done alike"
 
 _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
-    (regex.compile(r"^\s*(?:[\u2713\u2714\u2611\u221a]+|yes|y)\s*\.?\s*$", regex.I),
+    (compiled(r"^\s*(?:[\u2713\u2714\u2611\u221a]+|yes|y)\s*\.?\s*$", regex.I),
      "complete", None),
-    (regex.compile(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
-    (regex.compile(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
-    (regex.compile(
+    (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
+    (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
+    (compiled(
         r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
             (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
               |accepted\s+in\s+(?:part|principle))\W*$""", _FLAGS),
@@ -144,7 +145,7 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
 or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
 response to the recommendation, which plans print in the status column too (S8)."""
 
-_LEADING = regex.compile(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
+_LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -175,9 +176,9 @@ def _leading(text: str, found: list[tuple[int, str]]) -> str | None:
 _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAWN}
 
 
-_TWO_COLOURS = regex.compile(
+_TWO_COLOURS = compiled(
     r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
-_CLOSED = regex.compile(r"^\W*closed\b", regex.I)
+_CLOSED = compiled(r"^\W*closed\b", regex.I)
 
 
 def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
@@ -227,7 +228,7 @@ _UPDATE_DATE = (
     r"|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
     r"[a-z]*\.?\s*'?\d{2,4}|Q[1-4]\s*\d{4}(?:/\d{2,4})?)"
 )
-_UPDATE = regex.compile(
+_UPDATE = compiled(
     rf"(?:(?<=^|[\n/;.])|(?=\bupdate))\s*(?:update[ds]?\s*(?:on\s+|as\s+(?:at|of)\s+)?[:\-]?\s*)?"
     rf"\(?(?P<when>{_UPDATE_DATE})\)?\s*[:\-\u2013]",
     regex.I,
@@ -257,7 +258,7 @@ def latest_update(text: str) -> str | None:
     return max(updates, key=lambda u: u[0])[1]  # type: ignore[arg-type, return-value]
 
 
-_ONLY_A_DATE = regex.compile(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
+_ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
 def parse_completion(
@@ -301,7 +302,7 @@ def parse_completion(
     return Completion(raw=cell, status=status, date=completed_on), warnings
 
 
-TICK = regex.compile(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
+TICK = compiled(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
 """A tick in a tick column: the tick glyphs Word and PDFs print, or "Yes"."""
 
 

@@ -45,6 +45,7 @@ from datetime import date, timedelta
 import regex
 
 from dhrplan.extract.numberwords import NUMBER_WORD, word_value
+from dhrplan.extract.patterncache import compiled
 
 from .record import TargetDate
 
@@ -339,7 +340,7 @@ _Rule = tuple[regex.Pattern[str], Callable[[regex.Match[str]], _Reading]]
 
 
 def _rule(pattern: str, read: Callable[[regex.Match[str]], _Reading]) -> _Rule:
-    return regex.compile(pattern, regex.IGNORECASE | regex.VERBOSE), read
+    return compiled(pattern, regex.IGNORECASE | regex.VERBOSE), read
 
 
 _EXACT_RULES: list[_Rule] = [
@@ -471,7 +472,7 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
 
 
 # Words that narrow a period this parser keeps whole ("Mid 2016" is read as all of 2016).
-_QUALIFIER = regex.compile(
+_QUALIFIER = compiled(
     r"\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of)[\s\-]*$", regex.IGNORECASE
 )
 
@@ -479,8 +480,8 @@ _QUALIFIER_REACH = 64
 """Characters before a date searched for a qualifier (the longest is under 30): searching
 the whole cell before each date was quadratic, minutes for a 1 MB cell."""
 
-_LEADING_NOISE = regex.compile(r"^(?:[\s.,;:/&+\-]|\b(?:and|or|then)\b)+", regex.IGNORECASE)
-_TRAILING_NOISE = regex.compile(r"[\s,;:/&+\-]+$")
+_LEADING_NOISE = compiled(r"^(?:[\s.,;:/&+\-]|\b(?:and|or|then)\b)+", regex.IGNORECASE)
+_TRAILING_NOISE = compiled(r"[\s,;:/&+\-]+$")
 
 
 def _segments(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.patterncache import compiled
 from dhrplan.normalize.record import Owner
 
-_OWNERSHIP = regex.compile(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<who>.+)$", regex.I)
-_NO_ONE = regex.compile(
+_OWNERSHIP = compiled(r"^\s*(?:ownership|owner|owned by)\s*[:;\-–]\s*(?P<who>.+)$", regex.I)
+_NO_ONE = compiled(
     r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I
 )
-_LIST_SEPARATORS = regex.compile(r"\s*[,;]\s*")
-_LAST_AND = regex.compile(r"\s+(?:and|&)\s+", regex.I)
+_LIST_SEPARATORS = compiled(r"\s*[,;]\s*")
+_LAST_AND = compiled(r"\s+(?:and|&)\s+", regex.I)
 
 
 def _split_outside_parens(text: str, separators: str) -> list[str]:
@@ -31,25 +32,25 @@ def _tidy(name: str) -> str:
     return " ".join(name.split()).strip(" .,;:-–")
 
 
-_HEAD_NOUN = regex.compile(
+_HEAD_NOUN = compiled(
     r"""\b(?:police|constabulary|council|trust|board|partnership|services?|team|practices?|
     agenc(?:y|ies)|coordinator|co-ordinator|manager|lead|officer|director|head|unit|department|
     group|commissioners?|providers?|safeguarding|probation|housing|education|schools?|
     hospitals?|prisons?|social\s+care|partners)\s*$""",
     regex.I | regex.X,
 )
-_ROLE = regex.compile(
+_ROLE = compiled(
     r"""\b(?:coordinator|co-ordinator|manager|lead|officer|director|head|chair|nurse|worker|
     champion|adviser|advisor|practitioner|inspector|commissioner)s?\b""",
     regex.I | regex.X,
 )
 """A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
-_LABEL = regex.compile(
+_LABEL = compiled(
     r"^\s*(?:lead(?:\s+(?:agency|officer))?|owners?|responsible|action\s+holder)\s*:\s*",
     regex.I,
 )
 """An owner cell that names its own field ("Lead: Police")."""
-_AND = regex.compile(r"\s+(?:&|and)\s+", regex.I)
+_AND = compiled(r"\s+(?:&|and)\s+", regex.I)
 
 
 def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
@@ -84,24 +85,24 @@ def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     return [part]
 
 
-_CONTINUES_NAME = regex.compile(
+_CONTINUES_NAME = compiled(
     r"^(?:board|trust|foundation|service|services|team|council|partnership|group|unit|"
     r"department|officer|manager|lead|coordinator|co-ordinator|commissioners?|chair|director|"
     r"head|\(|and\b|&|of\b|for\b)",
     regex.I,
 )
 """A printed line that carries on the name above it ("Safeguarding Adults" / "Board")."""
-_MAY_CONTINUE = regex.compile(r"^(?:care|adults?|children|safeguarding|health)\b", regex.I)
+_MAY_CONTINUE = compiled(r"^(?:care|adults?|children|safeguarding|health)\b", regex.I)
 """A line that carries on the name above ("Mental Health Trust" / "Safeguarding Lead") or
 starts one of its own ("Police" / "Adult Social Care"): its own when it names a whole
 organisation, not a role or team within the one above (`_ROLE_END`)."""
-_ROLE_END = regex.compile(
+_ROLE_END = compiled(
     r"\b(?:lead|team|manager|officer|co-?ordinator|director|head|chair|unit|department|group|"
     r"nurse|worker|adviser|advisor)\W*$", regex.I)
-_ENDS_OPEN = regex.compile(r"(?:\b(?:and|of|for|the|&)|[,&/\-–])\s*$", regex.I)
+_ENDS_OPEN = compiled(r"(?:\b(?:and|of|for|the|&)|[,&/\-–])\s*$", regex.I)
 
 
-_AGENCY_END = regex.compile(
+_AGENCY_END = compiled(
     r"""\b(?:police|constabulary|schools?|probation|housing|services?|agenc(?:y|ies)|team|care|
     trust|board|council|partnership|practices?|surgery|hospital|college|university|ambulance|
     prison|unit|department|group|coordinator|co-ordinator|manager|lead|officer|director|chair|
@@ -110,7 +111,7 @@ _AGENCY_END = regex.compile(
 )
 
 
-_GENERIC_HEAD = regex.compile(
+_GENERIC_HEAD = compiled(
     r"^(?:group|board|team|panel|committee|partnership|services?|unit|forum|department)$",
     regex.I,
 )
@@ -218,7 +219,7 @@ def split_owners(
     return owners, warnings
 
 
-_AGENCY_WORDS = regex.compile(
+_AGENCY_WORDS = compiled(
     r"""\b(?:police|constabulary|council|trust|board|partnership|service|services|team|
     practice|practices|surgery|ccg|icb|nhs|probation|housing|health|care|social|safeguarding|
     hospital|school|schools|college|university|ambulance|fire|prison|commissioners?|lead|
@@ -227,7 +228,7 @@ _AGENCY_WORDS = regex.compile(
     safety|safer)\b""",
     regex.I | regex.X,
 )
-_VERB_OR_SENTENCE = regex.compile(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",
+_VERB_OR_SENTENCE = compiled(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",
                                   regex.I)
 
 

@@ -21,7 +21,8 @@ NEVER_FOR_A_CONVERT = {"pdfplumber", "openpyxl", "jsonschema", "PIL", "camelot"}
 and camelot backends, XLSX, page pictures, and jsonschema, which only explains a document
 the cached compiled schema refuses."""
 PDF_ONLY = {"pdfminer", "pypdfium2"}
-"""The PDF reader's libraries (pdfminer for the structure check and the font dictionaries)."""
+"""The PDF reader's libraries (pdfminer for the structure check and the font dictionaries of
+the files `extract/pdfobjects.py` leaves to it)."""
 MARKUP = {"lxml"}
 """What reads .docx and HTML, and the cell markup of text exports: never a PDF's."""
 
@@ -92,5 +93,68 @@ def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) ->
 
 def test_a_pdf_loads_only_the_default_readers_libraries(warm_cache: Path, tmp_path: Path) -> None:
     found = _loaded(LILY_PDF, tmp_path, warm_cache)
-    assert found["worker"] >= PDF_ONLY
+    assert "pypdfium2" in found["worker"]
     assert not found["worker"] & (NEVER_FOR_A_CONVERT | MARKUP | {"fastjsonschema"})
+    # a plain PDF's structure and fonts are read without pdfminer and what it imports
+    assert not found["worker"] & {"pdfminer", "cryptography", "charset_normalizer"}
+
+
+COMPILES = """
+import json, sys
+import regex
+made = []
+original = regex.compile
+def counting(pattern, flags=0, **kwargs):
+    made.append(pattern)
+    return original(pattern, flags, **kwargs)
+regex.compile = counting
+import dhrplan.extract.pdf, dhrplan.normalize.plan
+print(json.dumps(len(made)))
+"""
+"""Imports the PDF reader and the normalizers and prints how many patterns `regex` compiled."""
+
+
+def _compiles(cache: Path) -> int:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run([sys.executable, "-c", COMPILES], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_the_readers_patterns_are_compiled_once_and_loaded_after(tmp_path: Path) -> None:
+    cold = _compiles(tmp_path)
+    assert cold >= 50  # the dates, owners, completion, labels, vocabulary... patterns
+    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
+    written = cache.read_bytes()
+    # the rest come from the file (a few normalizers still compile their own few)
+    assert _compiles(tmp_path) <= cold // 4
+    assert cache.read_bytes() == written  # nothing was missing, nothing written again
+
+
+def test_a_damaged_pattern_cache_is_compiled_again(tmp_path: Path) -> None:
+    cold = _compiles(tmp_path)
+    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
+    cache.write_bytes(cache.read_bytes()[:1000])  # cut short
+    assert _compiles(tmp_path) == cold
+    assert _compiles(tmp_path) <= cold // 4  # and written whole again
+
+
+def test_a_cached_pattern_matches_as_the_compiled_one(tmp_path: Path) -> None:
+    import pickle
+
+    import regex
+
+    _compiles(tmp_path)
+    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
+    patterns = pickle.loads(cache.read_bytes())
+    texts = ["31 May 2024", "by end of Q1 2023/24", "Within 6 months of publication",
+             "Police and Children's Services", "Recommendation 3a", "Ongoing - RAG: Green",
+             "Page 2 of 3", "Target date", "1.2 (a)"]
+    for (pattern, flags), cached in patterns.items():
+        fresh = regex.compile(pattern, flags)
+        assert (cached.pattern, cached.flags, cached.groupindex) == (
+            fresh.pattern, fresh.flags, fresh.groupindex)
+        for text in texts:
+            assert [m.span() for m in cached.finditer(text)] == [
+                m.span() for m in fresh.finditer(text)], pattern
