@@ -69,7 +69,7 @@ def split_label(text: str) -> tuple[str | None, str]:
     return clean_number(raw), text[m.end() :].strip()
 
 
-_RECOMMENDATION_WORD = regex.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\S", regex.I)
+_RECOMMENDATION_WORD = compiled(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\S", regex.I)
 
 
 def recommendation_heading(text: str) -> tuple[str, str] | None:
@@ -82,14 +82,14 @@ def recommendation_heading(text: str) -> tuple[str, str] | None:
     return (number, rest) if number is not None else None
 
 
-RECOMMENDATIONS_HEADING = regex.compile(
+RECOMMENDATIONS_HEADING = compiled(
     r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?(?:the\s+)?(?:review'?s\s+|panel'?s\s+)?recommendations?"
     r"(?:\s+(?:of|from|made\s+by)\s+the\s+(?:review|panel|dhr))?\W*$",
     regex.I,
 )
 """A heading that says only "Recommendations" ("3. Recommendations", "The review's
 recommendations"): it names no section, and may head a numbered list of them."""
-NUMBERED_ITEM = regex.compile(r"^\s*\(?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$", regex.S)
+NUMBERED_ITEM = compiled(r"^\s*\(?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$", regex.S)
 """A numbered paragraph or list item ("1. The CSP should ...", "(2) Police to ...")."""
 
 

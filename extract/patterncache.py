@@ -25,6 +25,8 @@ from pathlib import Path
 
 import regex
 
+from dhrplan.extract.usercache import cache_folder
+
 MAX_PATTERNS = 2000
 """Patterns the file keeps at most: the code compiles about a hundred; past this, new ones
 are compiled in each process and not written (patterns edited during development pile up)."""
@@ -36,8 +38,6 @@ _writable = True
 
 
 def _path() -> Path:
-    from dhrplan.output.schemacheck import cache_folder
-
     version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     return cache_folder() / f"regex_patterns_{version}.pickle"
 

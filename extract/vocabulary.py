@@ -49,7 +49,7 @@ NUMBER_HEADER = compiled(
 )
 """A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number"."""
 
-RESPONSE_LABEL = regex.compile(
+RESPONSE_LABEL = compiled(
     r"^(?:(?:agency|organisation(?:al)?|management|force|council|our)\s+)?"
     r"(?:response|decision|accepted|agreed)(?:\s+(?:to\s+(?:the\s+)?recommendation|status))?$",
     regex.I,
@@ -204,7 +204,7 @@ def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: 
     return not texts[i].strip() and i + 1 < len(roles) and roles[i + 1] == "recommendation"
 
 
-_BRAG = regex.compile(r"\bbrag\b|\bb\s*/\s*r\s*/\s*a\s*/\s*g\b", regex.I)
+_BRAG = compiled(r"\bbrag\b|\bb\s*/\s*r\s*/\s*a\s*/\s*g\b", regex.I)
 
 
 def names_brag(header: str) -> bool:

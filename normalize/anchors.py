@@ -20,6 +20,7 @@ from datetime import date
 import regex
 
 from dhrplan.extract.model import Heading, Table
+from dhrplan.extract.patterncache import compiled
 from dhrplan.normalize.anchordays import PUBLICATION, REVIEW_COMPLETION
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.record import AnchorDate, PlanWarning
@@ -35,19 +36,19 @@ _LABELS = (
                         r"(?:report|review)\s+(?:signed[\s\-]+off|completed|approved)(?:\s+on)?|"
                         r"signed[\s\-]+off(?:\s+on)?)"),
 )
-_LABEL = {event: regex.compile(rf"^\s*{words}\s*(?:[:\-–—]\s*)?(?P<date>.+?)\s*\.?\s*$",
+_LABEL = {event: compiled(rf"^\s*{words}\s*(?:[:\-–—]\s*)?(?P<date>.+?)\s*\.?\s*$",
                                regex.I | regex.S)
           for event, words in _LABELS}
 """The whole text is a label and its date: a title-block line or cell."""
-_LABEL_ONLY = {event: regex.compile(rf"^\s*{words}\s*:?\s*$", regex.I) for event, words in _LABELS}
+_LABEL_ONLY = {event: compiled(rf"^\s*{words}\s*:?\s*$", regex.I) for event, words in _LABELS}
 """A cell that is only the label: its date is the next cell."""
 
 _SUBJECT = r"\b(?:report|review|DHR|DARDR|plan)\b"
 _IN_TEXT = (
-    (PUBLICATION, regex.compile(
+    (PUBLICATION, compiled(
         rf"{_SUBJECT}[^.;]{{0,60}}?\bpublished\b[^.;]{{0,40}}?\b(?:on|in)\s+(?P<date>[^.;]+)",
         regex.I)),
-    (REVIEW_COMPLETION, regex.compile(
+    (REVIEW_COMPLETION, compiled(
         rf"{_SUBJECT}[^.;]{{0,60}}?\b(?:signed[\s\-]+off|approved|completed|concluded|"
         rf"finali[sz]ed)\b[^.;]{{0,60}}?\b(?:on|in)\s+(?P<date>[^.;]+)", regex.I)),
 )
@@ -67,7 +68,7 @@ class _Found:
     in_text: bool
 
 
-_DATE_ONLY = regex.compile(
+_DATE_ONLY = compiled(
     r"^\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|"
     r"winter)[a-z]*\b)\S*(?:\s+\S+){0,3}\s*$", regex.I)
 """What follows a label when it is a date and nothing else: "12 March 2024", "May 2023"."""

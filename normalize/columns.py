@@ -17,6 +17,7 @@ import regex
 
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.vocabulary import header_roles, role_of, unnamed_number_column
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
@@ -94,7 +95,7 @@ class ColumnMap:
 
 # --- content -----------------------------------------------------------------------------
 
-_SHOULD = regex.compile(
+_SHOULD = compiled(
     r"\b(?:should|must|shall|need(?:s)?\s+to|to\s+ensure|is\s+recommended|are\s+recommended"
     r"|will\s+(?:review|ensure|develop|consider))\b",
     regex.I,

@@ -498,12 +498,12 @@ def _segments(text: str, spans: list[tuple[int, int]]) -> list[str]:
 
 _Found = list[tuple[int, int, _Reading]]
 
-_REVISED = regex.compile(
+_REVISED = compiled(
     r"""\b(?:revised|extended|moved|deferred|postponed|rescheduled|re-?scheduled|put\s+back|
           pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|
           revised\s+(?:target\s+)?date)\b""", regex.IGNORECASE | regex.VERBOSE)
 """A date superseded by the one after it ("March 2024 (revised to June 2024)")."""
-_WAS = regex.compile(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
+_WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
                      regex.IGNORECASE)
 """A date superseded by the one before it ("June 2024 (was March 2024)")."""
 
@@ -533,11 +533,11 @@ def _revised_later(cell: str, found: _Found) -> bool:
     return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
 
 
-_FROM = regex.compile(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
+_FROM = compiled(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
                       regex.IGNORECASE)
-_ONWARDS = regex.compile(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
+_ONWARDS = compiled(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
                          regex.IGNORECASE)
-_DAY_RANGE = regex.compile(r"^\s*(?:-|to|until|till)\s*$", regex.IGNORECASE)
+_DAY_RANGE = compiled(r"^\s*(?:-|to|until|till)\s*$", regex.IGNORECASE)
 
 
 def _open_ended(cell: str, found: _Found) -> _Found:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import regex
 
 from dhrplan.extract.model import Table
+from dhrplan.extract.patterncache import compiled
 
-_EXPANSION = regex.compile(r"\p{L}{2,}")
+_EXPANSION = compiled(r"\p{L}{2,}")
 """An expansion has words; a contents table's page numbers do not."""
-_ACRONYM = regex.compile(r"^[\p{Lu}][\p{L}\d&/\-]{0,11}$")
+_ACRONYM = compiled(r"^[\p{Lu}][\p{L}\d&/\-]{0,11}$")
 
 
 def _is_acronym(text: str) -> bool:
@@ -34,12 +35,12 @@ def glossary_from_table(table: Table) -> dict[str, str] | None:
     return dict(hits)
 
 
-_GLOSSARY_HEADING = regex.compile(
+_GLOSSARY_HEADING = compiled(
     r"^\W*(?:glossary|abbreviations|acronyms|list\s+of\s+(?:abbreviations|acronyms)|key\s+to\s+"
     r"abbreviations|terms\s+used)\b(?:\s+(?:and|&)\s+\w+)?\W*$",
     regex.I,
 )
-_PAIR = regex.compile(
+_PAIR = compiled(
     r"^\s*(?P<a>[\p{Lu}][\p{L}\d&/\-]{0,11})\s*(?:[–—:=]|\s-\s|\t)\s*(?P<e>.+?)\s*$"
 )
 

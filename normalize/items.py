@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from dhrplan.extract.labels import inline_label, leading_marker, successor
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.vocabulary import IMPERATIVE_VERBS as MILESTONE_VERBS
 
-_WORD = regex.compile(r"\S+")
+_WORD = compiled(r"\S+")
 _JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
 
 

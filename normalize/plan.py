@@ -7,6 +7,7 @@ import regex
 
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.stitch import stitch
 from dhrplan.extract.tags import warning_code
 from dhrplan.normalize.anchors import stated_anchors
@@ -17,21 +18,21 @@ from dhrplan.normalize.record import ColumnRole, Plan, PlanWarning, Source, Tabl
 from dhrplan.normalize.records import RecordBuilder
 from dhrplan.normalize.structure import PlanTable, drafts_for, plan_tables
 
-_ORGANISATION = regex.compile(
+_ORGANISATION = compiled(
     r"\b(?:partnership|council|board|CSP|safer|community\s+safety|borough|county|city|police"
     r"|constabulary|NHS|trust)\b", regex.I
 )
 """The opening line above a title names who publishes it ("Kingsford Community Safety
 Partnership"); a page's label ("Independent report") does not."""
-_TITLE_WORDS = regex.compile(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
-_PLAN_WORDS = regex.compile(r"^(?:recommendations|action\s+plan|improvement\s+plan)$", regex.I)
+_TITLE_WORDS = compiled(r"\b(?:review|action\s+plan|DHR|homicide|DARDR)\b", regex.I)
+_PLAN_WORDS = compiled(r"^(?:recommendations|action\s+plan|improvement\s+plan)$", regex.I)
 """A short line under the title that says what the document is ("Recommendations"): part
 of the title, not a section of the plan."""
 _SUBTITLE_WORDS = 8
 """A plain line under a bold title this short is a subtitle; a longer one opens the text."""
-_LEADER = regex.compile(r"\.{4,}|…{2,}")
+_LEADER = compiled(r"\.{4,}|…{2,}")
 """Dot leaders: a contents line ("MARAC.........2"), never part of the title."""
-_NOT_TITLE = regex.compile(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
+_NOT_TITLE = compiled(r"^(?:appendix|annex|glossary|contents|agencies|abbreviations)\b",
                            regex.I)
 
 

@@ -39,6 +39,7 @@ from dhrplan.extract.numbering import (
     RECOMMENDATIONS_HEADING,
     recommendation_heading,
 )
+from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.rowkinds import SETTINGS as ROWS
 from dhrplan.extract.rowkinds import is_section_label, part_heading
 from dhrplan.extract.vocabulary import RESPONSE_LABEL, role_of
@@ -62,9 +63,9 @@ _FIELDS = ("action", "owner", "target", "completion", "milestones", "outcomes", 
 """The roles a labelled line may fill, in the order their columns are listed."""
 _ROLE_OF_LABEL = {"agency": "owner", "rag": "completion"}
 """Roles a label takes here, where nothing is grouped by columns: "Agency" is who owns it."""
-_LABEL = regex.compile(r"^\s*(?P<label>[^\W\d][^:]{0,60}?)\s*:\s*(?P<value>.*)$", regex.S)
-_SENTENCE = regex.compile(r"\b(?:should|will|must|shall|would)\b", regex.I)
-_SEPARATED = regex.compile(
+_LABEL = compiled(r"^\s*(?P<label>[^\W\d][^:]{0,60}?)\s*:\s*(?P<value>.*)$", regex.S)
+_SENTENCE = compiled(r"\b(?:should|will|must|shall|would)\b", regex.I)
+_SEPARATED = compiled(
     r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?[^\s:.)\-–]+\s*(?:[:.)\-–]|$)", regex.I
 )
 
@@ -202,7 +203,7 @@ def _read(blocks: Sequence[Heading | Table], title: set[str]) -> list[_Recommend
     return found
 
 
-_ITEM_BODY = regex.compile(rf"{ITEM_START.pattern}\s*(?P<first>\S)")
+_ITEM_BODY = compiled(rf"{ITEM_START.pattern}\s*(?P<first>\S)")
 
 
 def _continues_text(rec: _Recommendation) -> bool:

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 import regex
 
 from dhrplan.extract.model import Table
+from dhrplan.extract.patterncache import compiled
 from dhrplan.normalize.completion import COMMON_KEY, parse_completion
 
 __all__ = ["COMMON_KEY", "colour_name", "key_from_table", "plan_key", "status_of_words"]
 
-_KEY_TEXT = regex.compile(r"^\W*(?:blue|green|amber|red|yellow|orange|grey|gray)?\W*(?P<rest>.*)$",
+_KEY_TEXT = compiled(r"^\W*(?:blue|green|amber|red|yellow|orange|grey|gray)?\W*(?P<rest>.*)$",
                           regex.I)
 
 

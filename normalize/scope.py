@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import regex
 
+from dhrplan.extract.patterncache import compiled
+
 from .record import LEVELS, Scope
 
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _LEVEL_WORDS = {
-    "local": regex.compile(
+    "local": compiled(
         r"""\blocal(?:ly)?\b | \b(?:county|district|borough|city|town|parish)\b
           | \bcounty[\s\-]?wide\b""", _FLAGS),
-    "regional": regex.compile(
+    "regional": compiled(
         r"""\bregion(?:al|ally|s)?\b | \b(?:north|south)[\s\-]?(?:east|west)\b
           | \b(?:east|west)\s+midlands\b""", _FLAGS),
-    "national": regex.compile(
+    "national": compiled(
         r"""\bnational(?:ly)?\b | \bnation[\s\-]?wide\b | \bUK\b | \bUnited\s+Kingdom\b
           | \bEngland\b | \bWales\b""", _FLAGS),
 }
@@ -37,12 +39,12 @@ def parse_scope(text: str) -> Scope | None:
     return Scope(raw=raw, levels=[lvl for lvl in LEVELS if _LEVEL_WORDS[lvl].search(raw)])
 
 
-_REACH_END = regex.compile(
+_REACH_END = compiled(
     r"(?:wide|local|regional|national|district|county|borough|city|region)$", regex.I)
-_PLACE_WIDE = regex.compile(r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$")
+_PLACE_WIDE = compiled(r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$")
 """A place, then "wide" ("Cumbria wide", "Kent-wide"): a reach across a local area; the
 national and regional places ("UK wide") are read by `parse_scope` first."""
-_DASH = regex.compile(r"\s+[\-–—]\s+")
+_DASH = compiled(r"\s+[\-–—]\s+")
 
 
 def reach_of(section: str | None) -> Scope | None:

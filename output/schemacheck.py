@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from dhrplan.extract.usercache import cache_folder
+
 SAME_IN_DRAFT7 = frozenset({
     "$schema", "$id", "$ref", "$defs", "$comment", "title", "description", "default",
     "examples", "type", "properties", "required", "additionalProperties", "items", "enum",
@@ -75,11 +77,6 @@ def portable(schema: dict[str, Any]) -> bool:
         if "format" in node and node["format"] not in FORMATS:
             return False
     return True
-
-
-def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "dhrplan"
 
 
 def compiled(schema_text: str, folder: Path | None = None) -> Check | None:
