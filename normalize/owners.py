@@ -46,10 +46,13 @@ _ROLE = compiled(
 )
 """A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
 _LABEL = compiled(
-    r"^\s*(?:lead(?:\s+(?:agency|officer))?|owners?|responsible|action\s+holder)\s*:\s*",
-    regex.I,
+    r"""^\s*(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
+        |action\s+holder|support(?:ing)?(?:\s+(?:agency|agencies|partners?|officers?))?
+        |partners?|supported\s+by|contributors?)\s*:\s*""",
+    regex.I | regex.X,
 )
-"""An owner cell that names its own field ("Lead: Police")."""
+"""An owner cell that names its parts' fields ("Lead: Police", "Lead: CSP Manager; Support:
+Public Health"): each named part is an owner."""
 _AND = compiled(r"\s+(?:&|and)\s+", regex.I)
 
 
@@ -210,8 +213,8 @@ def split_owners(
     for line in paragraphs:
         if _NO_ONE.match(line):
             continue
-        line = _LABEL.sub("", line)
-        for part in _split_outside_parens(line, "/;"):
+        for part in _split_outside_parens(_LABEL.sub("", line), "/;"):
+            part = _LABEL.sub("", part)
             for piece in (p for c in split_commas(part, glossary) for p in split_and(c, glossary)):
                 name = _tidy(piece)
                 if name:
