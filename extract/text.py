@@ -16,8 +16,9 @@ from pathlib import Path
 
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.htmlparse import TableTooLarge
+from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
-from dhrplan.extract.numbering import label_only
+from dhrplan.extract.numbering import holds_recommendations, label_only
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
@@ -276,6 +277,8 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
         if kind == "line":
             flush_table()
             if item.strip():
+                if paragraph and ITEM_START.match(item.strip()):
+                    flush_paragraph()  # a list's next item, even with no blank line between
                 paragraph.append(item)
             else:
                 flush_paragraph()
@@ -302,8 +305,7 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     flush_table()
     flush_paragraph()
 
-    fragments = [b for b in blocks if isinstance(b, TableFragment)]
-    if not fragments:
+    if not holds_recommendations(blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan text export")
     warnings = []
     if page > 1:

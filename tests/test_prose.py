@@ -124,3 +124,22 @@ def test_a_numbered_list_under_recommendations_gives_one_record_each() -> None:
          "1. Include routine enquiry in the induction.\n2. Audit twenty case notes."),
         ("3", "GP practices should code disclosures.", ""),
     ]
+
+
+def test_a_text_export_of_running_text_gives_its_records() -> None:
+    """A markdown export of a page with no table ("Recommendation 1" headings, paragraphs,
+    a "-" list with no blank line between its items, labelled lines)."""
+    from dhrplan.output.jsondoc import plan_to_dict
+    from dhrplan.pipeline import convert_file
+
+    doc = plan_to_dict(convert_file(Path(__file__).parent / "fixtures" / "running-text-export.md"))
+    got = [
+        (r["number"], [a["text"] for a in r["actions"]], [o["name"] for o in r["owners"]],
+         [t["end"] for t in r["target_dates"]])
+        for r in doc["recommendations"]
+    ]
+    assert got == [
+        ("1", ["Commission a provider", "Deliver six sessions"], ["CSP Manager"], ["2025-03-31"]),
+        ("2", ["Audit repeat-call flags"], ["Westshire Police"], []),
+    ]
+    assert all(w["code"] == "running_text" for r in doc["recommendations"] for w in r["warnings"])
