@@ -350,7 +350,7 @@ _EXACT_RULES: list[_Rule] = [
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
-               (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+)?(?P<mon>{_MONTH}) ,?\s*
+               (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+|-\s*)?(?P<mon>{_MONTH}) \s*[,\-]?\s*
                (?P<y>{_YEAR})(?!\d)""", _read_day_month),
     _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4})(?!\d)""",
           _read_day_month),
@@ -379,7 +379,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
                ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
     # "Dec 2022", "Dec 22", "Dec '22", Excel's "Dec-22"; not "June 30th" (a day, no year)
     _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) (?P<sep>\s*-\s*|,?\s*) (?P<y>{_YEAR})
-               (?![\d/]|\s*(?:st|nd|rd|th)\b)""", _read_month_year),
+               (?!\d|\s*/\s*\d|\s*(?:st|nd|rd|th)\b)""", _read_month_year),
     _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<m>\d{{1,2}})[./](?P<y>{_YEAR4}){_NO_DIGIT_AFTER}""",
           _read_numeric_month_year),
     _rule(rf"""{_END_OF}(?:\b(?P<fy>(?:the\s+)?(?:financial\s+year|FY))\s*)?{_NO_DIGIT_BEFORE}

@@ -145,6 +145,16 @@ CASES = [
     ("Mar-24", [span("Mar-24", "month", (2024, 3, 1), (2024, 3, 31))], None),
     ("Sep-23", [span("Sep-23", "month", (2023, 9, 1), (2023, 9, 30))], None),
     ("Dec-22", [span("Dec-22", "month", (2022, 12, 1), (2022, 12, 31))], None),
+    # Excel's day-month-year with dashes: the day kept, not read as the month alone
+    ("15-Mar-25", [span("15-Mar-25", "date", (2025, 3, 15), (2025, 3, 15))], None),
+    ("15-Mar-2025", [span("15-Mar-2025", "date", (2025, 3, 15), (2025, 3, 15))], None),
+    # two months each with its year, parted by a slash: not a month without a year and a year
+    ("December 2024/January 2025",
+     [span("December 2024", "month", (2024, 12, 1), (2024, 12, 31)),
+      span("January 2025", "month", (2025, 1, 1), (2025, 1, 31))], None),
+    ("Sept 2024/Oct 2024",
+     [span("Sept 2024", "month", (2024, 9, 1), (2024, 9, 30)),
+      span("Oct 2024", "month", (2024, 10, 1), (2024, 10, 31))], None),
     ("May-24", [span("May-24", "month", (2024, 5, 1), (2024, 5, 31))], None),
     ("Sept-2024", [span("Sept-2024", "month", (2024, 9, 1), (2024, 9, 30))], None),
     ("Dec '22", [span("Dec '22", "month", (2022, 12, 1), (2022, 12, 31))], None),
