@@ -79,6 +79,17 @@ def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
     return [part]
 
 
+def _maybe_several(kept: list[str]) -> bool:
+    """A comma list `split_commas` kept whole whose every part names an agency and none a
+    role ("Police, Health"): as likely two owners as one."""
+    if len(kept) != 1:
+        return False
+    pieces = [p for p in _split_outside_parens(kept[0], ",") if p.strip()]
+    return len(pieces) > 1 and all(
+        _AGENCY_WORDS.search(p) and not _ROLE.search(p) for p in pieces
+    )
+
+
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     """ "MARAC Coordinator & all MARAC agencies" is two owners: split at "&" / "and" only
     where every side is an owner on its own."""
@@ -215,7 +226,12 @@ def split_owners(
             continue
         for part in _split_outside_parens(_LABEL.sub("", line), "/;"):
             part = _LABEL.sub("", part)
-            for piece in (p for c in split_commas(part, glossary) for p in split_and(c, glossary)):
+            commas = split_commas(part, glossary)
+            if _maybe_several(commas):
+                warnings.append(
+                    f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
+                )
+            for piece in (p for c in commas for p in split_and(c, glossary)):
                 name = _tidy(piece)
                 if name:
                     owners.append(Owner(name, glossary.get(name)))

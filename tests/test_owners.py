@@ -206,3 +206,18 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
     got, warnings = split_owners(text, {}, lines)
     assert [o.name for o in got] == [text]
     assert len(warnings) == 1 and "may be several owners" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("Police, Health", True),  # two agencies, or one name: said
+        ("Safer Somerset Partnership, Public Health", True),
+        ("DA Lead, Police", False),  # a role, then whose
+        ("Community Safety Manager, Westshire Council", False),
+        ("Police, Probation, Housing", False),  # split: three owners
+    ],
+)
+def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:
+    _, warnings = split_owners(text, {})
+    assert any("kept whole" in w for w in warnings) is warned
