@@ -101,6 +101,10 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
           | \bplanned\b | \bto\s+follow\b
+          | \b(?:nearly|almost|largely|mostly|substantially)\s+
+              (?:complete[d]?|done|finished|implemented|in\s+place)\b
+          | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*(?:complete[d]?|done|implemented|delivered)\b
+          | \b(?:complete[d]?|implemented|delivered|achieved|met)\s+in\s+part\b
           | \bpart(?:ial)?ly\s+(?:implemented|embedded|in\s+place|delivered)\b
           | \bin\s+development\b | \bon\s+(?:track|target)\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
@@ -179,6 +183,8 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 _TWO_COLOURS = compiled(
     r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
 _CLOSED = compiled(r"^\W*closed\b", regex.I)
+_TO_COMPLETE_BY = compiled(r"^\W*(?:to\s+)?complete\s+(?:by|before|no\s+later\s+than)\b", regex.I)
+_WHEN_DUE = "says by when the work is to be complete, not that it is"
 
 
 def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
@@ -208,6 +214,10 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             first = "in_progress"  # "Awaiting confirmation; training delivered"
         if first == "complete" and "withdrawn" in {n for _, n in found} and _CLOSED.match(text):
             return "unknown", _WITHDRAWN  # "Closed - superseded by the new strategy"
+        if first == "complete" and "negated" in {n for _, n in found}:
+            return "unknown", _NEGATED  # "Closed - not completed"
+        if first == "complete" and _TO_COMPLETE_BY.match(text):
+            return "unknown", _WHEN_DUE  # "Complete by March 2025": when, not whether
         return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
     names = {"complete" if name == "done" else name for _, name in found}
     if "withdrawn" in names and not names & {"in_progress", "not_started"}:

@@ -73,6 +73,15 @@ CASES = [
     ("On track – sessions booked for March", "in_progress", None, None),
     ("Behind schedule – waiting for the data from the ICB", "in_progress", None, None),
     ("Delayed", "in_progress", None, None),
+    # not quite done: progress, not complete
+    ("90% complete", "in_progress", None, None),
+    ("Nearly complete", "in_progress", None, None),
+    ("Almost complete - final audit booked", "in_progress", None, None),
+    ("Completed in part", "in_progress", None, None),
+    ("100% complete", "complete", None, None),
+    # a done word the rest of the cell takes back, or a deadline: unknown, with a warning
+    ("Closed - not completed", "unknown", None, "unfinished"),
+    ("Complete by March 2025", "unknown", None, "by when"),
     ("Partly done", "in_progress", None, None),
     ("Completed (Nov 2023)", "complete", None, None),
     ("Closed", "complete", None, None),
