@@ -29,7 +29,7 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("recommendation", r"recommendations?|findings?|learning|overarching|objectives?"
                        r"|what\s+will\s+(?:it|we|they|the\s+\w+)\s+do\b"),
     ("agency", r"agenc(?:y|ies)"),
-    ("owner", r"holders?|lead|responsib\w*|owners?|\bwho\b|officers?|accountab\w*|addressed"),
+    ("owner", r"holders?|lead|responsib\w*|owners?|\bwho(?:m)?\b|officers?|accountab\w*|addressed"),
     ("milestones", r"milestones?"),
     ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
                r"|timings?"),

@@ -53,6 +53,7 @@ ROLES = [
     ("Owner", "owner"),
     ("Owner/Lead", "owner"),
     ("Who", "owner"),
+    ("By whom", "owner"),
     ("Responsible", "owner"),
     ("Responsible Officer", "owner"),
     ("Person responsible", "owner"),
