@@ -32,8 +32,10 @@ LABEL = rf"\(?(?:{_LABEL_BODY})[.)]"
 ITEM_LABEL = compiled(rf"^{LABEL}$")
 """A whole word that is an item label."""
 
-SUB_LABEL = r"\d{1,2}[a-z](?:[.)]\s*|\s+)(?=\p{Lu})"
-"""An action numbered under its recommendation: "1a Map current training", "2b) Agree"."""
+_SUB_NUMBER = r"\d{1,2}(?:[a-z]|\.\d{1,2})"
+SUB_LABEL = rf"{_SUB_NUMBER}(?:[.)]\s*|\s+)(?=\p{{Lu}})"
+"""An action numbered under its recommendation: "1a Map current training", "2b) Agree",
+"1.2 Publish the strategy" (before a capital, so "2.5 hours" is no label)."""
 
 BRACKETED_SUB = r"\((?:[ivx]{1,4}|[a-z])\)"
 """A sub-item number in brackets after its parent's: "2 (i)", "4(ii)", "3(b)"."""
@@ -48,7 +50,7 @@ _MARKER = compiled(
     rf"""^(?:
         (?P<bullet>[{BULLETS}]|[{SPACED_BULLETS}](?=\s))\s*
       | \(?(?P<label>{_LABEL_BODY})[.)](?:\s+|$)
-      | (?P<sub>\d{{1,2}}[a-z])(?:[.)]\s*|\s+)(?=\p{{Lu}})
+      | (?P<sub>{_SUB_NUMBER})(?:[.)]\s*|\s+)(?=\p{{Lu}})
       | (?P<number>\d{{1,2}})\s+(?=\p{{Lu}})
     )""",
     regex.X,
@@ -77,6 +79,9 @@ def leading_marker(paragraph: str) -> Marker | None:
 def successor(label: str) -> str | None:
     """The label the next item of the same list carries: a->b, ii->iii, 2->3."""
     low = label.lower()
+    head, dot, tail = low.rpartition(".")
+    if dot and head.isdigit() and tail.isdigit():
+        return f"{head}.{int(tail) + 1}"  # "1.1" -> "1.2"
     if low.isdigit():
         return str(int(low) + 1)
     if low in _ROMAN[:-1]:

@@ -16,6 +16,8 @@ from dhrplan.extract.labels import ITEM_START, inline_label, leading_marker, suc
         ("12) Train staff", "12", "Train staff"),
         ("1a Map current training", "1a", "Map current training"),
         ("2b) Agree the framework", "2b", "Agree the framework"),
+        ("1.2 Publish the strategy", "1.2", "Publish the strategy"),
+        ("3.10) Audit twenty cases", "3.10", "Audit twenty cases"),
         ("2 SSP to review", "2", "SSP to review"),
         ("• Deliver workshops", None, "Deliver workshops"),
         ("\uf0b7 Deliver workshops", None, "Deliver workshops"),
@@ -37,6 +39,7 @@ def test_a_paragraph_opening_with_a_marker(paragraph: str, label: str | None, re
         "3 months after publication",
         "24-48 hours",
         "1.5 hours of training",
+        "2.5 days a week",
         "Review the policy",
         "-5 degrees",
         "e.g. three weeks",
@@ -50,7 +53,8 @@ def test_a_paragraph_that_is_not_an_item(paragraph: str) -> None:
 
 @pytest.mark.parametrize(
     ("label", "next_label"),
-    [("a", "b"), ("B", "C"), ("ii", "iii"), ("IV", "V"), ("9", "10"), ("z", None), ("xii", None)],
+    [("a", "b"), ("B", "C"), ("ii", "iii"), ("IV", "V"), ("9", "10"), ("z", None), ("xii", None),
+     ("1.1", "1.2"), ("2.9", "2.10")],
 )
 def test_successor(label: str, next_label: str | None) -> None:
     assert successor(label) == next_label
