@@ -9,7 +9,9 @@ table is only built where the evidence is strong, and everything is decided line
 Header. A borderless table starts at a header line: all bold, at least `min_header_cells`
 x-blocks separated by column gaps (`textgrid.text_runs`), every block naming a column role
 ("Recommendation", "Action", "Lead Agency", "Target Date", "Scope", "Milestones",
-"Progress"...; one unnamed block is allowed from five blocks up). Wrapped header cells add
+"Progress"...; one unnamed block is allowed from five blocks up). A header that is not bold
+(python-docx's unstyled table) needs `min_plain_header_cells` blocks, every one named, and
+continues only on lines as plain as itself. Wrapped header cells add
 the following bold lines whose words continue, as one paragraph, a header cell that has text
 on the line above ("Recommen" / "dation", "Date of" / "Completion"); a bold line that would
 start a paragraph of its own ("No." then "MARAC") is the first body line.
@@ -53,7 +55,8 @@ lines of several paragraphs, and row starts cannot be told from paragraph starts
 of whose body lines has words off a common baseline is not built (the file then reports no
 table rather than wrong rows; a page whose lines happen to align still gives its table).
 
-Limits: a header must be bold and name its columns; cells set vertically centred or bottom
+Limits: a header must name its columns, and a plain one that wraps ("Recomme" / "ndation")
+is not read; cells set vertically centred or bottom
 aligned start below the row's first line and can split or merge rows; paragraph spacing
 (see Alignment) gives no table on most pages; a theme row must fit on one line, and a
 one-word theme right under the header that could be a wrapped header word is read as part of
@@ -93,6 +96,9 @@ def is_role_header(text: str) -> bool:
 class BorderlessSettings:
     min_header_cells: int = 3
     """Header blocks needed: fewer is a label and its value, not a table."""
+    min_plain_header_cells: int = 4
+    """Header blocks needed when the header is not bold: then only its words tell it from a
+    line of text, so more of them, every one naming a column."""
     max_header_words: int = 8
     """A header cell is a name, not a sentence."""
     cell_padding: float = 5.4
@@ -175,10 +181,9 @@ class _Reader:
 
     def _header_at(self, i: int) -> _Header | None:
         first = self.lines[i]
-        if not first.bold:
-            return None
         blocks = [(r.x0, r.x1) for r in self.runs(first)]
-        if len(blocks) < self.s.min_header_cells:
+        least = self.s.min_header_cells if first.bold else self.s.min_plain_header_cells
+        if len(blocks) < least:
             return None
         xs = self._provisional(blocks)
         cells: list[list[Word]] = [[] for _ in blocks]
@@ -187,7 +192,7 @@ class _Reader:
         end = i + 1
         while end < len(self.lines):
             line, prev = self.lines[end], self.lines[end - 1]
-            if not line.bold or line.top - prev.bottom > self.s.max_gap * prev.size:
+            if line.bold != first.bold or line.top - prev.bottom > self.s.max_gap * prev.size:
                 break
             if any(_crosses(run, xs, self.grid.boundary_tolerance) for run in self.runs(line)):
                 break
@@ -205,7 +210,7 @@ class _Reader:
         if any(len(t.split()) > self.s.max_header_words for t in texts):
             return None
         unnamed = sum(not self.header_test(t) for t in texts)
-        if unnamed > (1 if len(texts) >= 5 else 0):
+        if unnamed > (1 if len(texts) >= 5 and first.bold else 0):
             return None
         return _Header(end, blocks)
 

@@ -48,6 +48,10 @@ OVER_THE_RULE = {"owners", "milestones"}
 """council-plan-indent: the third recommendation's holder has an address indented past the
 cell's edge, over the empty milestones cell beside it; the untagged page gives its first
 part to the milestones (its tagged PDF does not: test_pdf_tag_cells)."""
+OWNER_LINES = {"owners"}
+"""borderless-plain-header (a table with no rules and a plain header, as python-docx makes
+one): "Police L&D" is printed on two lines of a narrow column, each of which could be an
+owner; the page reads two, with an `owners_unsure` warning, the .docx one."""
 KNOWN_PDF_DIFFERENCES = {
     **{(stem, i): {FULL_LINE_PARAGRAPH} for stem in (
         "council-plan", "council-plan-hrules", "council-plan-hrules-plain",
@@ -57,6 +61,7 @@ KNOWN_PDF_DIFFERENCES = {
     # falls at one, where the PDF shows it (test_repeated_headers)
     **{("council-plan-header-pasted", i): {FULL_LINE_PARAGRAPH} for i in (0, 3, 4)},
     ("council-plan-indent", 2): OVER_THE_RULE,
+    ("borderless-plain-header", 2): OWNER_LINES,
 }
 
 
@@ -66,7 +71,7 @@ def records(path: Path) -> list[dict]:
 
 
 def test_every_docx_fixture_has_its_pdf() -> None:
-    assert len(DOCX_FIXTURES) == 8
+    assert len(DOCX_FIXTURES) == 9
     assert all(p.with_suffix(".pdf").is_file() for p in DOCX_FIXTURES)
 
 
@@ -81,7 +86,7 @@ def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
     differences = {k: v for k, v in differences.items() if v}
     assert differences == {k: v for k, v in KNOWN_PDF_DIFFERENCES.items() if k[0] == docx.stem}
     for (_, i), fields in differences.items():
-        if fields == OVER_THE_RULE:
+        if fields in (OVER_THE_RULE, OWNER_LINES):
             continue
         assert FULL_LINE_PARAGRAPH in fields
         # the .docx keeps the paragraph break the PDF loses: the texts differ only there

@@ -245,3 +245,19 @@ def test_inferred_grids_are_named_in_a_warning(fixture: str, how: str) -> None:
 
 def test_fully_ruled_tables_need_no_such_warning() -> None:
     assert read_pdf(Path(__file__).parent / "fixtures" / "council-plan.pdf").warnings == []
+
+
+def test_a_table_with_no_rules_and_a_plain_header_is_read() -> None:
+    """python-docx's unstyled table printed by LibreOffice: no rules, and a header that is not
+    bold. A header line naming four or more columns, every one of them, starts the table."""
+    from dhrplan.output.jsondoc import plan_to_dict
+    from dhrplan.pipeline import convert_file
+
+    doc = plan_to_dict(convert_file(FIXTURES / "borderless-plain-header.pdf"))
+    assert [r["number"] for r in doc["recommendations"]] == ["1.1", "1.2", "2.1"]
+    assert [r["target_dates"][0]["end"] for r in doc["recommendations"]] == [
+        "2025-06-30", "2025-06-30", "2025-09-30",
+    ]
+    assert [c["role"] for c in doc["tables"][0]["columns"]] == [
+        "number", "recommendation", "action", "owner", "target", "completion",
+    ]
