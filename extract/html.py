@@ -234,12 +234,6 @@ class _Reader:
                 for cell in child.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):
                     self.walk(cell)
                     self.flush()
-            elif tag in ("ul", "ol") and not child.xpath(".//table"):
-                self.flush()
-                items = list_markers(child)
-                for item in child:
-                    if isinstance(item.tag, str) and tag_of(item) == "li":
-                        self.heading(item, items.marker(item) if items is not None else None)
             elif tag in _HEADING_TAGS or (tag in ("p", "li", "dt", "dd", "figcaption")
                                           and not child.xpath(".//table")):
                 self.flush()
