@@ -120,6 +120,9 @@ class TextLineSettings:
     few_breaks: int = 4
     """A column with fewer line breaks than this ("Detective" / "Inspector" / "Phil Jones")
     is too little to go by: the table's breaks decide its style."""
+    ref_share: float = 0.5
+    """Share of a column's cells with digits that must be one token of one shape ("R1" ...
+    "R9") for a two-token cell joining into that shape ("R1 0") to be glued: most of them."""
     long_cell: int = 100
     """A flattened cell longer than this may have lost paragraph breaks: worth a warning."""
 
@@ -350,17 +353,17 @@ def _shape(token: str) -> str:
     return regex.sub(r"\d+", "9", token)
 
 
-def _single_token_shapes(column: Column, share: float = 0.5) -> set[str]:
+def _single_token_shapes(column: Column, settings: TextLineSettings = SETTINGS) -> set[str]:
     """The shape most of a column's cells with digits share when they are one token ("R1"
     ... "R9" in a ref column, its header aside): a cell of two tokens that join into that
     shape is one token a narrow column broke and the flattening spaced ("R1 0")."""
     texts = [cell.text for _, _, cell in column.cells if any(ch.isdigit() for ch in cell.text)]
     single = [t for t in texts if " " not in t.strip()]
-    if not texts or len(single) < share * len(texts):
+    if not texts or len(single) < settings.ref_share * len(texts):
         return set()
     shapes = Counter(_shape(t) for t in single)
     shape, count = shapes.most_common(1)[0]
-    return {shape} if count >= share * len(texts) else set()
+    return {shape} if count >= settings.ref_share * len(texts) else set()
 
 
 FLATTENED_ROW = RowNote(
@@ -496,9 +499,10 @@ def undo_converter_lines(
                         ))
 
             flat_tables += long > before
-            for row in (row for f in fragments for row in f.rows if long > before and flat):
-                if any(" " in cell.text.strip() for cell in row.cells):
-                    row.warnings.append(FLATTENED_ROW)
+            if flat and long > before:
+                for row in (row for f in fragments for row in f.rows):
+                    if any(" " in cell.text.strip() for cell in row.cells):
+                        row.warnings.append(FLATTENED_ROW)
             continue
         known = _known(columns)
         top = 0.0
@@ -563,15 +567,24 @@ def _replace(
                             line_regions=() if lines else cell.line_regions)
 
 
-def _runs(blocks: Sequence[Block]) -> list[list[int]]:
-    """Indexes of the headings that follow one another with no table between."""
-    runs: list[list[int]] = [[]]
+@dataclass
+class _Run:
+    """Headings that follow one another with no table between, from `blocks[start]` on."""
+
+    start: int
+    headings: list[Heading]
+
+
+def _runs(blocks: Sequence[Block]) -> list[_Run]:
+    runs: list[_Run] = []
     for i, block in enumerate(blocks):
-        if isinstance(block, Heading):
-            runs[-1].append(i)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if len(run) > 1]
+        if not isinstance(block, Heading):
+            continue
+        if runs and runs[-1].start + len(runs[-1].headings) == i:
+            runs[-1].headings.append(block)
+        else:
+            runs.append(_Run(i, [block]))
+    return [run for run in runs if len(run.headings) > 1]
 
 
 def undo_running_lines(
@@ -583,15 +596,12 @@ def undo_running_lines(
     lines go by, the text's line width being its longest line. Only where most breaks
     between those lines are wraps, so that exports of whole paragraphs stay as they are."""
     runs = _runs(blocks)
-    texts = [blocks[i].text for run in runs for i in run]  # type: ignore[union-attr]
-    width = max((text_width(t) for t in texts), default=0.0)
+    width = max((text_width(h.text) for run in runs for h in run.headings), default=0.0)
     breaks = [
-        _fits((a, 0.0, text_width(a)), b, width, settings.fit_share)
+        _fits((a.text, 0.0, text_width(a.text)), b.text, width, settings.fit_share)
         for run in runs
-        for a, b in zip(
-            [blocks[i].text for i in run], [blocks[i].text for i in run[1:]], strict=False
-        )  # type: ignore[union-attr]
-        if not ITEM_START.match(b)
+        for a, b in zip(run.headings, run.headings[1:], strict=False)
+        if not ITEM_START.match(b.text)
     ]
     wraps = sum(1 for fits in breaks if not fits)
     if len(breaks) < settings.few_breaks or wraps < settings.lines_share * len(breaks):
@@ -600,7 +610,7 @@ def undo_running_lines(
     measure = measure_for(width, settings)
     joined = 0
     for run in reversed(runs):
-        headings: list[Heading] = [blocks[i] for i in run]  # type: ignore[misc]
+        headings = run.headings
         words = [
             Word(w.text, w.x0, w.top, w.x1, w.bottom, "Helvetica-Bold" if h.bold else "", 1.0)
             for k, h in enumerate(headings)
@@ -609,7 +619,7 @@ def undo_running_lines(
         paragraphs = cell_text(words, 0.0, width, measure=measure).split("\n")
         joined += len(headings) - len(paragraphs)
         bold = {h.text[:40] for h in headings if h.bold}
-        out[run[0] : run[-1] + 1] = [
+        out[run.start : run.start + len(headings)] = [
             Heading(p, headings[0].page, p[:40] in bold) for p in paragraphs
         ]
     if not joined:
