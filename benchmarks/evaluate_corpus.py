@@ -26,26 +26,19 @@ from dhrplan.pipeline import Options, convert_file  # noqa: E402
 EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv")
 
 READERS = {
-    "pdf/pdfplumber": (".pdf", "pdfplumber"),
-    "pdf/pdfium": (".pdf", "pdfium"),
-    "tagged/pdfium": ("-tagged.pdf", "pdfium"),
-    "docx": (".docx", None),
-    "html": (".html", None),
-    "html/libreoffice": (".html", None),
-    "chromium/pdfium": (".pdf", "pdfium"),
-    **{f"export/{style}": (f".{style}", None) for style in EXPORT_STYLES},
+    "pdf/pdfplumber": (CORPUS, ".pdf", "pdfplumber"),
+    "pdf/pdfium": (CORPUS, ".pdf", "pdfium"),
+    "tagged/pdfium": (CORPUS, "-tagged.pdf", "pdfium"),
+    "docx": (CORPUS, ".docx", None),
+    "html": (CORPUS, ".html", None),
+    "html/libreoffice": (CORPUS / "html", ".html", None),
+    "chromium/pdfium": (CORPUS / "chromium", ".pdf", "pdfium"),
+    **{f"export/{style}": (CORPUS / "exports", f".{style}", None) for style in EXPORT_STYLES},
 }
-"""Each reader's file suffix and PDF backend; the text exports of the untagged PDFs
+"""Each reader's folder, file suffix and PDF backend: the text exports of the untagged PDFs
 (tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the .docx files
 LibreOffice saved as HTML in tests/corpus/html/, and Chromium's prints of those pages in
 tests/corpus/chromium/; "html" is a plan made as a web page in the first place."""
-
-
-def _path(plan: str, reader: str, suffix: str) -> Path:
-    folder = CORPUS / "exports" if reader.startswith("export/") else CORPUS
-    folder = CORPUS / "html" if reader == "html/libreoffice" else folder
-    folder = CORPUS / "chromium" if reader.startswith("chromium") else folder
-    return folder / f"{plan}{suffix}"
 
 
 @dataclass
@@ -71,8 +64,8 @@ def main(argv: list[str]) -> int:
     totals: dict[str, list[int]] = {}
     for plan in plans():
         want = expected(plan)
-        for reader, (suffix, backend) in READERS.items():
-            path = _path(plan, reader, suffix)
+        for reader, (folder, suffix, backend) in READERS.items():
+            path = folder / f"{plan}{suffix}"
             tally = trust["text exports" if reader.startswith("export/") else "documents"]
             if not path.exists():
                 continue
