@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from dhrplan.extract.tags import MAX_DEPTH, Tag, standard_type, tag_of
+from dhrplan.extract.tags import MAX_DEPTH, NO_TAG, Tag, standard_type, tag_of
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -38,6 +38,10 @@ class Word:
     cell: int | None = None
     """Tagged PDFs: the table cell (TD, TH) the word's text belongs to, a key unique on its
     page; None outside tables and where the page has no tags for it."""
+    row: int | None = None
+    """Tagged PDFs: the table row (TR) of the word's cell, a key unique on its page."""
+    table: int | None = None
+    """Tagged PDFs: the table (Table) of the word's cell, a key unique on its page."""
 
     @property
     def bold(self) -> bool:
@@ -112,6 +116,9 @@ class PageGeometry:
     fills: list[Fill] = field(default_factory=list)
     tagged: bool = False
     """The page's structure tree gives paragraphs (a tagged PDF): `Word.paragraph` is set."""
+    tag_tables_unfollowed: int = 0
+    """Tagged tables on the page whose tags disagree with it, left to the geometry
+    (`tagtables.follow_tags` counts them when the page's tables are found)."""
 
 
 Box = tuple[float, float, float, float]
@@ -174,7 +181,7 @@ def drawn_bullets(
         if any(o.x0 < x1 and o.x1 > x0 and o.top <= middle <= o.bottom for o in words):
             continue  # a character is printed there: the shape is its underline or box
         out.append(Word("•", x0, after.top, x1, after.bottom, after.fontname, after.size,
-                        after.paragraph, after.cell))
+                        after.paragraph, after.cell, after.row, after.table))
     return out
 
 
@@ -218,7 +225,6 @@ LINE_SHIFT = 3.0
 """A character whose top moves more than this starts a new word (pdfplumber's y_tolerance)."""
 
 
-NO_TAG = Tag(None, None)
 
 
 def in_tag_order(chars: list) -> list:

@@ -36,7 +36,7 @@ from dhrplan.extract.geometry import (
     _words,
     drawn_bullets,
 )
-from dhrplan.extract.tags import MAX_DEPTH, Tag, tag_of
+from dhrplan.extract.tags import MAX_DEPTH, NO_TAG, Tag, tag_of
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = Callable[[float, float], tuple[float, float]]
@@ -343,7 +343,7 @@ def _tags(raw, page) -> dict[int, Tag]:
         chain = [(kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0), *above]
         ids = [mcid for mcid in mcids(element) if mcid >= 0]
         tag = tag_of(chain) if ids else None
-        if tag is not None and tag != (None, None):
+        if tag is not None and tag != NO_TAG:
             found.update(dict.fromkeys(ids, tag))
         for child in children(element):
             walk(child, chain)

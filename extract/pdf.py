@@ -162,7 +162,12 @@ def _scan(path: Path, source: GeometrySource, finder: LatticeFinder, number: int
     """One page's geometry and tables: the slow part, independent of the other pages."""
     try:
         geometry = source.page(number)
-        return geometry, finder(geometry)
+        lattices = finder(geometry)
+        if geometry.tagged:
+            from dhrplan.extract.tagtables import follow_tags  # tagged pages only
+
+            lattices, geometry.tag_tables_unfollowed = follow_tags(geometry, lattices)
+        return geometry, lattices
     except ExtractError:
         raise
     except Exception as exc:
@@ -225,6 +230,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     text_pages: list[int] = []
     untagged: dict[int, int] = {}
     disagreeing: dict[int, int] = {}
+    unfollowed: dict[int, int] = {}
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
     for geometry, lattices in scans:
@@ -244,6 +250,8 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             untagged[number] = layout.untagged_cells
         if layout.tag_cells_disagreeing:
             disagreeing[number] = layout.tag_cells_disagreeing
+        if geometry.tag_tables_unfollowed:
+            unfollowed[number] = geometry.tag_tables_unfollowed
         layouts.append(layout)
     bare = [n for n in text_pages if n not in tagged_pages]
     if tagged_pages and bare:
@@ -262,6 +270,12 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             "tagged PDF, but the table cells of its tags disagree with the page's grid; "
             "those cells' words are placed by the layout: "
             + ", ".join(f"page {page} ({n} cells)" for page, n in disagreeing.items())
+        )
+    if unfollowed:
+        warnings.append(
+            "tagged PDF, but the rows and cells of some tables' tags disagree with the page; "
+            "those tables are read from the layout: "
+            + ", ".join(f"page {page} ({n} tables)" for page, n in unfollowed.items())
         )
     warnings.extend(
         f"tables drawn without full ruling lines on page(s) {', '.join(map(str, pages))}: "

@@ -27,6 +27,8 @@ PARAGRAPHS = frozenset({
 LIST_ITEM = "LI"
 CELLS = frozenset({"TD", "TH"})
 """Table cells (ISO 32000: TD data cell, TH header cell, inside TR inside Table)."""
+ROW = "TR"
+TABLE = "Table"
 MAX_DEPTH = 200
 """Deeper trees are malformed (or cyclic); the rest of such a tree is left untagged."""
 
@@ -39,28 +41,44 @@ TAGS_MESSAGE = "tagged PDF, but"
 
 class Tag(NamedTuple):
     """Where a piece of marked content sits in the structure tree, as keys unique on its
-    page: its paragraph and its table cell (None outside one)."""
+    page: its paragraph, and its table cell, row and table (None outside one)."""
 
     paragraph: int | None
     cell: int | None
+    row: int | None = None
+    table: int | None = None
+
+
+NO_TAG = Tag(None, None)
 
 
 def tag_of(chain: Iterable[tuple[str, int]]) -> Tag:
     """The place of marked content whose structure element and its ancestors, nearest first,
     are `chain` (type, key): its paragraph, the nearest list item or else the nearest
-    paragraph (within its cell), and its cell, the nearest TD or TH."""
+    paragraph (within its cell); its cell, the nearest TD or TH; and that cell's row (TR)
+    and table (Table), where the cell has them."""
     nearest: int | None = None
     item: int | None = None
+    cell: int | None = None
+    row: int | None = None
     for depth, (kind, key) in enumerate(chain):
-        if kind in CELLS:
-            return Tag(item if item is not None else nearest, key)
-        if item is None and kind == LIST_ITEM:
-            item = key
-        if nearest is None and kind in PARAGRAPHS:
-            nearest = key
         if depth > MAX_DEPTH:
             break
-    return Tag(item if item is not None else nearest, None)
+        if cell is None:
+            if kind in CELLS:
+                cell = key
+            elif item is None and kind == LIST_ITEM:
+                item = key
+            elif nearest is None and kind in PARAGRAPHS:
+                nearest = key
+            continue
+        if row is None and kind == ROW:
+            row = key
+        elif kind == TABLE:
+            return Tag(item if item is not None else nearest, cell, row, key)
+        elif kind in CELLS:
+            break  # a table nested in a cell: the inner one is this content's
+    return Tag(item if item is not None else nearest, cell, row)
 
 
 def warning_code(message: str) -> str:

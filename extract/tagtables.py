@@ -1,0 +1,244 @@
+"""Tagged PDFs: a table's rows and cells from its Table/TR/TD tags, where the ruling lines do
+not draw them.
+
+A table without borders, or ruled between rows only, shows its grid only in where its text
+sits, and reading it from that (`textgrid`, `borderless`) is a guess: paragraph spacing
+breaks the lines' alignment, a plain header that wraps is not recognised, a cell merged down
+looks like text running on. Its tags say it outright: every word knows its cell (TD, TH),
+the cell's row (TR) and its table. So on a tagged page each tagged table becomes a lattice
+built from its tags, with the geometry for the positions:
+
+- rows: the TRs, top to bottom by their first line (cells are set at the top of their row);
+  a row's band starts midway between its first line and the last line above that ends
+  before it;
+- columns: the rows with the most cells (cells merged across or down leave a row fewer)
+  give the boundaries, midway in the gap every such row leaves between its k-th and
+  (k+1)-th cell's text;
+- merged cells: a cell whose text reaches over a column boundary spans those columns, one
+  whose text reaches into the bands of the rows below spans those rows;
+- a repeated header row the producer marked as an artifact (no tags, as LibreOffice's), set
+  in the table's columns directly above its first tagged row, is the table's first row (and
+  stitching drops it as a repeat).
+
+A lattice drawn in full by ruling lines stays as the grid found it (`tagcells` then places
+words whose tags disagree with it); a grid the reader inferred (`Lattice.inferred`) gives
+way to the tags' lattice; a tagged table the grid did not find at all is added. Where the
+tags disagree with the page (two cells' text overlapping in one row, two TRs on one line,
+rows whose text interleaves, the boundaries of the fullest rows not lining up), the table is
+left to the geometry and counted, for the reader's warning (`tags_fallback`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dhrplan.extract.celltext import group_lines
+from dhrplan.extract.geometry import PageGeometry, Word
+from dhrplan.extract.grid import Lattice
+
+
+@dataclass(frozen=True)
+class TagTableSettings:
+    """How far the geometry may stray from the tags before the tags are not followed."""
+
+    tolerance: float = 1.0
+    """Points text of two cells may overlap (kerning, a glyph's side bearing) and still be
+    side by side, or a cell's text reach into a neighbour's band and not span it."""
+    edge: float = 2.0
+    """The lattice's outer edges this far outside its text, so that every word of it is
+    inside (a lattice's edges are not drawn; only its inner boundaries place words)."""
+    same_line: float = 0.5
+    """Font sizes: two rows whose first lines' tops are closer than this share a line, which
+    rows of one table never do."""
+    header_gap: float = 1.5
+    """Font sizes of space between an untagged line and the table's first row below which
+    the line is a repeated header row (LibreOffice repeats the header as an artifact)."""
+    min_columns: int = 2
+    """A tagged "table" of one column is a box of text (a layout table), not a table."""
+
+
+TAG_TABLES = TagTableSettings()
+INFERRED_BY_TAGS = None
+"""A tags' lattice is not a guess: like a ruled grid, it has no `Lattice.inferred`."""
+
+
+@dataclass
+class _Cell:
+    key: int
+    row: int
+    words: list[Word]
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+
+class Disagreement(Exception):
+    """The tags of a table cannot be laid on the page."""
+
+
+def follow_tags(
+    geometry: PageGeometry, lattices: list[Lattice], settings: TagTableSettings = TAG_TABLES
+) -> tuple[list[Lattice], int]:
+    """The page's lattices with the grids inferred from text replaced by the lattices of the
+    tagged tables they hold, and the tagged tables no lattice holds added; and how many
+    tagged tables could not be followed (their tags disagree with the page)."""
+    tables: dict[int, list[Word]] = defaultdict(list)
+    for word in geometry.words:
+        if word.table is not None and word.row is not None and word.cell is not None:
+            tables[word.table].append(word)
+    found = list(lattices)
+    built: set[int] = set()
+    unfollowed = 0
+    for words in tables.values():
+        holders = [
+            lat for lat in found
+            if id(lat) not in built and any(lat.locate(w.xmid, w.ymid) for w in words)
+        ]
+        if any(lat.inferred is None for lat in holders):
+            continue  # ruled: the grid decides, `tagcells` places what the tags move
+        try:
+            lattice = tag_lattice(words, geometry.words, settings)
+        except Disagreement:
+            unfollowed += 1
+            continue
+        if lattice is None:
+            continue
+        found = [lat for lat in found if not any(lat is h for h in holders)]
+        found.append(lattice)
+        built.add(id(lattice))
+    found.sort(key=lambda lat: (lat.ys[0], lat.xs[0]))
+    return found, unfollowed
+
+
+def tag_lattice(
+    words: list[Word], page_words: list[Word], settings: TagTableSettings = TAG_TABLES
+) -> Lattice | None:
+    """One tagged table's lattice (`words`: its tagged words on the page); None for a table of
+    one column. Raises `Disagreement` where the tags cannot be laid on the page."""
+    tol = settings.tolerance
+    cells: dict[int, _Cell] = {}
+    for word in words:
+        cell = cells.get(word.cell)  # type: ignore[arg-type]
+        if cell is None:
+            cells[word.cell] = cell = _Cell(word.cell, word.row, [])  # type: ignore[index,arg-type]
+        elif cell.row != word.row:
+            raise Disagreement("a cell in two rows")
+        cell.words.append(word)
+    rows: dict[int, list[_Cell]] = defaultdict(list)
+    for cell in cells.values():
+        rows[cell.row].append(cell)
+    order = sorted(rows.values(), key=lambda cs: min(c.top for c in cs))
+    for row in order:
+        row.sort(key=lambda c: c.x0)
+    xs = _columns(order, settings)
+    if xs is None:
+        return None
+    size = max(w.size for w in words)
+    tops = [min(c.top for c in row) for row in order]
+    for above, below in zip(tops, tops[1:], strict=False):
+        if below - above < settings.same_line * size:
+            raise Disagreement("two rows on one line")
+    ys = [tops[0] - settings.edge]
+    for i in range(1, len(order)):
+        ended = [c.bottom for row in order[:i] for c in row if c.bottom <= tops[i] + tol]
+        ys.append((max(ended, default=tops[i] - tol) + tops[i]) / 2)
+    ys.append(max(c.bottom for c in cells.values()) + settings.edge)
+    header = _artifact_header(words, page_words, xs, ys[0], size, settings)
+    if header is not None:
+        ys.insert(0, header - settings.edge)
+    return _lattice(order, xs, ys, header is not None, tol)
+
+
+def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float] | None:
+    """Column edges from the rows with the most cells; None below `min_columns`."""
+    tol = settings.tolerance
+    most = max(len(row) for row in order)
+    if most < settings.min_columns:
+        return None
+    full = [row for row in order if len(row) == most]
+    inner: list[float] = []
+    for k in range(most - 1):
+        ends = max(row[k].x1 for row in full)
+        starts = min(row[k + 1].x0 for row in full)
+        if ends > starts + tol:
+            raise Disagreement("columns do not line up")
+        inner.append((ends + starts) / 2)
+    for row in order:
+        for left, right in zip(row, row[1:], strict=False):
+            if left.x1 > right.x0 + tol:
+                raise Disagreement("two cells of a row overlap")
+    x0 = min(c.x0 for row in order for c in row) - settings.edge
+    x1 = max(c.x1 for row in order for c in row) + settings.edge
+    return [x0, *inner, x1]
+
+
+def _artifact_header(
+    words: list[Word], page_words: list[Word], xs: list[float], top: float, size: float,
+    settings: TagTableSettings,
+) -> float | None:
+    """The top of a repeated header row set as an artifact just above the table (lines of
+    untagged words in its columns, none crossing a boundary), or None."""
+    untagged = [
+        w for w in page_words
+        if w.paragraph is None and w.cell is None and xs[0] <= w.x0 and w.x1 <= xs[-1]
+        and w.bottom <= top + settings.tolerance
+    ]
+    header: float | None = None
+    edge = top
+    for line in reversed(group_lines(untagged)):
+        if edge - line.bottom > settings.header_gap * size:
+            break
+        if any(_crosses(w.x0, w.x1, xs, settings.tolerance) for w in line.words):
+            break
+        header = edge = line.top
+    return header
+
+
+def _crosses(x0: float, x1: float, xs: list[float], tol: float) -> bool:
+    return any(x0 < x - tol and x1 > x + tol for x in xs[1:-1])
+
+
+def _lattice(
+    order: list[list[_Cell]], xs: list[float], ys: list[float], header: bool, tol: float
+) -> Lattice:
+    n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    first = 1 if header else 0
+    occupied: dict[tuple[int, int], int] = {}
+    spans: list[tuple[range, range]] = []
+    for r, row in enumerate(order, first):
+        for cell in row:
+            cols = range(
+                next(c for c in range(n_cols) if xs[c + 1] > cell.x0 + tol),
+                max(c for c in range(n_cols) if xs[c] < cell.x1 - tol) + 1,
+            )
+            last = max(j for j in range(r, n_rows) if ys[j] < cell.bottom - tol)
+            rows = range(r, last + 1)
+            for j in rows:
+                for c in cols:
+                    if occupied.setdefault((j, c), cell.key) != cell.key:
+                        raise Disagreement("rows' text interleaves")
+            spans.append((rows, cols))
+    v_walls = [[True] * (n_cols + 1) for _ in range(n_rows)]
+    h_walls = [[True] * n_cols for _ in range(n_rows + 1)]
+    for rows, cols in spans:
+        for j in rows:
+            for c in cols[1:]:
+                v_walls[j][c] = False
+        for j in rows[1:]:
+            for c in cols:
+                h_walls[j][c] = False
+    return Lattice(xs, ys, v_walls, h_walls, INFERRED_BY_TAGS)
