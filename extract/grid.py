@@ -72,6 +72,9 @@ class Lattice:
     inferred: str | None = None
     """How a grid not drawn in full was completed ("from text gaps", "without ruling lines");
     the reader warns about such tables, since their rows and columns are a reading."""
+    from_tags: bool = False
+    """Built from a tagged PDF's Table/TR/TD tags (`tagtables`): not a guess, and its
+    columns are only those with text on the page, which the next page may complete."""
 
     @property
     def n_rows(self) -> int:
@@ -320,4 +323,5 @@ def regrid_columns(lattice: Lattice, xs: Sequence[float], tol: float = 3.0) -> L
     h_walls = [[walls[old_col[c]] for c in range(len(xs) - 1)] for walls in lattice.h_walls]
     new_xs = list(xs)
     new_xs[0], new_xs[-1] = lattice.xs[0], lattice.xs[-1]
-    return Lattice(new_xs, list(lattice.ys), v_walls, h_walls, lattice.inferred)
+    return Lattice(new_xs, list(lattice.ys), v_walls, h_walls, lattice.inferred,
+                   lattice.from_tags)

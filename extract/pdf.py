@@ -193,10 +193,18 @@ def _parallel(
         raise ExtractError(f"{path}: a page reader stopped unexpectedly ({exc})") from exc
 
 
-def carry_columns(lattices: list[Lattice], last_columns: list[float] | None) -> list[float] | None:
+def carry_columns(
+    lattices: list[Lattice], last_columns: list[float] | None,
+    geometry: PageGeometry | None = None,
+) -> list[float] | None:
     """A table's columns carry over to the next page (a continued table's first lattice is
-    regridded to them); returns the columns the page leaves for the next."""
+    regridded to them; on a tagged page, `geometry`, one read from its tags is built again
+    on them); returns the columns the page leaves for the next."""
     if lattices and last_columns is not None:
+        if geometry is not None and lattices[0].from_tags:
+            from dhrplan.extract.tagtables import continue_columns  # tagged pages only
+
+            lattices[0] = continue_columns(geometry, lattices[0], last_columns)
         lattices[0] = regrid_columns(lattices[0], last_columns)
     return lattices[-1].xs if lattices else last_columns
 
@@ -214,7 +222,7 @@ def page_scans(
         last_columns: list[float] | None = None
         for number in range(1, (last or source.page_count) + 1):
             geometry, lattices = _scan(path, source, finder, number)
-            last_columns = carry_columns(lattices, last_columns)
+            last_columns = carry_columns(lattices, last_columns, geometry)
             yield geometry, lattices
     finally:
         _close_quietly(source)
@@ -238,7 +246,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
         chars += geometry.char_count
         if geometry.char_count == 0:
             blank_pages.append(number)
-        last_columns = carry_columns(lattices, last_columns)
+        last_columns = carry_columns(lattices, last_columns, geometry)
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)
         layout = layout_page(geometry, lattices)

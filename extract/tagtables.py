@@ -46,14 +46,21 @@ class TagTableSettings:
     """Points text of two cells may overlap (kerning, a glyph's side bearing) and still be
     side by side, or a cell's text reach into a neighbour's band and not span it."""
     edge: float = 2.0
-    """The lattice's outer edges this far outside its text, so that every word of it is
-    inside (a lattice's edges are not drawn; only its inner boundaries place words)."""
+    """The lattice's top and bottom this far outside its text, so that every word of it is
+    inside (they are not drawn; only the inner boundaries place words)."""
     same_line: float = 0.5
     """Font sizes: two rows whose first lines' tops are closer than this share a line, which
     rows of one table never do."""
     header_gap: float = 1.5
     """Font sizes of space between an untagged line and the table's first row below which
     the line is a repeated header row (LibreOffice repeats the header as an artifact)."""
+    max_padding: float = 6.0
+    """Points: a cell's padding is at most this (Word's and Writer's default is 5.4 pt, a
+    browser's 1 px); half a wider gap between two columns' text is not padding but columns
+    between them that are empty on the page."""
+    column_gather: float = 2.5
+    """Points within which the left edges of cells' text are one column's (the first glyph's
+    side bearing moves them a little)."""
     min_columns: int = 2
     """A tagged "table" of one column is a box of text (a layout table), not a table."""
 
@@ -125,10 +132,12 @@ def follow_tags(
 
 
 def tag_lattice(
-    words: list[Word], page_words: list[Word], settings: TagTableSettings = TAG_TABLES
+    words: list[Word], page_words: list[Word], settings: TagTableSettings = TAG_TABLES,
+    columns: list[float] | None = None,
 ) -> Lattice | None:
     """One tagged table's lattice (`words`: its tagged words on the page); None for a table of
-    one column. Raises `Disagreement` where the tags cannot be laid on the page."""
+    one column. `columns`: the column edges to use (the table's on the page before). Raises
+    `Disagreement` where the tags cannot be laid on the page."""
     tol = settings.tolerance
     cells: dict[int, _Cell] = {}
     for word in words:
@@ -144,7 +153,7 @@ def tag_lattice(
     order = sorted(rows.values(), key=lambda cs: min(c.top for c in cs))
     for row in order:
         row.sort(key=lambda c: c.x0)
-    xs = _columns(order, settings)
+    xs = list(columns) if columns is not None else _columns(order, settings)
     if xs is None:
         return None
     size = max(w.size for w in words)
@@ -163,26 +172,76 @@ def tag_lattice(
     return _lattice(order, xs, ys, header is not None, tol)
 
 
-def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float] | None:
-    """Column edges from the rows with the most cells; None below `min_columns`."""
+def continue_columns(
+    geometry: PageGeometry, lattice: Lattice, columns: list[float],
+    settings: TagTableSettings = TAG_TABLES,
+) -> Lattice:
+    """A tags' lattice at the top of a page on the columns of the table on the page before,
+    when it has fewer (only the columns with text on this page show: the rest of a row the
+    page break cut) and its text lies within them; else the lattice as it is."""
+    if not lattice.from_tags or len(columns) <= len(lattice.xs):
+        return lattice
+    keys = [
+        w.table for w in geometry.words
+        if w.table is not None and lattice.locate(w.xmid, w.ymid) is not None
+    ]
+    if not keys:
+        return lattice
+    key = max(set(keys), key=keys.count)
+    words = [w for w in geometry.words if w.table == key and w.row is not None
+             and w.cell is not None]
     tol = settings.tolerance
-    most = max(len(row) for row in order)
-    if most < settings.min_columns:
+    if min(w.x0 for w in words) < columns[0] - tol or max(w.x1 for w in words) > columns[-1] + tol:
+        return lattice
+    try:
+        return tag_lattice(words, geometry.words, settings, columns) or lattice
+    except Disagreement:
+        return lattice
+
+
+def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float] | None:
+    """Column edges from where the cells' text starts; None below `min_columns`.
+
+    Cells are set at their column's left edge plus its padding, so the left edges of the
+    cells' text gather in one place per column (`column_gather`). A place where more cells
+    of rows of several cells have text running across than start there is the indent of a
+    list or a centred header, not a column. Word pads a cell's text alike on both sides, so
+    the narrowest gap between one column's text and the next column's is two paddings
+    (a line filled to the right padding beside one starting at the left padding): a column
+    starts one padding left of its text, and its text may run to one padding short of the
+    next (which `celltext` measures a full line against)."""
+    tol = settings.tolerance
+    if max(len(row) for row in order) < settings.min_columns:
         return None
-    full = [row for row in order if len(row) == most]
-    inner: list[float] = []
-    for k in range(most - 1):
-        ends = max(row[k].x1 for row in full)
-        starts = min(row[k + 1].x0 for row in full)
-        if ends > starts + tol:
-            raise Disagreement("columns do not line up")
-        inner.append((ends + starts) / 2)
     for row in order:
         for left, right in zip(row, row[1:], strict=False):
             if left.x1 > right.x0 + tol:
                 raise Disagreement("two cells of a row overlap")
-    x0 = min(c.x0 for row in order for c in row) - settings.edge
-    x1 = max(c.x1 for row in order for c in row) + settings.edge
+    lefts = sorted(c.x0 for row in order for c in row)
+    places: list[list[float]] = []
+    for x in lefts:
+        if places and x - places[-1][0] <= settings.column_gather:
+            places[-1].append(x)
+        else:
+            places.append([x])
+    several = [c for row in order if len(row) > 1 for c in row]
+    starts = [
+        group[0] for group in places
+        if sum(c.x0 < group[0] - tol and c.x1 > group[0] + tol for c in several) < len(group)
+    ]
+    if len(starts) < settings.min_columns:
+        return None
+    cells = [c for row in order for c in row]
+    ends = [
+        max((c.x1 for c in cells if left - tol <= c.x0 and c.x1 <= right + tol),
+            default=left)
+        for left, right in zip(starts, starts[1:], strict=False)
+    ]
+    gap = min(right - end for end, right in zip(ends, starts[1:], strict=False))
+    pad = min(max(0.0, gap) / 2, settings.max_padding)
+    inner = [right - pad for right in starts[1:]]
+    x0 = starts[0] - pad
+    x1 = max(c.x1 for c in cells) + pad
     return [x0, *inner, x1]
 
 
@@ -230,7 +289,8 @@ def _lattice(
             for j in rows:
                 for c in cols:
                     if occupied.setdefault((j, c), cell.key) != cell.key:
-                        raise Disagreement("rows' text interleaves")
+                        raise Disagreement(f"rows' text interleaves at {j}, {c}: "
+                                           f"{cell.words[0].text}")
             spans.append((rows, cols))
     v_walls = [[True] * (n_cols + 1) for _ in range(n_rows)]
     h_walls = [[True] * n_cols for _ in range(n_rows + 1)]
@@ -241,4 +301,4 @@ def _lattice(
         for j in rows[1:]:
             for c in cols:
                 h_walls[j][c] = False
-    return Lattice(xs, ys, v_walls, h_walls, INFERRED_BY_TAGS)
+    return Lattice(xs, ys, v_walls, h_walls, INFERRED_BY_TAGS, from_tags=True)
