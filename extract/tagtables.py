@@ -14,7 +14,8 @@ built from its tags, with the geometry for the positions:
 - columns: the rows with the most cells (cells merged across or down leave a row fewer)
   give the boundaries, midway in the gap every such row leaves between its k-th and
   (k+1)-th cell's text;
-- merged cells: a cell whose text reaches over a column boundary spans those columns, one
+- merged cells: a cell whose text reaches over a column boundary spans those columns (the
+  only cell of its row, the whole width: a theme row, whatever its text's alignment), one
   whose text reaches into the bands of the rows below spans those rows;
 - a repeated header row the producer marked as an artifact (no tags, as LibreOffice's), set
   in the table's columns directly above its first tagged row, is the table's first row (and
@@ -58,9 +59,6 @@ class TagTableSettings:
     """Points: a cell's padding is at most this (Word's and Writer's default is 5.4 pt, a
     browser's 1 px); half a wider gap between two columns' text is not padding but columns
     between them that are empty on the page."""
-    column_gather: float = 2.5
-    """Points within which the left edges of cells' text are one column's (the first glyph's
-    side bearing moves them a little)."""
     min_columns: int = 2
     """A tagged "table" of one column is a box of text (a layout table), not a table."""
 
@@ -139,20 +137,8 @@ def tag_lattice(
     one column. `columns`: the column edges to use (the table's on the page before). Raises
     `Disagreement` where the tags cannot be laid on the page."""
     tol = settings.tolerance
-    cells: dict[int, _Cell] = {}
-    for word in words:
-        cell = cells.get(word.cell)  # type: ignore[arg-type]
-        if cell is None:
-            cells[word.cell] = cell = _Cell(word.cell, word.row, [])  # type: ignore[index,arg-type]
-        elif cell.row != word.row:
-            raise Disagreement("a cell in two rows")
-        cell.words.append(word)
-    rows: dict[int, list[_Cell]] = defaultdict(list)
-    for cell in cells.values():
-        rows[cell.row].append(cell)
-    order = sorted(rows.values(), key=lambda cs: min(c.top for c in cs))
-    for row in order:
-        row.sort(key=lambda c: c.x0)
+    order = _rows(words)
+    cells = {c.key: c for row in order for c in row}
     xs = list(columns) if columns is not None else _columns(order, settings)
     if xs is None:
         return None
@@ -172,13 +158,33 @@ def tag_lattice(
     return _lattice(order, xs, ys, header is not None, tol)
 
 
+def _rows(words: list[Word]) -> list[list[_Cell]]:
+    """The table's rows (TR) top to bottom, each its cells (TD, TH) left to right."""
+    cells: dict[int, _Cell] = {}
+    for word in words:
+        cell = cells.get(word.cell)  # type: ignore[arg-type]
+        if cell is None:
+            cells[word.cell] = cell = _Cell(word.cell, word.row, [])  # type: ignore[index,arg-type]
+        elif cell.row != word.row:
+            raise Disagreement("a cell in two rows")
+        cell.words.append(word)
+    rows: dict[int, list[_Cell]] = defaultdict(list)
+    for cell in cells.values():
+        rows[cell.row].append(cell)
+    order = sorted(rows.values(), key=lambda cs: min(c.top for c in cs))
+    for row in order:
+        row.sort(key=lambda c: c.x0)
+    return order
+
+
 def continue_columns(
     geometry: PageGeometry, lattice: Lattice, columns: list[float],
     settings: TagTableSettings = TAG_TABLES,
 ) -> Lattice:
     """A tags' lattice at the top of a page on the columns of the table on the page before,
     when it has fewer (only the columns with text on this page show: the rest of a row the
-    page break cut) and its text lies within them; else the lattice as it is."""
+    page break cut) and each of its columns' text lies within one of those (the same table
+    going on); else the lattice as it is."""
     if not lattice.from_tags or len(columns) <= len(lattice.xs):
         return lattice
     keys = [
@@ -191,8 +197,16 @@ def continue_columns(
     words = [w for w in geometry.words if w.table == key and w.row is not None
              and w.cell is not None]
     tol = settings.tolerance
-    if min(w.x0 for w in words) < columns[0] - tol or max(w.x1 for w in words) > columns[-1] + tol:
+    try:
+        bands = _bands(_rows(words), tol)
+    except Disagreement:
         return lattice
+    if not all(any(a - tol <= x0 and x1 <= b + tol for a, b in zip(columns, columns[1:],
+                                                                      strict=False))
+               for x0, x1 in bands):
+        return lattice  # its columns are not within those: another table
+    columns = [min(columns[0], min(w.x0 for w in words) - tol), *columns[1:-1],
+               max(columns[-1], max(w.x1 for w in words) + tol)]
     try:
         return tag_lattice(words, geometry.words, settings, columns) or lattice
     except Disagreement:
@@ -200,16 +214,13 @@ def continue_columns(
 
 
 def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float] | None:
-    """Column edges from where the cells' text starts; None below `min_columns`.
+    """Column edges from where the cells' text lies (`_bands`); None below `min_columns`.
 
-    Cells are set at their column's left edge plus its padding, so the left edges of the
-    cells' text gather in one place per column (`column_gather`). A place where more cells
-    of rows of several cells have text running across than start there is the indent of a
-    list or a centred header, not a column. Word pads a cell's text alike on both sides, so
-    the narrowest gap between one column's text and the next column's is two paddings
-    (a line filled to the right padding beside one starting at the left padding): a column
-    starts one padding left of its text, and its text may run to one padding short of the
-    next (which `celltext` measures a full line against)."""
+    Word pads a cell's text alike on both sides, so the narrowest gap between one column's
+    text and the next column's is two paddings (a line filled to the right padding beside
+    one starting at the left padding): a column starts one padding left of its text, and
+    its text may run to one padding short of the next (which `celltext` measures a full
+    line against)."""
     tol = settings.tolerance
     if max(len(row) for row in order) < settings.min_columns:
         return None
@@ -217,32 +228,38 @@ def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float
         for left, right in zip(row, row[1:], strict=False):
             if left.x1 > right.x0 + tol:
                 raise Disagreement("two cells of a row overlap")
-    lefts = sorted(c.x0 for row in order for c in row)
-    places: list[list[float]] = []
-    for x in lefts:
-        if places and x - places[-1][0] <= settings.column_gather:
-            places[-1].append(x)
-        else:
-            places.append([x])
-    several = [c for row in order if len(row) > 1 for c in row]
-    starts = [
-        group[0] for group in places
-        if sum(c.x0 < group[0] - tol and c.x1 > group[0] + tol for c in several) < len(group)
-    ]
-    if len(starts) < settings.min_columns:
+    bands = _bands(order, tol)
+    if len(bands) < settings.min_columns:
         return None
-    cells = [c for row in order for c in row]
-    ends = [
-        max((c.x1 for c in cells if left - tol <= c.x0 and c.x1 <= right + tol),
-            default=left)
-        for left, right in zip(starts, starts[1:], strict=False)
-    ]
-    gap = min(right - end for end, right in zip(ends, starts[1:], strict=False))
+    gap = min(b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False))
     pad = min(max(0.0, gap) / 2, settings.max_padding)
-    inner = [right - pad for right in starts[1:]]
-    x0 = starts[0] - pad
-    x1 = max(c.x1 for c in cells) + pad
-    return [x0, *inner, x1]
+    inner = [x0 - pad for x0, _ in bands[1:]]
+    right = max(c.x1 for row in order for c in row)
+    return [bands[0][0] - pad, *inner, right + pad]
+
+
+def _bands(order: list[list[_Cell]], tol: float) -> list[tuple[float, float]]:
+    """The x ranges of the columns' text, left to right: cells of one column overlap in x
+    however their text is aligned (left, centred, right, a list's indent), cells of two
+    columns do not. Cells that overlap two cells of another row (merged across, or text
+    running on over the column's edge) and rows of one cell (a theme row) are left out:
+    they join columns."""
+    several = [row for row in order if len(row) > 1]
+
+    def overlap(a: _Cell, b: _Cell) -> bool:
+        return a.x0 < b.x1 - tol and b.x0 < a.x1 - tol
+
+    members = [
+        c for row in several for c in row
+        if not any(sum(overlap(c, o) for o in other) > 1 for other in several if other is not row)
+    ]
+    bands: list[list[float]] = []
+    for cell in sorted(members, key=lambda c: c.x0):
+        if bands and cell.x0 < bands[-1][1] - tol:
+            bands[-1][1] = max(bands[-1][1], cell.x1)
+        else:
+            bands.append([cell.x0, cell.x1])
+    return [(a, b) for a, b in bands]
 
 
 def _artifact_header(
@@ -286,6 +303,10 @@ def _lattice(
             )
             last = max(j for j in range(r, n_rows) if ys[j] < cell.bottom - tol)
             rows = range(r, last + 1)
+            if len(row) == 1 and len(cols) > 1 and not any(
+                (j, c) in occupied for j in rows for c in range(n_cols)
+            ):
+                cols = range(n_cols)  # a row of one cell across columns: a theme row
             for j in rows:
                 for c in cols:
                     if occupied.setdefault((j, c), cell.key) != cell.key:
