@@ -24,7 +24,7 @@ from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
 from dhrplan.extract.pdfintegrity import check_pdf
 from dhrplan.extract.running import running_key, running_threshold
-from dhrplan.extract.textgrid import find_tables
+from dhrplan.extract.textgrid import find_tables, wall_new_columns
 
 LatticeFinder = Callable[[PageGeometry], list[Lattice]]
 
@@ -205,7 +205,10 @@ def carry_columns(
             from dhrplan.extract.tagtables import continue_columns  # tagged pages only
 
             lattices[0] = continue_columns(geometry, lattices[0], last_columns)
+        own = lattices[0].xs
         lattices[0] = regrid_columns(lattices[0], last_columns)
+        if geometry is not None and lattices[0].xs is not own:
+            lattices[0] = wall_new_columns(lattices[0], own, geometry.words)
     return lattices[-1].xs if lattices else last_columns
 
 

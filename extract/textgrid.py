@@ -401,3 +401,30 @@ def _spans(rule: Edge, x0: float, x1: float, tol: float = 2.0) -> bool:
 
 def _separates(runs: Sequence[Run], x: float, tol: float) -> bool:
     return not any(run.x0 < x - tol and run.x1 > x + tol for run in runs)
+
+
+def wall_new_columns(
+    lattice: Lattice, before: Sequence[float], words: Sequence[Word],
+    settings: TextGridSettings = TextGridSettings(),
+) -> Lattice:
+    """A grid inferred from the text and regridded onto the columns of the page before
+    (`grid.regrid_columns`), with walls at the column edges it did not have (`before`: its
+    own edges) where each row's text shows them: text on both sides of the edge and none
+    across it. (A cell merged across that crosses an edge hides it from every row of the
+    page; regridding brings it back, but as merged in every row, which ran two columns'
+    cells together.)"""
+    new = [i for i, x in enumerate(lattice.xs[1:-1], 1)
+           if not any(abs(x - b) <= 3.0 for b in before)]
+    if not new or lattice.inferred is None:
+        return lattice
+    v_walls = [list(walls) for walls in lattice.v_walls]
+    for r, (top, bottom) in enumerate(zip(lattice.ys, lattice.ys[1:], strict=False)):
+        row_words = [w for w in words if top <= w.ymid < bottom
+                     and lattice.xs[0] <= w.xmid <= lattice.xs[-1]]
+        runs = text_runs(row_words, settings.min_column_gap, lattice.xs[1:-1])
+        for i in new:
+            x = lattice.xs[i]
+            sides = any(run.x1 <= x for run in runs) and any(run.x0 >= x for run in runs)
+            v_walls[r][i] = sides and _separates(runs, x, settings.boundary_tolerance)
+    return Lattice(list(lattice.xs), list(lattice.ys), v_walls,
+                   [list(w) for w in lattice.h_walls], lattice.inferred, lattice.from_tags)

@@ -6,8 +6,10 @@ spacing, with a theme row across the table, a recommendation merged down over it
 cell merged across two columns, paragraphs and bullets in cells and a row cut by the page
 break: without borders (python-docx's "Normal Table") and ruled between rows only, each
 printed by LibreOffice tagged and untagged, and as an HTML table without CSS borders printed
-by Chromium. Every tagged print gives the records of the .docx; the untagged prints, read from
-the layout alone, do not (rows there are guessed from where text lines up).
+by Chromium. Every tagged print gives the records of the .docx. Of the untagged prints, read
+from the layout alone, the one ruled between rows does too; the borderless one loses its
+second page, whose paragraph spacing keeps the columns' lines off a common baseline
+(`borderless`, Alignment).
 """
 
 from __future__ import annotations
@@ -71,6 +73,16 @@ def test_tags_replace_the_grid_the_layout_would_infer(stem):
     tagged = read_pdf(FIXTURES / f"{stem}-tagged.pdf")
     assert any("without full ruling lines" in w for w in untagged.warnings)
     assert not [w for w in tagged.warnings if "without full ruling lines" in w or "tag" in w]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_untagged_rules_between_rows_keep_a_column_a_merged_cell_hid(backend, docx_records):
+    """On page 2 of the untagged print ruled between rows, the cell merged across Action and
+    Lead agency hides the edge between them from the text's gaps; regridded onto page 1's
+    columns, every row's text shows the edge again (`textgrid.wall_new_columns`), where
+    before the owners ran into the actions without a warning."""
+    records, _ = _records(FIXTURES / "tag-tables-hrules.pdf", backend)
+    assert records == docx_records
 
 
 # --- the rule on pages built here --------------------------------------------------------
