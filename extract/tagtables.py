@@ -31,6 +31,7 @@ left to the geometry and counted, for the reader's warning (`tags_fallback`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -152,7 +153,7 @@ def tag_lattice(
         ended = [c.bottom for row in order[:i] for c in row if c.bottom <= tops[i] + tol]
         ys.append((max(ended, default=tops[i] - tol) + tops[i]) / 2)
     ys.append(max(c.bottom for c in cells.values()) + settings.edge)
-    header = _artifact_header(words, page_words, xs, ys[0], size, settings)
+    header = _artifact_header(page_words, xs, ys[0], size, settings)
     if header is not None:
         ys.insert(0, header - settings.edge)
     return _lattice(order, xs, ys, header is not None, tol)
@@ -263,25 +264,28 @@ def _bands(order: list[list[_Cell]], tol: float) -> list[tuple[float, float]]:
 
 
 def _artifact_header(
-    words: list[Word], page_words: list[Word], xs: list[float], top: float, size: float,
+    page_words: list[Word], xs: list[float], top: float, size: float,
     settings: TagTableSettings,
 ) -> float | None:
     """The top of a repeated header row set as an artifact just above the table (lines of
-    untagged words in its columns, none crossing a boundary), or None."""
+    untagged words in its columns, none crossing a column edge, in two columns or more: a
+    running header above the table is one line of one block), or None."""
     untagged = [
         w for w in page_words
         if w.paragraph is None and w.cell is None and xs[0] <= w.x0 and w.x1 <= xs[-1]
         and w.bottom <= top + settings.tolerance
     ]
     header: float | None = None
+    columns: set[int] = set()
     edge = top
     for line in reversed(group_lines(untagged)):
         if edge - line.bottom > settings.header_gap * size:
             break
         if any(_crosses(w.x0, w.x1, xs, settings.tolerance) for w in line.words):
             break
+        columns.update(bisect_right(xs, w.xmid) for w in line.words)
         header = edge = line.top
-    return header
+    return header if len(columns) >= settings.min_columns else None
 
 
 def _crosses(x0: float, x1: float, xs: list[float], tol: float) -> bool:

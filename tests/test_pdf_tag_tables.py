@@ -155,6 +155,21 @@ def test_tags_that_disagree_with_the_page_leave_it_to_the_layout(case, words):
     assert follow_tags(_page(words), [inferred]) == ([inferred], 1), case
 
 
+def _untagged(text: str, x0: float, line: int) -> Word:
+    top = 100.0 + 12.0 * line
+    return Word(text, x0, top, x0 + 6.0 * len(text), top + 10.0, "Arial", 10.0)
+
+
+@pytest.mark.parametrize(("above", "rows"), [
+    ([_untagged("Recommendation", 60.0, -1), _untagged("Action", 160.0, -1)], 5),
+    ([_untagged("OFFICIAL", 60.0, -1)], 4),  # a running header: one block
+    ([_untagged("Recommendation", 60.0, -4), _untagged("Action", 160.0, -4)], 4),  # far above
+])
+def test_a_header_repeated_as_an_artifact_is_the_tables_first_row(above, rows):
+    (lattice,), _ = follow_tags(_page(above + _table()), [])
+    assert lattice.n_rows == rows
+
+
 def test_a_one_column_tagged_table_is_text():
     words = [_word("Contents", 60.0, 0, 1, 1), _word("Introduction", 60.0, 1, 2, 2)]
     assert follow_tags(_page(words), []) == ([], 0)
