@@ -21,9 +21,11 @@ built from its tags, with the geometry for the positions:
   in the table's columns directly above its first tagged row, is the table's first row (and
   stitching drops it as a repeat).
 
-A lattice drawn in full by ruling lines stays as the grid found it (`tagcells` then places
-words whose tags disagree with it); a grid the reader inferred (`Lattice.inferred`) gives
-way to the tags' lattice; a tagged table the grid did not find at all is added. Where the
+A table whose text lies in lattices drawn by ruling lines stays as the grid found it
+(`tagcells` then places words whose tags disagree with it); a grid the reader inferred
+(`Lattice.inferred`), or one drawn by shading only part of the table (a header row), gives
+way to the tags' lattice, as does any lattice inside it; a tagged table the grid did not
+find at all is added. Where the
 tags disagree with the page (two cells' text overlapping in one row, two TRs on one line,
 rows whose text interleaves, the boundaries of the fullest rows not lining up), the table is
 left to the geometry and counted, for the reader's warning (`tags_fallback`).
@@ -60,6 +62,14 @@ class TagTableSettings:
     """Points: a cell's padding is at most this (Word's and Writer's default is 5.4 pt, a
     browser's 1 px); half a wider gap between two columns' text is not padding but columns
     between them that are empty on the page."""
+    ruled_share: float = 0.9
+    """A table whose words lie this much in grids drawn by ruling lines is ruled: the grid
+    decides (a shaded header row alone is a one-row grid of the shading's edges, which
+    gives way to the tags)."""
+    shared_cells: float = 0.1
+    """... and keeps its tagged cells apart: at most this share of them begin in a grid cell
+    where another one begins (a ruled table's cells each begin in their own; an address
+    running on over a column rule (`tagcells`) begins in its neighbour's)."""
     min_columns: int = 2
     """A tagged "table" of one column is a box of text (a layout table), not a table."""
 
@@ -110,29 +120,87 @@ def follow_tags(
     built: set[int] = set()
     unfollowed = 0
     for words in tables.values():
-        holders = [
-            lat for lat in found
-            if id(lat) not in built and any(lat.locate(w.xmid, w.ymid) for w in words)
-        ]
-        if any(lat.inferred is None for lat in holders):
+        others = [lat for lat in found if id(lat) not in built]
+        ruled = [lat for lat in others if lat.inferred is None]
+        held = sum(any(lat.locate(w.xmid, w.ymid) for lat in ruled) for w in words)
+        if held >= settings.ruled_share * len(words) and _keeps_cells_apart(
+            words, ruled, settings
+        ):
             continue  # ruled: the grid decides, `tagcells` places what the tags move
         try:
-            lattice = tag_lattice(words, geometry.words, settings)
+            lattice = tag_lattice(words, geometry.words, settings,
+                                  edges=_shading_edges(words, ruled, settings))
         except Disagreement:
             unfollowed += 1
             continue
         if lattice is None:
             continue
-        found = [lat for lat in found if not any(lat is h for h in holders)]
+        found = [
+            lat for lat in found
+            if id(lat) in built or not (
+                any(lat.locate(w.xmid, w.ymid) for w in words) or _inside(lat, lattice)
+            )
+        ]
         found.append(lattice)
         built.add(id(lattice))
     found.sort(key=lambda lat: (lat.ys[0], lat.xs[0]))
     return found, unfollowed
 
 
+def _shading_edges(
+    words: list[Word], ruled: list[Lattice], settings: TagTableSettings
+) -> list[float]:
+    """The column edges of grids beside or inside the table's text, over its rows: the
+    edges of shaded cells (a shaded header row, the swatches of a colour key, whose cells
+    hold no text)."""
+    x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    near = 2 * settings.max_padding
+    return sorted({
+        x for lat in ruled
+        if lat.ys[0] < bottom and lat.ys[-1] > top and lat.xs[0] < x1 + near
+        and lat.xs[-1] > x0 - near
+        for x in lat.xs
+    })
+
+
+def _keeps_cells_apart(
+    words: list[Word], ruled: list[Lattice], settings: TagTableSettings
+) -> bool:
+    """Whether the ruled grids give the tagged cells cells of their own: a grid whose cells
+    each hold the text of several tagged cells is not the table's (the edges of shading
+    down a column and along the header row make one), however much text lies inside it."""
+    first: dict[int, Word] = {}
+    for word in words:
+        first.setdefault(word.cell, word)  # type: ignore[arg-type]
+    spans: dict[int, dict[tuple[int, int], int]] = {}
+    places: list[tuple[int, int]] = []
+    for word in first.values():
+        for i, lat in enumerate(ruled):
+            where = lat.locate(word.xmid, word.ymid)
+            if where is None:
+                continue
+            if i not in spans:
+                spans[i] = {
+                    (r, c): k for k, sp in enumerate(lat.spans())
+                    for r in range(sp.row, sp.row + sp.rows)
+                    for c in range(sp.col, sp.col + sp.cols)
+                }
+            places.append((i, spans[i][where]))
+            break
+    shared = len(places) - len(set(places))
+    return shared <= settings.shared_cells * len(first)
+
+
+def _inside(inner: Lattice, outer: Lattice, tol: float = 3.0) -> bool:
+    x0, top, x1, bottom = outer.bbox
+    ix0, itop, ix1, ibottom = inner.bbox
+    return ix0 >= x0 - tol and ix1 <= x1 + tol and itop >= top - tol and ibottom <= bottom + tol
+
+
 def tag_lattice(
     words: list[Word], page_words: list[Word], settings: TagTableSettings = TAG_TABLES,
-    columns: list[float] | None = None,
+    columns: list[float] | None = None, edges: list[float] = (),
 ) -> Lattice | None:
     """One tagged table's lattice (`words`: its tagged words on the page); None for a table of
     one column. `columns`: the column edges to use (the table's on the page before). Raises
@@ -140,7 +208,7 @@ def tag_lattice(
     tol = settings.tolerance
     order = _rows(words)
     cells = {c.key: c for row in order for c in row}
-    xs = list(columns) if columns is not None else _columns(order, settings)
+    xs = list(columns) if columns is not None else _columns(order, settings, list(edges))
     if xs is None:
         return None
     size = max(w.size for w in words)
@@ -214,29 +282,36 @@ def continue_columns(
         return lattice
 
 
-def _columns(order: list[list[_Cell]], settings: TagTableSettings) -> list[float] | None:
-    """Column edges from where the cells' text lies (`_bands`); None below `min_columns`.
+def _columns(
+    order: list[list[_Cell]], settings: TagTableSettings, edges: list[float] = ()
+) -> list[float] | None:
+    """Column edges from where the cells' text lies (`_bands`) and the edges of shaded cells
+    around it (`edges`: a colour key's swatches, a shaded header); None below
+    `min_columns`.
 
     Word pads a cell's text alike on both sides, so the narrowest gap between one column's
     text and the next column's is two paddings (a line filled to the right padding beside
     one starting at the left padding): a column starts one padding left of its text, and
     its text may run to one padding short of the next (which `celltext` measures a full
-    line against)."""
+    line against). A shaded cell's edge is exact, and stands for the text edge near it."""
     tol = settings.tolerance
-    if max(len(row) for row in order) < settings.min_columns:
-        return None
     for row in order:
         for left, right in zip(row, row[1:], strict=False):
             if left.x1 > right.x0 + tol:
                 raise Disagreement("two cells of a row overlap")
     bands = _bands(order, tol)
-    if len(bands) < settings.min_columns:
-        return None
-    gap = min(b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False))
-    pad = min(max(0.0, gap) / 2, settings.max_padding)
-    inner = [x0 - pad for x0, _ in bands[1:]]
+    near = 2 * settings.max_padding
+    gaps = [b[0] - a[1] for a, b in zip(bands, bands[1:], strict=False)]
+    gaps += [2 * (x0 - e) for x0, _ in bands for e in edges if 0.0 <= x0 - e <= near]
+    pad = min(max(0.0, min(gaps, default=near)) / 2, settings.max_padding)
+    found = [x0 - pad for x0, _ in bands[1:]]
+    found = [x for x in found if not any(abs(x - e) <= near for e in edges)]
     right = max(c.x1 for row in order for c in row)
-    return [bands[0][0] - pad, *inner, right + pad]
+    left = min(bands[0][0] - pad, *edges) if edges else bands[0][0] - pad
+    right = max(right + pad, *edges) if edges else right + pad
+    inner = sorted({*found, *(e for e in edges if left + tol < e < right - tol)})
+    xs = [left, *inner, right]
+    return xs if len(xs) - 1 >= settings.min_columns else None
 
 
 def _bands(order: list[list[_Cell]], tol: float) -> list[tuple[float, float]]:
@@ -245,7 +320,7 @@ def _bands(order: list[list[_Cell]], tol: float) -> list[tuple[float, float]]:
     columns do not. Cells that overlap two cells of another row (merged across, or text
     running on over the column's edge) and rows of one cell (a theme row) are left out:
     they join columns."""
-    several = [row for row in order if len(row) > 1]
+    several = [row for row in order if len(row) > 1] or order
 
     def overlap(a: _Cell, b: _Cell) -> bool:
         return a.x0 < b.x1 - tol and b.x0 < a.x1 - tol

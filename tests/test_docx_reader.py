@@ -52,6 +52,14 @@ OWNER_LINES = {"owners"}
 """borderless-plain-header (a table with no rules and a plain header, as python-docx makes
 one): "Police L&D" is printed on two lines of a narrow column, each of which could be an
 owner; the page reads two, with an `owners_unsure` warning, the .docx one."""
+BORDERLESS_SPACED = "tag-tables-borderless"
+"""No rules at all and Word's 6 pt paragraph spacing (tests/fixtures/make_tag_tables.py):
+the untagged page 1's grid is read from the text, but page 2's lines are off a common
+baseline and give no table (README, borderless Alignment), so its three recommendations are
+missing and the row the page break cut (record 5) keeps only its page-1 part. Its tagged
+PDF gives every record (test_pdf_tag_tables)."""
+BORDERLESS_SPACED_RECORDS = 6
+CUT_ROW_HALF = {"actions", "owners", "completion"}
 KNOWN_PDF_DIFFERENCES = {
     **{(stem, i): {FULL_LINE_PARAGRAPH} for stem in (
         "council-plan", "council-plan-hrules", "council-plan-hrules-plain",
@@ -62,6 +70,7 @@ KNOWN_PDF_DIFFERENCES = {
     **{("council-plan-header-pasted", i): {FULL_LINE_PARAGRAPH} for i in (0, 3, 4)},
     ("council-plan-indent", 2): OVER_THE_RULE,
     ("borderless-plain-header", 2): OWNER_LINES,
+    (BORDERLESS_SPACED, 5): CUT_ROW_HALF,
 }
 
 
@@ -71,13 +80,16 @@ def records(path: Path) -> list[dict]:
 
 
 def test_every_docx_fixture_has_its_pdf() -> None:
-    assert len(DOCX_FIXTURES) == 9
+    assert len(DOCX_FIXTURES) == 11
     assert all(p.with_suffix(".pdf").is_file() for p in DOCX_FIXTURES)
 
 
 @pytest.mark.parametrize("docx", DOCX_FIXTURES, ids=lambda p: p.stem)
 def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
     from_docx, from_pdf = records(docx), records(docx.with_suffix(".pdf"))
+    if docx.stem == BORDERLESS_SPACED:
+        assert len(from_pdf) == BORDERLESS_SPACED_RECORDS < len(from_docx)
+        from_docx = from_docx[:BORDERLESS_SPACED_RECORDS]
     assert len(from_docx) == len(from_pdf) > 0
     differences = {
         (docx.stem, i): {f for f in FIELDS if a[f] != b[f]}
@@ -86,7 +98,7 @@ def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
     differences = {k: v for k, v in differences.items() if v}
     assert differences == {k: v for k, v in KNOWN_PDF_DIFFERENCES.items() if k[0] == docx.stem}
     for (_, i), fields in differences.items():
-        if fields in (OVER_THE_RULE, OWNER_LINES):
+        if fields in (OVER_THE_RULE, OWNER_LINES, CUT_ROW_HALF):
             continue
         assert FULL_LINE_PARAGRAPH in fields
         # the .docx keeps the paragraph break the PDF loses: the texts differ only there

@@ -134,8 +134,27 @@ def test_an_inferred_grid_gives_way_and_a_ruled_one_stays():
                        "columns from the gaps between words")
     (lattice,), _ = follow_tags(_page(words), [inferred])
     assert lattice.from_tags
-    ruled = Lattice([50.0, 350.0], [95.0, 170.0], [[True, True]], [[True], [True]])
+    ruled = Lattice(lattice.xs, lattice.ys, lattice.v_walls, lattice.h_walls)
     assert follow_tags(_page(words), [ruled]) == ([ruled], 0)
+
+
+def test_a_ruled_box_around_several_tagged_cells_gives_way():
+    """Edges of shading around the whole table (or down a column and along the header) make
+    a grid whose one cell would hold the text of many tagged cells."""
+    box = Lattice([50.0, 350.0], [95.0, 170.0], [[True, True]], [[True], [True]])
+    (lattice,), _ = follow_tags(_page(_table()), [box])
+    assert lattice.from_tags and lattice.n_cols == 3
+
+
+def test_the_swatches_of_a_colour_key_are_a_column():
+    """A colour key: shaded cells without text beside their labels, a one-column tagged
+    table on its own; the shading's edges give it its first column."""
+    labels = [_word("Green", 80.0, 0, 1, 1), _word("Amber", 80.0, 1, 2, 2),
+              _word("Red", 80.0, 2, 3, 3)]
+    swatches = Lattice([50.0, 74.0], [99.0, 111.0, 123.0, 135.0], [[True, True]] * 3,
+                       [[True]] * 4)
+    (lattice,), _ = follow_tags(_page(labels), [swatches])
+    assert lattice.n_cols == 2 and lattice.xs[:2] == [50.0, 74.0]
 
 
 @pytest.mark.parametrize(("case", "words"), [
