@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from dhrplan.extract.tags import MAX_DEPTH, NO_TAG, Tag, standard_type, tag_of
+from dhrplan.extract.tags import (
+    CELLS,
+    MAX_DEPTH,
+    NO_TAG,
+    ROW_SPAN,
+    Tag,
+    attribute,
+    row_span,
+    standard_type,
+    tag_of,
+)
 
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -42,6 +52,8 @@ class Word:
     """Tagged PDFs: the table row (TR) of the word's cell, a key unique on its page."""
     table: int | None = None
     """Tagged PDFs: the table (Table) of the word's cell, a key unique on its page."""
+    cell_rows: int = 1
+    """Tagged PDFs: the rows the word's cell spans (its RowSpan), counted from its own."""
 
     @property
     def bold(self) -> bool:
@@ -181,7 +193,7 @@ def drawn_bullets(
         if any(o.x0 < x1 and o.x1 > x0 and o.top <= middle <= o.bottom for o in words):
             continue  # a character is printed there: the shape is its underline or box
         out.append(Word("•", x0, after.top, x1, after.bottom, after.fontname, after.size,
-                        after.paragraph, after.cell, after.row, after.table))
+                        after.paragraph, after.cell, after.row, after.table, after.cell_rows))
     return out
 
 
@@ -314,6 +326,14 @@ def _parent_tree(catalog: dict) -> tuple[dict, dict[str, str]] | None:
         return None
 
 
+def _resolved(value: object) -> object:
+    """An object with its references followed, and those of its entries if it is a list."""
+    from pdfminer.pdftypes import resolve1
+
+    value = resolve1(value)
+    return [resolve1(v) for v in value] if isinstance(value, list) else value
+
+
 def _name(value: object) -> str:
     return str(getattr(value, "name", value))
 
@@ -373,6 +393,7 @@ class PdfplumberSource:
             if not isinstance(array, list):
                 return {}
             found: dict[int, Tag] = {}
+            spans: dict[int, int] = {}
             for mcid, ref in enumerate(array):
                 chain = []
                 element = resolve1(ref)
@@ -380,11 +401,14 @@ class PdfplumberSource:
                     kind = standard_type(_name(resolve1(element["S"])), role_map)
                     key = ref.objid if isinstance(ref, PDFObjRef) else id(element)
                     chain.append((kind, key))
+                    if kind in CELLS and key not in spans:
+                        spans[key] = row_span(resolve1(attribute(
+                            _resolved(element.get("A")), ROW_SPAN)))
                     ref = element.get("P")
                     element = resolve1(ref)
                 tag = tag_of(chain)
                 if tag != NO_TAG:
-                    found[mcid] = tag
+                    found[mcid] = tag._replace(rows=spans.get(tag.cell, 1))
             return found
         except Exception:  # a malformed tree: read the page from its layout
             return {}

@@ -36,7 +36,7 @@ from dhrplan.extract.geometry import (
     _words,
     drawn_bullets,
 )
-from dhrplan.extract.tags import MAX_DEPTH, NO_TAG, Tag, tag_of
+from dhrplan.extract.tags import CELLS, MAX_DEPTH, NO_TAG, ROW_SPAN, Tag, row_span, tag_of
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = Callable[[float, float], tuple[float, float]]
@@ -334,17 +334,35 @@ def _tags(raw, page) -> dict[int, Tag]:
         found = (raw.FPDF_StructElement_GetChildAtIndex(element, i) for i in range(max(count, 0)))
         return [child for child in found if child]
 
+    def rows_spanned(element) -> int:
+        """The cell's RowSpan attribute (1 without one)."""
+        number = ctypes.c_float()
+        for i in range(max(raw.FPDF_StructElement_GetAttributeCount(element), 0)):
+            attr = raw.FPDF_StructElement_GetAttributeAtIndex(element, i)
+            value = raw.FPDF_StructElement_Attr_GetValue(attr, ROW_SPAN.encode()) if attr else None
+            if (
+                value
+                and raw.FPDF_StructElement_Attr_GetType(value) == raw.FPDF_OBJECT_NUMBER
+                and raw.FPDF_StructElement_Attr_GetNumberValue(value, ctypes.byref(number))
+            ):
+                return row_span(number.value)
+        return 1
+
     found: dict[int, Tag] = {}
+    spans: dict[int, int] = {}
 
     def walk(element, above: list[tuple[str, int]]) -> None:
         """`above`: the element's ancestors, nearest first."""
         if len(above) > MAX_DEPTH:
             return
-        chain = [(kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0), *above]
+        here = (kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0)
+        chain = [here, *above]
+        if here[0] in CELLS:
+            spans[here[1]] = rows_spanned(element)
         ids = [mcid for mcid in mcids(element) if mcid >= 0]
         tag = tag_of(chain) if ids else None
         if tag is not None and tag != NO_TAG:
-            found.update(dict.fromkeys(ids, tag))
+            found.update(dict.fromkeys(ids, tag._replace(rows=spans.get(tag.cell, 1))))
         for child in children(element):
             walk(child, chain)
 

@@ -47,9 +47,32 @@ class Tag(NamedTuple):
     cell: int | None
     row: int | None = None
     table: int | None = None
+    rows: int = 1
+    """The rows the cell spans (its RowSpan attribute), counted from its own."""
 
 
 NO_TAG = Tag(None, None)
+ROW_SPAN = "RowSpan"
+MAX_ROW_SPAN = 1000
+"""A larger RowSpan is malformed: the cell is taken to span its own row only."""
+
+
+def row_span(value: object) -> int:
+    """A RowSpan attribute's value as a count of rows (1 where it is missing or not a
+    sensible number)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 1
+    n = int(value)
+    return n if 1 <= n <= MAX_ROW_SPAN else 1
+
+
+def attribute(attributes: object, name: str) -> object:
+    """`name` in a structure element's /A: one attribute dictionary, or a list of them
+    (each owner's, with revision numbers between), as pdfminer resolves them."""
+    for entry in attributes if isinstance(attributes, list) else [attributes]:
+        if isinstance(entry, dict) and name in entry:
+            return entry[name]
+    return None
 
 
 def tag_of(chain: Iterable[tuple[str, int]]) -> Tag:

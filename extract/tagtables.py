@@ -16,7 +16,9 @@ built from its tags, with the geometry for the positions:
   (k+1)-th cell's text;
 - merged cells: a cell whose text reaches over a column boundary spans those columns (the
   only cell of its row, the whole width: a theme row, whatever its text's alignment), one
-  whose text reaches into the bands of the rows below spans those rows;
+  whose text reaches into the bands of the rows below spans those rows, and one whose
+  RowSpan attribute says so spans the rows below it that hold nothing in its columns (an
+  owner or date merged down beside several actions, shorter than its first row);
 - a repeated header row the producer marked as an artifact (no tags, as LibreOffice's), set
   in the table's columns directly above its first tagged row, is the table's first row (and
   stitching drops it as a repeat).
@@ -373,7 +375,7 @@ def _lattice(
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
     first = 1 if header else 0
     occupied: dict[tuple[int, int], int] = {}
-    spans: list[tuple[range, range]] = []
+    spans: list[tuple[range, range, int]] = []
     for r, row in enumerate(order, first):
         for cell in row:
             cols = range(
@@ -391,10 +393,20 @@ def _lattice(
                     if occupied.setdefault((j, c), cell.key) != cell.key:
                         raise Disagreement(f"rows' text interleaves at {j}, {c}: "
                                            f"{cell.words[0].text}")
-            spans.append((rows, cols))
+            spans.append((rows, cols, cell.words[0].cell_rows))
+    for k, (rows, cols, spanned) in enumerate(spans):
+        last = rows[-1]
+        # merged down by its RowSpan over the rows below that hold nothing in its columns
+        # (rows whose content all lies on another page are not on this one: stop at text)
+        while last + 1 < min(rows[0] + spanned, n_rows) and not any(
+            (last + 1, c) in occupied for c in cols
+        ):
+            last += 1
+            occupied.update(dict.fromkeys(((last, c) for c in cols), -1))
+        spans[k] = (range(rows[0], last + 1), cols, spanned)
     v_walls = [[True] * (n_cols + 1) for _ in range(n_rows)]
     h_walls = [[True] * n_cols for _ in range(n_rows + 1)]
-    for rows, cols in spans:
+    for rows, cols, _ in spans:
         for j in rows:
             for c in cols[1:]:
                 v_walls[j][c] = False

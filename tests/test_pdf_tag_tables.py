@@ -174,6 +174,19 @@ def test_tags_that_disagree_with_the_page_leave_it_to_the_layout(case, words):
     assert follow_tags(_page(words), [inferred]) == ([inferred], 1), case
 
 
+@pytest.mark.parametrize(("spanned", "wall"), [(2, False), (1, True), (5, False)])
+def test_a_cell_merged_down_by_its_row_span(spanned, wall):
+    """An owner merged down beside two actions, its text shorter than its first row: its
+    RowSpan merges it over the empty cell below, not over the next row's own owner."""
+    from dataclasses import replace
+
+    words = [replace(w, cell_rows=spanned) if w.text == "Police" else w
+             for w in _table() if w.text != "Health"]
+    (lattice,), _ = follow_tags(_page(words), [])
+    assert lattice.h_walls[2][2] is wall
+    assert lattice.h_walls[3][2] is True  # the theme row below is its own
+
+
 def _untagged(text: str, x0: float, line: int) -> Word:
     top = 100.0 + 12.0 * line
     return Word(text, x0, top, x0 + 6.0 * len(text), top + 10.0, "Arial", 10.0)
