@@ -331,8 +331,9 @@ def _tags(raw, page) -> dict[int, Tag]:
 
     def children(element) -> list:
         count = raw.FPDF_StructElement_CountChildren(element)
-        found = (raw.FPDF_StructElement_GetChildAtIndex(element, i) for i in range(max(count, 0)))
-        return [child for child in found if child]
+        found = ((i, raw.FPDF_StructElement_GetChildAtIndex(element, i))
+                 for i in range(max(count, 0)))
+        return [(i, child) for i, child in found if child]
 
     def rows_spanned(element) -> int:
         """The cell's RowSpan attribute (1 without one)."""
@@ -351,11 +352,13 @@ def _tags(raw, page) -> dict[int, Tag]:
     found: dict[int, Tag] = {}
     spans: dict[int, int] = {}
 
-    def walk(element, above: list[tuple[str, int]]) -> None:
-        """`above`: the element's ancestors, nearest first."""
+    def walk(element, above: list[tuple[str, int]], path: tuple[int, ...]) -> None:
+        """`above`: the element's ancestors, nearest first; `path`: its place in the tree
+        (child indexes from the root), a key the same on every page, since PDFium lays out
+        each page's tree with every element's children at their places in the file."""
         if len(above) > MAX_DEPTH:
             return
-        here = (kind(element), ctypes.cast(element, ctypes.c_void_p).value or 0)
+        here = (kind(element), hash(path))
         chain = [here, *above]
         if here[0] in CELLS:
             spans[here[1]] = rows_spanned(element)
@@ -363,14 +366,14 @@ def _tags(raw, page) -> dict[int, Tag]:
         tag = tag_of(chain) if ids else None
         if tag is not None and tag != NO_TAG:
             found.update(dict.fromkeys(ids, tag._replace(rows=spans.get(tag.cell, 1))))
-        for child in children(element):
-            walk(child, chain)
+        for i, child in children(element):
+            walk(child, chain, (*path, i))
 
     try:
         for i in range(max(raw.FPDF_StructTree_CountChildren(tree), 0)):
             root = raw.FPDF_StructTree_GetChildAtIndex(tree, i)
             if root:
-                walk(root, [])
+                walk(root, [], (i,))
         return found
     finally:
         raw.FPDF_StructTree_Close(tree)

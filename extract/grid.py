@@ -75,6 +75,9 @@ class Lattice:
     from_tags: bool = False
     """Built from a tagged PDF's Table/TR/TD tags (`tagtables`): not a guess, and its
     columns are only those with text on the page, which the next page may complete."""
+    row_keys: list[int | None] | None = None
+    """Built from tags: each grid row's TR, as a key the same on every page (None for a
+    header row repeated as an artifact)."""
 
     @property
     def n_rows(self) -> int:
@@ -324,4 +327,4 @@ def regrid_columns(lattice: Lattice, xs: Sequence[float], tol: float = 3.0) -> L
     new_xs = list(xs)
     new_xs[0], new_xs[-1] = lattice.xs[0], lattice.xs[-1]
     return Lattice(new_xs, list(lattice.ys), v_walls, h_walls, lattice.inferred,
-                   lattice.from_tags)
+                   lattice.from_tags, lattice.row_keys)

@@ -92,6 +92,10 @@ class Row:
     position: tuple[int, int] | None = None
     """(table, row) index in the source, counted from 0, for formats without pages
     (.docx, HTML): the provenance a record keeps instead of page numbers."""
+    continues: bool | None = None
+    """Tagged PDFs: whether the row is the rest of the last row of the page before (its
+    TR tag is that row's: True) or a row of its own (False), where the tags tell; None
+    leaves it to stitching's reading of the content."""
 
     @property
     def texts(self) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
-from dhrplan.extract.model import Block, Document, ExtractError, Heading
+from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
 from dhrplan.extract.numbering import holds_recommendations
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
@@ -244,6 +244,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
     unfollowed: dict[int, int] = {}
     inferred: dict[str, list[int]] = {}
     last_columns: list[float] | None = None
+    last_row: int | None = None
     for geometry, lattices in scans:
         number = geometry.number
         chars += geometry.char_count
@@ -253,6 +254,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)
         layout = layout_page(geometry, lattices)
+        last_row = _continued_rows(lattices, layout, last_row)
         if geometry.tagged:
             tagged_pages.append(number)
         if geometry.words:
@@ -299,6 +301,22 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
             f"{', '.join(map(str, blank_pages))}"
         )
     return layouts, warnings, chars
+
+
+def _continued_rows(
+    lattices: list[Lattice], layout: PageLayout, last_row: int | None
+) -> int | None:
+    """Tagged tables: the page's first table's rows say whether they are the rest of the
+    row the page before ended with (the same TR) or rows of their own (`Row.continues`);
+    returns the TR the page ends with, for the next page (None where no tags tell)."""
+    fragments = [b for b in layout.blocks if isinstance(b, TableFragment)]
+    if lattices and fragments and lattices[0].row_keys is not None and last_row is not None:
+        for row, key in zip(fragments[0].rows, lattices[0].row_keys, strict=False):
+            if key is not None:
+                row.continues = key == last_row
+    if lattices and lattices[-1].row_keys:
+        return lattices[-1].row_keys[-1]
+    return None
 
 
 def _drop_running_lines(layouts: list[PageLayout], page_count: int) -> list[Block]:

@@ -268,7 +268,10 @@ class _Builder:
             if not kept[0].filled():
                 kept = kept[1:]
             top = self.rows[-1]
-            if kept and _should_join(top, kept[0], self.header, self.numbered):
+            join = kept[0].continues if kept and kept[0].continues is not None else (
+                kept and _should_join(top, kept[0], self.header, self.numbered)
+            )
+            if join:
                 self.rows[-1] = join_rows(top, kept[0])
                 kept = kept[1:]
         for row in kept:
@@ -330,7 +333,9 @@ class _Builder:
                 [*row.cells[:c], joined, *row.cells[c + 1:]], pages, [*row.warnings, note]
             )
             cells[c] = Cell()
-        return Row(cells, rest.pages, rest.warnings) if cells != rest.cells else rest
+        if cells == rest.cells:
+            return rest
+        return Row(cells, rest.pages, rest.warnings, continues=rest.continues)
 
     def accepts(self, fragment: TableFragment) -> bool:
         return fragment.width == self.width

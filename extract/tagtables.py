@@ -413,4 +413,5 @@ def _lattice(
         for j in rows[1:]:
             for c in cols:
                 h_walls[j][c] = False
-    return Lattice(xs, ys, v_walls, h_walls, INFERRED_BY_TAGS, from_tags=True)
+    keys: list[int | None] = [None] * first + [row[0].row for row in order]
+    return Lattice(xs, ys, v_walls, h_walls, INFERRED_BY_TAGS, from_tags=True, row_keys=keys)

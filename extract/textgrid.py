@@ -427,4 +427,5 @@ def wall_new_columns(
             sides = any(run.x1 <= x for run in runs) and any(run.x0 >= x for run in runs)
             v_walls[r][i] = sides and _separates(runs, x, settings.boundary_tolerance)
     return Lattice(list(lattice.xs), list(lattice.ys), v_walls,
-                   [list(w) for w in lattice.h_walls], lattice.inferred, lattice.from_tags)
+                   [list(w) for w in lattice.h_walls], lattice.inferred, lattice.from_tags,
+                   lattice.row_keys)
