@@ -21,7 +21,9 @@ import pytest
 
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
+from dhrplan.extract.model import Cell, Row, TableFragment
 from dhrplan.extract.pdf import _read_pages, read_pdf
+from dhrplan.extract.stitch import stitch
 from dhrplan.extract.tags import Tag, tag_of, warning_code
 from dhrplan.extract.tagtables import follow_tags
 from dhrplan.output.jsondoc import plan_to_dict
@@ -228,3 +230,39 @@ def test_the_reader_warns_where_tags_were_not_followed():
 ])
 def test_tag_of_names_cell_row_and_table(chain, tag):
     assert tag_of(chain) == tag
+
+
+# --- corpus plans with their borders taken away ------------------------------------------
+
+CORPUS_PRINTS = [
+    "corpus-theme-column-merged-borderless-tagged.pdf",  # a theme column and header shaded
+    "corpus-rag-shading-key-borderless-tagged.pdf",  # a colour key: shaded cells, no text
+    "corpus-coded-refs-bullets-borderless-chromium.pdf",  # rows cut between list items
+    "corpus-rec-rows-numbered-actions-borderless-chromium.pdf",
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("name", CORPUS_PRINTS)
+def test_corpus_plans_without_borders_give_their_expected_records(name, backend):
+    from corpus_view import differences, expected
+
+    plan = name.removeprefix("corpus-").rsplit("-borderless", 1)[0]
+    _, doc = _records(FIXTURES / name, backend)
+    assert differences(doc, expected(plan)) == []
+
+
+def _row(*texts: str, continues: bool | None = None) -> Row:
+    return Row([Cell(t) for t in texts], [1], continues=continues)
+
+
+@pytest.mark.parametrize(("continues", "rows"), [(True, 1), (False, 2), (None, 2)])
+def test_stitch_follows_what_the_tags_say_of_a_row_after_a_page_break(continues, rows):
+    """'Draft a protocol covering:' / '• when ...': nothing in the text says the rest of a
+    row (the list is not one the row began), the TR says it."""
+    header = _row("Ref", "Action", "Lead")
+    first = TableFragment([header, _row("4.1", "Draft a protocol covering:", "ASC")], 1)
+    rest = _row("", "• when an enquiry is needed", "", continues=continues)
+    second = TableFragment([_row("Ref", "Action", "Lead"), rest], 2)
+    (table,) = stitch([first, second])
+    assert len(table.rows) == rows
