@@ -38,6 +38,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from dhrplan.extract.celltext import group_lines
 from dhrplan.extract.geometry import PageGeometry, Word
@@ -83,23 +84,25 @@ INFERRED_BY_TAGS = None
 
 @dataclass
 class _Cell:
+    """One tagged cell's words on the page (measured once all are in: `_rows`)."""
+
     key: int
     row: int
     words: list[Word]
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
