@@ -378,9 +378,11 @@ class _Reader:
             runs = [r for ln in lines[s:e] for r in self.runs(ln)]
             v_walls.append([not any(r.x0 < x - tol and r.x1 > x + tol for r in runs) for x in xs])
         h_walls = [[True] * n_cols]
-        for s in starts[1:]:
-            after_theme = s in themes or s - 1 in themes
-            h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after_theme))
+        for k, s in enumerate(starts[1:]):
+            # the header's cells never run down into the first row, however its wrapped
+            # last line reads on ("Target completio" / "n date" above "July 2025")
+            after = k == 0 or s in themes or s - 1 in themes
+            h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after))
         h_walls.append([True] * n_cols)
         return Lattice(list(xs), ys, v_walls, h_walls, "rows and columns from text alignment")
 

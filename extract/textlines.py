@@ -473,6 +473,7 @@ def undo_converter_lines(
     # an export that marks paragraphs in some tables writes a one-paragraph cell plainly:
     # its plain tables are no sign of cells flattened
     flat = all(id(b) in table_fragments for b in blocks if isinstance(b, TableFragment))
+    flat_fragments: list[list[TableFragment]] = []
     for fragments in _tables(blocks, table_fragments):
         columns = table_columns(fragments)
         for column in columns:
@@ -499,10 +500,7 @@ def undo_converter_lines(
                         ))
 
             flat_tables += long > before
-            if flat and long > before:
-                for row in (row for f in fragments for row in f.rows):
-                    if any(" " in cell.text.strip() for cell in row.cells):
-                        row.warnings.append(FLATTENED_ROW)
+            flat_fragments.append(fragments)
             continue
         known = _known(columns)
         top = 0.0
@@ -545,6 +543,10 @@ def undo_converter_lines(
             f"could end a paragraph as well as wrap (the next word nearly fitted); the "
             f"records concerned say which"
         )
+    if flat and flat_tables:  # one converter wrote the file: a short-celled table too
+        for row in (row for fs in flat_fragments for f in fs for row in f.rows):
+            if any(" " in cell.text.strip() for cell in row.cells):
+                row.warnings.append(FLATTENED_ROW)
     if flat_tables:
         warnings.insert(0,
             f"{flat_tables} table{'s' if flat_tables > 1 else ''} of the text export "

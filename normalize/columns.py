@@ -15,10 +15,16 @@ from dataclasses import dataclass, field
 
 import regex
 
+from dhrplan.extract.labels import leading_marker
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.patterncache import compiled
-from dhrplan.extract.vocabulary import header_roles, role_of, unnamed_number_column
+from dhrplan.extract.vocabulary import (
+    IMPERATIVE_VERBS,
+    header_roles,
+    role_of,
+    unnamed_number_column,
+)
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.owners import looks_like_owner
@@ -59,6 +65,9 @@ class ColumnMap:
     """Per column: "header" (its words), "content" (what its cells hold) or "none"."""
     unsure: tuple[int, ...] = ()
     """Columns whose role came from content that not every cell supports."""
+    brag: bool = False
+    """The status or RAG column rates some row Blue: a BRAG scale, where blue is complete
+    and green only on track, whatever the header says."""
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -130,6 +139,21 @@ def _is_owner_cell(text: str, glossary: dict[str, str]) -> bool:
     )
 
 
+def _item_text(paragraph: str) -> str:
+    """The paragraph without the bullet or label it opens with."""
+    marker = leading_marker(paragraph)
+    return paragraph[marker.end:].strip() if marker else paragraph.strip()
+
+
+def _is_action_cell(text: str) -> bool:
+    """Imperative items ("Add a flag to ...", "• Train the team."): every paragraph, its
+    bullet or label aside, opens with an action verb, and none reads as "X should ..."."""
+    items = [_item_text(ln) for ln in _lines(text)]
+    return bool(items) and not _SHOULD.search(text) and all(
+        item.split()[0] in IMPERATIVE_VERBS for item in items if item.split()
+    ) and any(item.split() for item in items)
+
+
 def _is_sentence(text: str) -> bool:
     _, body = split_label(text)
     return len(body.split()) >= SETTINGS.sentence_words or bool(_SHOULD.search(body))
@@ -142,6 +166,7 @@ _TESTS = (
     ("rag", lambda t, g: rag_word(t) is not None and len(t.split()) <= 2),
     ("completion", lambda t, g: _is_status_cell(t)),
     ("owner", _is_owner_cell),
+    ("action", lambda t, g: _is_action_cell(t)),
 )
 
 
@@ -212,11 +237,15 @@ def map_columns(
         if (rec is None or agency > rec) and "owner" not in roles:
             roles[agency] = "owner"  # "Recommendation | Agency | ...": who does it
 
+    rated = [i for i, r in enumerate(roles) if r in ("completion", "rag")]
+    brag = any(rag_word(r.cells[i].text) == "blue" for r in body for i in rated
+               if i < len(r.cells))
+
     names: list[str] = []
     for i, text in enumerate(texts):
         name = " ".join(text.split()) or f"column {i + 1}"
         names.append(name if name not in names else f"{name} (column {i + 1})")
-    return ColumnMap(roles, names, sources, tuple(unsure))
+    return ColumnMap(roles, names, sources, tuple(unsure), brag)
 
 
 def looks_like_header(row: Row) -> bool:

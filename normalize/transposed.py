@@ -267,7 +267,7 @@ def read_transposed(
     roles_, names_ = list(columns.roles), list(columns.names)
     if numbered:
         roles_[0], names_[0], sources[0] = "number", "number (from the label)", "label"
-    columns = ColumnMap(roles_, names_, sources, columns.unsure)
+    columns = ColumnMap(roles_, names_, sources, columns.unsure, columns.brag)
     return Transposed(header, body, columns)
 
 

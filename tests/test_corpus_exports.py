@@ -54,9 +54,17 @@ CASES = [
 ]
 
 
+NO_EXPORT = {
+    "borderless-date-first": "a table with no rulings: the converters' ruling-line table "
+                             "finder (pdfplumber's default) finds no table in it, so they "
+                             "write no table to read",
+}
+
+
 def test_every_untagged_corpus_pdf_has_its_four_exports() -> None:
     for plan in table_plans():
-        assert all((EXPORTS / f"{plan}.{style}").exists() for style in LINES + FLAT), plan
+        made = [(EXPORTS / f"{plan}.{style}").exists() for style in LINES + FLAT]
+        assert all(made) if plan not in NO_EXPORT else not any(made), plan
 
 
 @pytest.mark.parametrize(("plan", "style"), CASES)
@@ -71,7 +79,7 @@ def test_an_export_reads_every_recommendation(plan: str, style: str) -> None:
 
 
 @pytest.mark.parametrize("style", LINES)
-@pytest.mark.parametrize("plan", table_plans())
+@pytest.mark.parametrize("plan", [p for p in table_plans() if p not in NO_EXPORT])
 def test_an_export_that_keeps_the_lines_gives_what_its_pdf_gives(plan: str, style: str) -> None:
     want = expected(plan)
     from_pdf = set(differences(plan_to_dict(convert_file(CORPUS / f"{plan}.pdf")), want))
