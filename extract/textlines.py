@@ -145,8 +145,9 @@ class Column:
                 yield cell.text.split("\n")
 
     spanning: set[int] = field(default_factory=set)
-    """Indexes into `cells` of a row's only filled cell: a theme row merged across the
-    table, whose text the export puts in its first column."""
+    """Indexes into `cells` of a row's only filled cell (a theme row merged across the
+    table, whose text the export puts in its first column) or of its last filled cell
+    before empty ones (a value merged across to the table's edge, as forms print)."""
 
     def _longest(self, spanning: bool) -> float:
         cells = [c for k, (_, _, c) in enumerate(self.cells) if (k in self.spanning) == spanning]
@@ -194,8 +195,11 @@ def table_columns(fragments: list[TableFragment]) -> list[Column]:
     columns = [Column([]) for _ in range(width)]
     for fragment in fragments:
         for r, row in enumerate(fragment.rows):
+            filled = row.filled()
             for c, cell in enumerate(row.cells):
-                if len(row.filled()) == 1 and not cell.empty:
+                # a row's only cell, or its last one with empty cells after it: a cell
+                # merged across to the table's edge ("Progress" | "Complete – ..." | | )
+                if not cell.empty and (len(filled) == 1 or c == filled[-1] < len(row.cells) - 1):
                     columns[c].spanning.add(len(columns[c].cells))
                 columns[c].cells.append((fragment, r, cell))
     return columns

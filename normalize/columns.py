@@ -28,6 +28,7 @@ from dhrplan.extract.vocabulary import (
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.owners import looks_like_owner
+from dhrplan.normalize.rowlevels import row_label
 from dhrplan.normalize.scope import parse_scope
 
 ROLES = (
@@ -149,7 +150,7 @@ def _is_action_cell(text: str) -> bool:
     """Imperative items ("Add a flag to ...", "• Train the team."): every paragraph, its
     bullet or label aside, opens with an action verb, and none reads as "X should ..."."""
     items = [_item_text(ln) for ln in _lines(text)]
-    return bool(items) and not _SHOULD.search(text) and all(
+    return bool(items) and not _SHOULD.search(text) and not _is_status_cell(text) and all(
         item.split()[0] in IMPERATIVE_VERBS for item in items if item.split()
     ) and any(item.split() for item in items)
 
@@ -188,6 +189,38 @@ def role_from_content(
     return None, 0.0
 
 
+def labels_rows(cells: Sequence[str]) -> bool:
+    """A column of row labels, as a form with several columns prints on its left: each row's
+    kind and number ("Recommendation 1", "Action 1.1") or the name of the field the row
+    gives ("Progress"), at least `min_cells` of them numbered."""
+    filled = [" ".join(c.split()) for c in cells if c.strip()]
+    numbered = [c for c in filled if row_label(c) is not None]
+    return len(numbered) >= SETTINGS.min_cells and any(
+        not c[:1].isdigit() for c in numbered) and all(
+        c in numbered or (role_of(c) is not None and len(c.split()) <= SETTINGS.short_words)
+        for c in filled)
+
+
+def _text_column_from_content(
+    roles: list[str | None], sources: list[str], unsure: list[int], body: Sequence[Row],
+) -> None:
+    """A table with neither a recommendation nor an action column: the unnamed column
+    ("Detail") whose cells are recommendations and actions ("X should ...", "Remind
+    officers ...") holds both, the numbering telling which (normalize/rowlevels.py)."""
+    for i, role in enumerate(roles):
+        if role is not None:
+            continue
+        cells = [r.cells[i].text for r in body if i < len(r.cells) and r.cells[i].text.strip()]
+        if len(cells) < SETTINGS.min_cells:
+            continue
+        share = sum(1 for c in cells if _is_sentence(c) or _is_action_cell(c)) / len(cells)
+        if share >= SETTINGS.content_share:
+            roles[i], sources[i] = "recommendation", "content"
+            if share < 1.0:
+                unsure.append(i)
+            return
+
+
 def cell_fits(role: str | None, text: str, glossary: dict[str, str]) -> bool | None:
     """Whether one cell could hold a value of the role (a date for a target, short agency
     names for an owner or agency, a status or RAG word for progress), by the same tests as a
@@ -224,12 +257,17 @@ def map_columns(
         column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
         fills = [r.cells[i].fill for r in body if i < len(r.cells)]
         guess, share = role_from_content(column, glossary, fills)
+        if not texts[i].strip() and labels_rows(column):
+            guess, share = "number", 1.0
         if guess is None and unnamed_number_column(texts, roles, i):
             guess, share = "number", 1.0
         if guess and guess not in roles:
             roles[i], sources[i] = guess, "content"
             if share < 1.0:
                 unsure.append(i)
+
+    if "recommendation" not in roles and "action" not in roles:
+        _text_column_from_content(roles, sources, unsure, body)
 
     agency = roles.index("agency") if "agency" in roles else None
     if agency is not None:

@@ -47,9 +47,9 @@ def child_of(parent: str, child: str) -> bool:
 
 
 def parent_rows(labels: Sequence[str | None]) -> dict[int, list[int]]:
-    """Row index of each parent -> the indices of the rows it numbers. A row counts as a
-    parent only when the row right after it is its child; rows without a label between
-    children stay with them (a cell continued after a page break)."""
+    """Row index of each parent -> the indices of the rows it numbers, a parent being the
+    nearest labelled row above that is no child itself; rows without a label stay with the
+    rows around them (a cell continued after a page break)."""
     parents: dict[int, list[int]] = {}
     current: int | None = None
     for i, label in enumerate(labels):
@@ -59,7 +59,4 @@ def parent_rows(labels: Sequence[str | None]) -> dict[int, list[int]]:
             parents.setdefault(current, []).append(i)
             continue
         current = None if is_letter_label(label) else i
-    return {
-        p: kids for p, kids in parents.items()
-        if kids and all(labels[k] is None for k in range(p + 1, kids[0]))
-    }
+    return parents

@@ -34,7 +34,7 @@ from dhrplan.extract.rowkinds import (
     part_heading,
 )
 from dhrplan.extract.stitch import join_rows, same_header
-from dhrplan.extract.vocabulary import names_a_column
+from dhrplan.extract.vocabulary import names_a_column, role_of
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.record import PlanWarning
@@ -332,6 +332,9 @@ def read_table(
         if index in children and reader.draft is not None:
             reader.draft.rows.append(row)
             continue
+        if reader.draft is not None and (named := _labelled_value(row, columns)):
+            _add_labelled_value(reader.draft, *named)
+            continue
         kind = classify(columns, row)
         if kind == "empty":
             continue
@@ -421,6 +424,36 @@ def _parent_draft(reader: _Reader, row: Row, group_cols: Sequence[int]) -> Draft
         reader.table_index, _text(row, text), row,
         number=row_label(_text(row, number)),
     )
+
+
+def _labelled_value(row: Row, columns: ColumnMap) -> tuple[str, str, Row] | None:
+    """(role, label, row) for a form's row that names its field in the label column and
+    gives one value beside it ("Progress" | "Complete – reminder issued ..."): that field of
+    the recommendation above, not a row of its own."""
+    number = columns.index("number")
+    label = _text(row, number)
+    if number is None or not label or row_label(label) is not None:
+        return None
+    role = role_of(label)
+    values = [i for i in row.filled() if i != number]
+    if role in (None, "number", "recommendation", "action", "section") or len(values) != 1:
+        return None
+    return role, " ".join(label.split()), row
+
+
+def _add_labelled_value(draft: Draft, role: str, label: str, row: Row) -> None:
+    """The value as a row of its own in the role's column, a column added to the draft's
+    mapping when the table has none for it."""
+    columns = draft.columns
+    if not columns.has(role):
+        columns = replace(columns, roles=[*columns.roles, role],
+                          names=[*columns.names, label], sources=[*columns.sources, "label"])
+        draft.columns = columns
+    at = columns.index(role)
+    value = row.cells[next(i for i in row.filled() if i != columns.index("number"))]
+    cells = [Cell() for _ in range(max(len(row.cells), at + 1))]
+    cells[at] = value
+    draft.rows.append(Row(cells, row.pages, row.warnings, row.position))
 
 
 def _actions_as_recommendations(reading: PlanTable, paragraph: str | None) -> ColumnMap | None:
