@@ -1,20 +1,21 @@
-"""Build corpus F: six invented DHR action plans in layouts corpora A to E do not have
+"""Build corpus F: seven invented DHR action plans in layouts corpora A to E do not have
 (issue 8, round 4): a borderless table with a plain header, date first and owner last; a
 "B / G / A / R" status column with nested "1." / "1.1" numbering and a BRAG key; lettered
 action rows "a)", "b)" under their recommendation in single- and multi-agency tables whose
 numbering restarts; the recommendation number in a narrow column beside a text merged over
 two of Word's grid columns; forms of four columns (label | detail | lead | date); a
-landscape table of nine narrow columns over several pages with a glossary of two pairs of
-columns at the end.
+landscape table of nine narrow columns with a glossary of two pairs of columns at the end;
+a form with its recommendations side by side, a column each.
 
     .venv/bin/python tests/corpus/make_corpus_f.py [NAME...]  # needs soffice and chromium
 
 The builders are corpus B's (`make_corpus_b.py`) and the PDFs LibreOffice's
-(`make_fixtures.to_pdf`); three plans are also exported as tagged PDFs. The HTML page
+(`make_fixtures.to_pdf`); four plans are also exported as tagged PDFs. The HTML page
 (LibreOffice "Save as HTML", tests/corpus/html/) and its Chromium print (tests/corpus/
 chromium/) are written too; the text exports come from
 tests/fixtures/make_converter_exports.py. Every partnership, person and case is invented.
-The expected records (`<name>.expected.json`) were written by reading the printed plans.
+The expected records (`<name>.expected.json`) were drafted from the .docx reader's output
+once it read each layout, then checked field by field against the printed plan.
 """
 
 from __future__ import annotations
@@ -353,6 +354,46 @@ def nine_columns_glossary_pairs(doc) -> None:
         add_row(glossary, values)
 
 
+# --- 28. side-by-side-form --------------------------------------------------------------
+
+def side_by_side_form(doc) -> None:
+    """One table, the field labels down the left and a column per recommendation."""
+    title_block(doc, ["Hollinbrook Community Safety Partnership",
+                      "Domestic Homicide Review 'Mr K' – Action Plan"], size_pt=13)
+    add_para(doc, "The review made three recommendations, set out side by side below. The "
+             "partnership's DHR Subgroup checks progress at each meeting.", space_after_pt=10)
+    fields = ["Recommendation", "Lead agency", "Actions", "Target date", "Progress"]
+    recs = [
+        ["Hollinbrook Police should make sure that a man reporting abuse by a partner is "
+         "offered a referral to a male victims' service.", "Hollinbrook Police",
+         [BULLET + "Add the service to the referral guidance.",
+          BULLET + "Brief response officers."], "June 2025", "Complete – guidance issued"],
+        ["The GP practice should record a disclosure of abuse in both partners' records.",
+         "Integrated Care Board", "Issue recording guidance to all practices.",
+         "September 2025", "In progress – guidance drafted"],
+        ["The partnership should publish where men can get help.",
+         "Community Safety Partnership", "Publish a leaflet and a web page.",
+         "2025/26", "Not started"],
+    ]
+    widths = [3.0, 4.6, 4.6, 4.6]
+    table = doc.add_table(rows=1, cols=len(widths))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    for i, cell in enumerate(table.rows[0].cells):
+        write_cell(cell, "" if i == 0 else f"Recommendation {i}", bold=True)
+        shade(cell, HEADER_FILL)
+    for k, label in enumerate(fields):
+        cells = table.add_row().cells
+        write_cell(cells[0], label, bold=True)
+        shade(cells[0], HEADER_FILL)
+        for cell, rec in zip(cells[1:], recs, strict=True):
+            write_cell(cell, rec[k])
+    add_para(doc)
+    add_para(doc, "Agreed by the Hollinbrook CSP Board.")
+
+
 PLANS = {
     "borderless-date-first": Plan(borderless_date_first, Page(size_pt=10)),
     "brag-letters-nested-numbering": Plan(
@@ -364,6 +405,7 @@ PLANS = {
     "nine-columns-glossary-pairs": Plan(
         nine_columns_glossary_pairs, Page(landscape=True, size_pt=9, margin_cm=1.2),
         tagged=True),
+    "side-by-side-form": Plan(side_by_side_form, Page(size_pt=10), tagged=True),
 }
 
 
