@@ -268,7 +268,10 @@ class RecordBuilder:
         columns = draft.columns
         rows = draft.rows
         warnings = list(draft.warnings)
-        for row in [*([draft.head] if draft.head else []), *rows]:
+        if draft.head:
+            head_columns = draft.head_columns or columns
+            warnings.extend(row_warning(m, head_columns) for m in draft.head.warnings)
+        for row in rows:
             warnings.extend(row_warning(m, columns) for m in row.warnings)
         warnings.extend(
             PlanWarning(

@@ -72,6 +72,9 @@ class Draft:
     warnings: list[PlanWarning] = field(default_factory=list)
     number: str | None = None
     """The number of a parent row ("1." above "1.1", "1.2"), which `head` carried."""
+    head_columns: ColumnMap | None = None
+    """The table's own mapping, for the notes on `head` where `columns` was changed for
+    the rows beneath it (a parent row's text column read as their actions)."""
 
 
 @dataclass
@@ -422,7 +425,7 @@ def _parent_draft(reader: _Reader, row: Row, group_cols: Sequence[int]) -> Draft
     return Draft(
         reader.section, [_without(row, text)] if own else [], replace(columns, roles=roles),
         reader.table_index, _text(row, text), row,
-        number=row_label(_text(row, number)),
+        number=row_label(_text(row, number)), head_columns=columns,
     )
 
 

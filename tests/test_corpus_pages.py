@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from corpus_view import CORPUS, differences, expected, plans
+from corpus_view import CORPUS, WARNING_FIELD, differences, expected, plans
 
 from dhrplan.extract.html import read_html
 from dhrplan.extract.model import ExtractError, Heading
@@ -34,6 +34,12 @@ UNREAD_PRINTS = {
 }
 
 
+PAGE_CUT = ("a cell cut by Chromium's page break after a sentence, the rest on the next page "
+            "starting with a capital: a paragraph break or the sentence going on, the print "
+            "does not tell; read as a break (warned, paragraphs_unsure)")
+CUT_PRINTS = {"parent-rows-over-pages": {(2, "text"): PAGE_CUT, (5, "text"): PAGE_CUT}}
+
+
 @pytest.mark.parametrize("source", [PAGES / "{}.html", PRINTS / "{}.pdf"], ids=["html", "chromium"])
 @pytest.mark.parametrize("plan", plans())
 def test_a_saved_page_and_its_print_give_the_expected_records(plan: str, source: Path) -> None:
@@ -43,11 +49,15 @@ def test_a_saved_page_and_its_print_give_the_expected_records(plan: str, source:
             convert_file(path)
         return
     doc = plan_to_dict(convert_file(path))
+    known = CUT_PRINTS.get(plan, {}) if path.parent == PRINTS else {}
     want = expected(plan)
     assert validation_errors(doc) == []
     assert (doc["title"], doc["glossary"]) == (want["title"], want["glossary"])
     assert len(doc["recommendations"]) == len(want["recommendations"])
-    assert differences(doc, want) == []
+    assert set(differences(doc, want)) == set(known)
+    for index, field in known:
+        warned = {w["field"] for w in doc["recommendations"][index]["warnings"]}
+        assert WARNING_FIELD[field] in warned or None in warned
 
 
 def test_list_items_outside_tables_keep_their_markers(tmp_path: Path) -> None:

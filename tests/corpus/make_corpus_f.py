@@ -1,16 +1,17 @@
-"""Build corpus F: seven invented DHR action plans in layouts corpora A to E do not have
+"""Build corpus F: eight invented DHR action plans in layouts corpora A to E do not have
 (issue 8, round 4): a borderless table with a plain header, date first and owner last; a
 "B / G / A / R" status column with nested "1." / "1.1" numbering and a BRAG key; lettered
 action rows "a)", "b)" under their recommendation in single- and multi-agency tables whose
 numbering restarts; the recommendation number in a narrow column beside a text merged over
 two of Word's grid columns; forms of four columns (label | detail | lead | date); a
 landscape table of nine narrow columns with a glossary of two pairs of columns at the end;
-a form with its recommendations side by side, a column each.
+a form with its recommendations side by side, a column each; recommendation rows and their
+"(a)", "(b)" action rows over two pages, the header repeated, rows cut by the page break.
 
     .venv/bin/python tests/corpus/make_corpus_f.py [NAME...]  # needs soffice and chromium
 
 The builders are corpus B's (`make_corpus_b.py`) and the PDFs LibreOffice's
-(`make_fixtures.to_pdf`); four plans are also exported as tagged PDFs. The HTML page
+(`make_fixtures.to_pdf`); five plans are also exported as tagged PDFs. The HTML page
 (LibreOffice "Save as HTML", tests/corpus/html/) and its Chromium print (tests/corpus/
 chromium/) are written too; the text exports come from
 tests/fixtures/make_converter_exports.py. Every partnership, person and case is invented.
@@ -394,6 +395,49 @@ def side_by_side_form(doc) -> None:
     add_para(doc, "Agreed by the Hollinbrook CSP Board.")
 
 
+# --- 29. parent-rows-over-pages -----------------------------------------------------------
+
+def parent_rows_over_pages(doc) -> None:
+    """Recommendation rows and their "(a)", "(b)" action rows over three pages, the header
+    repeated by Word on each, rows cut by the page breaks."""
+    title_block(doc, ["Westerleigh Safer Partnership",
+                      "Domestic Homicide Review 'Louise' – Action Plan and Progress"],
+                size_pt=13)
+    add_para(doc, "Each recommendation is followed by the actions agreed to deliver it. "
+             "The RAG column gives the lead's rating at the last Subgroup meeting.",
+             space_after_pt=10)
+    table = add_table(doc, ["Ref", "Recommendation / action", "Owner", "Target date", "RAG"],
+                      [1.3, 9.0, 3.0, 2.2, 1.5])
+    agencies = ["Westerleigh Police", "Adult Social Care", "Westerleigh Homes",
+                "Mental Health Trust", "Integrated Care Board", "Probation Service"]
+    subjects = [
+        "record the victim's own account of each incident, taken away from the suspect",
+        "consider whether an adult with care needs is being harmed by the person who cares "
+        "for them",
+        "ask about domestic abuse whenever a tenant asks to move urgently",
+        "share a patient's risk to a partner with that partner's GP",
+        "make routine enquiry about domestic abuse part of every new patient check",
+        "tell the police when a person on licence starts a new relationship",
+    ]
+    detail = ("The review found that this did not happen on several occasions, and that "
+              "no one noticed because each contact was seen on its own. The lead will report "
+              "on the change to the Subgroup and give examples from practice.")
+    ratings = [("Green", "Amber"), ("Amber", "Red"), ("Green", "Green"), ("Red", "Red"),
+               ("Amber", "Green"), ("Green", "Amber")]
+    months = ["April 2025", "June 2025", "September 2025", "December 2025", "March 2026",
+              "June 2026"]
+    for n, (agency, subject, rating) in enumerate(zip(agencies, subjects, ratings,
+                                                      strict=True), start=1):
+        add_row(table, [str(n), [f"{agency} should {subject}.", detail], "", "", ""])
+        add_row(table, ["(a)", f"Revise the {agency} procedure and brief all staff on it.",
+                        agency, months[n - 1], rating[0]])
+        add_row(table, ["(b)", ["Audit twenty cases six months after the change.",
+                                "The audit will be presented to the Subgroup."],
+                        agency, months[min(n, 5)], rating[1]])
+    add_para(doc)
+    add_para(doc, "Next review of this plan: the Subgroup's meeting in July 2026.")
+
+
 PLANS = {
     "borderless-date-first": Plan(borderless_date_first, Page(size_pt=10)),
     "brag-letters-nested-numbering": Plan(
@@ -406,6 +450,7 @@ PLANS = {
         nine_columns_glossary_pairs, Page(landscape=True, size_pt=9, margin_cm=1.2),
         tagged=True),
     "side-by-side-form": Plan(side_by_side_form, Page(size_pt=10), tagged=True),
+    "parent-rows-over-pages": Plan(parent_rows_over_pages, Page(size_pt=11), tagged=True),
 }
 
 
