@@ -43,7 +43,9 @@ resuming after an empty paragraph, not a row: rows of an action plan fill severa
 Merged cells. A column whose text runs on over a row start (text on the line above and on the
 row's first line, no item label, and `cell_text` reads the two lines as one paragraph: a soft
 wrap) is a cell merged down beside the new row: a recommendation spanning several actions.
-Where the two lines are separate paragraphs the column starts a new cell.
+Where the two lines are separate paragraphs the column starts a new cell. A header cell never
+runs down into the first row, however its wrapped last line reads on ("Target completio" /
+"n date" above "July 2025").
 
 Tail. After the last row start, a line whose columns all start there after an empty band of
 more than `max_gap` font sizes in those columns (the text under the table, "End of plan",
