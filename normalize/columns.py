@@ -226,6 +226,7 @@ def cell_fits(role: str | None, text: str, glossary: dict[str, str]) -> bool | N
     names for an owner or agency, a status or RAG word for progress), by the same tests as a
     column's content; None for roles whose values may be any text."""
     tests = {**dict(_TESTS), "agency": _is_owner_cell, "rag": lambda t, g: _is_status_cell(t)}
+    tests.pop("action")  # an action may be worded any way; only a column's are mostly verbs
     test = tests.get(role or "")
     return None if test is None else bool(test(text, glossary))
 

@@ -28,6 +28,10 @@ def glossary_from_table(table: Table) -> dict[str, str] | None:
     width = len(table.header.cells)
     if width % 2 or not width:
         return None
+    heads = [tuple(c.text.strip().lower() for c in table.header.cells[k:k + 2])
+             for k in range(0, width, 2)]
+    if width > 2 and (len(set(heads)) > 1 or _is_acronym(table.header.cells[0].text)):
+        return None  # pairs side by side repeat their header; a plan table does not
     rows = [table.header, *table.rows]
     pairs = [
         (r.cells[c].text.strip(), " ".join(r.cells[c + 1].text.split()))

@@ -89,6 +89,9 @@ GLOSSARIES = [
      {"CSP": "Community Safety Partnership", "GP": "General Practitioner",
       "ICB": "Integrated Care Board"}),
     # not glossaries
+    ([("Agency", "Recommendation", "Owner", "Date"),
+      ("ICB", "The ICB should brief practices.", "ICB", "June 2025"),
+      ("CSP", "The CSP should publish a briefing.", "CSP", "May 2025")], None),
     ([("No", "Recommendation", "Lead", "Date"),
       ("1", "The CSP should brief staff.", "CSP", "June 2025")], None),
     ([("Section", "Page"), ("Introduction", "2"), ("Police", "4"), ("CCG", "6"), ("ASC", "9")],
