@@ -43,7 +43,9 @@ resuming after an empty paragraph, not a row: rows of an action plan fill severa
 Merged cells. A column whose text runs on over a row start (text on the line above and on the
 row's first line, no item label, and `cell_text` reads the two lines as one paragraph: a soft
 wrap) is a cell merged down beside the new row: a recommendation spanning several actions.
-Where the two lines are separate paragraphs the column starts a new cell. A header cell never
+Where the two lines are separate paragraphs the column starts a new cell, and so where the
+row's first column starts afresh ("2") and a sentence starts in the column after one that
+ended on the line above (a narrow recommendation column's last line). A header cell never
 runs down into the first row, however its wrapped last line reads on ("Target completio" /
 "n date" above "July 2025").
 
@@ -71,7 +73,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dhrplan.extract.celltext import Line, cell_text, group_lines
+from dhrplan.extract.celltext import Line, cell_text, group_lines, unsure_break
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
 from dhrplan.extract.labels import ITEM_LABEL
@@ -396,13 +398,18 @@ class _Reader:
             return [True] * n_cols
         above = self._continuing(line, prev, xs)
         cols = _by_column(line.words, xs)
+        first_fresh = 0 in cols and 0 not in above
         walls = []
         for c in range(n_cols):
             if c not in above or c not in cols or ITEM_LABEL.match(cols[c][0].text):
                 walls.append(True)
                 continue
             text = cell_text(above[c] + cols[c], xs[c], xs[c + 1])
-            walls.append("\n" in text)
+            # a row whose first column starts afresh ("2") and a sentence that starts here
+            # after one that ended above: a new cell, not a cell merged down beside the row
+            fresh = first_fresh and unsure_break(
+                " ".join(w.text for w in above[c]), cols[c][0].text)
+            walls.append("\n" in text or fresh)
         return walls
 
 

@@ -64,6 +64,7 @@ NO_EXPORT = {
     "borderless-date-first": "a table with no rulings: the converters' ruling-line table "
                              "finder (pdfplumber's default) finds no table in it, so they "
                              "write no table to read",
+    "borderless-narrow-recommendation": "no rulings either (as above)",
 }
 
 

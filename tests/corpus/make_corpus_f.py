@@ -1,4 +1,4 @@
-"""Build corpus F: eight invented DHR action plans in layouts corpora A to E do not have
+"""Build corpus F: nine invented DHR action plans in layouts corpora A to E do not have
 (issue 8, round 4): a borderless table with a plain header, date first and owner last; a
 "B / G / A / R" status column with nested "1." / "1.1" numbering and a BRAG key; lettered
 action rows "a)", "b)" under their recommendation in single- and multi-agency tables whose
@@ -6,7 +6,8 @@ numbering restarts; the recommendation number in a narrow column beside a text m
 two of Word's grid columns; forms of four columns (label | detail | lead | date); a
 landscape table of nine narrow columns with a glossary of two pairs of columns at the end;
 a form with its recommendations side by side, a column each; recommendation rows and their
-"(a)", "(b)" action rows over two pages, the header repeated, rows cut by the page break.
+"(a)", "(b)" action rows over two pages, the header repeated, rows cut by the page break;
+a borderless table whose narrow recommendation column breaks its plain header.
 
     .venv/bin/python tests/corpus/make_corpus_f.py [NAME...]  # needs soffice and chromium
 
@@ -438,6 +439,36 @@ def parent_rows_over_pages(doc) -> None:
     add_para(doc, "Next review of this plan: the Subgroup's meeting in July 2026.")
 
 
+# --- 30. borderless-narrow-recommendation -------------------------------------------------
+
+def borderless_narrow_recommendation(doc) -> None:
+    """No rulings, a plain header, the recommendation in a narrow column (its header broken
+    "Recomme" / "ndation") beside a wide action column."""
+    title_block(doc, ["Ambleside Vale Community Safety Partnership",
+                      "DHR 'Mrs R' – Action Plan"], size_pt=13)
+    add_para(doc, "The recommendations are short; the actions agreed for each are set out "
+             "beside them.", space_after_pt=10)
+    table = plain_table(doc, ["No", "Recommendation", "Action", "Lead", "Target date",
+                              "Status"], [0.9, 2.1, 6.2, 2.8, 2.2, 2.6])
+    rows = [
+        ("1", "Police should flag repeat callers.",
+         "Add a repeat-caller flag to the control room system and brief call handlers.",
+         "Police", "June 2025", "Complete"),
+        ("2", "GPs should ask about abuse at every injury.",
+         "Circulate routine enquiry guidance to every practice.", "ICB", "May 2026",
+         "Not started"),
+        ("3", "Housing should visit tenants who ask to move.",
+         "Amend the tenancy procedure so that a home visit is offered.",
+         "Ambleside Homes", "2026/27", "In progress – procedure drafted"),
+        ("4", "The CSP should share this review's learning.",
+         "Publish a seven-minute briefing.", "CSP", "September 2025", "Complete"),
+    ]
+    for row in rows:
+        add_row(table, row)
+    add_para(doc)
+    add_para(doc, "Reviewed by the Ambleside Vale CSP Board each quarter.")
+
+
 PLANS = {
     "borderless-date-first": Plan(borderless_date_first, Page(size_pt=10)),
     "brag-letters-nested-numbering": Plan(
@@ -451,6 +482,7 @@ PLANS = {
         tagged=True),
     "side-by-side-form": Plan(side_by_side_form, Page(size_pt=10), tagged=True),
     "parent-rows-over-pages": Plan(parent_rows_over_pages, Page(size_pt=11), tagged=True),
+    "borderless-narrow-recommendation": Plan(borderless_narrow_recommendation, Page(size_pt=10)),
 }
 
 
