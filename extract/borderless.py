@@ -43,7 +43,11 @@ resuming after an empty paragraph, not a row: rows of an action plan fill severa
 Merged cells. A column whose text runs on over a row start (text on the line above and on the
 row's first line, no item label, and `cell_text` reads the two lines as one paragraph: a soft
 wrap) is a cell merged down beside the new row: a recommendation spanning several actions.
-Where the two lines are separate paragraphs the column starts a new cell.
+Where the two lines are separate paragraphs the column starts a new cell, and so where the
+row's first column starts afresh ("2") and a sentence starts in the column after one that
+ended on the line above (a narrow recommendation column's last line). A header cell never
+runs down into the first row, however its wrapped last line reads on ("Target completio" /
+"n date" above "July 2025").
 
 Tail. After the last row start, a line whose columns all start there after an empty band of
 more than `max_gap` font sizes in those columns (the text under the table, "End of plan",
@@ -69,7 +73,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dhrplan.extract.celltext import Line, cell_text, group_lines
+from dhrplan.extract.celltext import Line, cell_text, group_lines, unsure_break
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice
 from dhrplan.extract.labels import ITEM_LABEL
@@ -378,9 +382,11 @@ class _Reader:
             runs = [r for ln in lines[s:e] for r in self.runs(ln)]
             v_walls.append([not any(r.x0 < x - tol and r.x1 > x + tol for r in runs) for x in xs])
         h_walls = [[True] * n_cols]
-        for s in starts[1:]:
-            after_theme = s in themes or s - 1 in themes
-            h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after_theme))
+        for k, s in enumerate(starts[1:]):
+            # the header's cells never run down into the first row, however its wrapped
+            # last line reads on ("Target completio" / "n date" above "July 2025")
+            after = k == 0 or s in themes or s - 1 in themes
+            h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after))
         h_walls.append([True] * n_cols)
         return Lattice(list(xs), ys, v_walls, h_walls, "rows and columns from text alignment")
 
@@ -392,13 +398,18 @@ class _Reader:
             return [True] * n_cols
         above = self._continuing(line, prev, xs)
         cols = _by_column(line.words, xs)
+        first_fresh = 0 in cols and 0 not in above
         walls = []
         for c in range(n_cols):
             if c not in above or c not in cols or ITEM_LABEL.match(cols[c][0].text):
                 walls.append(True)
                 continue
             text = cell_text(above[c] + cols[c], xs[c], xs[c + 1])
-            walls.append("\n" in text)
+            # a row whose first column starts afresh ("2") and a sentence that starts here
+            # after one that ended above: a new cell, not a cell merged down beside the row
+            fresh = first_fresh and unsure_break(
+                " ".join(w.text for w in above[c]), cols[c][0].text)
+            walls.append("\n" in text or fresh)
         return walls
 
 

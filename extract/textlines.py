@@ -145,8 +145,9 @@ class Column:
                 yield cell.text.split("\n")
 
     spanning: set[int] = field(default_factory=set)
-    """Indexes into `cells` of a row's only filled cell: a theme row merged across the
-    table, whose text the export puts in its first column."""
+    """Indexes into `cells` of a row's only filled cell (a theme row merged across the
+    table, whose text the export puts in its first column) or of its last filled cell
+    before empty ones (a value merged across to the table's edge, as forms print)."""
 
     def _longest(self, spanning: bool) -> float:
         cells = [c for k, (_, _, c) in enumerate(self.cells) if (k in self.spanning) == spanning]
@@ -194,8 +195,11 @@ def table_columns(fragments: list[TableFragment]) -> list[Column]:
     columns = [Column([]) for _ in range(width)]
     for fragment in fragments:
         for r, row in enumerate(fragment.rows):
+            filled = row.filled()
             for c, cell in enumerate(row.cells):
-                if len(row.filled()) == 1 and not cell.empty:
+                # a row's only cell, or its last one with empty cells after it: a cell
+                # merged across to the table's edge ("Progress" | "Complete – ..." | | )
+                if not cell.empty and (len(filled) == 1 or c == filled[-1] < len(row.cells) - 1):
                     columns[c].spanning.add(len(columns[c].cells))
                 columns[c].cells.append((fragment, r, cell))
     return columns
@@ -473,6 +477,7 @@ def undo_converter_lines(
     # an export that marks paragraphs in some tables writes a one-paragraph cell plainly:
     # its plain tables are no sign of cells flattened
     flat = all(id(b) in table_fragments for b in blocks if isinstance(b, TableFragment))
+    flat_fragments: list[list[TableFragment]] = []
     for fragments in _tables(blocks, table_fragments):
         columns = table_columns(fragments)
         for column in columns:
@@ -499,10 +504,7 @@ def undo_converter_lines(
                         ))
 
             flat_tables += long > before
-            if flat and long > before:
-                for row in (row for f in fragments for row in f.rows):
-                    if any(" " in cell.text.strip() for cell in row.cells):
-                        row.warnings.append(FLATTENED_ROW)
+            flat_fragments.append(fragments)
             continue
         known = _known(columns)
         top = 0.0
@@ -545,6 +547,10 @@ def undo_converter_lines(
             f"could end a paragraph as well as wrap (the next word nearly fitted); the "
             f"records concerned say which"
         )
+    if flat and flat_tables:  # one converter wrote the file: a short-celled table too
+        for row in (row for fs in flat_fragments for f in fs for row in f.rows):
+            if any(" " in cell.text.strip() for cell in row.cells):
+                row.warnings.append(FLATTENED_ROW)
     if flat_tables:
         warnings.insert(0,
             f"{flat_tables} table{'s' if flat_tables > 1 else ''} of the text export "

@@ -35,12 +35,12 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
                r"|timings?"),
     ("scope", r"scope|level"),
     ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"
-               r"|\bhow\s+will\b"),
+               r"|\bhow\s+will\b|\bhow\s+(?:\w+\s+){0,3}(?:done|delivered|met)\b"),
 )
 """(role, pattern) pairs; "agency" is a grouping when left of the recommendation column
 and an owner otherwise (`normalize/columns.py` decides). A business plan's "What will it
 do?" is its objective (the recommendation) and "How will the partnership do this?" its
-actions."""
+actions; "How this will be done" / "How it will be delivered" name the actions too."""
 
 NUMBER_HEADER = compiled(
     r"^\s*(?:rec(?:ommendation)?\.?\s*|action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"

@@ -15,13 +15,20 @@ from dataclasses import dataclass, field
 
 import regex
 
+from dhrplan.extract.labels import leading_marker
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.patterncache import compiled
-from dhrplan.extract.vocabulary import header_roles, role_of, unnamed_number_column
+from dhrplan.extract.vocabulary import (
+    IMPERATIVE_VERBS,
+    header_roles,
+    role_of,
+    unnamed_number_column,
+)
 from dhrplan.normalize.completion import parse_completion, rag_word
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.owners import looks_like_owner
+from dhrplan.normalize.rowlevels import row_label
 from dhrplan.normalize.scope import parse_scope
 
 ROLES = (
@@ -59,6 +66,9 @@ class ColumnMap:
     """Per column: "header" (its words), "content" (what its cells hold) or "none"."""
     unsure: tuple[int, ...] = ()
     """Columns whose role came from content that not every cell supports."""
+    brag: bool = False
+    """The status or RAG column rates some row Blue: a BRAG scale, where blue is complete
+    and green only on track, whatever the header says."""
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -130,6 +140,21 @@ def _is_owner_cell(text: str, glossary: dict[str, str]) -> bool:
     )
 
 
+def _item_text(paragraph: str) -> str:
+    """The paragraph without the bullet or label it opens with."""
+    marker = leading_marker(paragraph)
+    return paragraph[marker.end:].strip() if marker else paragraph.strip()
+
+
+def _is_action_cell(text: str) -> bool:
+    """Imperative items ("Add a flag to ...", "• Train the team."): every paragraph, its
+    bullet or label aside, opens with an action verb, and none reads as "X should ..."."""
+    items = [_item_text(ln) for ln in _lines(text)]
+    return bool(items) and not _SHOULD.search(text) and not _is_status_cell(text) and all(
+        item.split()[0] in IMPERATIVE_VERBS for item in items if item.split()
+    ) and any(item.split() for item in items)
+
+
 def _is_sentence(text: str) -> bool:
     _, body = split_label(text)
     return len(body.split()) >= SETTINGS.sentence_words or bool(_SHOULD.search(body))
@@ -142,6 +167,7 @@ _TESTS = (
     ("rag", lambda t, g: rag_word(t) is not None and len(t.split()) <= 2),
     ("completion", lambda t, g: _is_status_cell(t)),
     ("owner", _is_owner_cell),
+    ("action", lambda t, g: _is_action_cell(t)),
 )
 
 
@@ -163,11 +189,44 @@ def role_from_content(
     return None, 0.0
 
 
+def labels_rows(cells: Sequence[str]) -> bool:
+    """A column of row labels, as a form with several columns prints on its left: each row's
+    kind and number ("Recommendation 1", "Action 1.1") or the name of the field the row
+    gives ("Progress"), at least `min_cells` of them numbered."""
+    filled = [" ".join(c.split()) for c in cells if c.strip()]
+    numbered = [c for c in filled if row_label(c) is not None]
+    return len(numbered) >= SETTINGS.min_cells and any(
+        not c[:1].isdigit() for c in numbered) and all(
+        c in numbered or (role_of(c) is not None and len(c.split()) <= SETTINGS.short_words)
+        for c in filled)
+
+
+def _text_column_from_content(
+    roles: list[str | None], sources: list[str], unsure: list[int], body: Sequence[Row],
+) -> None:
+    """A table with neither a recommendation nor an action column: the unnamed column
+    ("Detail") whose cells are recommendations and actions ("X should ...", "Remind
+    officers ...") holds both, the numbering telling which (normalize/rowlevels.py)."""
+    for i, role in enumerate(roles):
+        if role is not None:
+            continue
+        cells = [r.cells[i].text for r in body if i < len(r.cells) and r.cells[i].text.strip()]
+        if len(cells) < SETTINGS.min_cells:
+            continue
+        share = sum(1 for c in cells if _is_sentence(c) or _is_action_cell(c)) / len(cells)
+        if share >= SETTINGS.content_share:
+            roles[i], sources[i] = "recommendation", "content"
+            if share < 1.0:
+                unsure.append(i)
+            return
+
+
 def cell_fits(role: str | None, text: str, glossary: dict[str, str]) -> bool | None:
     """Whether one cell could hold a value of the role (a date for a target, short agency
     names for an owner or agency, a status or RAG word for progress), by the same tests as a
     column's content; None for roles whose values may be any text."""
     tests = {**dict(_TESTS), "agency": _is_owner_cell, "rag": lambda t, g: _is_status_cell(t)}
+    tests.pop("action")  # an action may be worded any way; only a column's are mostly verbs
     test = tests.get(role or "")
     return None if test is None else bool(test(text, glossary))
 
@@ -199,6 +258,8 @@ def map_columns(
         column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
         fills = [r.cells[i].fill for r in body if i < len(r.cells)]
         guess, share = role_from_content(column, glossary, fills)
+        if not texts[i].strip() and labels_rows(column):
+            guess, share = "number", 1.0
         if guess is None and unnamed_number_column(texts, roles, i):
             guess, share = "number", 1.0
         if guess and guess not in roles:
@@ -206,17 +267,24 @@ def map_columns(
             if share < 1.0:
                 unsure.append(i)
 
+    if "recommendation" not in roles and "action" not in roles:
+        _text_column_from_content(roles, sources, unsure, body)
+
     agency = roles.index("agency") if "agency" in roles else None
     if agency is not None:
         rec = roles.index("recommendation") if "recommendation" in roles else None
         if (rec is None or agency > rec) and "owner" not in roles:
             roles[agency] = "owner"  # "Recommendation | Agency | ...": who does it
 
+    rated = [i for i, r in enumerate(roles) if r in ("completion", "rag")]
+    brag = any(rag_word(r.cells[i].text) == "blue" for r in body for i in rated
+               if i < len(r.cells))
+
     names: list[str] = []
     for i, text in enumerate(texts):
         name = " ".join(text.split()) or f"column {i + 1}"
         names.append(name if name not in names else f"{name} (column {i + 1})")
-    return ColumnMap(roles, names, sources, tuple(unsure))
+    return ColumnMap(roles, names, sources, tuple(unsure), brag)
 
 
 def looks_like_header(row: Row) -> bool:

@@ -22,13 +22,25 @@ def _is_acronym(text: str) -> bool:
 
 
 def glossary_from_table(table: Table) -> dict[str, str] | None:
-    """The table's acronym -> expansion pairs, or None when it is not a glossary."""
-    if len(table.header.cells) != 2:
+    """The table's acronym -> expansion pairs, or None when it is not a glossary. A wide
+    glossary sets its pairs side by side ("Abbreviation | Meaning | Abbreviation | Meaning"):
+    each couple of columns is read in turn, left to right, row by row."""
+    width = len(table.header.cells)
+    if width % 2 or not width:
         return None
+    heads = [tuple(c.text.strip().lower() for c in table.header.cells[k:k + 2])
+             for k in range(0, width, 2)]
+    if width > 2 and (len(set(heads)) > 1 or _is_acronym(table.header.cells[0].text)):
+        return None  # pairs side by side repeat their header; a plan table does not
     rows = [table.header, *table.rows]
-    pairs = [(r.cells[0].text.strip(), " ".join(r.cells[1].text.split())) for r in rows]
-    if pairs and not _is_acronym(pairs[0][0]):
-        pairs = pairs[1:]  # a header row such as "Acronym | Meaning"
+    pairs = [
+        (r.cells[c].text.strip(), " ".join(r.cells[c + 1].text.split()))
+        for c in range(0, width, 2) for r in rows if c + 1 < len(r.cells)
+    ]
+    pairs = [(a, e) for a, e in pairs if a or e]  # the last row of pairs may be half empty
+    header = {(table.header.cells[c].text.strip(), " ".join(table.header.cells[c + 1].text.split()))
+              for c in range(0, width, 2)}
+    pairs = [p for p in pairs if p not in header or _is_acronym(p[0])]  # "Acronym | Meaning"
     hits = [(a, e) for a, e in pairs if _is_acronym(a) and _EXPANSION.search(e)]
     if len(hits) < 2 or len(hits) * 10 < len(pairs) * 7:
         return None

@@ -244,7 +244,7 @@ _AGENCY_WORDS = compiled(
     hospital|school|schools|college|university|ambulance|fire|prison|commissioners?|lead|
     manager|officer|director|head|coordinator|co-ordinator|chair|group|unit|department|
     idva|isva|marac|mash|csp|commissioner|gp|gps|provider|providers|agency|agencies|all|
-    safety|safer)\b""",
+    safety|safer|children's|adults'?|family|families|youth)(?!\w)""",
     regex.I | regex.X,
 )
 _VERB_OR_SENTENCE = compiled(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",

@@ -38,6 +38,7 @@ from dhrplan.normalize.record import (
     TargetDate,
 )
 from dhrplan.normalize.regions import action_regions, source_regions
+from dhrplan.normalize.rowlevels import row_label
 from dhrplan.normalize.scope import parse_scope, reach_of
 from dhrplan.normalize.structure import Draft
 
@@ -56,6 +57,9 @@ _OUTCOME_HEADER = re.compile(r"\boutcomes?\b", re.I)
 _SUB_ITEM = re.compile(rf"^(?P<base>.+?){BRACKETED_SUB}$")
 _BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
 """A bullet in recommendation text, printed in whatever glyph: kept as "• "."""
+_AFFIRMED = re.compile(r"^\s*(?:yes|y)\b\s*[\-–—:,.]?\s*", re.I)
+"""A "Yes" ("Yes – 14.10.2025") in a column headed by the done state ("Completed",
+"Achieved"): done, on the date after it, as a tick there is."""
 _BY_DATE = re.compile(r"\bby\s+(?P<date>[^()]+?)\s*\)?\s*$", re.I)
 """A section that sets its own deadline ("SHORT TERM TARGETS (Achievable within 6 months
 ie, by June 2025)"): the target of its recommendations that give none."""
@@ -201,9 +205,16 @@ class RecordBuilder:
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
         rag_index = columns.index("rag")
-        brag = any(names_brag(columns.names[i]) for i in (index, rag_index) if i is not None)
+        brag = columns.brag or any(
+            names_brag(columns.names[i]) for i in (index, rag_index) if i is not None)
         words = {**RAG_WORDS, **(BRAG_KEY if brag else {}), **(self.key or {})}
-        completion, messages = parse_completion(text, done_dates, words)
+        affirmed = _AFFIRMED.match(text) if index is not None else None
+        if affirmed and tick_status(columns.names[index], "yes") == "complete":
+            completion, messages = parse_completion(
+                f"Completed {text[affirmed.end():]}".strip(), done_dates, words)
+            completion = replace(completion, raw=text) if completion else None
+        else:
+            completion, messages = parse_completion(text, done_dates, words)
         if rag_index is None or rag_index >= len(row.cells):
             warnings.extend(_coded("status_unread", "completion", messages))
             return completion
@@ -245,7 +256,7 @@ class RecordBuilder:
         own owner and date beside a merged recommendation) is one action: its paragraphs
         and bullets are that action's parts, unless it labels several ("a.", "b.")."""
         items = split_items(_cell(row, columns.index("action")))
-        row_number = None if first else number_cell(_cell(row, columns.index("number")))
+        row_number = None if first else row_label(_cell(row, columns.index("number")))
         if row_number is not None and row_number == number:
             row_number = None  # the recommendation's own number repeated on its action rows
         labelled = sum(1 for item in items if item.label) > 1
@@ -257,7 +268,10 @@ class RecordBuilder:
         columns = draft.columns
         rows = draft.rows
         warnings = list(draft.warnings)
-        for row in [*([draft.head] if draft.head else []), *rows]:
+        if draft.head:
+            head_columns = draft.head_columns or columns
+            warnings.extend(row_warning(m, head_columns) for m in draft.head.warnings)
+        for row in rows:
             warnings.extend(row_warning(m, columns) for m in row.warnings)
         warnings.extend(
             PlanWarning(
@@ -283,7 +297,7 @@ class RecordBuilder:
                 "number_conflict", "number",
                 f"the number column says {number}, the text says {label_number}",
             ))
-        number = number or label_number
+        number = draft.number or number or label_number
         first_label = None
         sub = _SUB_ITEM.match(number) if number and columns.has("action") else None
         if sub:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
 from dhrplan.extract.numbering import number_cell
@@ -34,10 +34,11 @@ from dhrplan.extract.rowkinds import (
     part_heading,
 )
 from dhrplan.extract.stitch import join_rows, same_header
-from dhrplan.extract.vocabulary import names_a_column
+from dhrplan.extract.vocabulary import names_a_column, role_of
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.record import PlanWarning
+from dhrplan.normalize.rowlevels import parent_rows, row_label
 from dhrplan.normalize.transposed import read_transposed
 
 
@@ -69,6 +70,11 @@ class Draft:
     head: Row | None = None
     """The full-width row that held `text`, for its pages and position."""
     warnings: list[PlanWarning] = field(default_factory=list)
+    number: str | None = None
+    """The number of a parent row ("1." above "1.1", "1.2"), which `head` carried."""
+    head_columns: ColumnMap | None = None
+    """The table's own mapping, for the notes on `head` where `columns` was changed for
+    the rows beneath it (a parent row's text column read as their actions)."""
 
 
 @dataclass
@@ -252,7 +258,9 @@ def _lead_section(
 ) -> tuple[str | None, str | None]:
     """(section, recommendation paragraph) from the paragraphs above a table: a labelled
     recommendation paragraph ("Recommendation 3: ...") and the nearest short heading, a bold
-    one where there are bold ones (a plain line between them is a note, not a heading)."""
+    one where there are bold ones (a plain line between them is a note, not a heading); a
+    plain line ending in a full stop is a sentence ("The panel made four
+    recommendations."), never a heading."""
     recommendation = None
     names: list[Heading] = []
     for i, heading in enumerate(lead):
@@ -260,7 +268,7 @@ def _lead_section(
         if is_full_recommendation(text):
             recommendation = "\n".join(h.text for h in lead[i:])
             break
-        if is_section_label(text, bold=True) and not part_heading(text) or (
+        if is_section_label(text, bold=heading.bold) and not part_heading(text) or (
             part_heading(text) and len(text.split()) <= ROWS.section_max_words
         ):
             names.append(heading)
@@ -294,7 +302,8 @@ def read_table(
     """The table's recommendations, and the section in force after it."""
     section, paragraph = _lead_section(reading.lead, section)
     columns = reading.columns
-    swapped = _actions_as_recommendations(reading, paragraph)
+    levels = _numbered_levels(reading)
+    swapped = None if levels else _actions_as_recommendations(reading, paragraph)
     if swapped is not None:
         reading = PlanTable(reading.table, reading.header, reading.rows, swapped,
                             reading.heading, reading.lead)
@@ -311,13 +320,24 @@ def read_table(
     group_cols = [i for i in (columns.index("section"), columns.index("agency")) if i is not None]
     previous_text: str | None = None
     previous_number: str | None = None
-    for row in reading.rows:
+    children = {k for kids in levels.values() for k in kids}
+    for index, row in enumerate(reading.rows):
         for g in group_cols:
             value = _text(row, g)
             if value and " ".join(value.split()) != reader.section:
                 reader.close()
                 reader.section = " ".join(value.split())
                 previous_text = None
+        if index in levels:
+            reader.close()
+            reader.draft = _parent_draft(reader, row, group_cols)
+            continue
+        if index in children and reader.draft is not None:
+            reader.draft.rows.append(row)
+            continue
+        if reader.draft is not None and (named := _labelled_value(row, columns)):
+            _add_labelled_value(reader.draft, *named)
+            continue
         kind = classify(columns, row)
         if kind == "empty":
             continue
@@ -371,6 +391,74 @@ def read_table(
     return reader.drafts, reader.section
 
 
+def _text_column(columns: ColumnMap) -> int | None:
+    """The one column that holds both recommendations and actions, or None when the table
+    has a column for each (the numbering then labels rows of one kind)."""
+    rec, action = columns.index("recommendation"), columns.index("action")
+    return rec if action is None else action if rec is None else None
+
+
+def _numbered_levels(reading: PlanTable) -> dict[int, list[int]]:
+    """Parent rows ("1.") and the rows they number ("1.1", "a)"), in a table with one text
+    column: each parent a recommendation, its rows its actions (normalize/rowlevels.py). A
+    parent whose text is a short name ("1 Training") is a theme, left to the row kinds."""
+    columns = reading.columns
+    number, text = columns.index("number"), _text_column(columns)
+    if number is None or text is None:
+        return {}
+    labels = [row_label(_text(r, number)) if _text(r, text) else None for r in reading.rows]
+    return {
+        p: kids for p, kids in parent_rows(labels).items()
+        if not is_section_label(_text(reading.rows[p], text))
+    }
+
+
+def _parent_draft(reader: _Reader, row: Row, group_cols: Sequence[int]) -> Draft:
+    """A parent row's recommendation: its text and number; its text column read as the
+    actions of the rows beneath; its own lead, date or status, when it has them, kept as a
+    row of the recommendation."""
+    columns = reader.reading.columns
+    number, text = columns.index("number"), _text_column(columns)
+    assert number is not None and text is not None
+    roles = ["action" if i == text else r for i, r in enumerate(columns.roles)]
+    own = [i for i in row.filled() if i not in (number, text, *group_cols)]
+    return Draft(
+        reader.section, [_without(row, text)] if own else [], replace(columns, roles=roles),
+        reader.table_index, _text(row, text), row,
+        number=row_label(_text(row, number)), head_columns=columns,
+    )
+
+
+def _labelled_value(row: Row, columns: ColumnMap) -> tuple[str, str, Row] | None:
+    """(role, label, row) for a form's row that names its field in the label column and
+    gives one value beside it ("Progress" | "Complete – reminder issued ..."): that field of
+    the recommendation above, not a row of its own."""
+    number = columns.index("number")
+    label = _text(row, number)
+    if number is None or not label or row_label(label) is not None:
+        return None
+    role = role_of(label)
+    values = [i for i in row.filled() if i != number]
+    if role in (None, "number", "recommendation", "action", "section") or len(values) != 1:
+        return None
+    return role, " ".join(label.split()), row
+
+
+def _add_labelled_value(draft: Draft, role: str, label: str, row: Row) -> None:
+    """The value as a row of its own in the role's column, a column added to the draft's
+    mapping when the table has none for it."""
+    columns = draft.columns
+    if not columns.has(role):
+        columns = replace(columns, roles=[*columns.roles, role],
+                          names=[*columns.names, label], sources=[*columns.sources, "label"])
+        draft.columns = columns
+    at = columns.index(role)
+    value = row.cells[next(i for i in row.filled() if i != columns.index("number"))]
+    cells = [Cell() for _ in range(max(len(row.cells), at + 1))]
+    cells[at] = value
+    draft.rows.append(Row(cells, row.pages, row.warnings, row.position))
+
+
 def _actions_as_recommendations(reading: PlanTable, paragraph: str | None) -> ColumnMap | None:
     """A table of actions (Action, Lead, Target date ...) with no recommendation anywhere,
     neither a column, a full-width row nor a paragraph above: each row's action is read as a
@@ -381,7 +469,7 @@ def _actions_as_recommendations(reading: PlanTable, paragraph: str | None) -> Co
     if any(classify(columns, r) == "full" for r in reading.rows):
         return None
     roles = ["recommendation" if r == "action" else r for r in columns.roles]
-    return ColumnMap(roles, columns.names, columns.sources, columns.unsure)
+    return replace(columns, roles=roles)
 
 
 def _without(row: Row, index: int | None) -> Row:

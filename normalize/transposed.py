@@ -230,6 +230,32 @@ def _joined(cells: Sequence[Cell]) -> Cell:
                 regions=regions, room=cells[-1].room)
 
 
+def _stacked(table: Table) -> Table | None:
+    """A form with its recommendations side by side ("" | "Recommendation 1" |
+    "Recommendation 2" over rows labelled "Recommendation", "Lead", "Target date"): the
+    columns one under another as the two-column blocks `read_transposed` reads, each
+    column's number carried into its recommendation label. None for any other table."""
+    head = table.header
+    if len(head.cells) < 3 or not head.cells[0].empty:
+        return None
+    numbers = [label_only(c.text) for c in head.cells[1:]]
+    if not all(numbers) or len(set(numbers)) < len(numbers):
+        return None
+    rows: list[Row] = []
+    for c, number_cell in enumerate(head.cells[1:], start=1):
+        named = False
+        for row in table.rows:
+            label = row.cells[0] if row.cells else Cell()
+            found = read_label(label.text)
+            if found is not None and found.role == "recommendation" and not named:
+                label, named = Cell(" ".join(number_cell.text.split()), label.bold), True
+            value = row.cells[c] if c < len(row.cells) else Cell()
+            rows.append(Row([label, value], row.pages, row.warnings, row.position))
+        if not named:
+            return None
+    return Table(rows[0], rows[1:], table.heading)
+
+
 @dataclass(frozen=True)
 class Transposed:
     """A transposed table read as an ordinary one: its labels as the header row, one row per
@@ -244,6 +270,7 @@ def read_transposed(
     table: Table, lead: Sequence[Heading], glossary: dict[str, str]
 ) -> Transposed | None:
     """The table read as blocks of labelled rows, or None when it is not transposed."""
+    table = _stacked(table) or table
     rows = [table.header, *table.rows]
     if max(len(r.cells) for r in rows) < 2:
         return None
@@ -267,7 +294,7 @@ def read_transposed(
     roles_, names_ = list(columns.roles), list(columns.names)
     if numbered:
         roles_[0], names_[0], sources[0] = "number", "number (from the label)", "label"
-    columns = ColumnMap(roles_, names_, sources, columns.unsure)
+    columns = ColumnMap(roles_, names_, sources, columns.unsure, columns.brag)
     return Transposed(header, body, columns)
 
 

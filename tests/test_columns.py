@@ -141,6 +141,8 @@ ROLES = [
     ("What will it do?", "recommendation"),
     ("How will the partnership do this?", "action"),
     ("How will the LSCB do this?", "action"),
+    ("How this will be done", "action"),
+    ("How will it be delivered?", "action"),
     ("How will this be measured?", "outcomes"),
     ("How will we know it has worked?", "outcomes"),
     ("What is desired outcome", "outcomes"),
@@ -275,7 +277,11 @@ CONTENT = [
     (["The CSP should commission a review of the MARAC.",
       "Agencies should ensure that staff are trained in coercive control."], {},
      "recommendation"),
+    (["Draft the briefing and send it to every partner agency.",
+      "• Add a repeat-address flag to the system.\n• Brief all call handlers on the flag.",
+      "Commission a multi-agency audit of ten cases."], {}, "action"),
     # no agreement, or too little to go on
+    (["Agree a protocol with the ICB.", "The CSP should publish a briefing."], {}, None),
     (["1", "Police", "March 2024", "went to the shop"], {}, None),
     (["Police"], {}, None),
 ]
@@ -302,3 +308,23 @@ def test_a_header_with_no_role_words_leaves_roles_to_content() -> None:
     columns = map_columns(None, body)
     assert columns.roles[:4] == ["number", "recommendation", "owner", "target"]
     assert set(columns.sources) == {"content"}
+
+
+def test_a_form_with_row_labels_and_a_detail_column_maps_both_from_content() -> None:
+    """A form of four columns: row labels on the left ("Recommendation 1", "Action 1.1",
+    "Progress") are the number column, "Detail" (recommendations and actions) the text."""
+    body = [header("Recommendation 1", "The Police should refer every victim to MARAC.",
+                   "Police", "June 2025"),
+            header("Action 1.1", "Remind officers of the timescale.", "DCI", "April 2025"),
+            header("Progress", "Complete – reminder issued.", "", "")]
+    columns = map_columns(header("", "Detail", "Lead", "Target date"), body)
+    assert columns.roles == ["number", "recommendation", "owner", "target"]
+    assert columns.sources[:2] == ["content", "content"]
+    assert columns.unsure == (1,)  # the "Progress" row's value is neither
+
+
+def test_a_blue_rating_makes_the_status_column_brag() -> None:
+    body = [header("1", "The CSP should review.", "B"), header("2", "Train staff.", "G")]
+    assert map_columns(header("No.", "Recommendation", "Status"), body).brag
+    body[0] = header("1", "The CSP should review.", "R")
+    assert not map_columns(header("No.", "Recommendation", "Status"), body).brag

@@ -31,6 +31,11 @@ OWNER_LINES = (
     "owners on two lines, the first of which nearly left room for the second's first word "
     "(warned)"
 )
+CHARACTER_FIT = (
+    "a sentence ending a line, then a capital: by the PDF's widths the next word would have "
+    "fitted (a paragraph end); counted in characters it would not, so the export reads a "
+    "wrap (warned, paragraphs_unsure)"
+)
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
@@ -40,6 +45,7 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
+    "parent-rows-over-pages": {(5, "text"): CHARACTER_FIT},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},
         (4, "text"): SPACED,
@@ -54,9 +60,18 @@ CASES = [
 ]
 
 
+NO_EXPORT = {
+    "borderless-date-first": "a table with no rulings: the converters' ruling-line table "
+                             "finder (pdfplumber's default) finds no table in it, so they "
+                             "write no table to read",
+    "borderless-narrow-recommendation": "no rulings either (as above)",
+}
+
+
 def test_every_untagged_corpus_pdf_has_its_four_exports() -> None:
     for plan in table_plans():
-        assert all((EXPORTS / f"{plan}.{style}").exists() for style in LINES + FLAT), plan
+        made = [(EXPORTS / f"{plan}.{style}").exists() for style in LINES + FLAT]
+        assert all(made) if plan not in NO_EXPORT else not any(made), plan
 
 
 @pytest.mark.parametrize(("plan", "style"), CASES)
@@ -71,7 +86,7 @@ def test_an_export_reads_every_recommendation(plan: str, style: str) -> None:
 
 
 @pytest.mark.parametrize("style", LINES)
-@pytest.mark.parametrize("plan", table_plans())
+@pytest.mark.parametrize("plan", [p for p in table_plans() if p not in NO_EXPORT])
 def test_an_export_that_keeps_the_lines_gives_what_its_pdf_gives(plan: str, style: str) -> None:
     want = expected(plan)
     from_pdf = set(differences(plan_to_dict(convert_file(CORPUS / f"{plan}.pdf")), want))

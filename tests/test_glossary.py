@@ -82,7 +82,18 @@ GLOSSARIES = [
       ("MARAC", "Multi Agency\nRisk Assessment  Conference")],
      {"IDVA": "Independent Domestic Violence Advisor",
       "MARAC": "Multi Agency Risk Assessment Conference"}),
+    # pairs side by side: two couples of columns, the last row half empty
+    ([("Abbreviation", "Meaning", "Abbreviation", "Meaning"),
+      ("CSP", "Community Safety Partnership", "ICB", "Integrated Care Board"),
+      ("GP", "General Practitioner", "", "")],
+     {"CSP": "Community Safety Partnership", "GP": "General Practitioner",
+      "ICB": "Integrated Care Board"}),
     # not glossaries
+    ([("Agency", "Recommendation", "Owner", "Date"),
+      ("ICB", "The ICB should brief practices.", "ICB", "June 2025"),
+      ("CSP", "The CSP should publish a briefing.", "CSP", "May 2025")], None),
+    ([("No", "Recommendation", "Lead", "Date"),
+      ("1", "The CSP should brief staff.", "CSP", "June 2025")], None),
     ([("Section", "Page"), ("Introduction", "2"), ("Police", "4"), ("CCG", "6"), ("ASC", "9")],
      None),
     ([("Recommendation", "Action"), ("1) The police should", "Brief staff")], None),
