@@ -278,14 +278,14 @@ class _Reader:
         i = first
         while i < len(lines):
             line = lines[i]
-            if self._ends_before(i, prev):
+            if self._ends_before(i, prev, xs):
                 break
             crosses = any(_crosses(r, xs, self.grid.boundary_tolerance) for r in self.runs(line))
             if self._theme_shape(line, xs, crosses):
                 nxt = i + 1
                 if (
                     nxt < len(lines)
-                    and not self._ends_before(nxt, line)
+                    and not self._ends_before(nxt, line, xs)
                     and not any(
                         _crosses(r, xs, self.grid.boundary_tolerance)
                         for r in self.runs(lines[nxt])
@@ -299,7 +299,7 @@ class _Reader:
                     i += 2
                     continue
                 break
-            if crosses:
+            if crosses and not self._row_shape(line, xs):
                 break
             if not body or self._starts_row(line, prev, xs):
                 row_starts.append(i)
@@ -308,13 +308,25 @@ class _Reader:
             i += 1
         return body, themes, row_starts
 
-    def _ends_before(self, i: int, prev: Line) -> bool:
+    def _ends_before(self, i: int, prev: Line, xs: list[float]) -> bool:
         line = self.lines[i]
-        if line.top - prev.bottom > self.s.max_gap * prev.size:
+        if line.top - prev.bottom > self.s.max_gap * prev.size and not self._row_shape(line, xs):
             return True
         if any(prev.bottom <= lat.ys[0] <= line.top for lat in self.taken):
             return True
         return self.header_at(i) is not None
+
+    def _row_shape(self, line: Line, xs: list[float]) -> bool:
+        """Whether a line is a row's first line by its own shape: text starting at the start
+        of `min_header_cells` columns or more (a cell merged across may cross the columns it
+        spans). A long cell ending a row (its paragraphs spaced) leaves an empty band before
+        the next row, and a cell merged across crosses a boundary; the text under a table
+        does not start in three of its columns."""
+        reach = self.s.cell_padding + self.grid.hint_tolerance
+        starts = {
+            c for r in self.runs(line) for c, x in enumerate(xs[:-1]) if 0 <= r.x0 - x <= reach
+        }
+        return len(starts) >= self.s.min_header_cells
 
     def _theme_shape(self, line: Line, xs: list[float], crosses: bool) -> bool:
         if not line.bold:
