@@ -36,6 +36,7 @@ import regex
 
 from dhrplan.extract.labels import TICKS
 from dhrplan.extract.patterncache import compiled
+from dhrplan.extract.vocabulary import names_brag
 
 from .dates import find_dates, parse_target_dates
 from .record import Completion
@@ -43,8 +44,11 @@ from .record import Completion
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _RAG = compiled(
-    r"""\bB?RAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red|blue)\b
-      | ^\W*(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
+    r"""(?:\bB?RAG|\bB\s*/\s*R\s*/\s*A\s*/\s*G)(?:\s+(?:status|rating))?\s*[:=\-]?\s*
+        (?P<colour>green|amber|red|blue)\b
+      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))
+        # "Green - ...", "Status: Blue", not "Red flag"
+      | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
     _FLAGS,
 )
@@ -57,7 +61,8 @@ green only on track, so a column headed "BRAG" reads green as in progress."""
 RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
 """Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = compiled(
-    r"^\W*(?:b?rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
+    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])"
+    r"\W*$",
     regex.I,
 )
 _LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
@@ -84,15 +89,18 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     # closed without being done ("Superseded", "Withdrawn", "No longer required")
     ("withdrawn", compiled(
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
-              |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant))\b""",
+              |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant)
+              |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over))\b""",
         _FLAGS)),
     ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
           | \byet\s+to\s+(?:start|begin|commence)\b
+          | \b(?:not\s+)?due\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
     ("negated", compiled(
         r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?
-              (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded)\b
+              (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded
+                |delivered|met|actioned|resolved|closed)\b
           | \bincomplete\b""", _FLAGS)),
     ("in_progress", compiled(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
@@ -101,11 +109,25 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
           | \bplanned\b | \bto\s+follow\b
+          | \bbeing\s+(?!able\b)\w+(?:ed|en)\b | \bunder\s+(?:review|development|construction)\b
+          | \b(?:off|not\s+on)\s+(?:track|target)\b | \bcontinu(?:es|ing)\b
+          | \b(?:completion|implementation|delivery|launch|roll[\s\-]?out|go[\s\-]live)\s+
+              (?:is\s+|now\s+)?(?:expected|anticipated|planned|due|scheduled|from|in|by|
+              to\s+(?:start|begin|follow))\b
+          | \b(?:expected|anticipated|due|on\s+course|set)\s+to\s+(?:be\s+)?
+              (?:complete|finish|conclude|deliver)\w*
+          | \b(?:anticipated|expected|estimated|projected|forecast)\s+(?:completion|end|delivery)\b
+          | \b(?:good|some|limited|little|significant|steady|slow|further|positive|initial)\s+
+              progress\b | \bprogress\s+(?:made|being\s+made|continues|to\s+date)\b
+          | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
+          | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
+          | ^\W*(?:partial(?:ly)?|part)\W*$
           | \b(?:nearly|almost|largely|mostly|substantially)\s+
               (?:complete[d]?|done|finished|implemented|in\s+place)\b
           | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*(?:complete[d]?|done|implemented|delivered)\b
           | \b(?:complete[d]?|implemented|delivered|achieved|met)\s+in\s+part\b
           | \bpart(?:ial)?ly\s+(?:implemented|embedded|in\s+place|delivered)\b
+          | \bpart[\s\-]+(?:implemented|embedded|delivered|achieved|met|done)\b
           | \bin\s+development\b | \bon\s+(?:track|target)\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
           | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
@@ -114,7 +136,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
             (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
     ("complete", compiled(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
-          | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
+          | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b | \bfinali[sz]ed\b
+          | \bactioned\b | \bresolved\b | ^\W*(?:(?:target|fully)\s+)?met\W*$
           | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
           | \bbusiness\s+as\s+usual\b | \bBAU\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
@@ -129,6 +152,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
+_AGREED = "says it was agreed, not that the work was done"
 _NO_UPDATE = "reports no update, so nothing is known of the work"
 _WITHDRAWN = "says the recommendation was withdrawn or superseded, not that the work was done"
 _RESPONSE = "gives the response to the recommendation (accepted or not), not its progress"
@@ -183,6 +207,16 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 _TWO_COLOURS = compiled(
     r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
 _CLOSED = compiled(r"^\W*closed\b", regex.I)
+_AGREEMENT = compiled(r"agreed|approved|endorsed|supported", regex.I)
+"""Done words that report a decision ("Agreed at Board"): what was decided may be the
+recommendation itself, which says nothing of the work, unless the cell names the thing made
+("Policy approved", "Final version agreed")."""
+_MADE_THING = compiled(
+    r"""\b(?:polic(?:y|ies)|protocols?|procedures?|guidance|strategy|pathways?|terms\s+of\s+
+        reference|documents?|versions?|templates?|toolkits?|leaflets?|frameworks?|forms?|
+        checklists?|guides?|standards?|specifications?|contracts?|briefings?|criteria|
+        thresholds?|process(?:es)?|programmes?|training|funding|budgets?|posts?|roles?)\b""",
+    _FLAGS)
 _TO_COMPLETE_BY = compiled(r"^\W*(?:to\s+)?complete\s+(?:by|before|no\s+later\s+than)\b", regex.I)
 _WHEN_DUE = "says by when the work is to be complete, not that it is"
 
@@ -203,6 +237,8 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         said = _leading(rest, _signals(rest))
         if said in ("complete", "in_progress", "not_started"):
             return said, None
+        if names_brag(text):
+            key = BRAG_KEY  # "BRAG: Green": the cell names its scale, where green is on track
         return (key or RAG_WORDS).get(colour) or RAG_WORDS[colour], None
     found = _signals(text)
     if not found:
@@ -219,6 +255,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         if first == "complete" and _TO_COMPLETE_BY.match(text):
             return "unknown", _WHEN_DUE  # "Complete by March 2025": when, not whether
         return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
+    if all(name == "done" and _AGREEMENT.match(text, at) for at, name in found) \
+            and not _MADE_THING.search(text):
+        return "unknown", _AGREED  # "Agreed at the CSP Board in January 2025"
     names = {"complete" if name == "done" else name for _, name in found}
     if "withdrawn" in names and not names & {"in_progress", "not_started"}:
         return "unknown", _WITHDRAWN

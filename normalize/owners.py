@@ -12,7 +12,6 @@ _NO_ONE = compiled(
     r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I
 )
 _LIST_SEPARATORS = compiled(r"\s*[,;]\s*")
-_LAST_AND = compiled(r"\s+(?:and|&)\s+", regex.I)
 
 
 def _split_outside_parens(text: str, separators: str) -> list[str]:
@@ -41,26 +40,59 @@ _HEAD_NOUN = compiled(
 )
 _ROLE = compiled(
     r"""\b(?:coordinator|co-ordinator|manager|lead|officer|director|head|chair|nurse|worker|
-    champion|adviser|advisor|practitioner|inspector|commissioner)s?\b""",
+    champion|adviser|advisor|practitioner|inspector|commissioner)s?\b
+    | \bnamed\s+(?:gps?|doctors?|professionals?)\b""",
     regex.I | regex.X,
 )
 """A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
 _LABEL = compiled(
     r"""^\s*(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
         |action\s+holder|support(?:ing)?(?:\s+(?:agency|agencies|partners?|officers?))?
-        |partners?|supported\s+by|contributors?)\s*:\s*""",
+        |partners?|supported\s+by|contributors?)(?:\s*:\s*|\s+[\-\u2013\u2014]\s+)""",
     regex.I | regex.X,
 )
 """An owner cell that names its parts' fields ("Lead: Police", "Lead: CSP Manager; Support:
 Public Health"): each named part is an owner."""
 _AND = compiled(r"\s+(?:&|and)\s+", regex.I)
+_ONE_NAME = compiled(
+    r"""\bpolice\s+(?:and|&)\s+crime\b | \bfire\s+(?:and|&)\s+rescue\b
+    | \bhealth\s+(?:and|&)\s+(?:social\s+care|wellbeing|well-being)\b
+    | \bcrime\s+(?:and|&)\s+disorder\b | \bchildren\s+(?:and|&)\s+(?:families|young\s+people)\b
+    | \blearning\s+(?:and|&)\s+development\b | \bhousing\s+(?:and|&)\s+communities\b""",
+    regex.I | regex.X,
+)
+"""Names with "and" inside them ("Police and Crime Commissioner", "Fire and Rescue Service"):
+never two owners."""
+_SUPPORTED = compiled(
+    r"""\s*[,;]?\s*\b(?:(?:and\s+)?supported\s+by|with\s+(?:the\s+)?support\s+(?:from|of)
+    |in\s+partnership\s+with|assisted\s+by|working\s+(?:with|alongside))\b\s*:?\s*""",
+    regex.I | regex.X,
+)
+"""A lead and who supports it ("Police, supported by Health"): each is an owner."""
+_MARKER = compiled(
+    r"\s*\((?:lead|co-?lead|joint\s+lead|support(?:ing)?|chair|supporting\s+agency)\)\s*$", regex.I)
+"""A part's role in the work ("Police (lead)"), which does not change what it names."""
+
+
+def split_at_and(text: str, maxsplit: int = 0) -> list[str]:
+    """`text` split at "and" / "&" (at the first `maxsplit` of them, if given), but never
+    inside a name that has one (`_ONE_NAME`)."""
+    inside = [m.span() for m in _ONE_NAME.finditer(text)]
+    cuts = [m for m in _AND.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    if maxsplit:
+        cuts = cuts[:maxsplit]
+    pieces, previous = [], 0
+    for m in cuts:
+        pieces.append(text[previous:m.start()])
+        previous = m.end()
+    return [*pieces, text[previous:]]
 
 
 def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     """A name that stands on its own as an owner: it ends in the head noun of an agency or
     role ("MARAC Coordinator", "all agencies") or is an acronym ("CSP"). "Avon" in "Avon and
     Somerset Police" or "Health" in "Health & Wellbeing Board" does not."""
-    name = _tidy(name)
+    name = _tidy(_MARKER.sub("", name))
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
 
 
@@ -71,10 +103,10 @@ def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
     pieces = [p for p in _split_outside_parens(part, ",") if p.strip()]
     if len(pieces) < 2:
         return [part]
-    last = _AND.split(pieces[-1])
+    last = split_at_and(pieces[-1])
     if len(last) > 1 and all(_complete_owner(p, glossary) for p in last):
         pieces[-1:] = last
-    if all(_complete_owner(p, glossary) and not _ROLE.search(p) for p in pieces):
+    if all(_complete_owner(p, glossary) and not _ROLE.search(_MARKER.sub("", p)) for p in pieces):
         return pieces
     return [part]
 
@@ -86,14 +118,14 @@ def _maybe_several(kept: list[str]) -> bool:
         return False
     pieces = [p for p in _split_outside_parens(kept[0], ",") if p.strip()]
     return len(pieces) > 1 and all(
-        _AGENCY_WORDS.search(p) and not _ROLE.search(p) for p in pieces
+        _AGENCY_WORDS.search(p) and not _ROLE.search(_MARKER.sub("", p)) for p in pieces
     )
 
 
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     """ "MARAC Coordinator & all MARAC agencies" is two owners: split at "&" / "and" only
     where every side is an owner on its own."""
-    pieces = _AND.split(part)
+    pieces = split_at_and(part)
     if len(pieces) > 1 and all(_complete_owner(p, glossary) for p in pieces):
         return pieces
     return [part]
@@ -224,7 +256,7 @@ def split_owners(
     for line in paragraphs:
         if _NO_ONE.match(line):
             continue
-        for part in _split_outside_parens(_LABEL.sub("", line), "/;"):
+        for part in _split_outside_parens(_SUPPORTED.sub(";", _LABEL.sub("", line)), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
             if _maybe_several(commas):
@@ -275,7 +307,7 @@ def _ownership_list(who: str) -> list[str]:
     Police" and "Health & Wellbeing Board" are one: "and" separates the last item of a list
     that has commas, and otherwise only an acronym from its neighbour ("Police & CCG")."""
     parts = _LIST_SEPARATORS.split(who)
-    last = _LAST_AND.split(parts[-1], maxsplit=1)
+    last = split_at_and(parts[-1], maxsplit=1)
     if len(last) == 2 and (len(parts) > 1 or any(_is_acronym(p) for p in last)):
         parts[-1:] = last
     return parts
