@@ -94,7 +94,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
         _FLAGS)),
     ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
-          | \byet\s+to\s+(?:start|begin|commence)\b
+          | \byet\s+to\s+(?:start|begin|commence)\b | ^\W*0\s*%\W*$
           | \b(?:not\s+)?due\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
     ("negated", compiled(
@@ -121,6 +121,16 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               progress\b | \bprogress\s+(?:made|being\s+made|continues|to\s+date)\b
           | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
           | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
+          | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
+              (?:date|deadline|timescale)\b
+          | \b(?:deadline|timescale|target(?:\s+date)?)\s+(?:has\s+been\s+)?(?:extended|revised|
+              moved|amended)\b | \bextended\s+to\b
+          | \bdue\s+(?:on|for|at|end|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|
+              q[1-4]|spring|summer|autumn|winter|\d)
+          | \bhalf[\s\-]?(?:way|complete[d]?|done|finished)\b
+          | \bcomplete[d]?\s*[(\-\u2013,]?\s*(?:partial(?:ly)?|in\s+part)\b
+          | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*of\b
+          | ^\W*(?:[1-9]\d?(?:\.\d+)?)\s*%\W*$
           | ^\W*(?:partial(?:ly)?|part)\W*$
           | \b(?:nearly|almost|largely|mostly|substantially)\s+
               (?:complete[d]?|done|finished|implemented|in\s+place)\b
@@ -137,7 +147,9 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("complete", compiled(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b | \bfinali[sz]ed\b
-          | \bactioned\b | \bresolved\b | ^\W*(?:(?:target|fully)\s+)?met\W*$
+          | \bactioned\b | \bresolved\b | ^\W*(?:(?:target|fully)\s+)?met\W*$ | \bmainstreamed\b
+          | \b(?:ready|recommended|proposed|submitted|put\s+forward)\s+for\s+closure\b
+          | \bclosure\s+(?:agreed|approved|confirmed)\b | ^\W*100\s*%\W*$
           | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
           | \bbusiness\s+as\s+usual\b | \bBAU\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
@@ -206,7 +218,10 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 
 _TWO_COLOURS = compiled(
     r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
-_CLOSED = compiled(r"^\W*closed\b", regex.I)
+_CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usual|BAU)\b)",
+                   regex.I)
+"""A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
+"Complete - transferred to business as usual" is)."""
 _AGREEMENT = compiled(r"agreed|approved|endorsed|supported", regex.I)
 """Done words that report a decision ("Agreed at Board"): what was decided may be the
 recommendation itself, which says nothing of the work, unless the cell names the thing made

@@ -679,8 +679,9 @@ def _revised_later(cell: str, found: _Found) -> bool:
 
 _FROM = compiled(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
                       regex.IGNORECASE)
-_ONWARDS = compiled(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
-                         regex.IGNORECASE)
+_ONWARDS = compiled(r"\s*(?:on-?wards?|(?:and|[\-,;]|then)\s+(?:then\s+)?(?:on[\s\-]?going|beyond|"
+                    r"onwards))\b", regex.IGNORECASE)
+"""After a date, "onwards", "and beyond", "- ongoing": work that starts then."""
 _DAY_RANGE = compiled(r"^\s*(?:-|to|until|till)\s*$", regex.IGNORECASE)
 
 
@@ -689,14 +690,21 @@ def _open_ended(cell: str, found: _Found) -> _Found:
     then and goes on: kind "ongoing" from that period's first day, with no end (a due date
     would state more than the plan). Two days joined by a dash or "to" are one span."""
     out: _Found = []
+    onwards_end = -1
     for start, end, reading in found:
+        if start < onwards_end and reading.kind == "ongoing" and reading.start is None:
+            continue  # the "ongoing" of "April 2025 - ongoing", read with its date
+
         if out and reading.kind == "date" and out[-1][2].kind == "date" \
                 and _DAY_RANGE.match(cell[out[-1][1]:start]) and out[-1][2].end < reading.start:
             first = out.pop()
             out.append((first[0], end, _Reading("span", first[2].start, reading.end)))
             continue
+        onwards = _ONWARDS.match(cell, end) if reading.start is not None else None
+        if onwards:
+            onwards_end = onwards.end()
         if reading.start is not None and not reading.problem and (
-            _FROM.search(cell, max(0, start - 24), start) or _ONWARDS.match(cell, end)
+            _FROM.search(cell, max(0, start - 24), start) or onwards
         ):
             if out and out[-1][2].kind == "ongoing" and out[-1][2].start is None:
                 out.pop()  # "Ongoing from Jan 2024": one open-ended date
