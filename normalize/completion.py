@@ -121,6 +121,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               progress\b | \bprogress\s+(?:made|being\s+made|continues|to\s+date)\b
           | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
           | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
+          | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
           | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
               (?:date|deadline|timescale)\b
           | \b(?:deadline|timescale|target(?:\s+date)?)\s+(?:has\s+been\s+)?(?:extended|revised|

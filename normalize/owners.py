@@ -265,8 +265,9 @@ def split_owners(
                 )
             for piece in (p for c in commas for p in split_and(c, glossary)):
                 name = _tidy(piece)
-                if name:
-                    owners.append(Owner(name, glossary.get(name)))
+                if name:  # "ASC (Support)" is ASC
+                    owners.append(Owner(name, glossary.get(name) or glossary.get(
+                        _MARKER.sub("", name))))
     return owners, warnings
 
 
