@@ -59,8 +59,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_SEASON = r"(?:spring|summer|autumn|fall|winter)\b"
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "aut": 9, "fall": 9, "winter": 12}
+_SEASON = r"(?:spring|summer|autumn|aut\b\.?|fall|winter)\b"
 
 # A count of months, weeks or years: digits, "a"/"an" (one) or a number word ("six").
 # Atomic, so "twenty-one months" is never re-read as the range "twenty to one months".
@@ -160,7 +160,7 @@ def _read_day_month(m: regex.Match[str]) -> _Reading:
     return _exact(_year(m["y"]), _month(m["mon"]), int(m["d"]))
 
 
-_EITHER = compiled(r"/|\bor\b|\band\b|&", regex.IGNORECASE)
+_EITHER = compiled(r"/|\bor\b", regex.IGNORECASE)
 """Between two months or seasons, a word that may mean either of them ("March/April",
 "Spring or Summer"), not the range from one to the other ("Jan - Mar", "Spring to Summer")."""
 
@@ -226,7 +226,7 @@ def _read_numeric_month_year(m: regex.Match[str]) -> _Reading:
 
 
 def _season_span(season: str, year: int) -> tuple[date, date]:
-    first = _SEASONS[season.lower()]
+    first = _SEASONS[season.lower().rstrip(".")]
     if first == 12:
         return date(year, 12, 1), _month_end(year + 1, 2)
     return date(year, first, 1), _month_end(year, first + 2)
@@ -236,7 +236,8 @@ _SEASON_ORDER = ("spring", "summer", "autumn", "winter")
 
 
 def _season_key(name: str) -> str:
-    return "autumn" if name.lower() == "fall" else name.lower()
+    name = name.lower().rstrip(".")
+    return "autumn" if name in ("fall", "aut") else name
 
 
 def _read_season_range(m: regex.Match[str]) -> _Reading:
@@ -317,6 +318,33 @@ def _read_fin_quarter(m: regex.Match[str]) -> _Reading:
         year, first_month = year + 1, first_month - 12
     start = date(year, first_month, 1)
     return _period("quarter", start, _month_end(year, first_month + 2), m)
+
+
+def _quarter_months(m: regex.Match[str], quarter: int) -> tuple[int, int] | None:
+    """(year, first month) of a quarter of the financial year the match names ("2024/25"),
+    or of its calendar year; None when the financial year's years do not follow."""
+    if m["cal"]:
+        return int(m["cal"]), 1 + 3 * (quarter - 1)
+    year = _fy_start(m)
+    if year is None:
+        return None
+    first_month = 4 + 3 * (quarter - 1)
+    return (year + 1, first_month - 12) if first_month > 12 else (year, first_month)
+
+
+def _read_quarter_range(m: regex.Match[str]) -> _Reading:
+    """ "Q3/Q4 2024/25", "Q1-Q2 2025": from the first quarter's start to the last one's end;
+    said when the words may mean either quarter."""
+    first, last = int(m["q1"]), _quarter(m)
+    if last <= first:
+        return _unknown("the quarters are out of order")
+    start, end = _quarter_months(m, first), _quarter_months(m, last)
+    if start is None or end is None:
+        return _unknown("the financial year is not two consecutive years")
+    reading = _period("span", date(*start, 1), _month_end(end[0], end[1] + 2), m)
+    if reading.kind == "span" and _EITHER.search(m["rsep"]):
+        return replace(reading, note="was read as a range of quarters")
+    return reading
 
 
 def _read_cal_quarter(m: regex.Match[str]) -> _Reading:
@@ -439,8 +467,9 @@ def _rule(pattern: str, read: Callable[[regex.Match[str]], _Reading]) -> _Rule:
 
 
 _EXACT_RULES: list[_Rule] = [
-    _rule(rf"{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_NO_DIGIT_AFTER}",
-          _read_iso),
+    # year first ("2025-03-31", "2025/03/31"): the year leads, so month then day
+    _rule(rf"""{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})
+               {_NO_DIGIT_AFTER}""", _read_iso),
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
@@ -470,6 +499,9 @@ _FY_YEARS_SHORT = r"(?P<y>(?:19|20)\d{2}|\d{2})\s*[/\-]\s*(?P<y2>\d{4}|\d{2})(?!
 
 _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     # periods
+    _rule(rf"""{_END_OF}\bQ(?P<q1>[1-4]) \s*(?P<rsep>/|-|to|&|and|or)\s* {_QUARTER}
+               \s*(?:of\s+)?(?:FY\s*)?(?:{_FY_YEARS_SHORT}|(?P<cal>{_YEAR4})(?![\d/\-]))""",
+          _read_quarter_range),
     _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?:the\s+)?(?:FY\s*)?
                {_FY_YEARS_SHORT}""", _read_fin_quarter),
     # "2024-25 Q2", "2024/25 - Quarter 2": the year first
@@ -477,6 +509,10 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
                \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
     _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?P<y>{_YEAR4})(?![\d/\-])""",
           _read_cal_quarter),
+    _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?!\s*[/\-]\s*\d)\s*[,\-:]?\s*{_QUARTER}""",
+          _read_cal_quarter),
+    _rule(rf"""\bFY\s*(?:{_YEAR4}|\d{{2}})(?![\d/\-])""",
+          lambda m: _unknown("one year does not say which financial year (2024/25 or 2025/26)")),
     _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+)?)
                \s*(?:FY\s*)?(?P<y>{_YEAR4})(?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""",
           _read_half),
@@ -497,6 +533,8 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_month_span),
     _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) ,?\s*{_FY_YEARS}""",
           _read_month_in_fy),
+    _rule(rf"""\bbetween\s+(?P<mon1>{_MONTH}) \s*(?P<rsep>and|&)\s* (?P<mon2>{_MONTH})
+               ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
     # "March and September 2025", "Mar, Jun & Sep 2025": each month, in the year after the last
     _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) (?=(?:\s*(?:,|and|&)\s*{_MONTH})+ ,?\s*(?P<y>{_YEAR4})
                (?!\d|\s*[/\-]\s*\d))""", _read_listed_month),
@@ -617,7 +655,9 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
 
 # Words that narrow a period this parser keeps whole ("Mid 2016" is read as all of 2016).
 _QUALIFIER = compiled(
-    r"\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of)[\s\-]*$", regex.IGNORECASE
+    r"""\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of
+        |(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:week|fortnight)
+          \s+(?:of|in)\s+(?:the\s+)?)[\s\-]*$""", regex.IGNORECASE | regex.VERBOSE
 )
 
 _QUALIFIER_REACH = 64
@@ -677,8 +717,9 @@ def _revised_later(cell: str, found: _Found) -> bool:
     return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
 
 
-_FROM = compiled(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
-                      regex.IGNORECASE)
+_FROM = compiled(r"\b(?:from|starting|commencing|effective|since|started|begun|began|commenced)"
+                 r"(?:\s+(?:in|on))?\s*$", regex.IGNORECASE)
+"""Before a date, words that say the work starts (or started) then: "From", "Since"."""
 _ONWARDS = compiled(r"\s*(?:on-?wards?|(?:and|[\-,;]|then)\s+(?:then\s+)?(?:on[\s\-]?going|beyond|"
                     r"onwards))\b", regex.IGNORECASE)
 """After a date, "onwards", "and beyond", "- ongoing": work that starts then."""
@@ -695,8 +736,9 @@ def _open_ended(cell: str, found: _Found) -> _Found:
         if start < onwards_end and reading.kind == "ongoing" and reading.start is None:
             continue  # the "ongoing" of "April 2025 - ongoing", read with its date
 
-        if out and reading.kind == "date" and out[-1][2].kind == "date" \
-                and _DAY_RANGE.match(cell[out[-1][1]:start]) and out[-1][2].end < reading.start:
+        if out and reading.kind == "date" and out[-1][2].kind in ("date", "ongoing") \
+                and out[-1][2].start is not None and _DAY_RANGE.match(cell[out[-1][1]:start]) \
+                and (out[-1][2].end or out[-1][2].start) < reading.start:
             first = out.pop()
             out.append((first[0], end, _Reading("span", first[2].start, reading.end)))
             continue

@@ -636,6 +636,67 @@ CASES = [
         [plain("TBC - awaiting national guidance", "unknown")],
         "could not be read",
     ),
+    # --- round 4, second pass: quarter ranges, year-first quarters, one-year FY, weeks in months
+    (
+        "Q3/Q4 2024/25",
+        [span("Q3/Q4 2024/25", "span", (2024, 10, 1), (2025, 3, 31))],
+        "was read as a range of quarters",
+    ),
+    ("Q3-Q4 2024/25", [span("Q3-Q4 2024/25", "span", (2024, 10, 1), (2025, 3, 31))], None),
+    ("Q3 & Q4 2024/25", [span("Q3 & Q4 2024/25", "span", (2024, 10, 1), (2025, 3, 31))], None),
+    ("Q1-Q2 2025", [span("Q1-Q2 2025", "span", (2025, 1, 1), (2025, 6, 30))], None),
+    ("2025 Q1", [span("2025 Q1", "quarter", (2025, 1, 1), (2025, 3, 31))], None),
+    ("FY 2025", [plain("FY 2025", "unknown")], "could not be read: one year does not say which f"),
+    ("FY25", [plain("FY25", "unknown")], "could not be read: one year does not say which f"),
+    ("FY2025/26", [span("FY2025/26", "year", (2025, 4, 1), (2026, 3, 31))], None),
+    ("Aut 2024", [span("Aut 2024", "season", (2024, 9, 1), (2024, 11, 30))], None),
+    (
+        "1st week of March 2025",
+        [span("1st week of March 2025", "month", (2025, 3, 1), (2025, 3, 31))],
+        "was read as the whole period",
+    ),
+    (
+        "Last week of March 2025",
+        [span("Last week of March 2025", "month", (2025, 3, 1), (2025, 3, 31))],
+        "was read as the whole period",
+    ),
+    (
+        "From 1 April 2025 to 31 March 2026",
+        [span("From 1 April 2025 to 31 March 2026", "span", (2025, 4, 1), (2026, 3, 31))],
+        None,
+    ),
+    (
+        "Between April and June 2025",
+        [span("Between April and June 2025", "month", (2025, 4, 1), (2025, 6, 30))],
+        None,
+    ),
+    ("Since April 2024", [TargetDate("Since April 2024", "ongoing", date(2024, 4, 1))], None),
+    ("Since 2023", [TargetDate("Since 2023", "ongoing", date(2023, 1, 1))], None),
+    (
+        "Started January 2025",
+        [TargetDate("Started January 2025", "ongoing", date(2025, 1, 1))],
+        None,
+    ),
+    (
+        "In place since 2023",
+        [plain("In place", "implemented"), TargetDate("since 2023", "ongoing", date(2023, 1, 1))],
+        None,
+    ),
+    ("2025/03/31", [day("2025/03/31", 2025, 3, 31)], None),
+    ("31.03.2025.", [day("31.03.2025.", 2025, 3, 31)], None),
+    ("Sept - Dec 2024", [span("Sept - Dec 2024", "month", (2024, 9, 1), (2024, 12, 31))], None),
+    ("Dec 24 – Jan 25", [span("Dec 24 - Jan 25", "span", (2024, 12, 1), (2025, 1, 31))], None),
+    ("Winter 24/25", [span("Winter 24/25", "season", (2024, 12, 1), (2025, 2, 28))], None),
+    ("Autumn 24", [span("Autumn 24", "season", (2024, 9, 1), (2024, 11, 30))], None),
+    ("Year 2 (2025/26)", [span("Year 2 (2025/26)", "year", (2025, 4, 1), (2026, 3, 31))], None),
+    (
+        "Beginning of 2025",
+        [span("Beginning of 2025", "year", (2025, 1, 1), (2025, 12, 31))],
+        "was read as the whole period",
+    ),
+    ("03/25", [plain("03/25", "unknown")], "could not be read"),
+    ("31/3", [plain("31/3", "unknown")], "could not be read"),
+    ("By May", [plain("By May", "unknown")], "could not be read"),
 ]
 
 
