@@ -85,12 +85,13 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               (?:\s+(?:received|provided|given|available|submitted|yet))?\b
           | \bawait(?:ing|s)?\s+(?:an?\s+)?(?:update|confirmation|response|information|return)\b
           | \bupdate\s+(?:requested|awaited|pending|outstanding|not\s+(?:received|provided))\b
-          | \bnot\s+known\b""", _FLAGS)),
+          | \bnot\s+known\b | \breminders?\s+(?:sent|issued) | \bchased\b""", _FLAGS)),
     # closed without being done ("Superseded", "Withdrawn", "No longer required")
     ("withdrawn", compiled(
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
               |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant)
-              |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over))\b""",
+              |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over)
+              |not\s+(?:accepted|agreed)|rejected|declined)\b""",
         _FLAGS)),
     ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
@@ -107,7 +108,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
-          | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
+          | \b(?:started|commenced|begun|began)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
           | \bplanned\b | \bto\s+follow\b
           | \bbeing\s+(?!able\b)\w+(?:ed|en)\b | \bunder\s+(?:review|development|construction)\b
           | \b(?:off|not\s+on)\s+(?:track|target)\b | \bcontinu(?:es|ing)\b
@@ -121,6 +122,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               progress\b | \bprogress\s+(?:made|being\s+made|continues|to\s+date)\b
           | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
           | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
+          | \b(?:on|ahead\s+of)\s+schedule\b | \bstalled\b | \badvertised\b
           | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
           | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
               (?:date|deadline|timescale)\b
@@ -134,7 +136,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | ^\W*(?:[1-9]\d?(?:\.\d+)?)\s*%\W*$
           | ^\W*(?:partial(?:ly)?|part)\W*$
           | \b(?:nearly|almost|largely|mostly|substantially)\s+
-              (?:complete[d]?|done|finished|implemented|in\s+place)\b
+              (?:complete[d]?|done|finished|implemented|in\s+place|achieved|met|delivered)\b
           | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*(?:complete[d]?|done|implemented|delivered)\b
           | \b(?:complete[d]?|implemented|delivered|achieved|met)\s+in\s+part\b
           | \bpart(?:ial)?ly\s+(?:implemented|embedded|in\s+place|delivered)\b
@@ -161,7 +163,9 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("done", compiled(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
-              revised|adopted|trained|attended|recruited|presented|added)\b""", _FLAGS)),
+              revised|adopted|trained|attended|recruited|presented|added|undertaken|
+              carried\s+out|conducted|incorporated|amended|established|set\s+up|
+              secured|filled)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
@@ -223,6 +227,8 @@ _CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usua
                    regex.I)
 """A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
 "Complete - transferred to business as usual" is)."""
+_CLOSED_OPEN = compiled(r"^\W*closed\b", regex.I)
+_CLOSED_PART = "says it was closed with the work only partly done"
 _AGREEMENT = compiled(r"agreed|approved|endorsed|supported", regex.I)
 """Done words that report a decision ("Agreed at Board"): what was decided may be the
 recommendation itself, which says nothing of the work, unless the cell names the thing made
@@ -266,6 +272,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             first = "in_progress"  # "Awaiting confirmation; training delivered"
         if first == "complete" and "withdrawn" in {n for _, n in found} and _CLOSED.match(text):
             return "unknown", _WITHDRAWN  # "Closed - superseded by the new strategy"
+        if first == "complete" and "in_progress" in {n for _, n in found} \
+                and _CLOSED_OPEN.match(text):
+            return "unknown", _CLOSED_PART  # "Closed - partially completed"
         if first == "complete" and "negated" in {n for _, n in found}:
             return "unknown", _NEGATED  # "Closed - not completed"
         if first == "complete" and _TO_COMPLETE_BY.match(text):

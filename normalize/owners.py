@@ -45,14 +45,18 @@ _ROLE = compiled(
     regex.I | regex.X,
 )
 """A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
-_LABEL = compiled(
-    r"""^\s*(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
+_LABEL_WORDS = r"""(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
         |action\s+holder|support(?:ing)?(?:\s+(?:agency|agencies|partners?|officers?))?
-        |partners?|supported\s+by|contributors?)(?:\s*:\s*|\s+[\-\u2013\u2014]\s+)""",
+        |partners?(?:\s+agenc(?:y|ies))?|supported\s+by|contributors?)"""
+_LABEL = compiled(
+    rf"""^\s*{_LABEL_WORDS}(?:\s*:\s*|\s+[\-\u2013\u2014]\s+)""",
     regex.I | regex.X,
 )
 """An owner cell that names its parts' fields ("Lead: Police", "Lead: CSP Manager; Support:
 Public Health"): each named part is an owner."""
+_NEXT_LABEL = compiled(
+    rf"""(?<=\S)\s*[.,]?\s+(?={_LABEL_WORDS}\s*:)""", regex.I | regex.X)
+"""Where a second field starts inside a line ("Lead: Police. Support: Health")."""
 _AND = compiled(r"\s+(?:&|and)\s+", regex.I)
 _ONE_NAME = compiled(
     r"""\bpolice\s+(?:and|&)\s+crime\b | \bfire\s+(?:and|&)\s+rescue\b
@@ -63,14 +67,16 @@ _ONE_NAME = compiled(
 )
 """Names with "and" inside them ("Police and Crime Commissioner", "Fire and Rescue Service"):
 never two owners."""
-_SUPPORTED = compiled(
-    r"""\s*[,;]?\s*\b(?:(?:and\s+)?supported\s+by|with\s+(?:the\s+)?support\s+(?:from|of)
-    |in\s+partnership\s+with|assisted\s+by|working\s+(?:with|alongside))\b\s*:?\s*""",
-    regex.I | regex.X,
-)
+_SUPPORT_WORDS = r"""(?:(?:and\s+)?supported\s+by|with\s+(?:the\s+)?support\s+(?:from|of)
+    |in\s+partnership\s+with|assisted\s+by|working\s+(?:with|alongside))"""
+_SUPPORTED = compiled(rf"""\s*[,;]?\s*\b{_SUPPORT_WORDS}\b\s*:?\s*""", regex.I | regex.X)
 """A lead and who supports it ("Police, supported by Health"): each is an owner."""
+_SUPPORTED_IN_BRACKETS = compiled(
+    rf"""\s*\(\s*{_SUPPORT_WORDS}\s*:?\s*(?P<who>[^()]*)\)""", regex.I | regex.X)
+"""The same in brackets ("Police (supported by Health)")."""
 _MARKER = compiled(
-    r"\s*\((?:lead|co-?lead|joint\s+lead|support(?:ing)?|chair|supporting\s+agency)\)\s*$", regex.I)
+    r"\s*\((?:lead(?:\s+agency)?|co-?lead|joint\s+lead|support(?:ing)?(?:\s+agency)?|chair)\)\s*$",
+    regex.I)
 """A part's role in the work ("Police (lead)"), which does not change what it names."""
 
 
@@ -256,7 +262,9 @@ def split_owners(
     for line in paragraphs:
         if _NO_ONE.match(line):
             continue
-        for part in _split_outside_parens(_SUPPORTED.sub(";", _LABEL.sub("", line)), "/;"):
+        line = _NEXT_LABEL.sub(";", _LABEL.sub("", line))
+        line = _SUPPORTED_IN_BRACKETS.sub(r";\g<who>", line)  # "Police (supported by Health)"
+        for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
             if _maybe_several(commas):

@@ -185,6 +185,51 @@ OWNERS = [
     ("Learning & Development Team", [("Learning & Development Team", None)]),
     ("TBC", []),
     ("N/A", []),
+    ("Police (supported by Health)", [("Police", None), ("Health", None)]),
+    ("Lead agency – Police", [("Police", None)]),
+    ("Lead: Police. Support: Health", [("Police", None), ("Health", None)]),
+    ("Lead: Police Support: Health", [("Police", None), ("Health", None)]),
+    ("Police (Lead Agency)", [("Police (Lead Agency)", None)]),
+    ("CSP Chair", [("CSP Chair", None)]),
+    ("Chair, CSP", [("Chair, CSP", None)]),
+    (
+        "Community Safety Partnership / DA Strategic Board",
+        [("Community Safety Partnership", None), ("DA Strategic Board", None)],
+    ),
+    (
+        "Named Nurse, Safeguarding Children, Somerset NHS Foundation Trust",
+        [("Named Nurse, Safeguarding Children, Somerset NHS Foundation Trust", None)],
+    ),
+    (
+        "Head of Adult Safeguarding – Somerset Council",
+        [("Head of Adult Safeguarding – Somerset Council", None)],
+    ),
+    (
+        "GP practices (via ICB safeguarding team)",
+        [("GP practices (via ICB safeguarding team)", None)],
+    ),
+    ("Integrated Care Board (ICB)", [("Integrated Care Board (ICB)", None)]),
+    ("Police & CPS", [("Police", None), ("CPS", None)]),
+    ("Police, Health and Social Care", [("Police", None), ("Health and Social Care", None)]),
+    (
+        "Housing, Police and ASC",
+        [("Housing", None), ("Police", None), ("ASC", "Somerset Adult Social Care")],
+    ),
+    (
+        "Police, Children's Social Care and Education",
+        [("Police", None), ("Children's Social Care", None), ("Education", None)],
+    ),
+    ("ASC, CSC", [("ASC", "Somerset Adult Social Care"), ("CSC", None)]),
+    (
+        "Director of Children's Services / Director of Adult Social Services",
+        [("Director of Children's Services", None), ("Director of Adult Social Services", None)],
+    ),
+    ("Chief Executive, Somerset Council", [("Chief Executive, Somerset Council", None)]),
+    ("OPCC and Police", [("OPCC", None), ("Police", None)]),
+    ("Jane Smith (Head of Safeguarding)", [("Jane Smith (Head of Safeguarding)", None)]),
+    ("J. Smith / K. Jones", [("J. Smith", None), ("K. Jones", None)]),
+    ("Dr A. Patel, Named GP", [("Dr A. Patel, Named GP", None)]),
+    ("Partnership Manager (CSP)", [("Partnership Manager (CSP)", None)]),
 ]
 
 
@@ -307,6 +352,7 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("Police (lead), Health, Housing", True),  # a part's role does not hide the list
         ("Named GP for Safeguarding, Somerset ICB", False),  # a role, then whose
         ("Lead Agency: Police, supported by Health", False),  # split: two owners
+        ("Lead agency - Police; partner agencies - Health, Housing", True),
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:
