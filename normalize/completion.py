@@ -89,9 +89,9 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     # closed without being done ("Superseded", "Withdrawn", "No longer required")
     ("withdrawn", compiled(
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
-              |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant)
+              |merged\s+(?:with|into)|(?:no\s+longer|not)\s+(?:required|needed|applicable|relevant)
               |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over)
-              |not\s+(?:accepted|agreed)|rejected|declined)\b""",
+              |(?:^|(?<=\())\W*(?:not\s+(?:accepted|agreed)|rejected|declined))\b""",
         _FLAGS)),
     ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
@@ -100,8 +100,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bno\s+progress\b""", _FLAGS)),
     ("negated", compiled(
         r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?
-              (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded
-                |delivered|met|actioned|resolved|closed)\b
+              (?:complete|done|in\s+place|met|set\s+up|\w+(?:ed|en))\b
           | \bincomplete\b""", _FLAGS)),
     ("in_progress", compiled(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
@@ -289,7 +288,8 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
     if "no_update" in names:
         names = (names - {"no_update"}) | {"in_progress"}  # "awaiting ..." after other news
     names -= {"withdrawn"}
-    if "in_progress" in names or {"complete", "not_started"} <= names:
+    if "in_progress" in names or {"complete", "not_started"} <= names \
+            or {"complete", "negated"} <= names:  # "Policy revised, not yet ratified"
         return "in_progress", None
     for name in ("complete", "not_started"):
         if name in names:

@@ -366,7 +366,17 @@ CASES = [
     ("Awaiting response", "unknown", None, "reports no update, so nothing is known of the wo"),
     ("Complete. Further audit planned for 2025", "complete", None, None),
     ("Meeting held 12/03/2025", "complete", date(2025, 3, 12), None),
-    ("Target date not yet reached", "unknown", None, "states no progress"),
+    ("Target date not yet reached", "unknown", None, "not whether it started"),
+    # a negation of any done word; some done and some not is in progress
+    ("Not yet established", "unknown", None, "not whether it started"),
+    ("Not yet ratified", "unknown", None, "not whether it started"),
+    ("Not set up", "unknown", None, "not whether it started"),
+    ("Never commissioned", "unknown", None, "not whether it started"),
+    ("Not required", "unknown", None, "withdrawn or superseded"),
+    ("Not applicable", "unknown", None, "withdrawn or superseded"),
+    ("Policy revised, not yet ratified", "in_progress", None, None),
+    ("Training delivered but not yet embedded", "in_progress", None, None),
+    ("Group established; terms of reference not agreed", "in_progress", None, None),
 ]
 
 
