@@ -555,7 +555,8 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     _rule(rf"""{_END_OF}(?<![\d./]|\d-)\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
     # recurring work written with a count ("Every six months"): no deadline, ongoing
     _rule(rf"""\b(?:every|each)\s+(?:{_NUMBER}\s+)?(?:months?|weeks?|years?|quarters?|terms?)\b
-               | \b(?:once|twice)\s+(?:a|per|each)\s+(?:year|month|quarter|term)\b""",
+               | \b(?:once|twice)\s+(?:a|per|each)\s+(?:year|month|quarter|term)\b
+               | (?<![\d./\-])\b(?:\d{{1,2}}|{NUMBER_WORD})[\s\-]?(?:monthly|weekly|yearly)\b""",
           _fixed("ongoing")),
     # relative periods and events
     _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?
@@ -735,6 +736,10 @@ def _open_ended(cell: str, found: _Found) -> _Found:
     for start, end, reading in found:
         if start < onwards_end and reading.kind == "ongoing" and reading.start is None:
             continue  # the "ongoing" of "April 2025 - ongoing", read with its date
+        if out and reading.kind == out[-1][2].kind == "ongoing" \
+                and reading.start is None and out[-1][2].start is None:
+            out[-1] = (out[-1][0], end, out[-1][2])  # "Ongoing, reviewed every 6 months": one
+            continue
 
         if out and reading.kind == "date" and out[-1][2].kind in ("date", "ongoing") \
                 and out[-1][2].start is not None and _DAY_RANGE.match(cell[out[-1][1]:start]) \
