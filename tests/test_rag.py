@@ -6,8 +6,11 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row, Table
+from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.completion import BRAG_KEY, parse_completion, rag_word
 from dhrplan.normalize.rag import plan_key
+from dhrplan.normalize.records import RecordBuilder
+from dhrplan.normalize.structure import PlanTable, drafts_for
 
 # cell, the colour it names (None: no rating)
 WORDS = [
@@ -86,3 +89,17 @@ PLAN = ("Recommendation", "Lead", "Status")
 ])
 def test_a_blue_rating_anywhere_makes_the_plan_brag(rows, key) -> None:
     assert plan_key([table(PLAN, *rows)]) == key
+
+
+def test_a_plan_rated_blue_reads_its_green_as_on_track() -> None:
+    """End to end: one Blue in the status column makes the plan BRAG, so the plan's "Green"
+    (on track in BRAG) is in progress, not complete; its Blue is complete."""
+    whole = table(PLAN, ("1 The CSP should publish the learning.", "CSP", "Blue"),
+                  ("2 Police should train call handlers.", "Police", "Green"))
+    builder = RecordBuilder("plan", {}, plan_key([whole]))
+    reading = PlanTable(whole, whole.header, whole.rows, map_columns(whole.header, whole.rows),
+                        None, lead=[])
+    for draft in drafts_for([reading]):
+        builder.add(draft)
+    assert [(r.number, r.completion.status) for r in builder.records] == [
+        ("1", "complete"), ("2", "in_progress")]
