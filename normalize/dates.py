@@ -157,7 +157,15 @@ def _read_iso(m: regex.Match[str]) -> _Reading:
 
 
 def _read_day_month(m: regex.Match[str]) -> _Reading:
-    return _exact(_year(m["y"]), _month(m["mon"]), int(m["d"]))
+    """ "31 May 2016"; with a financial year, "31 March 2025/26", the day in that year (31
+    March 2026), as a month of it is (`_read_month_in_fy`)."""
+    month = _month(m["mon"])
+    if m.groupdict().get("y2") is None:
+        return _exact(_year(m["y"]), month, int(m["d"]))
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the financial year is not two consecutive years")
+    return _exact(year + 1 if month < 4 else year, month, int(m["d"]))
 
 
 _EITHER = compiled(r"/|\bor\b", regex.IGNORECASE)
@@ -183,9 +191,15 @@ def _read_month_in_fy(m: regex.Match[str]) -> _Reading:
     if year is None:
         return _unknown("the financial year is not two consecutive years")
     month = _month(m["mon"])
+    first = year
     if month < 4:
         year += 1
-    return _period("month", date(year, month, 1), _month_end(year, month), m)
+    reading = _period("month", date(year, month, 1), _month_end(year, month), m)
+    if regex.search(r"\d{4}\s*-\s*\d{4}", m[0]):  # "March 2025 - 2026" may be a span
+        reading = replace(reading, note=(
+            f"read as {calendar.month_name[month]} {year}, in financial year {first}/"
+            f"{(first + 1) % 100:02d}; it may mean from {calendar.month_name[month]} {first}"))
+    return reading
 
 
 def _read_month_span(m: regex.Match[str]) -> _Reading:
@@ -257,9 +271,12 @@ def _read_season_range(m: regex.Match[str]) -> _Reading:
 
 def _read_season(m: regex.Match[str]) -> _Reading:
     year = _year(m["y"])
-    # "Winter 2015/16": only a winter spans two years, and they must follow each other
+    # "Winter 2015/16" spans the two years; "Autumn 2024/25" is the autumn of 2024 in a
+    # financial and an academic year alike; a spring or summer of "2024/25" is 2024 in one
+    # and 2025 in the other, so it is not read
     if m["y2"] is not None and (
-        m["season"].lower() != "winter" or _year(m["y2"]) % 100 != (year + 1) % 100
+        _season_key(m["season"]) in ("spring", "summer")
+        or _year(m["y2"]) % 100 != (year + 1) % 100
     ):
         return _unknown("the years do not fit the season")
     start, end = _season_span(m["season"], year)
@@ -466,6 +483,10 @@ def _rule(pattern: str, read: Callable[[regex.Match[str]], _Reading]) -> _Rule:
     return compiled(pattern, regex.IGNORECASE | regex.VERBOSE), read
 
 
+_FY_REST = r"(?:(?<=\d{4})\s*[/\-]\s*(?P<y2>\d{4}|\d{2})(?![\d./\-]|\s*\w))?"
+"""The second year of a financial year after a day's year ("31 March 2025/26"); not the day
+of a second date ("31 March 2025 - 30 June 2025")."""
+
 _EXACT_RULES: list[_Rule] = [
     # year first ("2025-03-31", "2025/03/31"): the year leads, so month then day
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})
@@ -475,9 +496,9 @@ _EXACT_RULES: list[_Rule] = [
           _read_numeric),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
                (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+|-\s*)?(?P<mon>{_MONTH}) \s*[,\-]?\s*
-               (?P<y>{_YEAR})(?!\d)""", _read_day_month),
-    _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4})(?!\d)""",
-          _read_day_month),
+               (?P<y>{_YEAR}){_FY_REST}(?!\d)""", _read_day_month),
+    _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4}){_FY_REST}
+               (?!\d)""", _read_day_month),
 ]
 
 _WEEK_RULE: _Rule = _rule(
@@ -527,7 +548,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     _rule(rf"""{_END_OF}\b(?P<s1>{_SEASON}) \s*(?P<rsep>/|-|to|or|and|&)\s*
                (?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})(?![\d/])""", _read_season_range),
     _rule(rf"""{_END_OF}\b(?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})
-               (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
+               (?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\s*\w))?(?!\d)""", _read_season),
     _rule(rf"""\b(?:from\s+)?(?P<mon1>{_MONTH}) ,?\s*(?P<y1>{_YEAR})
                \s*(?:-|to|until|till)\s* (?P<mon2>{_MONTH}) ,?\s*(?P<y2>{_YEAR})(?!\d)""",
           _read_month_span),
@@ -761,6 +782,11 @@ def _open_ended(cell: str, found: _Found) -> _Found:
     return out
 
 
+_CUT_AFTER = compiled(r"\s*[/\-]\s*\d+")
+"""Right after a date, a slash or dash and a number: part of the date that no rule read
+("March 2025-26" before financial-year months were read); said, never dropped."""
+
+
 def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
     """All target dates in one cell, plus warnings for what had to be guessed or could not be read.
 
@@ -780,10 +806,16 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
     if not found:
         return [TargetDate(raw=cell, kind="unknown")], [f'target date "{cell}" could not be read']
     stray = _stray_months(cell, found)
+    starts = {start for start, _, _ in found}
+    cut = [(cell[start:end].strip(), m[0].strip()) for start, end, reading in found
+           if not reading.problem and (m := _CUT_AFTER.match(cell, end))
+           and not any(end <= s < m.end() for s in starts)]
     found = _open_ended(cell, _current(cell, found))
     raws = _segments(cell, [(start, end) for start, end, _ in found])
     dates: list[TargetDate] = []
     warnings: list[str] = []
+    for span, rest in cut:
+        warnings.append(f'target date "{span}" is followed by "{rest}", which was not read')
     if stray:
         warnings.append(f'target date "{cell}" names {", ".join(stray)}, which was not read '
                         "as a date")

@@ -696,6 +696,21 @@ CASES = [
     ("Sept - Dec 2024", [span("Sept - Dec 2024", "month", (2024, 9, 1), (2024, 12, 31))], None),
     ("Dec 24 – Jan 25", [span("Dec 24 - Jan 25", "span", (2024, 12, 1), (2025, 1, 31))], None),
     ("Winter 24/25", [span("Winter 24/25", "season", (2024, 12, 1), (2025, 2, 28))], None),
+    # a day or a season with a financial year: the one of that year, or unread where the
+    # financial and academic years disagree
+    ("31 March 2025/26", [day("31 March 2025/26", 2026, 3, 31)], None),
+    ("March 2025 - 2026", [span("March 2025 - 2026", "month", (2026, 3, 1), (2026, 3, 31))],
+     "it may mean from March 2025"),
+    ("2024 - 25 - 26", [span("2024 - 25 - 26", "year", (2024, 4, 1), (2025, 3, 31))],
+     'is followed by "- 26", which was not read'),
+    ("1st April 2024/25", [day("1st April 2024/25", 2024, 4, 1)], None),
+    ("March 31 2025/26", [day("March 31 2025/26", 2026, 3, 31)], None),
+    ("31 March 2025 - 30 June 2025",
+     [span("31 March 2025 - 30 June 2025", "span", (2025, 3, 31), (2025, 6, 30))], None),
+    ("Autumn 2024/25", [span("Autumn 2024/25", "season", (2024, 9, 1), (2024, 11, 30))], None),
+    ("Winter 2024-25", [span("Winter 2024-25", "season", (2024, 12, 1), (2025, 2, 28))], None),
+    ("Summer 2024-25", [plain("Summer 2024-25", "unknown")], "the years do not fit the season"),
+    ("Spring 2025/26", [plain("Spring 2025/26", "unknown")], "the years do not fit the season"),
     ("Autumn 24", [span("Autumn 24", "season", (2024, 9, 1), (2024, 11, 30))], None),
     ("Year 2 (2025/26)", [span("Year 2 (2025/26)", "year", (2025, 4, 1), (2026, 3, 31))], None),
     (
