@@ -46,7 +46,7 @@ _FLAGS = regex.IGNORECASE | regex.VERBOSE
 _RAG = compiled(
     r"""(?:\bB?RAG|\bB\s*/\s*R\s*/\s*A\s*/\s*G)(?:\s+(?:status|rating))?\s*[:=\-]?\s*
         (?P<colour>green|amber|red|blue)\b
-      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))
+      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
         # "Green - ...", "Status: Blue", not "Red flag"
       | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
@@ -354,7 +354,10 @@ def parse_completion(
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
     latest = latest_update(text or "")
-    status, reason = _status(" ".join(latest.split()) if latest else cell, key)
+    lone = _UPDATE.match(cell) if latest is None else None
+    said = latest or (cell[lone.end():] if lone and cell[lone.end():].strip() else cell)
+    # the status from the update's words ("Update 12/05/2025: complete"), not its label
+    status, reason = _status(" ".join(said.split()), key)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
 

@@ -367,6 +367,16 @@ CASES = [
     ("Complete. Further audit planned for 2025", "complete", None, None),
     ("Meeting held 12/03/2025", "complete", date(2025, 3, 12), None),
     ("Target date not yet reached", "unknown", None, "not whether it started"),
+    # one dated update: its words say the status, its day is the completion date
+    ("Update 12/05/2025: complete", "complete", date(2025, 5, 12), None),
+    ("12/05/2025 – complete", "complete", date(2025, 5, 12), None),
+    ("Jan 2025: policy drafted", "in_progress", None, None),
+    ("Green 12/05/2025", "complete", date(2025, 5, 12), None),
+    ("Blue - completed 12/05/2025", "complete", date(2025, 5, 12), None),
+    ("Complete – signed off 12/05/2025 by CSP", "complete", date(2025, 5, 12), None),
+    ("Completed 2025/03/31", "complete", date(2025, 3, 31), None),
+    ("Completed 31 March 2025/26", "complete", date(2026, 3, 31), None),
+    ("Not started (due 31/03/2025)", "not_started", None, "date was not kept"),
     # a negation of any done word; some done and some not is in progress
     ("Not yet established", "unknown", None, "not whether it started"),
     ("Not yet ratified", "unknown", None, "not whether it started"),
