@@ -208,6 +208,25 @@ def _wrapped_names(lines: list[str], glossary: dict[str, str]) -> list[str]:
     return names
 
 
+_OPENS_ON = compiled(r"^\s*\(")
+"""A paragraph that cannot start an owner: a bracket ("(Council)", "(lead)")."""
+
+
+def _joined_paragraphs(paragraphs: list[str]) -> list[str]:
+    """The cell's paragraphs, each joined to the one above where that one is unfinished
+    ("Head of Safeguarding," / "NHS Somerset ICB", "Police and" / "Probation") or it cannot
+    start a name ("DA Co-ordinator" / "(Council)"): one name the author broke, not two."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and joined[-1].strip() and paragraph.strip() and (
+            _ENDS_OPEN.search(joined[-1]) or _OPENS_ON.match(paragraph)
+        ):
+            joined[-1] = f"{joined[-1].rstrip()} {paragraph.strip()}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def printed_owners(
     paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]
 ) -> tuple[list[str], list[str]]:
@@ -246,7 +265,7 @@ def split_owners(
     owners: list[Owner] = []
     warnings: list[str] = []
     paragraphs: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in _joined_paragraphs(text.split("\n")):
         parts, maybe = printed_owners(paragraph, lines, glossary) if lines else ([paragraph], [])
         if maybe:
             warnings.append(

@@ -185,6 +185,12 @@ OWNERS = [
     ("Learning & Development Team", [("Learning & Development Team", None)]),
     ("TBC", []),
     ("N/A", []),
+    # paragraphs of one name the author broke: joined, not two owners
+    ("Head of Safeguarding,\nNHS Somerset ICB", [("Head of Safeguarding, NHS Somerset ICB", None)]),
+    ("DA Co-ordinator\n(Council)", [("DA Co-ordinator (Council)", None)]),
+    ("Police\n(lead)", [("Police (lead)", None)]),
+    ("Police and\nProbation", [("Police", None), ("Probation", None)]),
+    ("Police\nall agencies", [("Police", None), ("all agencies", None)]),
     ("Police (supported by Health)", [("Police", None), ("Health", None)]),
     ("Lead agency – Police", [("Police", None)]),
     ("Lead: Police. Support: Health", [("Police", None), ("Health", None)]),
