@@ -122,6 +122,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
           | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
           | \b(?:on|ahead\s+of)\s+schedule\b | \bstalled\b | \badvertised\b
+          | \b(?:will|should|shall|would|must|is\s+due\s+to|is\s+expected\s+to)\s+(?:now\s+)?be\s+
+              (?:fully\s+)?(?:complete[d]?|done|finished|in\s+place|implemented|delivered|closed)\b
           | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
           | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
               (?:date|deadline|timescale)\b
@@ -332,6 +334,15 @@ def latest_update(text: str) -> str | None:
     return max(updates, key=lambda u: u[0])[1]  # type: ignore[arg-type, return-value]
 
 
+_UNCONFIRMED = compiled(
+    r"""\?\s*$ | ^\W*\? | \b(?:tbc|to\s+be\s+confirmed|unconfirmed|unverified
+        |not\s+(?:yet\s+)?verified|awaiting\s+(?:confirmation|verification|evidence|assurance)|believed|assumed
+        |thought\s+to\s+be|subject\s+to\s+(?:confirmation|verification|evidence)
+        |evidence\s+(?:awaited|outstanding|required|to\s+follow|requested))\b""", _FLAGS)
+"""A cell that says complete and in the same breath that it is not confirmed ("Complete
+(tbc)", "Believed complete", "Complete - awaiting evidence"): the status is kept, and said."""
+_UNCONFIRMED_NOTE = "says complete but not confirmed; the status was kept"
+
 _ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
@@ -360,6 +371,8 @@ def parse_completion(
     status, reason = _status(" ".join(said.split()), key)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
+    elif status == "complete" and _UNCONFIRMED.search(said):
+        warnings.append(f"completion {_quote(cell)} {_UNCONFIRMED_NOTE}")
 
     found = find_dates(" ".join(latest.split()) if latest else cell)
     for raw, value in found:
