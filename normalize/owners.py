@@ -117,14 +117,15 @@ def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
     return [part]
 
 
-def _maybe_several(kept: list[str]) -> bool:
+def _maybe_several(kept: list[str], glossary: dict[str, str]) -> bool:
     """A comma list `split_commas` kept whole whose every part names an agency and none a
     role ("Police, Health"): as likely two owners as one."""
     if len(kept) != 1:
         return False
     pieces = [p for p in _split_outside_parens(kept[0], ",") if p.strip()]
     return len(pieces) > 1 and all(
-        _AGENCY_WORDS.search(p) and not _ROLE.search(_MARKER.sub("", p)) for p in pieces
+        (_AGENCY_WORDS.search(p) or _is_acronym(_tidy(p)) or _tidy(p) in glossary)
+        and not _ROLE.search(_MARKER.sub("", p)) for p in pieces
     )
 
 
@@ -286,7 +287,7 @@ def split_owners(
         for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
-            if _maybe_several(commas):
+            if _maybe_several(commas, glossary):
                 warnings.append(
                     f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
                 )

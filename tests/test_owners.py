@@ -359,6 +359,8 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("Named GP for Safeguarding, Somerset ICB", False),  # a role, then whose
         ("Lead Agency: Police, supported by Health", False),  # split: two owners
         ("Lead agency - Police; partner agencies - Health, Housing", True),
+        ("Police, Health, ASC", True),  # an acronym is an agency too
+        ("Public Health, Somerset Council", True),  # a team and whose, or two owners
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:
