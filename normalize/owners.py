@@ -335,7 +335,8 @@ def _ownership_list(who: str) -> list[str]:
     """ "Police, CCG, SomFT and Adult Social Care" is four owners, but "Avon and Somerset
     Police" and "Health & Wellbeing Board" are one: "and" separates the last item of a list
     that has commas, and otherwise only an acronym from its neighbour ("Police & CCG")."""
-    parts = _LIST_SEPARATORS.split(who)
+    who = _SUPPORTED.sub(";", _NEXT_LABEL.sub(";", _LABEL.sub("", who)))
+    parts = [_LABEL.sub("", p) for p in _LIST_SEPARATORS.split(who)]
     last = split_at_and(parts[-1], maxsplit=1)
     if len(last) == 2 and (len(parts) > 1 or any(_is_acronym(p) for p in last)):
         parts[-1:] = last

@@ -251,6 +251,13 @@ def test_split_owners_without_glossary() -> None:
 # recommendation text, owners from "Ownership:" lines, text left
 OWNERSHIP = [
     # --- one agency whose name holds "and" / "&"
+    ("Ownership: Police and Crime Commissioner", ["Police and Crime Commissioner"], ""),
+    ("Ownership: CSP, Police and Crime Commissioner", ["CSP", "Police and Crime Commissioner"],
+     ""),
+    # --- a lead and its support, labelled or not
+    ("Ownership: Police, supported by Health", ["Police", "Health"], ""),
+    ("Owner: Lead: Police; Support: Health", ["Police", "Health"], ""),
+    ("Ownership - SSP (lead), CCG", ["SSP (lead)", "CCG"], ""),
     ("Ownership: Avon and Somerset Police", ["Avon and Somerset Police"], ""),
     ("Ownership: Health & Wellbeing Board", ["Health & Wellbeing Board"], ""),
     ("Ownership: Children and Families Service", ["Children and Families Service"], ""),
