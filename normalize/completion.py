@@ -22,8 +22,13 @@ accepted" the agency's response, not progress (unknown). "No update received", "
 confirmation of progress" say nothing is known (unknown); "Superseded", "Withdrawn", "No
 longer required" close a recommendation without the work being done (unknown). A RAG
 colour (also BRAG's blue, and the letters B, R, A, G alone) gives way to a status word after
-it ("Green - on track" is in progress: the plan's green means on track). A cell of several
-dated updates ("Jan 2024: ... / Jun 2024: ...") is read by its latest update alone.
+it ("Green - on track" is in progress: the plan's green means on track); a cell naming
+BRAG reads green as on track. A cell of several dated updates ("Jan 2024: ... / Jun 2024:
+...") is read by its latest update alone, one dated update by its words.
+
+An agreement is not completion: "Agreed at Board" is unknown unless it names the thing made
+("Policy approved"); a negated done word is unfinished; done and undone parts together are
+in progress; a complete said unsure ("Complete (tbc)") is kept with a warning.
 
 The completion date is kept only when the status is complete and the cell names an exact
 day ("Completed 29.11.15").  A month ("Completed March 2016") gives date None: a month is
@@ -228,7 +233,7 @@ _CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usua
                    regex.I)
 """A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
 "Complete - transferred to business as usual" is)."""
-_CLOSED_OPEN = compiled(r"^\W*closed\b", regex.I)
+_OPENS_CLOSED = compiled(r"^\W*closed\b", regex.I)
 _CLOSED_PART = "says it was closed with the work only partly done"
 _AGREEMENT = compiled(r"agreed|approved|endorsed|supported", regex.I)
 """Done words that report a decision ("Agreed at Board"): what was decided may be the
@@ -274,7 +279,7 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         if first == "complete" and "withdrawn" in {n for _, n in found} and _CLOSED.match(text):
             return "unknown", _WITHDRAWN  # "Closed - superseded by the new strategy"
         if first == "complete" and "in_progress" in {n for _, n in found} \
-                and _CLOSED_OPEN.match(text):
+                and _OPENS_CLOSED.match(text):
             return "unknown", _CLOSED_PART  # "Closed - partially completed"
         if first == "complete" and "negated" in {n for _, n in found}:
             return "unknown", _NEGATED  # "Closed - not completed"

@@ -14,7 +14,11 @@ Conventions (UK plans):
   the reading is kept with a warning naming the other reading;
 - a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
 - seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
-- "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one;
+- "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one (also
+  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25"); "H1 2025" a half year;
+- a month or day with a financial year is the one in that year: "May 2024/25" is May 2024,
+  "March 2025-26" March 2026; "Academic year 2024/25" is September to August; "FY 2025"
+  (which financial year?) and a spring or summer of "2024/25" are not read;
 - "2024/25", "2024-25" and "FY 2024-2025" are financial years (April to March); so is a
   bare "2024-2025", with a warning that it may mean the two calendar years;
 - "end of <period>" (or "end <period>") is the last day of that period, as a kind "date";
@@ -27,7 +31,8 @@ Conventions (UK plans):
   30/09/2024", "June 2024 (was March 2024)") gives only the revised date, its `raw` keeping
   the whole cell, so the old date is shown but never counted as a target;
 - what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
-  that is kept but could be wrong carries a warning too.
+  that is kept but could be wrong carries a warning too, and so does a month name or a
+  "/26" that no rule read.
 
 Each record's `raw` is the part of the cell that produced it: the text from the end of
 the previous date up to the end of this one, so that words such as "Training completed in"
