@@ -347,6 +347,13 @@ _UNCONFIRMED = compiled(
 """A cell that says complete and in the same breath that it is not confirmed ("Complete
 (tbc)", "Believed complete", "Complete - awaiting evidence"): the status is kept, and said."""
 _UNCONFIRMED_NOTE = "says complete but not confirmed; the status was kept"
+_ROUTINE = compiled(
+    r"""\bon[\s\-]?going\b.*\b(?:business\s+as\s+usual|BAU|embedded|mainstreamed|routine)\b
+      | \b(?:business\s+as\s+usual|BAU|embedded|mainstreamed)\b.*\bon[\s\-]?going\b""", _FLAGS)
+"""Ongoing and routine together ("Ongoing (business as usual)", "Ongoing - embedded"): the
+work goes on, or it is done and now part of practice; read as in progress, and said."""
+_ROUTINE_NOTE = ("says ongoing and business as usual: read as in progress, though it may mean "
+                 "done and now routine")
 
 _ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
@@ -378,6 +385,8 @@ def parse_completion(
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
     elif status == "complete" and _UNCONFIRMED.search(said):
         warnings.append(f"completion {_quote(cell)} {_UNCONFIRMED_NOTE}")
+    elif status == "in_progress" and _ROUTINE.search(said):
+        warnings.append(f"completion {_quote(cell)} {_ROUTINE_NOTE}")
 
     found = find_dates(" ".join(latest.split()) if latest else cell)
     for raw, value in found:
