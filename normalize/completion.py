@@ -49,7 +49,8 @@ from .record import Completion
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _RAG = compiled(
-    r"""(?:\bB?RAG|\bB\s*/\s*R\s*/\s*A\s*/\s*G)(?:\s+(?:status|rating))?\s*[:=\-]?\s*
+    r"""(?:\bB?RAG|\b(?:B\s*/\s*)?R\s*/\s*A\s*/\s*G|^\W*(?=rated))(?:\s+(?:status|rating|rated)
+        |\s*rated)?\s*[:=\-]?\s*
         (?P<colour>green|amber|red|blue)\b
       | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
         # "Green - ...", "Status: Blue", not "Red flag"
@@ -255,8 +256,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         if pattern.match(text):
             return status, reason
     two = _TWO_COLOURS.match(text)
-    if two:  # "Amber/Green", "Red-Amber": between two ratings
-        both = {(key or RAG_WORDS).get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+    if two:  # "Amber/Green", "Red-Amber": between two ratings; "Blue/Green" is BRAG's
+        scale = BRAG_KEY if "blue" in {c.lower() for c in two.groups()} else (key or RAG_WORDS)
+        both = {scale.get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
         return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
     colour = rag_word(text)
     if colour:

@@ -33,6 +33,12 @@ WORDS = [
     ("G - complete", "green"),
     ("A - in progress", "amber"),
     ("R – not started", "red"),
+    ("R/A/G: Amber", "amber"),
+    ("RAG rated green", "green"),
+    ("Rated Amber", "amber"),
+    ("RAG: G", "green"),
+    ("Current RAG: Red", "red"),
+    ("Green 12/05/2025", "green"),
     # not ratings
     ("Red flag procedures reviewed", None),
     ("Blue Light services briefed", None),
@@ -56,6 +62,9 @@ SCALES = [
     ("BRAG: Green", "in_progress", "in_progress"),  # the cell names its scale
     ("Green (complete)", "complete", "complete"),  # the words after the colour decide
     ("Green - on track", "in_progress", "in_progress"),
+    ("Blue/Green", "in_progress", "in_progress"),  # a blue names BRAG: green is on track
+    ("Amber/Green", "in_progress", "in_progress"),
+    ("Red (overdue)", "in_progress", "in_progress"),
 ]
 
 
