@@ -473,6 +473,15 @@ def _fixed(kind: str, anchor: str | None = None) -> Callable[[regex.Match[str]],
     return read
 
 
+def _unreadable(problem: str) -> Callable[[regex.Match[str]], _Reading]:
+    """A rule for text that names a date no rule can give ("FY 2025", "Easter 2025"):
+    claimed, so that it is unknown with its reason rather than misread by a weaker rule."""
+    def read(m: regex.Match[str]) -> _Reading:
+        return _unknown(problem)
+
+    return read
+
+
 def _read_on_event(m: regex.Match[str]) -> _Reading:
     return _Reading("event", anchor=_anchor(m.group(0)))
 
@@ -538,7 +547,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?!\s*[/\-]\s*\d)\s*[,\-:]?\s*{_QUARTER}""",
           _read_cal_quarter),
     _rule(rf"""\bFY\s*(?:{_YEAR4}|\d{{2}})(?![\d/\-])""",
-          lambda m: _unknown("one year does not say which financial year (2024/25 or 2025/26)")),
+          _unreadable("one year does not say which financial year (2024/25 or 2025/26)")),
     _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+)?)
                \s*(?:FY\s*)?(?P<y>{_YEAR4})(?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""",
           _read_half),
@@ -547,7 +556,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     _rule(rf"""\b(?:christmas|xmas)\s*(?P<y>{_YEAR4})(?!\d)""", _read_christmas),
     _rule(rf"""\bnew\s+year\s*(?P<y>{_YEAR4})(?!\d)""", _read_new_year),
     _rule(rf"""\b(?:easter|whitsun)\s*(?:of\s+)?{_YEAR4}(?!\d)""",
-          lambda m: _unknown("Easter moves from year to year")),
+          _unreadable("Easter moves from year to year")),
     _rule(rf"""{_END_OF}\b(?P<term>autumn|spring|summer) \s+term\s*(?:of\s+)?(?P<y>{_YEAR4})
                (?![\d/])""", _read_term),
     _rule(rf"""{_END_OF}\b(?P<s1>{_SEASON}) \s*(?P<rsep>/|-|to|or|and|&)\s*
