@@ -22,8 +22,13 @@ accepted" the agency's response, not progress (unknown). "No update received", "
 confirmation of progress" say nothing is known (unknown); "Superseded", "Withdrawn", "No
 longer required" close a recommendation without the work being done (unknown). A RAG
 colour (also BRAG's blue, and the letters B, R, A, G alone) gives way to a status word after
-it ("Green - on track" is in progress: the plan's green means on track). A cell of several
-dated updates ("Jan 2024: ... / Jun 2024: ...") is read by its latest update alone.
+it ("Green - on track" is in progress: the plan's green means on track); a cell naming
+BRAG reads green as on track. A cell of several dated updates ("Jan 2024: ... / Jun 2024:
+...") is read by its latest update alone, one dated update by its words.
+
+An agreement is not completion: "Agreed at Board" is unknown unless it names the thing made
+("Policy approved"); a negated done word is unfinished; done and undone parts together are
+in progress; a complete said unsure ("Complete (tbc)") is kept with a warning.
 
 The completion date is kept only when the status is complete and the cell names an exact
 day ("Completed 29.11.15").  A month ("Completed March 2016") gives date None: a month is
@@ -36,6 +41,7 @@ import regex
 
 from dhrplan.extract.labels import TICKS
 from dhrplan.extract.patterncache import compiled
+from dhrplan.extract.vocabulary import names_brag
 
 from .dates import find_dates, parse_target_dates
 from .record import Completion
@@ -43,8 +49,12 @@ from .record import Completion
 _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _RAG = compiled(
-    r"""\bB?RAG(?:\s+(?:status|rating))?\s*[:=\-]?\s*(?P<colour>green|amber|red|blue)\b
-      | ^\W*(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]))  # "Green - ...", not "Red flag"
+    r"""(?:\bB?RAG|\b(?:B\s*/\s*)?R\s*/\s*A\s*/\s*G|^\W*(?=rated))(?:\s+(?:status|rating|rated)
+        |\s*rated)?\s*[:=\-]?\s*
+        (?P<colour>green|amber|red|blue)\b
+      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
+        # "Green - ...", "Status: Blue", not "Red flag"
+      | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
     _FLAGS,
 )
@@ -57,7 +67,8 @@ green only on track, so a column headed "BRAG" reads green as in progress."""
 RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
 """Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = compiled(
-    r"^\W*(?:b?rag\s*(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])\W*$",
+    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])"
+    r"\W*$",
     regex.I,
 )
 _LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
@@ -80,32 +91,63 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               (?:\s+(?:received|provided|given|available|submitted|yet))?\b
           | \bawait(?:ing|s)?\s+(?:an?\s+)?(?:update|confirmation|response|information|return)\b
           | \bupdate\s+(?:requested|awaited|pending|outstanding|not\s+(?:received|provided))\b
-          | \bnot\s+known\b""", _FLAGS)),
+          | \bnot\s+known\b | \breminders?\s+(?:sent|issued) | \bchased\b""", _FLAGS)),
     # closed without being done ("Superseded", "Withdrawn", "No longer required")
     ("withdrawn", compiled(
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
-              |merged\s+(?:with|into)|no\s+longer\s+(?:required|needed|applicable|relevant))\b""",
+              |merged\s+(?:with|into)|(?:no\s+longer|not)\s+(?:required|needed|applicable|relevant)
+              |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over)
+              |(?:^|(?<=\())\W*(?:not\s+(?:accepted|agreed)|rejected|declined))\b""",
         _FLAGS)),
     ("not_started", compiled(
         r"""\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun|progressed)\b
-          | \byet\s+to\s+(?:start|begin|commence)\b
+          | \byet\s+to\s+(?:start|begin|commence)\b | ^\W*0\s*%\W*$
+          | \b(?:not\s+)?due\s+to\s+(?:start|begin|commence)\b
           | \bno\s+progress\b""", _FLAGS)),
     ("negated", compiled(
         r"""\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:fully\s+)?
-              (?:complete|completed|done|implemented|achieved|finished|in\s+place|embedded)\b
+              (?:complete|done|in\s+place|met|set\s+up|\w+(?:ed|en))\b
           | \bincomplete\b""", _FLAGS)),
     ("in_progress", compiled(
         r"""\bin\s+progress\b | \bon[\s\-]?going\b | \bunder\s*way\b | \bin\s+hand\b
           | \bawait(?:ed|ing)\b | \bpending\b | \bpart(?:ial)?ly\s+complete[d]?\b
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
-          | \b(?:started|commenced|begun)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
+          | \b(?:started|commenced|begun|began)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
           | \bplanned\b | \bto\s+follow\b
+          | \bbeing\s+(?!able\b)\w+(?:ed|en)\b | \bunder\s+(?:review|development|construction)\b
+          | \b(?:off|not\s+on)\s+(?:track|target)\b | \bcontinu(?:es|ing)\b
+          | \b(?:completion|implementation|delivery|launch|roll[\s\-]?out|go[\s\-]live)\s+
+              (?:is\s+|now\s+)?(?:expected|anticipated|planned|due|scheduled|from|in|by|
+              to\s+(?:start|begin|follow))\b
+          | \b(?:expected|anticipated|due|on\s+course|set)\s+to\s+(?:be\s+)?
+              (?:complete|finish|conclude|deliver)\w*
+          | \b(?:anticipated|expected|estimated|projected|forecast)\s+(?:completion|end|delivery)\b
+          | \b(?:good|some|limited|little|significant|steady|slow|further|positive|initial)\s+
+              progress\b | \bprogress\s+(?:made|being\s+made|continues|to\s+date)\b
+          | \b(?:initial|first)\s+(?:meeting|session|stage|phase|draft|discussions?|steps?)\b
+          | \baction\s+plan\s+(?:is\s+)?(?:now\s+)?in\s+place\b
+          | \b(?:on|ahead\s+of)\s+schedule\b | \bstalled\b | \badvertised\b
+          | \b(?:will|should|shall|would|must|is\s+due\s+to|is\s+expected\s+to)\s+(?:now\s+)?be\s+
+              (?:fully\s+)?(?:complete[d]?|done|finished|in\s+place|implemented|delivered|closed)\b
+          | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
+          | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
+              (?:date|deadline|timescale)\b
+          | \b(?:deadline|timescale|target(?:\s+date)?)\s+(?:has\s+been\s+)?(?:extended|revised|
+              moved|amended)\b | \bextended\s+to\b
+          | \bdue\s+(?:on|for|at|end|next|this|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|
+              q[1-4]|spring|summer|autumn|winter|\d)
+          | \bhalf[\s\-]?(?:way|complete[d]?|done|finished)\b
+          | \bcomplete[d]?\s*[(\-\u2013,]?\s*(?:partial(?:ly)?|in\s+part)\b
+          | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*of\b
+          | ^\W*(?:[1-9]\d?(?:\.\d+)?)\s*%\W*$
+          | ^\W*(?:partial(?:ly)?|part)\W*$
           | \b(?:nearly|almost|largely|mostly|substantially)\s+
-              (?:complete[d]?|done|finished|implemented|in\s+place)\b
+              (?:complete[d]?|done|finished|implemented|in\s+place|achieved|met|delivered)\b
           | (?<![\d.])\d{1,2}(?:\.\d+)?\s*%\s*(?:complete[d]?|done|implemented|delivered)\b
           | \b(?:complete[d]?|implemented|delivered|achieved|met)\s+in\s+part\b
           | \bpart(?:ial)?ly\s+(?:implemented|embedded|in\s+place|delivered)\b
+          | \bpart[\s\-]+(?:implemented|embedded|delivered|achieved|met|done)\b
           | \bin\s+development\b | \bon\s+(?:track|target)\b | \bbehind\s+(?:schedule|target)\b
           | \bdelayed\b | \bslipp(?:ed|age)\b | \bpart(?:ly|ially)?\s+(?:done|met|achieved)\b
           | \b(?:at\s+risk|overdue)\b | \bin\s+train\b | \bprogressing\b
@@ -114,7 +156,10 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
             (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b""", _FLAGS)),
     ("complete", compiled(
         r"""\bcomplete[d]?\b | \bdone\b | \bachieved\b | \bimplemented\b | \bin\s+place\b
-          | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b
+          | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b | \bfinali[sz]ed\b
+          | \bactioned\b | \bresolved\b | ^\W*(?:(?:target|fully)\s+)?met\W*$ | \bmainstreamed\b
+          | \b(?:ready|recommended|proposed|submitted|put\s+forward)\s+for\s+closure\b
+          | \bclosure\s+(?:agreed|approved|confirmed)\b | ^\W*100\s*%\W*$
           | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
           | \bbusiness\s+as\s+usual\b | \bBAU\b
           | \b(?:has|have|had)\s+(?:(?:now|already|also|all|both|since)\s+)*been\s+\w+""",
@@ -125,10 +170,13 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
     ("done", compiled(
         r"""\b(?:sent|circulated|held|delivered|agreed|issued|published|launched|received|
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
-              revised|adopted|trained|attended|recruited|presented|added)\b""", _FLAGS)),
+              revised|adopted|trained|attended|recruited|presented|added|undertaken|
+              carried\s+out|conducted|incorporated|amended|established|set\s+up|
+              secured|filled)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
+_AGREED = "says it was agreed, not that the work was done"
 _NO_UPDATE = "reports no update, so nothing is known of the work"
 _WITHDRAWN = "says the recommendation was withdrawn or superseded, not that the work was done"
 _RESPONSE = "gives the response to the recommendation (accepted or not), not its progress"
@@ -182,7 +230,22 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 
 _TWO_COLOURS = compiled(
     r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
-_CLOSED = compiled(r"^\W*closed\b", regex.I)
+_CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usual|BAU)\b)",
+                   regex.I)
+"""A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
+"Complete - transferred to business as usual" is)."""
+_OPENS_CLOSED = compiled(r"^\W*closed\b", regex.I)
+_CLOSED_PART = "says it was closed with the work only partly done"
+_AGREEMENT = compiled(r"agreed|approved|endorsed|supported", regex.I)
+"""Done words that report a decision ("Agreed at Board"): what was decided may be the
+recommendation itself, which says nothing of the work, unless the cell names the thing made
+("Policy approved", "Final version agreed")."""
+_MADE_THING = compiled(
+    r"""\b(?:polic(?:y|ies)|protocols?|procedures?|guidance|strategy|pathways?|terms\s+of\s+
+        reference|documents?|versions?|templates?|toolkits?|leaflets?|frameworks?|forms?|
+        checklists?|guides?|standards?|specifications?|contracts?|briefings?|criteria|
+        thresholds?|process(?:es)?|programmes?|training|funding|budgets?|posts?|roles?)\b""",
+    _FLAGS)
 _TO_COMPLETE_BY = compiled(r"^\W*(?:to\s+)?complete\s+(?:by|before|no\s+later\s+than)\b", regex.I)
 _WHEN_DUE = "says by when the work is to be complete, not that it is"
 
@@ -193,8 +256,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         if pattern.match(text):
             return status, reason
     two = _TWO_COLOURS.match(text)
-    if two:  # "Amber/Green", "Red-Amber": between two ratings
-        both = {(key or RAG_WORDS).get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+    if two:  # "Amber/Green", "Red-Amber": between two ratings; "Blue/Green" is BRAG's
+        scale = BRAG_KEY if "blue" in {c.lower() for c in two.groups()} else (key or RAG_WORDS)
+        both = {scale.get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
         return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
     colour = rag_word(text)
     if colour:
@@ -203,6 +267,8 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
         said = _leading(rest, _signals(rest))
         if said in ("complete", "in_progress", "not_started"):
             return said, None
+        if names_brag(text):
+            key = BRAG_KEY  # "BRAG: Green": the cell names its scale, where green is on track
         return (key or RAG_WORDS).get(colour) or RAG_WORDS[colour], None
     found = _signals(text)
     if not found:
@@ -214,18 +280,25 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             first = "in_progress"  # "Awaiting confirmation; training delivered"
         if first == "complete" and "withdrawn" in {n for _, n in found} and _CLOSED.match(text):
             return "unknown", _WITHDRAWN  # "Closed - superseded by the new strategy"
+        if first == "complete" and "in_progress" in {n for _, n in found} \
+                and _OPENS_CLOSED.match(text):
+            return "unknown", _CLOSED_PART  # "Closed - partially completed"
         if first == "complete" and "negated" in {n for _, n in found}:
             return "unknown", _NEGATED  # "Closed - not completed"
         if first == "complete" and _TO_COMPLETE_BY.match(text):
             return "unknown", _WHEN_DUE  # "Complete by March 2025": when, not whether
         return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
+    if all(name == "done" and _AGREEMENT.match(text, at) for at, name in found) \
+            and not _MADE_THING.search(text):
+        return "unknown", _AGREED  # "Agreed at the CSP Board in January 2025"
     names = {"complete" if name == "done" else name for _, name in found}
     if "withdrawn" in names and not names & {"in_progress", "not_started"}:
         return "unknown", _WITHDRAWN
     if "no_update" in names:
         names = (names - {"no_update"}) | {"in_progress"}  # "awaiting ..." after other news
     names -= {"withdrawn"}
-    if "in_progress" in names or {"complete", "not_started"} <= names:
+    if "in_progress" in names or {"complete", "not_started"} <= names \
+            or {"complete", "negated"} <= names:  # "Policy revised, not yet ratified"
         return "in_progress", None
     for name in ("complete", "not_started"):
         if name in names:
@@ -268,6 +341,22 @@ def latest_update(text: str) -> str | None:
     return max(updates, key=lambda u: u[0])[1]  # type: ignore[arg-type, return-value]
 
 
+_UNCONFIRMED = compiled(
+    r"""\?\s*$ | ^\W*\? | \b(?:tbc|to\s+be\s+confirmed|unconfirmed|unverified
+        |not\s+(?:yet\s+)?verified|awaiting\s+(?:confirmation|verification|evidence|assurance)|believed|assumed
+        |thought\s+to\s+be|subject\s+to\s+(?:confirmation|verification|evidence)
+        |evidence\s+(?:awaited|outstanding|required|to\s+follow|requested))\b""", _FLAGS)
+"""A cell that says complete and in the same breath that it is not confirmed ("Complete
+(tbc)", "Believed complete", "Complete - awaiting evidence"): the status is kept, and said."""
+_UNCONFIRMED_NOTE = "says complete but not confirmed; the status was kept"
+_ROUTINE = compiled(
+    r"""\bon[\s\-]?going\b.*\b(?:business\s+as\s+usual|BAU|embedded|mainstreamed|routine)\b
+      | \b(?:business\s+as\s+usual|BAU|embedded|mainstreamed)\b.*\bon[\s\-]?going\b""", _FLAGS)
+"""Ongoing and routine together ("Ongoing (business as usual)", "Ongoing - embedded"): the
+work goes on, or it is done and now part of practice; read as in progress, and said."""
+_ROUTINE_NOTE = ("says ongoing and business as usual: read as in progress, though it may mean "
+                 "done and now routine")
+
 _ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
@@ -290,9 +379,16 @@ def parse_completion(
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
     latest = latest_update(text or "")
-    status, reason = _status(" ".join(latest.split()) if latest else cell, key)
+    lone = _UPDATE.match(cell) if latest is None else None
+    said = latest or (cell[lone.end():] if lone and cell[lone.end():].strip() else cell)
+    # the status from the update's words ("Update 12/05/2025: complete"), not its label
+    status, reason = _status(" ".join(said.split()), key)
     if reason:
         warnings.append(f"completion {_quote(cell)} {reason}; status unknown")
+    elif status == "complete" and _UNCONFIRMED.search(said):
+        warnings.append(f"completion {_quote(cell)} {_UNCONFIRMED_NOTE}")
+    elif status == "in_progress" and _ROUTINE.search(said):
+        warnings.append(f"completion {_quote(cell)} {_ROUTINE_NOTE}")
 
     found = find_dates(" ".join(latest.split()) if latest else cell)
     for raw, value in found:

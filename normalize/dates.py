@@ -14,7 +14,11 @@ Conventions (UK plans):
   the reading is kept with a warning naming the other reading;
 - a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
 - seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
-- "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one;
+- "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one (also
+  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25"); "H1 2025" a half year;
+- a month or day with a financial year is the one in that year: "May 2024/25" is May 2024,
+  "March 2025-26" March 2026; "Academic year 2024/25" is September to August; "FY 2025"
+  (which financial year?) and a spring or summer of "2024/25" are not read;
 - "2024/25", "2024-25" and "FY 2024-2025" are financial years (April to March); so is a
   bare "2024-2025", with a warning that it may mean the two calendar years;
 - "end of <period>" (or "end <period>") is the last day of that period, as a kind "date";
@@ -27,7 +31,8 @@ Conventions (UK plans):
   30/09/2024", "June 2024 (was March 2024)") gives only the revised date, its `raw` keeping
   the whole cell, so the old date is shown but never counted as a target;
 - what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
-  that is kept but could be wrong carries a warning too.
+  that is kept but could be wrong carries a warning too, and so does a month name or a
+  "/26" that no rule read.
 
 Each record's `raw` is the part of the cell that produced it: the text from the end of
 the previous date up to the end of this one, so that words such as "Training completed in"
@@ -59,8 +64,8 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_SEASON = r"(?:spring|summer|autumn|fall|winter)\b"
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "aut": 9, "fall": 9, "winter": 12}
+_SEASON = r"(?:spring|summer|autumn|aut\b\.?|fall|winter)\b"
 
 # A count of months, weeks or years: digits, "a"/"an" (one) or a number word ("six").
 # Atomic, so "twenty-one months" is never re-read as the range "twenty to one months".
@@ -81,7 +86,8 @@ _NO_DIGIT_AFTER = r"(?![\d]|[./\-]\d)"
 _ANCHOR_WORDS = (
     r"the|a|its|this|date|of|review|report|dhr|dhrs|overview|final|full|publication|"
     r"published|publishing|completion|completed|conclusion|concluded|domestic|homicide|"
-    r"being|is|was|has|been|finally|plan|action|sign|signed|off|sign-off|approval|approved"
+    r"being|is|was|has|been|finally|plan|action|sign|signed|off|sign-off|approval|approved|"
+    r"csp|panel|board|partnership"
 )
 _RELATIVE_TAIL = (
     rf"(?P<tail>(?:\s+(?:of|following|post|from|after)\b(?:[\s\-]+(?:{_ANCHOR_WORDS})\b)+)?)"
@@ -125,6 +131,9 @@ class _Reading:
     note: str | None = None  # a warning for a reading that was kept but guessed
 
 
+_NO_YEAR = "it gives no year"
+
+
 def _unknown(problem: str) -> _Reading:
     return _Reading("unknown", problem=problem)
 
@@ -153,7 +162,20 @@ def _read_iso(m: regex.Match[str]) -> _Reading:
 
 
 def _read_day_month(m: regex.Match[str]) -> _Reading:
-    return _exact(_year(m["y"]), _month(m["mon"]), int(m["d"]))
+    """ "31 May 2016"; with a financial year, "31 March 2025/26", the day in that year (31
+    March 2026), as a month of it is (`_read_month_in_fy`)."""
+    month = _month(m["mon"])
+    if m.groupdict().get("y2") is None:
+        return _exact(_year(m["y"]), month, int(m["d"]))
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the financial year is not two consecutive years")
+    return _exact(year + 1 if month < 4 else year, month, int(m["d"]))
+
+
+_EITHER = compiled(r"/|\bor\b", regex.IGNORECASE)
+"""Between two months or seasons, a word that may mean either of them ("March/April",
+"Spring or Summer"), not the range from one to the other ("Jan - Mar", "Spring to Summer")."""
 
 
 def _read_month_range(m: regex.Match[str]) -> _Reading:
@@ -162,8 +184,26 @@ def _read_month_range(m: regex.Match[str]) -> _Reading:
     if last <= first:
         return _unknown("the months are out of order")
     reading = _period("month", date(year, first, 1), _month_end(year, last), m)
-    if reading.kind == "month":
+    if reading.kind == "month" and _EITHER.search(m["rsep"]):
         return replace(reading, note="was read as a range of months")
+    return reading
+
+
+def _read_month_in_fy(m: regex.Match[str]) -> _Reading:
+    """ "May 2024/25", "March 2025-26": that month of the financial year (April to March),
+    so January to March fall in its second calendar year (March 2025-26 is March 2026)."""
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the financial year is not two consecutive years")
+    month = _month(m["mon"])
+    first = year
+    if month < 4:
+        year += 1
+    reading = _period("month", date(year, month, 1), _month_end(year, month), m)
+    if regex.search(r"\d{4}\s*-\s*\d{4}", m[0]):  # "March 2025 - 2026" may be a span
+        reading = replace(reading, note=(
+            f"read as {calendar.month_name[month]} {year}, in financial year {first}/"
+            f"{(first + 1) % 100:02d}; it may mean from {calendar.month_name[month]} {first}"))
     return reading
 
 
@@ -190,6 +230,12 @@ def _read_month_year(m: regex.Match[str]) -> _Reading:
     return reading
 
 
+def _read_listed_month(m: regex.Match[str]) -> _Reading:
+    """ "March" of "March and September 2025": the year is the one after the last month."""
+    year, month = _year(m["y"]), _month(m["mon"])
+    return _period("month", date(year, month, 1), _month_end(year, month), m)
+
+
 def _read_numeric_month_year(m: regex.Match[str]) -> _Reading:
     month = int(m["m"])
     if not 1 <= month <= 12:
@@ -199,17 +245,43 @@ def _read_numeric_month_year(m: regex.Match[str]) -> _Reading:
 
 
 def _season_span(season: str, year: int) -> tuple[date, date]:
-    first = _SEASONS[season.lower()]
+    first = _SEASONS[season.lower().rstrip(".")]
     if first == 12:
         return date(year, 12, 1), _month_end(year + 1, 2)
     return date(year, first, 1), _month_end(year, first + 2)
 
 
+_SEASON_ORDER = ("spring", "summer", "autumn", "winter")
+
+
+def _season_key(name: str) -> str:
+    name = name.lower().rstrip(".")
+    return "autumn" if name in ("fall", "aut") else name
+
+
+def _read_season_range(m: regex.Match[str]) -> _Reading:
+    """ "Spring/Summer 2025", "Autumn - Winter 2024": from the first season's start to the
+    last one's end, in one year; said when the words may mean either season."""
+    year = _year(m["y"])
+    first, last = _season_key(m["s1"]), _season_key(m["season"])
+    if _SEASON_ORDER.index(last) <= _SEASON_ORDER.index(first):
+        return _unknown("the seasons are out of order")
+    start, _ = _season_span(first, year)
+    _, end = _season_span(last, year)
+    reading = _period("season", start, end, m)
+    if reading.kind == "season" and _EITHER.search(m["rsep"]):
+        return replace(reading, note="was read as a range of seasons")
+    return reading
+
+
 def _read_season(m: regex.Match[str]) -> _Reading:
     year = _year(m["y"])
-    # "Winter 2015/16": only a winter spans two years, and they must follow each other
+    # "Winter 2015/16" spans the two years; "Autumn 2024/25" is the autumn of 2024 in a
+    # financial and an academic year alike; a spring or summer of "2024/25" is 2024 in one
+    # and 2025 in the other, so it is not read
     if m["y2"] is not None and (
-        m["season"].lower() != "winter" or _year(m["y2"]) % 100 != (year + 1) % 100
+        _season_key(m["season"]) in ("spring", "summer")
+        or _year(m["y2"]) % 100 != (year + 1) % 100
     ):
         return _unknown("the years do not fit the season")
     start, end = _season_span(m["season"], year)
@@ -228,16 +300,19 @@ def _read_term(m: regex.Match[str]) -> _Reading:
 
 
 def _read_week(m: regex.Match[str]) -> _Reading:
-    """ "w/c 12 June 2023": the week that begins that day."""
+    """ "w/c 12 June 2023": the week that begins that day; "w/e 14 June 2024" (week
+    ending) the week that ends on it."""
     month = _month(m["mon"]) if m["mon"] else int(m["m"])
-    first = _exact(_year(m["y"]), month, int(m["d"]))
-    if first.problem or first.start is None:
-        return first
-    return _Reading("span", first.start, first.start + timedelta(days=6))
+    day = _exact(_year(m["y"]), month, int(m["d"]))
+    if day.problem or day.start is None:
+        return day
+    if m["ending"]:
+        return _Reading("span", day.start - timedelta(days=6), day.start)
+    return _Reading("span", day.start, day.start + timedelta(days=6))
 
 
 def _read_no_year(m: regex.Match[str]) -> _Reading:
-    return _unknown("it gives no year")
+    return _unknown(_NO_YEAR)
 
 
 def _fy_start(m: regex.Match[str]) -> int | None:
@@ -246,11 +321,20 @@ def _fy_start(m: regex.Match[str]) -> int | None:
     return first if second == first + 1 else None
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}
+
+
+def _quarter(m: regex.Match[str]) -> int:
+    """ "Q3", "Qtr 3", "Quarter 3", "third quarter": 3."""
+    return int(m["q"]) if m["q"] else _ORDINALS[m["qw"].lower()]
+
+
 def _read_fin_quarter(m: regex.Match[str]) -> _Reading:
     year = _fy_start(m)
     if year is None:
         return _unknown("the financial year is not two consecutive years")
-    quarter = int(m["q"])
+    quarter = _quarter(m)
     first_month = 4 + 3 * (quarter - 1)  # Q1 = Apr-Jun ... Q4 = Jan-Mar of the next year
     if first_month > 12:
         year, first_month = year + 1, first_month - 12
@@ -258,8 +342,35 @@ def _read_fin_quarter(m: regex.Match[str]) -> _Reading:
     return _period("quarter", start, _month_end(year, first_month + 2), m)
 
 
+def _quarter_months(m: regex.Match[str], quarter: int) -> tuple[int, int] | None:
+    """(year, first month) of a quarter of the financial year the match names ("2024/25"),
+    or of its calendar year; None when the financial year's years do not follow."""
+    if m["cal"]:
+        return int(m["cal"]), 1 + 3 * (quarter - 1)
+    year = _fy_start(m)
+    if year is None:
+        return None
+    first_month = 4 + 3 * (quarter - 1)
+    return (year + 1, first_month - 12) if first_month > 12 else (year, first_month)
+
+
+def _read_quarter_range(m: regex.Match[str]) -> _Reading:
+    """ "Q3/Q4 2024/25", "Q1-Q2 2025": from the first quarter's start to the last one's end;
+    said when the words may mean either quarter."""
+    first, last = int(m["q1"]), _quarter(m)
+    if last <= first:
+        return _unknown("the quarters are out of order")
+    start, end = _quarter_months(m, first), _quarter_months(m, last)
+    if start is None or end is None:
+        return _unknown("the financial year is not two consecutive years")
+    reading = _period("span", date(*start, 1), _month_end(end[0], end[1] + 2), m)
+    if reading.kind == "span" and _EITHER.search(m["rsep"]):
+        return replace(reading, note="was read as a range of quarters")
+    return reading
+
+
 def _read_cal_quarter(m: regex.Match[str]) -> _Reading:
-    year, first_month = int(m["y"]), 1 + 3 * (int(m["q"]) - 1)
+    year, first_month = int(m["y"]), 1 + 3 * (_quarter(m) - 1)
     return _period("quarter", date(year, first_month, 1), _month_end(year, first_month + 2), m)
 
 
@@ -276,6 +387,40 @@ def _read_fin_year(m: regex.Match[str]) -> _Reading:
             f"it may mean the calendar years {year} to {year + 1}"
         ))
     return reading
+
+
+def _read_half(m: regex.Match[str]) -> _Reading:
+    """ "H1 2025" (January to June), "H2 2024/25" (October 2024 to March 2025): half of a
+    calendar or, written with two years, a financial year."""
+    half = int(m["h"]) if m["h"] else (1 if m["hw"].lower() == "first" else 2)
+    if m["y2"] is not None:
+        year = _fy_start(m)
+        if year is None:
+            return _unknown("the financial year is not two consecutive years")
+        first_month = 4 if half == 1 else 10
+    else:
+        year, first_month = _year(m["y"]), 1 if half == 1 else 7
+    start = date(year, first_month, 1)
+    last_year, last_month = (year, first_month + 5) if first_month + 5 <= 12 else (year + 1, 3)
+    return _period("span", start, _month_end(last_year, last_month), m)
+
+
+def _read_academic_year(m: regex.Match[str]) -> _Reading:
+    """ "Academic year 2024/25": September 2024 to August 2025 (not April to March)."""
+    year = _fy_start(m)
+    if year is None:
+        return _unknown("the academic year is not two consecutive years")
+    return _period("year", date(year, 9, 1), date(year + 1, 8, 31), m)
+
+
+def _read_christmas(m: regex.Match[str]) -> _Reading:
+    """ "By Christmas 2024": 25 December, not the whole year."""
+    return _exact(_year(m["y"]), 12, 25)
+
+
+def _read_new_year(m: regex.Match[str]) -> _Reading:
+    """ "New Year 2025": 1 January, said, since it may mean the weeks after it."""
+    return replace(_exact(_year(m["y"]), 1, 1), note="was read as 1 January")
 
 
 def _read_year(m: regex.Match[str]) -> _Reading:
@@ -328,6 +473,15 @@ def _fixed(kind: str, anchor: str | None = None) -> Callable[[regex.Match[str]],
     return read
 
 
+def _unreadable(problem: str) -> Callable[[regex.Match[str]], _Reading]:
+    """A rule for text that names a date no rule can give ("FY 2025", "Easter 2025"):
+    claimed, so that it is unknown with its reason rather than misread by a weaker rule."""
+    def read(m: regex.Match[str]) -> _Reading:
+        return _unknown(problem)
+
+    return read
+
+
 def _read_on_event(m: regex.Match[str]) -> _Reading:
     return _Reading("event", anchor=_anchor(m.group(0)))
 
@@ -343,39 +497,83 @@ def _rule(pattern: str, read: Callable[[regex.Match[str]], _Reading]) -> _Rule:
     return compiled(pattern, regex.IGNORECASE | regex.VERBOSE), read
 
 
+_FY_REST = r"(?:(?<=\d{4})\s*[/\-]\s*(?P<y2>\d{4}|\d{2})(?![\d./\-]|\s*\w))?"
+"""The second year of a financial year after a day's year ("31 March 2025/26"); not the day
+of a second date ("31 March 2025 - 30 June 2025")."""
+
 _EXACT_RULES: list[_Rule] = [
-    _rule(rf"{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_NO_DIGIT_AFTER}",
-          _read_iso),
+    # year first ("2025-03-31", "2025/03/31"): the year leads, so month then day
+    _rule(rf"""{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})
+               {_NO_DIGIT_AFTER}""", _read_iso),
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
                (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+|-\s*)?(?P<mon>{_MONTH}) \s*[,\-]?\s*
-               (?P<y>{_YEAR})(?!\d)""", _read_day_month),
-    _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4})(?!\d)""",
-          _read_day_month),
+               (?P<y>{_YEAR}){_FY_REST}(?!\d)""", _read_day_month),
+    _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4}){_FY_REST}
+               (?!\d)""", _read_day_month),
 ]
 
 _WEEK_RULE: _Rule = _rule(
-    rf"""\b(?:w\s*/\s*c|w\.c\.|week\s+(?:commencing|beginning|starting))\s*(?:the\s+)?
+    rf"""\b(?:w\s*/\s*c|w\.c\.|week\s+(?:commencing|beginning|starting)
+           |(?P<ending>w\s*/\s*e|w\.e\.|week\s+ending))\s*(?:the\s+)?
          (?:(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MONTH}),?\s*(?P<y>{_YEAR})(?!\d)
           | {_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}})\s*(?P<sep>[./\-])\s*(?P<m>\d{{1,2}})\s*(?P=sep)\s*
             (?P<y>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER})""", _read_week)
 
+_QUARTER = (
+    r"(?:\bQ(?:tr\.?|uarter)?\s*(?P<q>[1-4])(?!\d)"
+    r"|\b(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b)"
+)
+"""A quarter as plans write it: "Q3", "Qtr 3", "Quarter 3", "third quarter"."""
+_FY_YEARS = rf"(?P<y>{_YEAR4})\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)"
+"""A financial year's two years, "2024/25", "2024-2025"."""
+_FY_YEARS_SHORT = r"(?P<y>(?:19|20)\d{2}|\d{2})\s*[/\-]\s*(?P<y2>\d{4}|\d{2})(?!\d)"
+"""The same, or "24/25" where a quarter or "FY" already says it is a financial year."""
+
 _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     # periods
-    _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?:FY\s*)?(?P<y>{_YEAR4}|\d{{2}})
-               \s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\d)""", _read_fin_quarter),
-    _rule(rf"""{_END_OF}\bQ(?P<q>[1-4]) \s*(?:of\s+)?(?P<y>{_YEAR4})(?![\d/\-])""",
+    _rule(rf"""{_END_OF}\bQ(?P<q1>[1-4]) \s*(?P<rsep>/|-|to|&|and|or)\s* {_QUARTER}
+               \s*(?:of\s+)?(?:FY\s*)?(?:{_FY_YEARS_SHORT}|(?P<cal>{_YEAR4})(?![\d/\-]))""",
+          _read_quarter_range),
+    _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?:the\s+)?(?:FY\s*)?
+               {_FY_YEARS_SHORT}""", _read_fin_quarter),
+    # "2024-25 Q2", "2024/25 - Quarter 2": the year first
+    _rule(rf"""{_END_OF}(?:\bFY\s*)?{_NO_DIGIT_BEFORE}{_FY_YEARS}
+               \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
+    _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?P<y>{_YEAR4})(?![\d/\-])""",
           _read_cal_quarter),
+    _rule(rf"""{_END_OF}{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?!\s*[/\-]\s*\d)\s*[,\-:]?\s*{_QUARTER}""",
+          _read_cal_quarter),
+    _rule(rf"""\bFY\s*(?:{_YEAR4}|\d{{2}})(?![\d/\-])""",
+          _unreadable("one year does not say which financial year (2024/25 or 2025/26)")),
+    _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+)?)
+               \s*(?:FY\s*)?(?P<y>{_YEAR4})(?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""",
+          _read_half),
+    _rule(rf"""{_END_OF}\b(?:the\s+)?(?:academic|school)\s+year\s*(?:of\s+)?
+               {_FY_YEARS}""", _read_academic_year),
+    _rule(rf"""\b(?:christmas|xmas)\s*(?P<y>{_YEAR4})(?!\d)""", _read_christmas),
+    _rule(rf"""\bnew\s+year\s*(?P<y>{_YEAR4})(?!\d)""", _read_new_year),
+    _rule(rf"""\b(?:easter|whitsun)\s*(?:of\s+)?{_YEAR4}(?!\d)""",
+          _unreadable("Easter moves from year to year")),
     _rule(rf"""{_END_OF}\b(?P<term>autumn|spring|summer) \s+term\s*(?:of\s+)?(?P<y>{_YEAR4})
                (?![\d/])""", _read_term),
+    _rule(rf"""{_END_OF}\b(?P<s1>{_SEASON}) \s*(?P<rsep>/|-|to|or|and|&)\s*
+               (?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})(?![\d/])""", _read_season_range),
     _rule(rf"""{_END_OF}\b(?P<season>{_SEASON}) \s*(?:of\s+)?(?P<y>{_YEAR})
-               (?:\s*/\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""", _read_season),
+               (?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}})(?!\s*\w))?(?!\d)""", _read_season),
     _rule(rf"""\b(?:from\s+)?(?P<mon1>{_MONTH}) ,?\s*(?P<y1>{_YEAR})
                \s*(?:-|to|until|till)\s* (?P<mon2>{_MONTH}) ,?\s*(?P<y2>{_YEAR})(?!\d)""",
           _read_month_span),
-    _rule(rf"""{_END_OF}\b(?P<mon1>{_MONTH}) \s*(?:/|-|to|or|and)\s* (?P<mon2>{_MONTH})
+    _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) ,?\s*{_FY_YEARS}""",
+          _read_month_in_fy),
+    _rule(rf"""\bbetween\s+(?P<mon1>{_MONTH}) \s*(?P<rsep>and|&)\s* (?P<mon2>{_MONTH})
+               ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
+    # "March and September 2025", "Mar, Jun & Sep 2025": each month, in the year after the last
+    _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) (?=(?:\s*(?:,|and|&)\s*{_MONTH})+ ,?\s*(?P<y>{_YEAR4})
+               (?!\d|\s*[/\-]\s*\d))""", _read_listed_month),
+    _rule(rf"""{_END_OF}\b(?P<mon1>{_MONTH}) \s*(?P<rsep>/|-|to|or)\s* (?P<mon2>{_MONTH})
                ,?\s*(?P<y>{_YEAR})(?!\d)""", _read_month_range),
     # "Dec 2022", "Dec 22", "Dec '22", Excel's "Dec-22"; not "June 30th" (a day, no year)
     _rule(rf"""{_END_OF}\b(?P<mon>{_MONTH}) (?P<sep>\s*-\s*|,?\s*) (?P<y>{_YEAR})
@@ -385,14 +583,23 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     _rule(rf"""{_END_OF}(?:\b(?P<fy>(?:the\s+)?(?:financial\s+year|FY))\s*)?{_NO_DIGIT_BEFORE}
                (?P<y>{_YEAR4})\s*(?P<sep>[/\-])\s*(?P<y2>\d{{4}}|\d{{2}}){_NO_DIGIT_AFTER}""",
           _read_fin_year),
+    # "FY 24/25", "financial year 24-25": two-digit years, read as a year only after "FY"
+    _rule(rf"""{_END_OF}\b(?P<fy>(?:the\s+)?(?:financial\s+year|FY))\s*{_NO_DIGIT_BEFORE}
+               (?P<y>\d{{2}})\s*(?P<sep>[/\-])\s*(?P<y2>\d{{2}}){_NO_DIGIT_AFTER}""",
+          _read_fin_year),
     _rule(rf"""{_END_OF}(?<![\d./]|\d-)\b(?P<y>{_YEAR4})\b{_NO_DIGIT_AFTER}""", _read_year),
+    # recurring work written with a count ("Every six months"): no deadline, ongoing
+    _rule(rf"""\b(?:every|each)\s+(?:{_NUMBER}\s+)?(?:months?|weeks?|years?|quarters?|terms?)\b
+               | \b(?:once|twice)\s+(?:a|per|each)\s+(?:year|month|quarter|term)\b
+               | (?<![\d./\-])\b(?:\d{{1,2}}|{NUMBER_WORD})[\s\-]?(?:monthly|weekly|yearly)\b""",
+          _fixed("ongoing")),
     # relative periods and events
     _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?
                (?:next\s+)?(?:(?P<n0>{_NUMBER})\s*(?:-|to)\s*)?  # "3-6 months": upper bound
                (?P<n>{_NUMBER}) [\s\-]*(?P<unit>months?|weeks?|years?)\b
                {_RELATIVE_TAIL}""", _read_relative),
-    _rule(r"""\b(?:prior\s+to|before|ahead\s+of|in\s+advance\s+of)\s+(?:the\s+)?(?:final\s+)?
-              (?:publication|publishing)\b(?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?
+    _rule(r"""(?:\b(?:prior\s+to|before|ahead\s+of|in\s+advance\s+of)\s+(?:the\s+)?(?:final\s+)?
+              |\bpre[\s\-]?)(?:publication|publishing)\b(?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?
               (?:report|review|dhr)\b)?""", _fixed("event", "publication")),
     _rule(r"""\b(?:(?:up)?on|following|after|at|in\s+line\s+with)\s+(?:the\s+)?(?:final\s+)?
               (?:publication|completion)\b
@@ -405,12 +612,14 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
     # recurring work ("Quarterly", "Reviewed annually"): ongoing, when it is the whole cell
     _rule(r"""^[^\w\0]*(?:(?:reviewed|review|reported|reporting|updates?|on\s+an?)\s+)?
               (?:quarterly|monthly|annually|annual|yearly|bi-?annually|six[\s\-]?monthly|
-              weekly|fortnightly|termly|regularly)
+              weekly|fortnightly|termly|regularly|bi-?monthly|half[\s\-]?yearly|bi-?annual|
+              twice\s+(?:a\s+)?(?:year(?:ly)?|annually|month(?:ly)?)|(?:once\s+)?a\s+year)
               (?:\s+(?:basis|reviews?|updates?|reporting|thereafter))?[^\w\0]*$""",
           _fixed("ongoing")),
     _rule(r"(?<!\b(?:be|not|yet)\s+)\b(?:implemented|in\s+place)\b", _fixed("implemented")),
     # "Completed" in a target-date column: the work is done, no date is given
-    _rule(r"^[^\w\0]*(?:complete[d]?|done|achieved|finished)[^\w\0]*$", _fixed("implemented")),
+    _rule(r"^[^\w\0]*(?:complete[d]?|done|achieved|finished|delivered)[^\w\0]*$",
+          _fixed("implemented")),
     _rule(r"""\b(?:immediate(?:ly)?|with\s+immediate\s+effect|asap(?![\-\w])|a\.s\.a\.p\b\.?
               |as\s+soon\s+as\s+(?:possible|practicable)\b)""", _fixed("event")),
     # incomplete dates: claimed so that they become unknown rather than nothing
@@ -425,14 +634,23 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
 ]
 
 
-def _unread(cell: str, found: list[tuple[int, int, _Reading]]) -> int:
-    """How much of the cell a reading leaves unread: problems (x100), plus month names
-    outside every span."""
+def _stray_months(cell: str, found: list[tuple[int, int, _Reading]]) -> list[str]:
+    """Month names outside every span a reading claimed ("Mar" of "Mar & Sep 2025" read
+    as September alone); a lower-case "may" is the verb."""
     rest = cell
     for start, end, _ in found:
         rest = rest[:start] + " " * (end - start) + rest[end:]
-    months = len(regex.findall(rf"\b{_MONTH}", rest, regex.I))
-    return 100 * sum(1 for *_, r in found if r.problem) + months
+    return [m for m in regex.findall(rf"\b{_MONTH}", rest, regex.I) if m != "may"]
+
+
+def _unread(cell: str, found: list[tuple[int, int, _Reading]]) -> int:
+    """How much of the cell a reading leaves unread: problems (x100), plus month names
+    outside every span or left without a year ("Sep" of "Sep 24 - Mar 25" read as "Sep"
+    and "24 - Mar 25")."""
+    months = len(_stray_months(cell, found))
+    no_year = sum(1 for *_, r in found if r.problem == _NO_YEAR)
+    problems = sum(1 for *_, r in found if r.problem and r.problem != _NO_YEAR)
+    return 100 * problems + months + no_year
 
 
 _MONTHS_FIRST: list[_Rule] = [r for r in _RULES if r[1] is not _read_day_month]
@@ -473,7 +691,9 @@ def _scan(text: str, rules: list[_Rule]) -> list[tuple[int, int, _Reading]]:
 
 # Words that narrow a period this parser keeps whole ("Mid 2016" is read as all of 2016).
 _QUALIFIER = compiled(
-    r"\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of)[\s\-]*$", regex.IGNORECASE
+    r"""\b(?:early|mid|late|(?:the\s+)?(?:beginning|start|middle)\s+of
+        |(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:week|fortnight)
+          \s+(?:of|in)\s+(?:the\s+)?)[\s\-]*$""", regex.IGNORECASE | regex.VERBOSE
 )
 
 _QUALIFIER_REACH = 64
@@ -500,8 +720,8 @@ _Found = list[tuple[int, int, _Reading]]
 
 _REVISED = compiled(
     r"""\b(?:revised|extended|moved|deferred|postponed|rescheduled|re-?scheduled|put\s+back|
-          pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|
-          revised\s+(?:target\s+)?date)\b""", regex.IGNORECASE | regex.VERBOSE)
+          pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|now|
+          revised\s+(?:target\s+)?date)\b | \u2192 | -> | =>""", regex.IGNORECASE | regex.VERBOSE)
 """A date superseded by the one after it ("March 2024 (revised to June 2024)")."""
 _WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
                      regex.IGNORECASE)
@@ -533,10 +753,12 @@ def _revised_later(cell: str, found: _Found) -> bool:
     return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
 
 
-_FROM = compiled(r"\b(?:from|starting|commencing|effective)(?:\s+(?:in|on))?\s*$",
-                      regex.IGNORECASE)
-_ONWARDS = compiled(r"\s*(?:on-?wards?|and\s+(?:on[\s\-]?going|beyond|onwards))\b",
-                         regex.IGNORECASE)
+_FROM = compiled(r"\b(?:from|starting|commencing|effective|since|started|begun|began|commenced)"
+                 r"(?:\s+(?:in|on))?\s*$", regex.IGNORECASE)
+"""Before a date, words that say the work starts (or started) then: "From", "Since"."""
+_ONWARDS = compiled(r"\s*(?:on-?wards?|(?:and|[\-,;]|then)\s+(?:then\s+)?(?:on[\s\-]?going|beyond|"
+                    r"onwards))\b", regex.IGNORECASE)
+"""After a date, "onwards", "and beyond", "- ongoing": work that starts then."""
 _DAY_RANGE = compiled(r"^\s*(?:-|to|until|till)\s*$", regex.IGNORECASE)
 
 
@@ -545,14 +767,26 @@ def _open_ended(cell: str, found: _Found) -> _Found:
     then and goes on: kind "ongoing" from that period's first day, with no end (a due date
     would state more than the plan). Two days joined by a dash or "to" are one span."""
     out: _Found = []
+    onwards_end = -1
     for start, end, reading in found:
-        if out and reading.kind == "date" and out[-1][2].kind == "date" \
-                and _DAY_RANGE.match(cell[out[-1][1]:start]) and out[-1][2].end < reading.start:
+        if start < onwards_end and reading.kind == "ongoing" and reading.start is None:
+            continue  # the "ongoing" of "April 2025 - ongoing", read with its date
+        if out and reading.kind == out[-1][2].kind == "ongoing" \
+                and reading.start is None and out[-1][2].start is None:
+            out[-1] = (out[-1][0], end, out[-1][2])  # "Ongoing, reviewed every 6 months": one
+            continue
+
+        if out and reading.kind == "date" and out[-1][2].kind in ("date", "ongoing") \
+                and out[-1][2].start is not None and _DAY_RANGE.match(cell[out[-1][1]:start]) \
+                and (out[-1][2].end or out[-1][2].start) < reading.start:
             first = out.pop()
             out.append((first[0], end, _Reading("span", first[2].start, reading.end)))
             continue
+        onwards = _ONWARDS.match(cell, end) if reading.start is not None else None
+        if onwards:
+            onwards_end = onwards.end()
         if reading.start is not None and not reading.problem and (
-            _FROM.search(cell, max(0, start - 24), start) or _ONWARDS.match(cell, end)
+            _FROM.search(cell, max(0, start - 24), start) or onwards
         ):
             if out and out[-1][2].kind == "ongoing" and out[-1][2].start is None:
                 out.pop()  # "Ongoing from Jan 2024": one open-ended date
@@ -560,6 +794,11 @@ def _open_ended(cell: str, found: _Found) -> _Found:
             continue
         out.append((start, end, reading))
     return out
+
+
+_CUT_AFTER = compiled(r"\s*[/\-]\s*\d+")
+"""Right after a date, a slash or dash and a number: part of the date that no rule read
+("March 2025-26" before financial-year months were read); said, never dropped."""
 
 
 def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
@@ -580,10 +819,20 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             found = other
     if not found:
         return [TargetDate(raw=cell, kind="unknown")], [f'target date "{cell}" could not be read']
+    stray = _stray_months(cell, found)
+    starts = {start for start, _, _ in found}
+    cut = [(cell[start:end].strip(), m[0].strip()) for start, end, reading in found
+           if not reading.problem and (m := _CUT_AFTER.match(cell, end))
+           and not any(end <= s < m.end() for s in starts)]
     found = _open_ended(cell, _current(cell, found))
     raws = _segments(cell, [(start, end) for start, end, _ in found])
     dates: list[TargetDate] = []
     warnings: list[str] = []
+    for span, rest in cut:
+        warnings.append(f'target date "{span}" is followed by "{rest}", which was not read')
+    if stray:
+        warnings.append(f'target date "{cell}" names {", ".join(stray)}, which was not read '
+                        "as a date")
     if _revised_later(cell, found):
         warnings.append(f'target date "{cell}" was moved and the cell gives no new date; '
                         "the date written was kept")

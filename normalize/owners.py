@@ -12,7 +12,6 @@ _NO_ONE = compiled(
     r"^\s*(?:n\s*/\s*a|none|nil|tbc|tbd|not applicable|[-–—]+)\s*\.?\s*$", regex.I
 )
 _LIST_SEPARATORS = compiled(r"\s*[,;]\s*")
-_LAST_AND = compiled(r"\s+(?:and|&)\s+", regex.I)
 
 
 def _split_outside_parens(text: str, separators: str) -> list[str]:
@@ -41,26 +40,65 @@ _HEAD_NOUN = compiled(
 )
 _ROLE = compiled(
     r"""\b(?:coordinator|co-ordinator|manager|lead|officer|director|head|chair|nurse|worker|
-    champion|adviser|advisor|practitioner|inspector|commissioner)s?\b""",
+    champion|adviser|advisor|practitioner|inspector|commissioner)s?\b
+    | \bnamed\s+(?:gps?|doctors?|professionals?)\b""",
     regex.I | regex.X,
 )
 """A person's role: "DA Lead, Police" is the Police's DA lead, one owner, not two."""
-_LABEL = compiled(
-    r"""^\s*(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
+_LABEL_WORDS = r"""(?:lead(?:\s+(?:agency|agencies|officer|partner))?|owners?|responsible
         |action\s+holder|support(?:ing)?(?:\s+(?:agency|agencies|partners?|officers?))?
-        |partners?|supported\s+by|contributors?)\s*:\s*""",
+        |partners?(?:\s+agenc(?:y|ies))?|supported\s+by|contributors?)"""
+_LABEL = compiled(
+    rf"""^\s*{_LABEL_WORDS}(?:\s*:\s*|\s+[\-\u2013\u2014]\s+)""",
     regex.I | regex.X,
 )
 """An owner cell that names its parts' fields ("Lead: Police", "Lead: CSP Manager; Support:
 Public Health"): each named part is an owner."""
+_NEXT_LABEL = compiled(
+    rf"""(?<=\S)\s*[.,]?\s+(?={_LABEL_WORDS}\s*:)""", regex.I | regex.X)
+"""Where a second field starts inside a line ("Lead: Police. Support: Health")."""
 _AND = compiled(r"\s+(?:&|and)\s+", regex.I)
+_ONE_NAME = compiled(
+    r"""\bpolice\s+(?:and|&)\s+crime\b | \bfire\s+(?:and|&)\s+rescue\b
+    | \bhealth\s+(?:and|&)\s+(?:social\s+care|wellbeing|well-being)\b
+    | \bcrime\s+(?:and|&)\s+disorder\b | \bchildren\s+(?:and|&)\s+(?:families|young\s+people)\b
+    | \blearning\s+(?:and|&)\s+development\b | \bhousing\s+(?:and|&)\s+communities\b""",
+    regex.I | regex.X,
+)
+"""Names with "and" inside them ("Police and Crime Commissioner", "Fire and Rescue Service"):
+never two owners."""
+_SUPPORT_WORDS = r"""(?:(?:and\s+)?supported\s+by|with\s+(?:the\s+)?support\s+(?:from|of)
+    |in\s+partnership\s+with|assisted\s+by|working\s+(?:with|alongside))"""
+_SUPPORTED = compiled(rf"""\s*[,;]?\s*\b{_SUPPORT_WORDS}\b\s*:?\s*""", regex.I | regex.X)
+"""A lead and who supports it ("Police, supported by Health"): each is an owner."""
+_SUPPORTED_IN_BRACKETS = compiled(
+    rf"""\s*\(\s*{_SUPPORT_WORDS}\s*:?\s*(?P<who>[^()]*)\)""", regex.I | regex.X)
+"""The same in brackets ("Police (supported by Health)")."""
+_MARKER = compiled(
+    r"\s*\((?:lead(?:\s+agency)?|co-?lead|joint\s+lead|support(?:ing)?(?:\s+agency)?|chair)\)\s*$",
+    regex.I)
+"""A part's role in the work ("Police (lead)"), which does not change what it names."""
+
+
+def split_at_and(text: str, maxsplit: int = 0) -> list[str]:
+    """`text` split at "and" / "&" (at the first `maxsplit` of them, if given), but never
+    inside a name that has one (`_ONE_NAME`)."""
+    inside = [m.span() for m in _ONE_NAME.finditer(text)]
+    cuts = [m for m in _AND.finditer(text) if not any(a <= m.start() < b for a, b in inside)]
+    if maxsplit:
+        cuts = cuts[:maxsplit]
+    pieces, previous = [], 0
+    for m in cuts:
+        pieces.append(text[previous:m.start()])
+        previous = m.end()
+    return [*pieces, text[previous:]]
 
 
 def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     """A name that stands on its own as an owner: it ends in the head noun of an agency or
     role ("MARAC Coordinator", "all agencies") or is an acronym ("CSP"). "Avon" in "Avon and
     Somerset Police" or "Health" in "Health & Wellbeing Board" does not."""
-    name = _tidy(name)
+    name = _tidy(_MARKER.sub("", name))
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
 
 
@@ -71,29 +109,30 @@ def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
     pieces = [p for p in _split_outside_parens(part, ",") if p.strip()]
     if len(pieces) < 2:
         return [part]
-    last = _AND.split(pieces[-1])
+    last = split_at_and(pieces[-1])
     if len(last) > 1 and all(_complete_owner(p, glossary) for p in last):
         pieces[-1:] = last
-    if all(_complete_owner(p, glossary) and not _ROLE.search(p) for p in pieces):
+    if all(_complete_owner(p, glossary) and not _ROLE.search(_MARKER.sub("", p)) for p in pieces):
         return pieces
     return [part]
 
 
-def _maybe_several(kept: list[str]) -> bool:
+def _maybe_several(kept: list[str], glossary: dict[str, str]) -> bool:
     """A comma list `split_commas` kept whole whose every part names an agency and none a
     role ("Police, Health"): as likely two owners as one."""
     if len(kept) != 1:
         return False
     pieces = [p for p in _split_outside_parens(kept[0], ",") if p.strip()]
     return len(pieces) > 1 and all(
-        _AGENCY_WORDS.search(p) and not _ROLE.search(p) for p in pieces
+        (_AGENCY_WORDS.search(p) or _is_acronym(_tidy(p)) or _tidy(p) in glossary)
+        and not _ROLE.search(_MARKER.sub("", p)) for p in pieces
     )
 
 
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     """ "MARAC Coordinator & all MARAC agencies" is two owners: split at "&" / "and" only
     where every side is an owner on its own."""
-    pieces = _AND.split(part)
+    pieces = split_at_and(part)
     if len(pieces) > 1 and all(_complete_owner(p, glossary) for p in pieces):
         return pieces
     return [part]
@@ -170,6 +209,25 @@ def _wrapped_names(lines: list[str], glossary: dict[str, str]) -> list[str]:
     return names
 
 
+_OPENS_ON = compiled(r"^\s*\(")
+"""A paragraph that cannot start an owner: a bracket ("(Council)", "(lead)")."""
+
+
+def _joined_paragraphs(paragraphs: list[str]) -> list[str]:
+    """The cell's paragraphs, each joined to the one above where that one is unfinished
+    ("Head of Safeguarding," / "NHS Somerset ICB", "Police and" / "Probation") or it cannot
+    start a name ("DA Co-ordinator" / "(Council)"): one name the author broke, not two."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and joined[-1].strip() and paragraph.strip() and (
+            _ENDS_OPEN.search(joined[-1]) or _OPENS_ON.match(paragraph)
+        ):
+            joined[-1] = f"{joined[-1].rstrip()} {paragraph.strip()}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
 def printed_owners(
     paragraph: str, lines: tuple[str, ...], glossary: dict[str, str]
 ) -> tuple[list[str], list[str]]:
@@ -208,7 +266,7 @@ def split_owners(
     owners: list[Owner] = []
     warnings: list[str] = []
     paragraphs: list[str] = []
-    for paragraph in text.split("\n"):
+    for paragraph in _joined_paragraphs(text.split("\n")):
         parts, maybe = printed_owners(paragraph, lines, glossary) if lines else ([paragraph], [])
         if maybe:
             warnings.append(
@@ -224,17 +282,20 @@ def split_owners(
     for line in paragraphs:
         if _NO_ONE.match(line):
             continue
-        for part in _split_outside_parens(_LABEL.sub("", line), "/;"):
+        line = _NEXT_LABEL.sub(";", _LABEL.sub("", line))
+        line = _SUPPORTED_IN_BRACKETS.sub(r";\g<who>", line)  # "Police (supported by Health)"
+        for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
-            if _maybe_several(commas):
+            if _maybe_several(commas, glossary):
                 warnings.append(
                     f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
                 )
             for piece in (p for c in commas for p in split_and(c, glossary)):
                 name = _tidy(piece)
-                if name:
-                    owners.append(Owner(name, glossary.get(name)))
+                if name:  # "ASC (Support)" is ASC
+                    owners.append(Owner(name, glossary.get(name) or glossary.get(
+                        _MARKER.sub("", name))))
     return owners, warnings
 
 
@@ -274,8 +335,9 @@ def _ownership_list(who: str) -> list[str]:
     """ "Police, CCG, SomFT and Adult Social Care" is four owners, but "Avon and Somerset
     Police" and "Health & Wellbeing Board" are one: "and" separates the last item of a list
     that has commas, and otherwise only an acronym from its neighbour ("Police & CCG")."""
-    parts = _LIST_SEPARATORS.split(who)
-    last = _LAST_AND.split(parts[-1], maxsplit=1)
+    who = _SUPPORTED.sub(";", _NEXT_LABEL.sub(";", _LABEL.sub("", who)))
+    parts = [_LABEL.sub("", p) for p in _LIST_SEPARATORS.split(who)]
+    last = split_at_and(parts[-1], maxsplit=1)
     if len(last) == 2 and (len(parts) > 1 or any(_is_acronym(p) for p in last)):
         parts[-1:] = last
     return parts

@@ -2,8 +2,10 @@
 
 Plans write "Local", "National and Local?", "Local (Somerset county)" or only
 "(Somerset county)".  Levels come from the level words and from words that name a kind of
-place: a county, district, borough, city, town or parish is local; England, Wales or the
-UK is national; a region or an English compass region is regional.  A bare place name
+place: a county, district, borough, city, town or parish is local; England, Wales,
+Scotland, Northern Ireland, the UK or the Home Office is national; a region, an English
+compass region, London as a whole or the (South West) peninsula is regional; "not local"
+is not local.  A bare place name
 such as "Somerset" is not recognised (there is no gazetteer here), so a cell with no such
 word gives no levels; the text is always kept in `raw`, question marks included.
 """
@@ -20,14 +22,16 @@ _FLAGS = regex.IGNORECASE | regex.VERBOSE
 
 _LEVEL_WORDS = {
     "local": compiled(
-        r"""\blocal(?:ly)?\b | \b(?:county|district|borough|city|town|parish)\b
+        r"""(?<!\bnot\s+)\blocal(?:ly)?\b | \b(?:county|district|borough|city|town|parish)\b
           | \bcounty[\s\-]?wide\b""", _FLAGS),
     "regional": compiled(
         r"""\bregion(?:al|ally|s)?\b | \b(?:north|south)[\s\-]?(?:east|west)\b
-          | \b(?:east|west)\s+midlands\b""", _FLAGS),
+          | \b(?:east|west)\s+midlands\b | \bpan[\s\-]?london\b | \blondon[\s\-]?wide\b
+          | \bpeninsula\b""", _FLAGS),
     "national": compiled(
         r"""\bnational(?:ly)?\b | \bnation[\s\-]?wide\b | \bUK\b | \bUnited\s+Kingdom\b
-          | \bEngland\b | \bWales\b""", _FLAGS),
+          | \bEngland\b | \bWales\b | \bScotland\b | \bNorthern\s+Ireland\b
+          | \bGreat\s+Britain\b | \bHome\s+Office\b""", _FLAGS),
 }
 
 

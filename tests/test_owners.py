@@ -97,6 +97,145 @@ OWNERS = [
     ("", []),
     ("  \n ", []),
     ("-", []),
+    # --- round 4: leads and who supports them, roles with commas, names with "and"
+    ("Lead Agency: Police, supported by Health", [("Police", None), ("Health", None)]),
+    (
+        "Lead Agency: Police supported by Housing and ASC",
+        [("Police", None), ("Housing", None), ("ASC", "Somerset Adult Social Care")],
+    ),
+    ("Lead: CSP; supported by all agencies", [("CSP", None), ("all agencies", None)]),
+    ("Police with support from Housing", [("Police", None), ("Housing", None)]),
+    ("CSP in partnership with Public Health", [("CSP", None), ("Public Health", None)]),
+    ("Lead – Police; Support – Health", [("Police", None), ("Health", None)]),
+    ("Lead - CSP Manager", [("CSP Manager", None)]),
+    ("Lead Officer: Jane Smith, DA Co-ordinator", [("Jane Smith, DA Co-ordinator", None)]),
+    ("Owner: Head of Safeguarding", [("Head of Safeguarding", None)]),
+    ("Responsible: CSP Manager", [("CSP Manager", None)]),
+    ("Police (lead) / Health (support)", [("Police (lead)", None), ("Health (support)", None)]),
+    (
+        "Police (Lead); ASC (Support)",
+        [("Police (Lead)", None), ("ASC (Support)", "Somerset Adult Social Care")],
+    ),
+    ("All agencies", [("All agencies", None)]),
+    ("All partner agencies", [("All partner agencies", None)]),
+    ("Each agency", [("Each agency", None)]),
+    ("All agencies (via CSP)", [("All agencies (via CSP)", None)]),
+    ("CSP (chair)", [("CSP (chair)", None)]),
+    ("Head of Safeguarding, NHS Somerset ICB", [("Head of Safeguarding, NHS Somerset ICB", None)]),
+    (
+        "Designated Nurse for Safeguarding Adults, ICB",
+        [("Designated Nurse for Safeguarding Adults, ICB", None)],
+    ),
+    (
+        "Named GP for Safeguarding, Somerset ICB",
+        [("Named GP for Safeguarding, Somerset ICB", None)],
+    ),
+    ("Service Manager, Adult Social Care", [("Service Manager, Adult Social Care", None)]),
+    (
+        "Detective Chief Inspector, Public Protection, Avon and Somerset Police",
+        [("Detective Chief Inspector, Public Protection, Avon and Somerset Police", None)],
+    ),
+    (
+        "Assistant Director, Housing and Communities",
+        [("Assistant Director, Housing and Communities", None)],
+    ),
+    (
+        "Business Manager, Safeguarding Adults Board",
+        [("Business Manager, Safeguarding Adults Board", None)],
+    ),
+    ("DA Co-ordinator (Council)", [("DA Co-ordinator (Council)", None)]),
+    ("Police / Health", [("Police", None), ("Health", None)]),
+    ("Police; Health; Housing", [("Police", None), ("Health", None), ("Housing", None)]),
+    ("Police – DA Lead", [("Police – DA Lead", None)]),
+    ("Health - Designated Nurse", [("Health - Designated Nurse", None)]),
+    ("Housing (Strategic Lead)", [("Housing (Strategic Lead)", None)]),
+    ("Police and Crime Commissioner", [("Police and Crime Commissioner", None)]),
+    (
+        "Office of the Police and Crime Commissioner (OPCC)",
+        [("Office of the Police and Crime Commissioner (OPCC)", None)],
+    ),
+    ("Fire and Rescue Service", [("Fire and Rescue Service", None)]),
+    ("Police and Fire and Rescue Service", [("Police", None), ("Fire and Rescue Service", None)]),
+    ("Health and Wellbeing Board", [("Health and Wellbeing Board", None)]),
+    ("CSP, SAB and LSCP", [("CSP", None), ("SAB", None), ("LSCP", None)]),
+    ("CSP & SAB", [("CSP", None), ("SAB", None)]),
+    (
+        "Police, Probation, ASC and Housing",
+        [
+            ("Police", None),
+            ("Probation", None),
+            ("ASC", "Somerset Adult Social Care"),
+            ("Housing", None),
+        ],
+    ),
+    ("MARAC Co-ordinator / IDVA Manager", [("MARAC Co-ordinator", None), ("IDVA Manager", None)]),
+    ("Public Health / Commissioning", [("Public Health", None), ("Commissioning", None)]),
+    ("Safeguarding Leads for all agencies", [("Safeguarding Leads for all agencies", None)]),
+    ("Each agency's safeguarding lead", [("Each agency's safeguarding lead", None)]),
+    ("Director of Public Health", [("Director of Public Health", None)]),
+    (
+        "South Western Ambulance Service NHS Foundation Trust",
+        [("South Western Ambulance Service NHS Foundation Trust", None)],
+    ),
+    (
+        "Substance misuse service (Turning Point)",
+        [("Substance misuse service (Turning Point)", None)],
+    ),
+    ("Training Sub-group of the CSP", [("Training Sub-group of the CSP", None)]),
+    ("Learning & Development Team", [("Learning & Development Team", None)]),
+    ("TBC", []),
+    ("N/A", []),
+    # paragraphs of one name the author broke: joined, not two owners
+    ("Head of Safeguarding,\nNHS Somerset ICB", [("Head of Safeguarding, NHS Somerset ICB", None)]),
+    ("DA Co-ordinator\n(Council)", [("DA Co-ordinator (Council)", None)]),
+    ("Police\n(lead)", [("Police (lead)", None)]),
+    ("Police and\nProbation", [("Police", None), ("Probation", None)]),
+    ("Police\nall agencies", [("Police", None), ("all agencies", None)]),
+    ("Police (supported by Health)", [("Police", None), ("Health", None)]),
+    ("Lead agency – Police", [("Police", None)]),
+    ("Lead: Police. Support: Health", [("Police", None), ("Health", None)]),
+    ("Lead: Police Support: Health", [("Police", None), ("Health", None)]),
+    ("Police (Lead Agency)", [("Police (Lead Agency)", None)]),
+    ("CSP Chair", [("CSP Chair", None)]),
+    ("Chair, CSP", [("Chair, CSP", None)]),
+    (
+        "Community Safety Partnership / DA Strategic Board",
+        [("Community Safety Partnership", None), ("DA Strategic Board", None)],
+    ),
+    (
+        "Named Nurse, Safeguarding Children, Somerset NHS Foundation Trust",
+        [("Named Nurse, Safeguarding Children, Somerset NHS Foundation Trust", None)],
+    ),
+    (
+        "Head of Adult Safeguarding – Somerset Council",
+        [("Head of Adult Safeguarding – Somerset Council", None)],
+    ),
+    (
+        "GP practices (via ICB safeguarding team)",
+        [("GP practices (via ICB safeguarding team)", None)],
+    ),
+    ("Integrated Care Board (ICB)", [("Integrated Care Board (ICB)", None)]),
+    ("Police & CPS", [("Police", None), ("CPS", None)]),
+    ("Police, Health and Social Care", [("Police", None), ("Health and Social Care", None)]),
+    (
+        "Housing, Police and ASC",
+        [("Housing", None), ("Police", None), ("ASC", "Somerset Adult Social Care")],
+    ),
+    (
+        "Police, Children's Social Care and Education",
+        [("Police", None), ("Children's Social Care", None), ("Education", None)],
+    ),
+    ("ASC, CSC", [("ASC", "Somerset Adult Social Care"), ("CSC", None)]),
+    (
+        "Director of Children's Services / Director of Adult Social Services",
+        [("Director of Children's Services", None), ("Director of Adult Social Services", None)],
+    ),
+    ("Chief Executive, Somerset Council", [("Chief Executive, Somerset Council", None)]),
+    ("OPCC and Police", [("OPCC", None), ("Police", None)]),
+    ("Jane Smith (Head of Safeguarding)", [("Jane Smith (Head of Safeguarding)", None)]),
+    ("J. Smith / K. Jones", [("J. Smith", None), ("K. Jones", None)]),
+    ("Dr A. Patel, Named GP", [("Dr A. Patel, Named GP", None)]),
+    ("Partnership Manager (CSP)", [("Partnership Manager (CSP)", None)]),
 ]
 
 
@@ -112,6 +251,13 @@ def test_split_owners_without_glossary() -> None:
 # recommendation text, owners from "Ownership:" lines, text left
 OWNERSHIP = [
     # --- one agency whose name holds "and" / "&"
+    ("Ownership: Police and Crime Commissioner", ["Police and Crime Commissioner"], ""),
+    ("Ownership: CSP, Police and Crime Commissioner", ["CSP", "Police and Crime Commissioner"],
+     ""),
+    # --- a lead and its support, labelled or not
+    ("Ownership: Police, supported by Health", ["Police", "Health"], ""),
+    ("Owner: Lead: Police; Support: Health", ["Police", "Health"], ""),
+    ("Ownership - SSP (lead), CCG", ["SSP (lead)", "CCG"], ""),
     ("Ownership: Avon and Somerset Police", ["Avon and Somerset Police"], ""),
     ("Ownership: Health & Wellbeing Board", ["Health & Wellbeing Board"], ""),
     ("Ownership: Children and Families Service", ["Children and Families Service"], ""),
@@ -216,6 +362,12 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("DA Lead, Police", False),  # a role, then whose
         ("Community Safety Manager, Westshire Council", False),
         ("Police, Probation, Housing", False),  # split: three owners
+        ("Police (lead), Health, Housing", True),  # a part's role does not hide the list
+        ("Named GP for Safeguarding, Somerset ICB", False),  # a role, then whose
+        ("Lead Agency: Police, supported by Health", False),  # split: two owners
+        ("Lead agency - Police; partner agencies - Health, Housing", True),
+        ("Police, Health, ASC", True),  # an acronym is an agency too
+        ("Public Health, Somerset Council", True),  # a team and whose, or two owners
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:

@@ -26,6 +26,25 @@ PUBLISHED = date(2024, 1, 31)
     ("6 weeks after publication", PUBLISHED, date(2024, 3, 13)),
     ("Ongoing", PUBLISHED, None),
     ("", None, None),
+    # --- round 4: the due day of each new reading (the one a tracker counts overdue from)
+    ("May 2024/25", None, date(2024, 5, 31)),  # May of the financial year, not its end
+    ("March 2025-26", None, date(2026, 3, 31)),
+    ("Quarter 3 2024/25", None, date(2024, 12, 31)),
+    ("2024-25 Q2", None, date(2024, 9, 30)),
+    ("Q3/Q4 2024/25", None, date(2025, 3, 31)),
+    ("H1 2025", None, date(2025, 6, 30)),
+    ("Academic year 2024/25", None, date(2025, 8, 31)),
+    ("w/e 14 June 2024", None, date(2024, 6, 14)),
+    ("By Christmas 2024", None, date(2024, 12, 25)),
+    ("Sep 24 - Mar 25", None, date(2025, 3, 31)),
+    ("Mar & Sep 2025", None, date(2025, 9, 30)),
+    ("By Dec 2024 (revised to Mar 2025)", None, date(2025, 3, 31)),
+    ("Dec 2024 (now Mar 2025)", None, date(2025, 3, 31)),
+    ("April 2025 - ongoing", None, None),  # open-ended: never overdue
+    ("Since April 2024", None, None),
+    ("Every six months", None, None),
+    ("FY 2025", None, None),  # which financial year is not said
+    ("Within 3 months of CSP sign-off", None, None),  # no sign-off day given
 ])
 def test_due_is_the_end_of_the_target_date(
     raw: str, published: date | None, expected: date | None

@@ -156,7 +156,7 @@ def test_refs_on_every_row_of_a_repeated_recommendation_label_its_actions(
 # cells of a review template row (update, Achieved, On target), the status
 TICKED = [
     (("Letter sent 14.11.2024.", "\u2713", ""), "complete"),
-    (("Gap analysis completed; application being prepared.", "", "\u2713"), "in_progress"),
+    (("Gap analysis completed; application submitted.", "", "\u2713"), "in_progress"),
     (("Question added to the template; audit planned.", "", "\u2713"), "in_progress"),
     (("Not started: depends on the training.", "", ""), "not_started"),
 ]

@@ -1,0 +1,114 @@
+"""RAG and BRAG ratings in words: one row per real-world cell, and the plan-wide scale."""
+
+from __future__ import annotations
+
+import pytest
+
+from dhrplan.extract.cellhtml import cell_from_markup
+from dhrplan.extract.model import Row, Table
+from dhrplan.normalize.columns import map_columns
+from dhrplan.normalize.completion import BRAG_KEY, parse_completion, rag_word
+from dhrplan.normalize.rag import plan_key
+from dhrplan.normalize.records import RecordBuilder
+from dhrplan.normalize.structure import PlanTable, drafts_for
+
+# cell, the colour it names (None: no rating)
+WORDS = [
+    ("Green", "green"),
+    ("AMBER", "amber"),
+    ("Red.", "red"),
+    ("Blue", "blue"),
+    ("B", "blue"),
+    ("G", "green"),
+    ("RAG: Amber", "amber"),
+    ("RAG rating: Red", "red"),
+    ("RAG status - Green", "green"),
+    ("BRAG: Blue", "blue"),
+    ("BRAG status: Blue", "blue"),
+    ("B/R/A/G: Green", "green"),
+    ("Status: Blue", "blue"),
+    ("Blue - completed", "blue"),
+    ("Blue (closed)", "blue"),
+    ("Green – on track", "green"),
+    ("G - complete", "green"),
+    ("A - in progress", "amber"),
+    ("R – not started", "red"),
+    ("R/A/G: Amber", "amber"),
+    ("RAG rated green", "green"),
+    ("Rated Amber", "amber"),
+    ("RAG: G", "green"),
+    ("Current RAG: Red", "red"),
+    ("Green 12/05/2025", "green"),
+    # not ratings
+    ("Red flag procedures reviewed", None),
+    ("Blue Light services briefed", None),
+    ("A. Training delivered", None),
+    ("Greenwich Council", None),
+    ("Complete", None),
+]
+
+
+@pytest.mark.parametrize(("cell", "colour"), WORDS)
+def test_rag_word(cell: str, colour: str | None) -> None:
+    assert rag_word(cell) == colour
+
+
+# cell, status with the common key (green complete), status in a BRAG plan (green on track)
+SCALES = [
+    ("Green", "complete", "in_progress"),
+    ("Blue", "complete", "complete"),
+    ("Amber", "in_progress", "in_progress"),
+    ("Red", "not_started", "not_started"),
+    ("BRAG: Green", "in_progress", "in_progress"),  # the cell names its scale
+    ("Green (complete)", "complete", "complete"),  # the words after the colour decide
+    ("Green - on track", "in_progress", "in_progress"),
+    ("Blue/Green", "in_progress", "in_progress"),  # a blue names BRAG: green is on track
+    ("Amber/Green", "in_progress", "in_progress"),
+    ("Red (overdue)", "in_progress", "in_progress"),
+]
+
+
+@pytest.mark.parametrize(("cell", "common", "brag"), SCALES)
+def test_a_colour_reads_by_its_plans_scale(cell: str, common: str, brag: str) -> None:
+    plain, _ = parse_completion(cell)
+    in_brag, _ = parse_completion(cell, key=dict(BRAG_KEY))
+    assert (plain.status, in_brag.status) == (common, brag)
+
+
+def table(*rows: tuple[str, ...]) -> Table:
+    made = [Row([cell_from_markup(c) for c in cells], [1]) for cells in rows]
+    return Table(made[0], made[1:], None)
+
+
+PLAN = ("Recommendation", "Lead", "Status")
+
+
+@pytest.mark.parametrize(("rows", "key"), [
+    # a status cell rated Blue: the plan rates in BRAG, so its green is on track
+    ([("1 The CSP should act.", "CSP", "Blue"), ("2 Police should act.", "Police", "Green")],
+     BRAG_KEY),
+    ([("1 The CSP should act.", "CSP", "Blue - completed")], BRAG_KEY),
+    # no blue: no key of its own
+    ([("1 The CSP should act.", "CSP", "Green"), ("2 Police should act.", "Police", "Amber")],
+     None),
+    # "Blue" opening a long sentence is prose, not a rating
+    ([("1 The CSP should act.", "CSP",
+       "Blue - the light service was briefed by the force in March and again in May 2024")],
+     None),
+])
+def test_a_blue_rating_anywhere_makes_the_plan_brag(rows, key) -> None:
+    assert plan_key([table(PLAN, *rows)]) == key
+
+
+def test_a_plan_rated_blue_reads_its_green_as_on_track() -> None:
+    """End to end: one Blue in the status column makes the plan BRAG, so the plan's "Green"
+    (on track in BRAG) is in progress, not complete; its Blue is complete."""
+    whole = table(PLAN, ("1 The CSP should publish the learning.", "CSP", "Blue"),
+                  ("2 Police should train call handlers.", "Police", "Green"))
+    builder = RecordBuilder("plan", {}, plan_key([whole]))
+    reading = PlanTable(whole, whole.header, whole.rows, map_columns(whole.header, whole.rows),
+                        None, lead=[])
+    for draft in drafts_for([reading]):
+        builder.add(draft)
+    assert [(r.number, r.completion.status) for r in builder.records] == [
+        ("1", "complete"), ("2", "in_progress")]
