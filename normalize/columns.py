@@ -25,7 +25,7 @@ from dhrplan.extract.vocabulary import (
     role_of,
     unnamed_number_column,
 )
-from dhrplan.normalize.completion import parse_completion, rag_word
+from dhrplan.normalize.completion import parse_completion, rag_word, rates_blue
 from dhrplan.normalize.dates import parse_target_dates
 from dhrplan.normalize.owners import looks_like_owner
 from dhrplan.normalize.rowlevels import row_label
@@ -68,7 +68,8 @@ class ColumnMap:
     """Columns whose role came from content that not every cell supports."""
     brag: bool = False
     """The status or RAG column rates some row Blue: a BRAG scale, where blue is complete
-    and green only on track, whatever the header says."""
+    and green only on track, whatever the header says; one such table makes the plan BRAG
+    (`RecordBuilder.brag`)."""
 
     def index(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -277,8 +278,7 @@ def map_columns(
             roles[agency] = "owner"  # "Recommendation | Agency | ...": who does it
 
     rated = [i for i, r in enumerate(roles) if r in ("completion", "rag")]
-    brag = any(rag_word(r.cells[i].text) == "blue" for r in body for i in rated
-               if i < len(r.cells))
+    brag = any(rates_blue(r.cells[i].text) for r in body for i in rated if i < len(r.cells))
 
     names: list[str] = []
     for i, text in enumerate(texts):

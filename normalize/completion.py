@@ -74,6 +74,17 @@ _RAG_ALONE = compiled(
 _LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
 
 
+_RATING_CELL = 40
+"""A rating cell is a word or a few ("Blue - complete"); a long cell that opens with "Blue"
+is prose ("Blue - the light service was briefed ...")."""
+
+
+def rates_blue(text: str) -> bool:
+    """Whether a status cell is rated Blue: only BRAG has blue, so its plan's green is on
+    track, not complete."""
+    return len(text) <= _RATING_CELL and rag_word(text) == "blue"
+
+
 def rag_word(text: str) -> str | None:
     """The RAG colour a cell names ("Green", "RAG: Amber", "A"), lower case, or None."""
     cell = " ".join(text.split())

@@ -120,7 +120,8 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
         )
     warnings = [*(PlanWarning(warning_code(w), None, w) for w in document.warnings),
                 *layout_warnings]
-    builder = RecordBuilder(document.path.stem, glossary, plan_key(tables))
+    builder = RecordBuilder(document.path.stem, glossary, plan_key(tables),
+                            brag=any(t.columns.brag for t in chosen))
     for draft in drafts_for(chosen) if prose is None else prose.drafts:
         builder.add(draft)
     if not builder.records:

@@ -15,7 +15,7 @@ import regex
 
 from dhrplan.extract.model import Table
 from dhrplan.extract.patterncache import compiled
-from dhrplan.normalize.completion import BRAG_KEY, COMMON_KEY, parse_completion, rag_word
+from dhrplan.normalize.completion import COMMON_KEY, parse_completion
 
 __all__ = ["COMMON_KEY", "colour_name", "key_from_table", "plan_key", "status_of_words"]
 
@@ -70,19 +70,10 @@ def status_of_words(text: str) -> str | None:
     return completion.status
 
 
-_SHORT_CELL = 40
-"""A rating cell is a word or a few ("Blue - complete"); a long cell that opens with "Blue"
-is prose."""
-
-
 def plan_key(tables: Sequence[Table]) -> dict[str, str] | None:
-    """The plan's own colour key; without one, BRAG's when a cell is rated Blue, since only
-    BRAG has blue, and in BRAG green is on track, not complete."""
+    """The plan's own colour key, where it prints one. (A plan that rates some row Blue
+    without one is BRAG: `ColumnMap.brag` says so per table.)"""
     for table in tables:
         if (key := key_from_table(table)) is not None:
             return key
-    for table in tables:
-        for row in table.rows:
-            if any(len(c.text) <= _SHORT_CELL and rag_word(c.text) == "blue" for c in row.cells):
-                return dict(BRAG_KEY)
     return None

@@ -154,6 +154,9 @@ class RecordBuilder:
     glossary: dict[str, str]
     key: dict[str, str] | None = None
     """The plan's own RAG colour key (colour -> status), if it prints one."""
+    brag: bool = False
+    """Some table of the plan rates a row Blue (`ColumnMap.brag`): the whole plan rates in
+    BRAG, where green is on track."""
     records: list[Recommendation] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set)
     _next: dict[str, int] = field(default_factory=dict)
@@ -205,7 +208,7 @@ class RecordBuilder:
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
         rag_index = columns.index("rag")
-        brag = columns.brag or any(
+        brag = self.brag or columns.brag or any(
             names_brag(columns.names[i]) for i in (index, rag_index) if i is not None)
         words = {**RAG_WORDS, **(BRAG_KEY if brag else {}), **(self.key or {})}
         affirmed = _AFFIRMED.match(text) if index is not None else None

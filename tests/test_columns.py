@@ -321,10 +321,3 @@ def test_a_form_with_row_labels_and_a_detail_column_maps_both_from_content() -> 
     assert columns.roles == ["number", "recommendation", "owner", "target"]
     assert columns.sources[:2] == ["content", "content"]
     assert columns.unsure == (1,)  # the "Progress" row's value is neither
-
-
-def test_a_blue_rating_makes_the_status_column_brag() -> None:
-    body = [header("1", "The CSP should review.", "B"), header("2", "Train staff.", "G")]
-    assert map_columns(header("No.", "Recommendation", "Status"), body).brag
-    body[0] = header("1", "The CSP should review.", "R")
-    assert not map_columns(header("No.", "Recommendation", "Status"), body).brag

@@ -83,32 +83,37 @@ def table(*rows: tuple[str, ...]) -> Table:
 PLAN = ("Recommendation", "Lead", "Status")
 
 
-@pytest.mark.parametrize(("rows", "key"), [
+@pytest.mark.parametrize(("rows", "brag"), [
     # a status cell rated Blue: the plan rates in BRAG, so its green is on track
     ([("1 The CSP should act.", "CSP", "Blue"), ("2 Police should act.", "Police", "Green")],
-     BRAG_KEY),
-    ([("1 The CSP should act.", "CSP", "Blue - completed")], BRAG_KEY),
-    # no blue: no key of its own
+     True),
+    ([("1 The CSP should act.", "CSP", "Blue - completed")], True),
+    ([("1 The CSP should act.", "CSP", "B"), ("2 Police should act.", "Police", "G")], True),
+    # no blue: no BRAG
     ([("1 The CSP should act.", "CSP", "Green"), ("2 Police should act.", "Police", "Amber")],
-     None),
+     False),
+    ([("1 The CSP should act.", "CSP", "R")], False),
     # "Blue" opening a long sentence is prose, not a rating
     ([("1 The CSP should act.", "CSP",
        "Blue - the light service was briefed by the force in March and again in May 2024")],
-     None),
+     False),
 ])
-def test_a_blue_rating_anywhere_makes_the_plan_brag(rows, key) -> None:
-    assert plan_key([table(PLAN, *rows)]) == key
+def test_a_blue_rating_makes_the_table_brag(rows, brag) -> None:
+    whole = table(PLAN, *rows)
+    assert map_columns(whole.header, whole.rows).brag is brag
+    assert plan_key([whole]) is None  # no printed key: BRAG is the columns' finding
 
 
 def test_a_plan_rated_blue_reads_its_green_as_on_track() -> None:
-    """End to end: one Blue in the status column makes the plan BRAG, so the plan's "Green"
-    (on track in BRAG) is in progress, not complete; its Blue is complete."""
-    whole = table(PLAN, ("1 The CSP should publish the learning.", "CSP", "Blue"),
-                  ("2 Police should train call handlers.", "Police", "Green"))
-    builder = RecordBuilder("plan", {}, plan_key([whole]))
-    reading = PlanTable(whole, whole.header, whole.rows, map_columns(whole.header, whole.rows),
-                        None, lead=[])
-    for draft in drafts_for([reading]):
+    """End to end: one Blue in one table's status column makes the plan BRAG, so the "Green"
+    of another table (on track in BRAG) is in progress, not complete; its Blue is complete."""
+    rated = table(PLAN, ("1 The CSP should publish the learning.", "CSP", "Blue"))
+    other = table(PLAN, ("2 Police should train call handlers.", "Police", "Green"))
+    readings = [PlanTable(t, t.header, t.rows, map_columns(t.header, t.rows), None, lead=[])
+                for t in (rated, other)]
+    builder = RecordBuilder("plan", {}, plan_key([rated, other]),
+                            brag=any(r.columns.brag for r in readings))
+    for draft in drafts_for(readings):
         builder.add(draft)
     assert [(r.number, r.completion.status) for r in builder.records] == [
         ("1", "complete"), ("2", "in_progress")]
