@@ -17,6 +17,7 @@ from pathlib import Path
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.htmlparse import TableTooLarge
 from dhrplan.extract.labels import ITEM_START
+from dhrplan.extract.layouttext import is_layout_text, read_layout
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.numbering import holds_recommendations, label_only
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
@@ -329,6 +330,8 @@ def read_text(path: Path) -> Document:
 
 
 def _parse(text: str, path: Path) -> Document:
+    if is_layout_text(text):
+        return read_layout(text, path)
     markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I) or any(
         _BARE_SEPARATOR.match(line) for line in text.splitlines()
     )
