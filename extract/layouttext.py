@@ -24,10 +24,14 @@ layout text, and goes to the text reader, which reads it as running text or refu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
+from dhrplan.extract.labels import BULLETS, is_bullet
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
     Block,
@@ -44,6 +48,7 @@ from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import LAYOUT_MESSAGE
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
+from dhrplan.extract.vocabulary import role_of
 
 _GAP = compiled(r"\S {2,}(?=\S)")
 """Two or more spaces between text on one line: a gutter between columns (a sentence's
@@ -70,6 +75,26 @@ class LayoutSettings:
     being its header and a number broken in two."""
     min_key_numbers: int = 2
     """A number column numbers two rows at least."""
+    stray_share: float = 0.05
+    """Share of a block's gapped lines that may set text in a gutter: pdftotext places each
+    line's words on its grid by their own positions, and a line of a cell now and then
+    starts or ends a character into the gap beside it."""
+    reach: int = 3
+    """Characters either side of a gutter searched for the space to cut a line at whose
+    text was set into it."""
+    header_words: int = 4
+    """A header cell's line has a few words ("Key milestones", "Lead officer / agency"); a
+    longer piece is a cell's text, whatever words it holds."""
+    min_header_names: int = 2
+    header_share: float = 0.5
+    """A header line names two columns at least, and most of its pieces do (the rest
+    broken words, "Scop" / "e", or names the vocabulary lacks)."""
+    min_column_lines: int = 2
+    """A column holds text on two lines at least (its header and a cell)."""
+    fresh_share: float = 0.5
+    """Without a number column, a line starts a row when its first column starts afresh
+    and so do this share of its other filled cells (a row's cells all start on its first
+    line; a cell going on mid-sentence shows the row goes on)."""
 
 
 SETTINGS = LayoutSettings()
@@ -87,59 +112,132 @@ def is_layout_text(text: str, settings: LayoutSettings = SETTINGS) -> bool:
     return gapped >= settings.min_layout_lines and gapped >= settings.layout_share * len(lines)
 
 
-@dataclass
-class _Block:
-    """Lines of one page from the first to the last with text in two or more places."""
-
-    lines: list[str]
-    gutters: list[tuple[int, int]] = field(default_factory=list)
-    """Column boundaries as [start, end) runs of blank positions."""
-
-    def columns(self) -> list[tuple[int, int]]:
-        edges = [0, *(x for g in self.gutters for x in g), 10**6]
-        return list(zip(edges[::2], edges[1::2], strict=True))
-
-
-def _occupied(line: str) -> set[int]:
-    return {x for x, ch in enumerate(line) if not ch.isspace()}
-
-
 def _gapped(line: str) -> bool:
     return bool(_GAP.search(line.strip()))
 
 
+def _occupancy(lines: Sequence[str]) -> Counter[int]:
+    """How many lines hold text at each position; a bullet is no text here: it is set left
+    of its item's text, often in the gutter."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        counts.update(x for x, ch in enumerate(line) if not ch.isspace() and not is_bullet(ch))
+    return counts
+
+
 def gutters(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[tuple[int, int]]:
-    """Runs of positions blank on every gapped line, between the leftmost and rightmost text;
-    a one-position run only where lines start text right of it (`min_gap_starts`)."""
+    """Runs of positions blank on the gapped lines, between the leftmost and rightmost text,
+    but for a few lines whose text a converter set a character too far (`stray_share`); a
+    one-position run only where lines start text right of it (`min_gap_starts`)."""
     gapped = [line.rstrip() for line in lines if _gapped(line)]
     if not gapped:
         return []
-    occupied: set[int] = set()
-    for line in gapped:
-        occupied |= _occupied(line)
-    left, right = min(occupied), max(occupied)
+    counts = _occupancy(gapped)
+    stray = int(settings.stray_share * len(gapped))
+    left, right = min(counts), max(counts)
     found: list[tuple[int, int]] = []
     x = left
     while x <= right:
-        if x in occupied:
+        if counts[x] > stray:
             x += 1
             continue
         start = x
-        while x <= right and x not in occupied:
+        while x <= right and counts[x] <= stray:
             x += 1
-        starts = sum(1 for line in gapped if len(line) > x and not line[x].isspace())
-        if x - start > 1 or starts >= settings.min_gap_starts:
+        starts = sum(
+            1 for line in gapped if len(line) > x and not line[x].isspace() and line[x - 1] == " "
+        )
+        across = max(counts[p] for p in range(start, x))
+        if (x - start > 1 or starts >= settings.min_gap_starts) and (
+            starts >= settings.min_gap_starts * max(1, across) if across else True
+        ):
             found.append((start, x))
     return found
 
 
-def crosses(line: str, gaps: Sequence[tuple[int, int]]) -> bool:
-    """Text on a gutter: a line that spans columns (a full-width row, a paragraph)."""
-    return any(not line[x].isspace() for a, b in gaps for x in range(a, min(b, len(line))))
+def _cut(line: str, gap: tuple[int, int], reach: int) -> int | None:
+    """Where a line is cut at a gutter: in it when it is blank there, else at the space
+    nearest to it within `reach` (a cell's word set a character into the gutter), else None
+    (the line's text runs across)."""
+    a, b = gap
+    if not line[a:b].strip():
+        return a
+    spaces = [x for x in range(max(0, a - reach), min(len(line), b + reach)) if line[x] == " "]
+    if not spaces:
+        return None
+    middle = (a + b - 1) / 2
+    return min(spaces, key=lambda x: abs(x - middle))
 
 
-def _cells(line: str, columns: Sequence[tuple[int, int]]) -> list[str]:
-    return [line[a:b].strip() for a, b in columns]
+def _one_cell(line: str, gaps: Sequence[tuple[int, int]], reach: int) -> list[str] | None:
+    """A line with no gap in its text in the one column it lies in, or None when it runs
+    across a gutter; a bullet up to `reach` left of a gutter (set in it) is in the column
+    right of it."""
+    indent = len(line) - len(line.lstrip())
+    slack = reach if is_bullet(line.lstrip()[:1]) else 0
+    column = sum(1 for a, _ in gaps if indent >= a - slack)
+    if column < len(gaps) and len(line) > gaps[column][1]:
+        return None
+    cells = [""] * (len(gaps) + 1)
+    cells[column] = _BULLET.sub("• ", line.strip())
+    return cells
+
+
+def split_line(
+    line: str, gaps: Sequence[tuple[int, int]], settings: LayoutSettings = SETTINGS
+) -> list[str] | None:
+    """A line's text cell by cell, or None for a line that spans columns: one with no gap of
+    two spaces whose text runs across a gutter (a full-width row, a paragraph). A line whose
+    text starts just left of a gutter (a bullet set in it) starts in the column right of it."""
+    if not _gapped(line):
+        return _one_cell(line, gaps, settings.reach)
+    cuts: list[int] = []
+    for gap in gaps:
+        x = _cut(line, gap, settings.reach)
+        cuts.append(gap[0] if x is None else x)  # a word set across: cut as it stands
+    edges = [0, *cuts, len(line)]
+    cells = [line[p:q].strip() for p, q in zip(edges, edges[1:], strict=False)]
+    for k in range(len(cells) - 1):  # a bullet set in the gutter starts the next cell
+        head, _, last = cells[k].rpartition(" ")
+        if len(last) == 1 and is_bullet(last):
+            cells[k], cells[k + 1] = head.strip(), f"{last} {cells[k + 1]}"
+    return [_BULLET.sub("• ", cell) for cell in cells]
+
+
+_BULLET = compiled(rf"^[{BULLETS}]\s*")
+"""A bullet as the PDF path reads it: any bullet glyph (the Symbol font's private-use one
+too) as "•", one space before its item."""
+
+
+def _filled_columns(
+    lines: Sequence[str], gaps: list[tuple[int, int]], settings: LayoutSettings
+) -> list[tuple[int, int]]:
+    """The gutters but those left of a column with text on fewer than `min_column_lines`
+    lines (a stray character a converter set past the others)."""
+    kept = list(gaps)
+    while kept:
+        split = [cells for ln in lines if (cells := split_line(ln, kept, settings))]
+        counts = [sum(1 for cells in split if cells[c]) for c in range(len(kept) + 1)]
+        sparse = [c for c in range(1, len(counts)) if counts[c] < settings.min_column_lines]
+        if not sparse:
+            break
+        kept.pop(sparse[0] - 1)
+    return kept
+
+
+def _segments(line: str) -> list[str]:
+    return [s for s in regex.split(r" {2,}", line.strip()) if s]
+
+
+def is_header_line(line: str, settings: LayoutSettings = SETTINGS) -> bool:
+    """A table's header line: most of its pieces (text between gaps) short names of an
+    action plan's columns ("Ref", "Recommendation", "Lead agency", "Target date")."""
+    pieces = _segments(line)
+    named = sum(
+        1 for p in pieces
+        if len(p.split()) <= settings.header_words and role_of(p) is not None
+    )
+    return named >= settings.min_header_names and named >= settings.header_share * len(pieces)
 
 
 @dataclass
@@ -157,63 +255,71 @@ class _Reader:
     fragments: set[int] = field(default_factory=set)
     table: _Table | None = None
     unsure_tables: int = 0
-    dropped: int = 0
 
     def heading(self, line: str, page: int) -> None:
         text = " ".join(line.split())
-        if not text:
-            return
-        if PAGE_NUMBER.match(running_key(text)):
-            self.dropped += 1
-            return
-        self.blocks.append(Heading(text, page))
+        if text and not PAGE_NUMBER.match(running_key(text)):
+            self.blocks.append(Heading(text, page))
+            self.table = None
 
     def page(self, text: str, page: int) -> None:
+        """A page's blocks: each header line (`is_header_line`) starts one, the lines of
+        text alone just above it being headings; gapped lines before the first header go on
+        the table of the page before. Lines outside any block are headings."""
         lines = [line.rstrip() for line in text.split("\n")]
         gapped = [i for i, line in enumerate(lines) if _gapped(line)]
-        if len(gapped) < self.settings.min_columns:
-            for line in lines:
-                self.heading(line, page)
-            self.table = None if any(ln.strip() for ln in lines) else self.table
-            return
-        first, last = gapped[0], gapped[-1]
-        block = _Block(lines[first:last + 1])
-        block.gutters = gutters(block.lines, self.settings)
-        if len(block.gutters) + 1 < self.settings.min_columns:
+        if not gapped:
             for line in lines:
                 self.heading(line, page)
             return
-        # lines under the last gapped one that stay inside the columns are the table's too
-        while last + 1 < len(lines) and lines[last + 1].strip() and (
-            not crosses(lines[last + 1], block.gutters)
-            and not PAGE_NUMBER.match(running_key(lines[last + 1]))
+        starts = [i for i in gapped if is_header_line(lines[i], self.settings)] or [gapped[0]]
+        if gapped[0] < starts[0]:
+            starts.insert(0, gapped[0])
+        for line in lines[:starts[0]]:
+            self.heading(line, page)
+        taken = starts[0]
+        for start in starts[1:]:
+            top = start
+            while top > taken and not _gapped(lines[top - 1]):
+                top -= 1  # text alone above a header: headings between two tables
+            self.fragment(lines[taken:top], page)
+            for line in lines[top:start]:
+                self.heading(line, page)
+            taken = start
+        last = gapped[-1] + 1
+        gaps = gutters(lines[taken:last], self.settings)
+        while last < len(lines) and lines[last].strip() and (
+            not PAGE_NUMBER.match(running_key(lines[last]))
+            and split_line(lines[last], gaps, self.settings) is not None
         ):
             last += 1
-            block.lines.append(lines[last])
-        for line in lines[:first]:
-            self.heading(line, page)
-        if any(ln.strip() for ln in lines[:first]):
-            self.table = None
-        self.fragment(block, page)
-        for line in lines[last + 1:]:
+        self.fragment(lines[taken:last], page)
+        for line in lines[last:]:
             self.heading(line, page)
 
-    def fragment(self, block: _Block, page: int) -> None:
-        columns = block.columns()
-        lines = [ln for ln in block.lines if ln.strip()]
-        spanning = [crosses(ln, block.gutters) for ln in lines]
-        cut = [_cells(ln, columns) for ln in lines]
+    def fragment(self, lines: list[str], page: int) -> None:
+        lines = [ln for ln in lines if ln.strip()]
+        if not lines:
+            return
+        gaps = _filled_columns(lines, gutters(lines, self.settings), self.settings)
+        if len(gaps) + 1 < self.settings.min_columns:
+            for line in lines:
+                self.heading(line, page)
+            return
+        split = [split_line(ln, gaps, self.settings) for ln in lines]
+        spanning = [cells is None for cells in split]
+        cut = [cells or [""] * (len(gaps) + 1) for cells in split]
         key = self._key_column(cut, spanning)
         starts = self._row_starts(cut, spanning, key)
-        table = self.table if self.table and self.table.width == len(columns) else None
+        table = self.table if self.table and self.table.width == len(gaps) + 1 else None
         rows: list[Row] = []
         head = starts[0] if starts else len(lines)
         if head and table is None:
-            table = _Table([" ".join(c) for c in zip(*cut[:head], strict=True)], len(columns))
+            table = _Table([" ".join(c) for c in zip(*cut[:head], strict=True)], len(gaps) + 1)
             rows.append(self._row(cut[:head], spanning[:head], lines[:head], page))
         elif head:
             # a later page: its header again, then the rest of a row the break cut
-            repeat = _repeated_header(cut[:head], table.header)
+            repeat = _repeated_header(cut[:head], table.header) if table else 0
             if repeat:
                 rows.append(self._row(cut[:repeat], spanning[:repeat], lines[:repeat], page))
             if head > repeat:
@@ -232,6 +338,7 @@ class _Reader:
         self.fragments.add(id(fragment))
 
     def _key_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
+        """The leftmost column most of whose filled lines are numbers."""
         for c in range(len(cut[0]) if cut else 0):
             texts = [cells[c] for cells, span in zip(cut, spanning, strict=True)
                      if not span and cells[c]]
@@ -246,25 +353,24 @@ class _Reader:
         self, cut: list[list[str]], spanning: list[bool], key: int | None
     ) -> list[int]:
         """The lines that start a row: a number in the number column, the first line of a
-        run of full-width lines and the line after one; without a number column, the first
-        column starting again after a line without text in it."""
+        run of full-width lines and the line after one; without a number column, a line
+        whose first column starts afresh (`_fresh`) with most of its other cells."""
         starts: list[int] = []
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
-            if span and not before or before and not span:
+            if span != before and i:
                 starts.append(i)
-            elif span:
+            elif span or not i:
                 continue
             elif key is not None:
                 if cells[key] and number_cell(cells[key]) is not None:
                     starts.append(i)
-            elif cells[0] and i and not cut[i - 1][0] and starts:
-                starts.append(i)
-            elif cells[0] and not starts and i:
-                starts.append(i)
-        if key is None and starts and not any(spanning[: starts[0]]):
-            pass
-        return sorted(set(starts))
+            elif cells[0] and _fresh(cut[i - 1][0], cells[0]):
+                others = [c for c in range(1, len(cells)) if cells[c]]
+                fresh = sum(1 for c in others if _fresh(cut[i - 1][c], cells[c]))
+                if fresh >= self.settings.fresh_share * len(others):
+                    starts.append(i)
+        return starts
 
     def _row(
         self, cut: list[list[str]], spanning: list[bool], lines: list[str], page: int
@@ -279,6 +385,18 @@ class _Reader:
                 if text:
                     texts[c].append(text)
         return Row([Cell("\n".join(t)) for t in texts], [page])
+
+
+_ENDS = (".", "!", "?", ")", ":", ";")
+
+
+def _fresh(above: str, text: str) -> bool:
+    """A cell's line that starts a paragraph, as a row's first line does: nothing above it
+    in its column, or a finished sentence above and a capital, a digit or a bullet here."""
+    if not above:
+        return True
+    first = text[:1]
+    return above.endswith(_ENDS) and (first.isupper() or first.isdigit() or is_bullet(first))
 
 
 def _repeated_header(cut: list[list[str]], header: list[str]) -> int:
@@ -308,6 +426,7 @@ def read_layout(text: str, path: Path, settings: LayoutSettings = SETTINGS) -> D
         pages.pop()
     for number, page in enumerate(pages, 1):
         reader.page(page.expandtabs(), number)
+        reader.table = reader.table  # a table goes on over the page break
     if not holds_recommendations(reader.blocks):
         raise ExtractError(f"{path}: no table found: not an action-plan text export")
     warnings = undo_converter_lines(reader.blocks, reader.fragments)
