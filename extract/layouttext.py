@@ -24,13 +24,13 @@ layout text, and goes to the text reader, which reads it as running text or refu
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
+from dhrplan.extract.celltext import quoted_end
 from dhrplan.extract.labels import BULLETS, is_bullet
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
@@ -45,7 +45,7 @@ from dhrplan.extract.model import (
 )
 from dhrplan.extract.numbering import holds_recommendations, number_cell
 from dhrplan.extract.patterncache import compiled
-from dhrplan.extract.readercodes import LAYOUT_MESSAGE
+from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
 from dhrplan.extract.vocabulary import role_of
@@ -65,23 +65,26 @@ class LayoutSettings:
     """Fewer gapped lines than this are no table at all (an address block, a signature)."""
     min_columns: int = 2
     """A table has two columns at least: one column is running text."""
-    min_gap_starts: int = 2
-    """Lines that must start text just right of a one-character gutter for it to be a
-    column boundary: pdftotext leaves a single space between columns where a cell's line is
-    full, but a single blank position shared by a few lines of one column is chance."""
     key_share: float = 0.5
     """Share of a column's filled lines (full-width rows aside) that must be numbers ("1",
     "R3", "2.1") for it to be the number column that starts rows: most of them, the rest
     being its header and a number broken in two."""
     min_key_numbers: int = 2
     """A number column numbers two rows at least."""
-    stray_share: float = 0.05
-    """Share of a block's gapped lines that may set text in a gutter: pdftotext places each
-    line's words on its grid by their own positions, and a line of a cell now and then
-    starts or ends a character into the gap beside it."""
-    reach: int = 3
-    """Characters either side of a gutter searched for the space to cut a line at whose
-    text was set into it."""
+    jitter: int = 2
+    """Characters by which the starts of one column's lines may differ: pdftotext places a
+    line's first word at its x rounded to its grid, and a bold header or a line of narrow
+    letters lands a character or two off."""
+    indent: int = 6
+    """A column's second start no more than this right of its first that few lines share
+    with it is an indent inside the column (hanging bullets, indented paragraphs)."""
+    shared_share: float = 0.2
+    """At most this share of the lines starting at the nearer of two such starts may start
+    at both: two columns' cells start on the same line, one column's indent never does."""
+    overflow: int = 8
+    """Characters a cell's line may run past the next column's start: pdftotext sets a line
+    of text in a proportional font on a grid of average widths, and a line of wide letters
+    outgrows its column."""
     header_words: int = 4
     """A header cell's line has a few words ("Key milestones", "Lead officer / agency"); a
     longer piece is a cell's text, whatever words it holds."""
@@ -116,113 +119,94 @@ def _gapped(line: str) -> bool:
     return bool(_GAP.search(line.strip()))
 
 
-def _occupancy(lines: Sequence[str]) -> Counter[int]:
-    """How many lines hold text at each position; a bullet is no text here: it is set left
-    of its item's text, often in the gutter."""
-    counts: Counter[int] = Counter()
-    for line in lines:
-        counts.update(x for x, ch in enumerate(line) if not ch.isspace() and not is_bullet(ch))
-    return counts
+Piece = tuple[int, int, str]
+"""Text between gaps of two spaces or more on one line: where it starts and ends, and it."""
 
 
-def gutters(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[tuple[int, int]]:
-    """Runs of positions blank on the gapped lines, between the leftmost and rightmost text,
-    but for a few lines whose text a converter set a character too far (`stray_share`); a
-    one-position run only where lines start text right of it (`min_gap_starts`)."""
-    gapped = [line.rstrip() for line in lines if _gapped(line)]
-    if not gapped:
-        return []
-    counts = _occupancy(gapped)
-    stray = int(settings.stray_share * len(gapped))
-    left, right = min(counts), max(counts)
-    found: list[tuple[int, int]] = []
-    x = left
-    while x <= right:
-        if counts[x] > stray:
-            x += 1
-            continue
-        start = x
-        while x <= right and counts[x] <= stray:
-            x += 1
-        starts = sum(
-            1 for line in gapped if len(line) > x and not line[x].isspace() and line[x - 1] == " "
-        )
-        across = max(counts[p] for p in range(start, x))
-        if (x - start > 1 or starts >= settings.min_gap_starts) and (
-            starts >= settings.min_gap_starts * max(1, across) if across else True
+def pieces(line: str) -> list[Piece]:
+    return [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(line)]
+
+
+_PIECE = compiled(r"\S+(?: \S+)*")
+
+
+def anchors(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[int]:
+    """Where a block's columns start: positions where pieces of several lines start (within
+    `jitter` of each other, as pdftotext places each line's first word by its own x), but
+    for a column's second start that no line shares with its first (a hanging indent, an
+    indented paragraph: the column's lines start at one or the other, never both)."""
+    starts: dict[int, set[int]] = {}
+    for k, line in enumerate(lines):
+        for a, _, text in pieces(line):
+            starts.setdefault(a + 2 if is_bullet(text[0]) else a, set()).add(k)
+    clusters: list[tuple[int, set[int]]] = []
+    last = 0
+    for x in sorted(starts):
+        if clusters and x - last <= settings.jitter:
+            clusters[-1] = (clusters[-1][0], clusters[-1][1] | starts[x])
+        else:
+            clusters.append((x, set(starts[x])))
+        last = x
+    found = clusters[:1] + [
+        (x, rows) for x, rows in clusters[1:] if len(rows) >= settings.min_column_lines
+    ]
+    kept: list[tuple[int, set[int]]] = []
+    for x, rows in found:
+        if kept and x - kept[-1][0] <= settings.indent and len(rows & kept[-1][1]) <= (
+            settings.shared_share * min(len(rows), len(kept[-1][1]))
         ):
-            found.append((start, x))
-    return found
+            kept[-1] = (kept[-1][0], kept[-1][1] | rows)
+        else:
+            kept.append((x, rows))
+    return [x for x, _ in kept] or [0]
 
 
-def _cut(line: str, gap: tuple[int, int], reach: int) -> int | None:
-    """Where a line is cut at a gutter: in it when it is blank there, else at the space
-    nearest to it within `reach` (a cell's word set a character into the gutter), else None
-    (the line's text runs across)."""
-    a, b = gap
-    if not line[a:b].strip():
-        return a
-    spaces = [x for x in range(max(0, a - reach), min(len(line), b + reach)) if line[x] == " "]
-    if not spaces:
-        return None
-    middle = (a + b - 1) / 2
-    return min(spaces, key=lambda x: abs(x - middle))
+@dataclass(frozen=True)
+class LineCells:
+    """A line cut into cells, and the columns whose text on it may hold the next column's:
+    a piece ran over the next column's start (by less than `overflow`) where that column
+    has nothing on the line."""
 
-
-def _one_cell(line: str, gaps: Sequence[tuple[int, int]], reach: int) -> list[str] | None:
-    """A line with no gap in its text in the one column it lies in, or None when it runs
-    across a gutter; a bullet up to `reach` left of a gutter (set in it) is in the column
-    right of it."""
-    indent = len(line) - len(line.lstrip())
-    slack = reach if is_bullet(line.lstrip()[:1]) else 0
-    column = sum(1 for a, _ in gaps if indent >= a - slack)
-    if column < len(gaps) and len(line) > gaps[column][1]:
-        return None
-    cells = [""] * (len(gaps) + 1)
-    cells[column] = _BULLET.sub("• ", line.strip())
-    return cells
+    cells: list[str]
+    unsure: tuple[int, ...] = ()
 
 
 def split_line(
-    line: str, gaps: Sequence[tuple[int, int]], settings: LayoutSettings = SETTINGS
-) -> list[str] | None:
-    """A line's text cell by cell, or None for a line that spans columns: one with no gap of
-    two spaces whose text runs across a gutter (a full-width row, a paragraph). A line whose
-    text starts just left of a gutter (a bullet set in it) starts in the column right of it."""
-    if not _gapped(line):
-        return _one_cell(line, gaps, settings.reach)
-    cuts: list[int] = []
-    for gap in gaps:
-        x = _cut(line, gap, settings.reach)
-        cuts.append(gap[0] if x is None else x)  # a word set across: cut as it stands
-    edges = [0, *cuts, len(line)]
-    cells = [line[p:q].strip() for p, q in zip(edges, edges[1:], strict=False)]
-    for k in range(len(cells) - 1):  # a bullet set in the gutter starts the next cell
-        head, _, last = cells[k].rpartition(" ")
-        if len(last) == 1 and is_bullet(last):
-            cells[k], cells[k + 1] = head.strip(), f"{last} {cells[k + 1]}"
-    return [_BULLET.sub("• ", cell) for cell in cells]
+    line: str, columns: Sequence[int], settings: LayoutSettings = SETTINGS
+) -> LineCells | None:
+    """A line's text cell by cell, each piece in the column where it starts (within
+    `jitter`); None for a line that spans columns: one piece running over the next
+    column's start by more than a word pdftotext pushed right (`overflow`). A piece of a
+    line with others that runs that far is two cells a single space apart, cut at the word
+    nearest the next column's start."""
+    cells: list[list[str]] = [[] for _ in columns]
+    found = pieces(line)
+    unsure: list[int] = []
+    queue = list(found)
+    while queue:
+        a, b, text = queue.pop(0)
+        start = a + 2 if is_bullet(text[0]) else a
+        column = max(0, sum(1 for x in columns if start + settings.jitter >= x) - 1)
+        beyond = columns[column + 1] if column + 1 < len(columns) else None
+        if beyond is not None and b > beyond + settings.overflow:
+            if len(found) == 1:
+                return None
+            words = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)]
+            cut = min((w for w in words if w >= beyond - settings.jitter),
+                      key=lambda w: abs(w - beyond), default=None)
+            if cut is not None:
+                queue.insert(0, (cut, b, line[cut:b]))
+                text, b = line[a:cut].rstrip(), cut
+        elif beyond is not None and b > beyond:
+            unsure.append(column)
+        cells[column].append(text)
+    unsure = [c for c in unsure if not cells[c + 1]]
+    return LineCells([_BULLET.sub("• ", " ".join(c)) for c in cells], tuple(unsure))
 
 
 _BULLET = compiled(rf"^[{BULLETS}]\s*")
 """A bullet as the PDF path reads it: any bullet glyph (the Symbol font's private-use one
 too) as "•", one space before its item."""
-
-
-def _filled_columns(
-    lines: Sequence[str], gaps: list[tuple[int, int]], settings: LayoutSettings
-) -> list[tuple[int, int]]:
-    """The gutters but those left of a column with text on fewer than `min_column_lines`
-    lines (a stray character a converter set past the others)."""
-    kept = list(gaps)
-    while kept:
-        split = [cells for ln in lines if (cells := split_line(ln, kept, settings))]
-        counts = [sum(1 for cells in split if cells[c]) for c in range(len(kept) + 1)]
-        sparse = [c for c in range(1, len(counts)) if counts[c] < settings.min_column_lines]
-        if not sparse:
-            break
-        kept.pop(sparse[0] - 1)
-    return kept
 
 
 def _segments(line: str) -> list[str]:
@@ -287,10 +271,10 @@ class _Reader:
                 self.heading(line, page)
             taken = start
         last = gapped[-1] + 1
-        gaps = gutters(lines[taken:last], self.settings)
+        columns = anchors(lines[taken:last], self.settings)
         while last < len(lines) and lines[last].strip() and (
             not PAGE_NUMBER.match(running_key(lines[last]))
-            and split_line(lines[last], gaps, self.settings) is not None
+            and split_line(lines[last], columns, self.settings) is not None
         ):
             last += 1
         self.fragment(lines[taken:last], page)
@@ -301,34 +285,30 @@ class _Reader:
         lines = [ln for ln in lines if ln.strip()]
         if not lines:
             return
-        gaps = _filled_columns(lines, gutters(lines, self.settings), self.settings)
-        if len(gaps) + 1 < self.settings.min_columns:
+        columns = anchors(lines, self.settings)
+        if len(columns) < self.settings.min_columns:
             for line in lines:
                 self.heading(line, page)
             return
-        split = [split_line(ln, gaps, self.settings) for ln in lines]
+        split = [split_line(ln, columns, self.settings) for ln in lines]
         spanning = [cells is None for cells in split]
-        cut = [cells or [""] * (len(gaps) + 1) for cells in split]
+        cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
         starts = self._row_starts(cut, spanning, key)
-        table = self.table if self.table and self.table.width == len(gaps) + 1 else None
-        rows: list[Row] = []
+        table = self.table if self.table and self.table.width == len(columns) else None
         head = starts[0] if starts else len(lines)
+        ranges: list[tuple[int, int]] = []
         if head and table is None:
-            table = _Table([" ".join(c) for c in zip(*cut[:head], strict=True)], len(gaps) + 1)
-            rows.append(self._row(cut[:head], spanning[:head], lines[:head], page))
+            table = _Table([" ".join(c) for c in zip(*cut[:head], strict=True)], len(columns))
+            ranges.append((0, head))
         elif head:
             # a later page: its header again, then the rest of a row the break cut
             repeat = _repeated_header(cut[:head], table.header) if table else 0
-            if repeat:
-                rows.append(self._row(cut[:repeat], spanning[:repeat], lines[:repeat], page))
-            if head > repeat:
-                rows.append(self._row(cut[repeat:head], spanning[repeat:head],
-                                      lines[repeat:head], page))
+            ranges += [r for r in ((0, repeat), (repeat, head)) if r[1] > r[0]]
         self.table = table
         bounds = [*starts, len(lines)]
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            rows.append(self._row(cut[a:b], spanning[a:b], lines[a:b], page))
+        ranges += list(zip(bounds, bounds[1:], strict=False))
+        rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
         if key is None:
             self.unsure_tables += 1
             for row in rows:
@@ -373,18 +353,26 @@ class _Reader:
         return starts
 
     def _row(
-        self, cut: list[list[str]], spanning: list[bool], lines: list[str], page: int
+        self, cut: list[list[str]], lines: list[str], split: list[LineCells | None], page: int
     ) -> Row:
-        width = len(cut[0])
-        texts: list[list[str]] = [[] for _ in range(width)]
-        for cells, span, line in zip(cut, spanning, lines, strict=True):
-            if span:
+        texts: list[list[str]] = [[] for _ in cut[0]]
+        notes: list[RowNote] = []
+        for cells, line, found in zip(cut, lines, split, strict=True):
+            if found is None:
                 texts[0].append(" ".join(line.split()))
                 continue
             for c, text in enumerate(cells):
                 if text:
                     texts[c].append(text)
-        return Row([Cell("\n".join(t)) for t in texts], [page])
+            notes += [RowNote(LAYOUT_TEXT, _overrun(cells[c]), c) for c in found.unsure]
+        return Row([Cell("\n".join(t)) for t in texts], [page], notes)
+
+
+def _overrun(text: str) -> str:
+    return (
+        f'the layout text\'s line "{quoted_end(text)}" runs into the next column, which has '
+        f"nothing on that line: its last word may be that column's"
+    )
 
 
 _ENDS = (".", "!", "?", ")", ":", ";")
