@@ -256,7 +256,10 @@ class _Reader:
             for line in lines:
                 self.heading(line, page)
             return
-        starts = [i for i in gapped if is_header_line(lines[i], self.settings)] or [gapped[0]]
+        starts = [
+            i for i in gapped
+            if is_header_line(lines[i], self.settings) and (i == gapped[0] or _after_text(lines, i))
+        ] or [gapped[0]]
         if gapped[0] < starts[0]:
             starts.insert(0, gapped[0])
         for line in lines[:starts[0]]:
@@ -294,7 +297,9 @@ class _Reader:
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
-        starts = self._row_starts(cut, spanning, key)
+        header = _header_lines(lines, cut) if not spanning[0] else 0
+        starts = [i for i in self._row_starts(cut, spanning, key) if i > header]
+        starts = ([header] if 0 < header < len(lines) else []) + starts
         table = self.table if self.table and self.table.width == len(columns) else None
         head = starts[0] if starts else len(lines)
         ranges: list[tuple[int, int]] = []
@@ -373,6 +378,31 @@ def _overrun(text: str) -> str:
         f'the layout text\'s line "{quoted_end(text)}" runs into the next column, which has '
         f"nothing on that line: its last word may be that column's"
     )
+
+
+def _after_text(lines: list[str], i: int) -> bool:
+    """Whether the nearest line with text above line i is a line of text alone (a heading
+    over a table), not a table's line."""
+    above = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
+    return not _gapped(above)
+
+
+def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
+    """How many lines at the top of a block are its header: a header line, and the lines
+    under it each of whose pieces goes on a header's word ("Scop" / "e", "do this?") or
+    is a column's name itself ("Target" / "Date")."""
+    if not is_header_line(lines[0]):
+        return 0
+    count = 1
+    for cells in cut[1:]:
+        filled = [c for c in cells if c]
+        if not filled or not all(
+            c[:1].islower() or role_of(c) is not None and number_cell(c) is None
+            for c in filled
+        ):
+            break
+        count += 1
+    return count
 
 
 _ENDS = (".", "!", "?", ")", ":", ";")
