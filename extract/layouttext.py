@@ -30,7 +30,7 @@ from pathlib import Path
 
 import regex
 
-from dhrplan.extract.celltext import quoted_end
+from dhrplan.extract.celltext import SPACE_WIDTH, quoted_end
 from dhrplan.extract.labels import BULLETS, is_bullet
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
@@ -47,7 +47,8 @@ from dhrplan.extract.numbering import holds_recommendations, number_cell
 from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
-from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
+from dhrplan.extract.textlines import SETTINGS as TEXT_SETTINGS
+from dhrplan.extract.textlines import text_width, undo_converter_lines, undo_running_lines
 from dhrplan.extract.vocabulary import role_of
 
 _GAP = compiled(r"\S {2,}(?=\S)")
@@ -314,6 +315,8 @@ class _Reader:
         bounds = [*starts, len(lines)]
         ranges += list(zip(bounds, bounds[1:], strict=False))
         rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
+        first = 1 if ranges and ranges[0][0] == 0 and head and starts else 0
+        _merge_down(rows[first:], key)
         if key is None:
             self.unsure_tables += 1
             for row in rows:
@@ -378,6 +381,56 @@ def _overrun(text: str) -> str:
         f'the layout text\'s line "{quoted_end(text)}" runs into the next column, which has '
         f"nothing on that line: its last word may be that column's"
     )
+
+
+def _merge_down(rows: list[Row], key: int | None) -> None:
+    """A cell merged down over several rows (a recommendation over its action rows), which
+    the layout shows as one column of text running on past the rows' starts: a row's cell
+    that goes on mid-sentence from the cell above ("...where the" / "victim has...") is
+    that cell's, and so is, once one has, the cell of a row numbered as a part of the same
+    item ("1 (ii)", "1 (iii)" under "1 (i)")."""
+    for c in range(len(rows[0].cells) if rows else 0):
+        if c == key:
+            continue
+        width = max((text_width(ln) for r in rows for ln in r.cells[c].text.split("\n")),
+                    default=0.0)
+        origin: int | None = None
+        merged = False
+        for r in range(1, len(rows)):
+            cell, above = rows[r].cells[c], rows[origin if origin is not None else r - 1].cells[c]
+            if cell.empty or above.empty:
+                origin, merged = (None, False) if not cell.empty else (origin, merged)
+                continue
+            base = _base(rows[r].cells[key].text) if key is not None else None
+            same = merged and base is not None and base == _base(
+                rows[origin if origin is not None else r - 1].cells[key].text
+            )
+            if _goes_on(above.text, cell.text, width) or same:
+                origin = r - 1 if origin is None else origin
+                rows[origin].cells[c] = Cell(f"{above.text}\n{cell.text}")
+                rows[r].cells[c] = Cell(merged=True)
+                merged = True
+            else:
+                origin, merged = None, False
+
+
+def _goes_on(above: str, text: str, width: float) -> bool:
+    """A cell's text that carries on the phrase of the cell above: that one ends mid-phrase
+    on a line its next word would not have fitted on (the column's line width `width`, its
+    longest line), and this one starts in lower case."""
+    last = above.rstrip().rsplit("\n", 1)[-1]
+    room = width * (1 - TEXT_SETTINGS.fit_share) - text_width(last) - SPACE_WIDTH
+    return (
+        not last.endswith(_ENDS)
+        and text[:1].islower()
+        and text_width(text.split(" ", 1)[0]) > room
+    )
+
+
+def _base(number: str) -> str | None:
+    """The item a row's number belongs to: "1" of "1 (ii)", "2" of "2.3"."""
+    found = regex.match(r"\s*([A-Za-z]{0,6}\d+)", number)
+    return found.group(1) if found and number.strip() != found.group(1) else None
 
 
 def _after_text(lines: list[str], i: int) -> bool:
