@@ -31,7 +31,7 @@ from pathlib import Path
 import regex
 
 from dhrplan.extract.celltext import SPACE_WIDTH, quoted_end
-from dhrplan.extract.labels import BULLETS, is_bullet
+from dhrplan.extract.labels import BULLETS, TICKS
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
     Block,
@@ -49,7 +49,7 @@ from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import SETTINGS as TEXT_SETTINGS
 from dhrplan.extract.textlines import text_width, undo_converter_lines, undo_running_lines
-from dhrplan.extract.vocabulary import role_of
+from dhrplan.extract.vocabulary import glue_broken_header, role_of
 
 _GAP = compiled(r"\S {2,}(?=\S)")
 """Two or more spaces between text on one line: a gutter between columns (a sentence's
@@ -116,6 +116,11 @@ def is_layout_text(text: str, settings: LayoutSettings = SETTINGS) -> bool:
     return gapped >= settings.min_layout_lines and gapped >= settings.layout_share * len(lines)
 
 
+def _is_bullet(char: str) -> bool:
+    """A bullet, set left of its item's text; a tick is a cell's whole text."""
+    return bool(_BULLET.match(char))
+
+
 def _gapped(line: str) -> bool:
     return bool(_GAP.search(line.strip()))
 
@@ -139,7 +144,7 @@ def anchors(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[i
     starts: dict[int, set[int]] = {}
     for k, line in enumerate(lines):
         for a, _, text in pieces(line):
-            starts.setdefault(a + 2 if is_bullet(text[0]) else a, set()).add(k)
+            starts.setdefault(a + 2 if _is_bullet(text[0]) else a, set()).add(k)
     clusters: list[tuple[int, set[int]]] = []
     last = 0
     for x in sorted(starts):
@@ -186,7 +191,7 @@ def split_line(
     queue = list(found)
     while queue:
         a, b, text = queue.pop(0)
-        start = a + 2 if is_bullet(text[0]) else a
+        start = a + 2 if _is_bullet(text[0]) else a
         column = max(0, sum(1 for x in columns if start + settings.jitter >= x) - 1)
         beyond = columns[column + 1] if column + 1 < len(columns) else None
         if beyond is not None and b > beyond + settings.overflow:
@@ -205,7 +210,7 @@ def split_line(
     return LineCells([_BULLET.sub("• ", " ".join(c)) for c in cells], tuple(unsure))
 
 
-_BULLET = compiled(rf"^[{BULLETS}]\s*")
+_BULLET = compiled(rf"^[{''.join(sorted(set(BULLETS) - set(TICKS)))}]\s*")
 """A bullet as the PDF path reads it: any bullet glyph (the Symbol font's private-use one
 too) as "•", one space before its item."""
 
@@ -298,9 +303,11 @@ class _Reader:
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
-        header = _header_lines(lines, cut) if not spanning[0] else 0
-        starts = [i for i in self._row_starts(cut, spanning, key) if i > header]
-        starts = ([header] if 0 < header < len(lines) else []) + starts
+        starts = self._row_starts(cut, spanning, key)
+        if key is None:  # the header ends where a number column's first number is, if any
+            header = _header_lines(lines, cut) if not spanning[0] else 0
+            starts = [i for i in starts if i > header]
+            starts = ([header] if 0 < header < len(lines) else []) + starts
         table = self.table if self.table and self.table.width == len(columns) else None
         head = starts[0] if starts else len(lines)
         ranges: list[tuple[int, int]] = []
@@ -447,13 +454,17 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
     if not is_header_line(lines[0]):
         return 0
     count = 1
+    header = list(cut[0])
     for cells in cut[1:]:
-        filled = [c for c in cells if c]
+        filled = [(c, text) for c, text in enumerate(cells) if text]
         if not filled or not all(
-            c[:1].islower() or role_of(c) is not None and number_cell(c) is None
-            for c in filled
+            not text[:1].isupper() and not text[:1].isdigit()
+            or glue_broken_header(f"{header[c]} {text}") != f"{header[c]} {text}"
+            or role_of(text) is not None and number_cell(text) is None
+            for c, text in filled
         ):
             break
+        header = [f"{h} {t}".strip() for h, t in zip(header, cells, strict=True)]
         count += 1
     return count
 
@@ -467,7 +478,7 @@ def _fresh(above: str, text: str) -> bool:
     if not above:
         return True
     first = text[:1]
-    return above.endswith(_ENDS) and (first.isupper() or first.isdigit() or is_bullet(first))
+    return above.endswith(_ENDS) and (first.isupper() or first.isdigit() or _is_bullet(first))
 
 
 def _repeated_header(cut: list[list[str]], header: list[str]) -> int:
