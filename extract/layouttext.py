@@ -221,8 +221,12 @@ def _segments(line: str) -> list[str]:
 
 def is_header_line(line: str, settings: LayoutSettings = SETTINGS) -> bool:
     """A table's header line: most of its pieces (text between gaps) short names of an
-    action plan's columns ("Ref", "Recommendation", "Lead agency", "Target date")."""
+    action plan's columns ("Ref", "Recommendation", "Lead agency", "Target date"), and no
+    digit anywhere ("MA3 Agencies should ensure | All agencies | September | Complete" is
+    a row)."""
     pieces = _segments(line)
+    if any(ch.isdigit() for ch in line):
+        return False  # "MA3", "2024": a row's first line
     named = sum(
         1 for p in pieces
         if len(p.split()) <= settings.header_words and role_of(p) is not None
@@ -449,8 +453,9 @@ def _after_text(lines: list[str], i: int) -> bool:
 
 def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
     """How many lines at the top of a block are its header: a header line, and the lines
-    under it each of whose pieces goes on a header's word ("Scop" / "e", "do this?") or
-    is a column's name itself ("Target" / "Date")."""
+    under it each of whose pieces goes on a header's word ("Scop" / "e", "do this?"), is
+    a column's name itself ("Target" / "Date") or one or two capitalised words ("Lead" /
+    "Officer"); a row's first line has a sentence or a number somewhere."""
     if not is_header_line(lines[0]):
         return 0
     count = 1
@@ -461,6 +466,7 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
             not text[:1].isupper() and not text[:1].isdigit()
             or glue_broken_header(f"{header[c]} {text}") != f"{header[c]} {text}"
             or role_of(text) is not None and number_cell(text) is None
+            or len(text.split()) <= 2 and text[:1].isupper()
             for c, text in filled
         ):
             break
