@@ -72,6 +72,8 @@ class LayoutSettings:
     being its header and a number broken in two."""
     min_key_numbers: int = 2
     """A number column numbers two rows at least."""
+    key_columns: int = 2
+    """A number column is the first column, or the second after a theme or agency one."""
     jitter: int = 2
     """Characters by which the starts of one column's lines may differ: pdftotext places a
     line's first word at its x rounded to its grid, and a bold header or a line of narrow
@@ -337,8 +339,10 @@ class _Reader:
         self.fragments.add(id(fragment))
 
     def _key_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
-        """The leftmost column most of whose filled lines are numbers."""
-        for c in range(len(cut[0]) if cut else 0):
+        """The leftmost column most of whose filled lines are numbers, among the first
+        `key_columns` (a number column leads the row; "Q1" in a timescale column is no
+        number of it)."""
+        for c in range(min(len(cut[0]), self.settings.key_columns) if cut else 0):
             texts = [cells[c] for cells, span in zip(cut, spanning, strict=True)
                      if not span and cells[c]]
             numbers = sum(1 for t in texts if number_cell(t) is not None)
@@ -462,11 +466,11 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
     header = list(cut[0])
     for cells in cut[1:]:
         filled = [(c, text) for c, text in enumerate(cells) if text]
-        if not filled or not all(
-            not text[:1].isupper() and not text[:1].isdigit()
-            or glue_broken_header(f"{header[c]} {text}") != f"{header[c]} {text}"
-            or role_of(text) is not None and number_cell(text) is None
-            or len(text.split()) <= 2 and text[:1].isupper()
+        if not filled or any(ch.isdigit() for _, text in filled for ch in text) or not all(
+            glue_broken_header(f"{header[c]} {text}") != f"{header[c]} {text}"
+            or len(text.split()) <= SETTINGS.header_words and (
+                not text[:1].isupper() or role_of(text) is not None or len(text.split()) <= 2
+            )
             for c, text in filled
         ):
             break
