@@ -171,9 +171,10 @@ def anchors(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[i
 
 @dataclass(frozen=True)
 class LineCells:
-    """A line cut into cells, and the columns whose text on it may hold the next column's:
-    a piece ran over the next column's start (by less than `overflow`) where that column
-    has nothing on the line."""
+    """A line cut into cells, and the columns whose text on it may hold the next column's
+    or have lost a word to it: a piece ran over the next column's start (by less than
+    `overflow`) where that column has nothing on the line, or its last words, set from
+    that start on, were given to that column."""
 
     cells: list[str]
     unsure: tuple[int, ...] = ()
@@ -190,25 +191,37 @@ def split_line(
     cells: list[list[str]] = [[] for _ in columns]
     found = pieces(line)
     unsure: list[int] = []
-    queue = list(found)
+    moved: list[int] = []
+    queue = [(a, b, text, 0) for a, b, text in found]
     while queue:
-        a, b, text = queue.pop(0)
+        a, b, text, least = queue.pop(0)
         start = a + 2 if _is_bullet(text[0]) else a
-        column = max(0, sum(1 for x in columns if start + settings.jitter >= x) - 1)
+        column = max(least, sum(1 for x in columns if start + settings.jitter >= x) - 1)
         beyond = columns[column + 1] if column + 1 < len(columns) else None
         if beyond is not None and b > beyond + settings.overflow:
             if len(found) == 1:
                 return None
             words = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)]
-            cut = min((w for w in words if w >= beyond - settings.jitter),
-                      key=lambda w: abs(w - beyond), default=None)
+            bullets = [w for w in words if _is_bullet(line[w]) and abs(w + 2 - beyond) <= (
+                settings.jitter + 2
+            )]
+            cut = bullets[0] if bullets else min(
+                (w for w in words if w >= beyond - settings.indent),
+                key=lambda w: abs(w - beyond), default=None,
+            )
             if cut is not None:
-                queue.insert(0, (cut, b, line[cut:b]))
+                queue.insert(0, (cut, b, line[cut:b], column + 1))
                 text, b = line[a:cut].rstrip(), cut
         elif beyond is not None and b > beyond:
             unsure.append(column)
+            later = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)
+                     if a + m.start() >= beyond - 1]
+            if later:  # a word set where the next column starts is that column's
+                moved.append(column)
+                queue.insert(0, (later[0], b, line[later[0]:b], column + 1))
+                text, b = line[a:later[0]].rstrip(), later[0]
         cells[column].append(text)
-    unsure = [c for c in unsure if not cells[c + 1]]
+    unsure = sorted({c for c in unsure if not cells[c + 1]} | set(moved))
     return LineCells([_BULLET.sub("• ", " ".join(c)) for c in cells], tuple(unsure))
 
 
@@ -393,8 +406,8 @@ class _Reader:
 
 def _overrun(text: str) -> str:
     return (
-        f'the layout text\'s line "{quoted_end(text)}" runs into the next column, which has '
-        f"nothing on that line: its last word may be that column's"
+        f'the layout text\'s line "{quoted_end(text)}" runs into the next column: a word '
+        f"at the border may belong to either"
     )
 
 
@@ -450,9 +463,13 @@ def _base(number: str) -> str | None:
 
 def _after_text(lines: list[str], i: int) -> bool:
     """Whether the nearest line with text above line i is a line of text alone (a heading
-    over a table), not a table's line."""
-    above = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
-    return not _gapped(above)
+    over a table), not a table's line: gapped, or indented right above (a cell's line in a
+    column but the first)."""
+    k = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+    if k is None:
+        return True
+    indented = lines[k][:1] == " " and k == i - 1  # a cell's line of the table going on
+    return not _gapped(lines[k]) and not indented
 
 
 def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
