@@ -72,6 +72,10 @@ class LayoutSettings:
     being its header and a number broken in two."""
     min_key_numbers: int = 2
     """A number column numbers two rows at least."""
+    heading_gap: int = 2
+    """Blank lines above a heading that set it apart from the table above: pdftotext
+    writes one for the space between a table's rows or paragraphs, two or more only for the
+    space between blocks of the page."""
     key_columns: int = 2
     """A number column is the first column, or the second after a theme or agency one."""
     jitter: int = 2
@@ -285,6 +289,7 @@ class _Reader:
             i for i in gapped
             if is_header_line(lines[i], self.settings) and (i == gapped[0] or _after_text(lines, i))
         ] or [gapped[0]]
+        starts = sorted(set(starts) | set(self._after_headings(lines, gapped)))
         if gapped[0] < starts[0]:
             starts.insert(0, gapped[0])
         for line in lines[:starts[0]]:
@@ -309,6 +314,20 @@ class _Reader:
         for line in lines[last:]:
             self.heading(line, page)
 
+    def _after_headings(self, lines: list[str], gapped: list[int]) -> list[int]:
+        """Gapped lines under a heading set apart by `heading_gap` blank lines above it (a
+        form's "Recommendation 2" over its table): each starts a table, as a header does."""
+        found: list[int] = []
+        gap = self.settings.heading_gap
+        for i in range(gap, len(lines)):
+            if lines[i].strip() and not _gapped(lines[i]) and lines[i][:1] != " " and all(
+                not ln.strip() for ln in lines[i - gap:i]
+            ):
+                later = [g for g in gapped if g > i]
+                if later and all(lines[k].strip() for k in range(i, later[0])):
+                    found.append(later[0])
+        return found
+
     def fragment(self, lines: list[str], page: int) -> None:
         lines = [ln for ln in lines if ln.strip()]
         if not lines:
@@ -322,7 +341,7 @@ class _Reader:
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
-        starts = self._row_starts(cut, spanning, key)
+        starts, told = self._row_starts(cut, spanning, key)
         if key is None:  # the header ends where a number column's first number is, if any
             header = _header_lines(lines, cut) if not spanning[0] else 0
             starts = [i for i in starts if i > header]
@@ -343,7 +362,7 @@ class _Reader:
         rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
         first = 1 if ranges and ranges[0][0] == 0 and head and starts else 0
         _merge_down(rows[first:], key)
-        if key is None:
+        if not told:
             self.unsure_tables += 1
             for row in rows:
                 row.warnings.append(NO_NUMBER_COLUMN)
@@ -367,11 +386,18 @@ class _Reader:
 
     def _row_starts(
         self, cut: list[list[str]], spanning: list[bool], key: int | None
-    ) -> list[int]:
+    ) -> tuple[list[int], bool]:
         """The lines that start a row: a number in the number column, the first line of a
-        run of full-width lines and the line after one; without a number column, a line
-        whose first column starts afresh (`_fresh`) with most of its other cells."""
+        run of full-width lines and the line after one, a field label in a form's first
+        column; without any of these, a line whose first column starts afresh (`_fresh`)
+        with most of its other cells. Also whether the rows were so told (not guessed)."""
         starts: list[int] = []
+        firsts = [cells[0] for cells, span in zip(cut, spanning, strict=True)
+                  if cells[0] and not span]
+        named = sum(1 for t in firsts if role_of(t) is not None)
+        labels = named >= self.settings.min_key_numbers and named >= (
+            self.settings.key_share * len(firsts)
+        )  # a form: field labels down the first column, each starting its row
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
             if span != before and i:
@@ -381,12 +407,15 @@ class _Reader:
             elif key is not None:
                 if cells[key] and number_cell(cells[key]) is not None:
                     starts.append(i)
+            elif labels:
+                if cells[0] and not cells[0][:1].islower():
+                    starts.append(i)
             elif cells[0] and _fresh(cut[i - 1][0], cells[0]):
                 others = [c for c in range(1, len(cells)) if cells[c]]
                 fresh = sum(1 for c in others if _fresh(cut[i - 1][c], cells[c]))
                 if fresh >= self.settings.fresh_share * len(others):
                     starts.append(i)
-        return starts
+        return starts, key is not None or labels
 
     def _row(
         self, cut: list[list[str]], lines: list[str], split: list[LineCells | None], page: int
