@@ -92,6 +92,10 @@ class LayoutSettings:
     """Characters a cell's line may run past the next column's start: pdftotext sets a line
     of text in a proportional font on a grid of average widths, and a line of wide letters
     outgrows its column."""
+    overflow_share: float = 0.25
+    """A line outgrows its column by this share of the column's width at most: the drift
+    grows with the line (a number column's lines do not outgrow it; "Training" across it
+    is a theme row)."""
     header_words: int = 4
     """A header cell's line has a few words ("Key milestones", "Lead officer / agency"); a
     longer piece is a cell's text, whatever words it holds."""
@@ -202,7 +206,10 @@ def split_line(
         start = a + 2 if _is_bullet(text[0]) else a
         column = max(least, sum(1 for x in columns if start + settings.jitter >= x) - 1)
         beyond = columns[column + 1] if column + 1 < len(columns) else None
-        if beyond is not None and b > beyond + settings.overflow:
+        room = min(settings.overflow, settings.overflow_share * (
+            (beyond - columns[column]) if beyond is not None else 0
+        ))
+        if beyond is not None and b > beyond + room:
             if len(found) == 1:
                 return None
             words = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)]
@@ -341,6 +348,12 @@ class _Reader:
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
+        if key is not None:  # a word alone in the number column (no header's) is a theme row
+            spanning = [span or bool(cells[key]) and number_cell(cells[key]) is None and all(
+                not t for c, t in enumerate(cells) if c != key
+            ) and not cells[key][:1].islower() and role_of(cells[key]) is None
+                for cells, span in zip(cut, spanning, strict=True)]
+            split = [None if span else found for found, span in zip(split, spanning, strict=True)]
         starts, told = self._row_starts(cut, spanning, key)
         if key is None:  # the header ends where a number column's first number is, if any
             header = _header_lines(lines, cut) if not spanning[0] else 0
@@ -395,9 +408,10 @@ class _Reader:
         firsts = [cells[0] for cells, span in zip(cut, spanning, strict=True)
                   if cells[0] and not span]
         named = sum(1 for t in firsts if role_of(t) is not None)
-        labels = named >= self.settings.min_key_numbers and named >= (
+        terms = sum(1 for t in firsts if " " not in t and sum(ch.isupper() for ch in t) > 1)
+        labels = max(named, terms) >= self.settings.min_key_numbers and max(named, terms) >= (
             self.settings.key_share * len(firsts)
-        )  # a form: field labels down the first column, each starting its row
+        )  # a form's field labels or a glossary's acronyms down the first column, a row each
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
             if span != before and i:
@@ -495,8 +509,8 @@ def _after_text(lines: list[str], i: int) -> bool:
     over a table), not a table's line: gapped, or indented right above (a cell's line in a
     column but the first)."""
     k = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
-    if k is None:
-        return True
+    if k is None or i - k > SETTINGS.heading_gap:
+        return True  # the space between two blocks of the page
     indented = lines[k][:1] == " " and k == i - 1  # a cell's line of the table going on
     return not _gapped(lines[k]) and not indented
 
