@@ -43,7 +43,7 @@ from dhrplan.extract.model import (
     RowNote,
     TableFragment,
 )
-from dhrplan.extract.numbering import holds_recommendations, number_cell
+from dhrplan.extract.numbering import holds_recommendations, number_cell, split_label
 from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
@@ -82,7 +82,7 @@ class LayoutSettings:
     """Characters by which the starts of one column's lines may differ: pdftotext places a
     line's first word at its x rounded to its grid, and a bold header or a line of narrow
     letters lands a character or two off."""
-    indent: int = 6
+    indent: int = 10
     """A column's second start no more than this right of its first that few lines share
     with it is an indent inside the column (hanging bullets, indented paragraphs)."""
     shared_share: float = 0.2
@@ -412,6 +412,7 @@ class _Reader:
         labels = max(named, terms) >= self.settings.min_key_numbers and max(named, terms) >= (
             self.settings.key_share * len(firsts)
         )  # a form's field labels or a glossary's acronyms down the first column, a row each
+        numbered = None if key is not None or labels else self._numbered_column(cut, spanning)
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
             if span != before and i:
@@ -424,12 +425,27 @@ class _Reader:
             elif labels:
                 if cells[0] and not cells[0][:1].islower():
                     starts.append(i)
+            elif numbered is not None:
+                if _numbered(cut[i - 1][numbered], cells[numbered]):
+                    starts.append(i)
             elif cells[0] and _fresh(cut[i - 1][0], cells[0]):
                 others = [c for c in range(1, len(cells)) if cells[c]]
                 fresh = sum(1 for c in others if _fresh(cut[i - 1][c], cells[c]))
                 if fresh >= self.settings.fresh_share * len(others):
                     starts.append(i)
-        return starts, key is not None or labels
+        return starts, key is not None or labels or numbered is not None
+
+    def _numbered_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
+        """The leftmost of the first columns whose cells start with their number ("1) The
+        police should...", "MA2 Southbridge..."), two of them at least."""
+        for c in range(min(len(cut[0]), self.settings.key_columns) if cut else 0):
+            count = sum(
+                1 for i in range(1, len(cut))
+                if not spanning[i] and _numbered(cut[i - 1][c], cut[i][c])
+            )
+            if count >= self.settings.min_key_numbers:
+                return c
+        return None
 
     def _row(
         self, cut: list[list[str]], lines: list[str], split: list[LineCells | None], page: int
@@ -540,6 +556,11 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
 
 
 _ENDS = (".", "!", "?", ")", ":", ";")
+
+
+def _numbered(above: str, text: str) -> bool:
+    """A cell's line that starts a paragraph with a number ("1) The police", "MA1 The")."""
+    return bool(text) and _fresh(above, text) and split_label(text)[0] is not None
 
 
 def _fresh(above: str, text: str) -> bool:
