@@ -355,10 +355,19 @@ class _Reader:
                 for cells, span in zip(cut, spanning, strict=True)]
             split = [None if span else found for found, span in zip(split, spanning, strict=True)]
         starts, told = self._row_starts(cut, spanning, key)
-        if key is None:  # the header ends where a number column's first number is, if any
+        if not told:  # the header ends where the first number is, if any
             header = _header_lines(lines, cut) if not spanning[0] else 0
             starts = [i for i in starts if i > header]
             starts = ([header] if 0 < header < len(lines) else []) + starts
+        headed: set[int] = set()
+        if told:
+            for start in list(starts):
+                if _heading_above(cut, spanning, start, start == starts[0]):
+                    spanning[start - 1] = True
+                    split[start - 1] = None
+                    starts.append(start - 1)
+                    headed.add(start)
+            starts.sort()
         table = self.table if self.table and self.table.width == len(columns) else None
         head = starts[0] if starts else len(lines)
         ranges: list[tuple[int, int]] = []
@@ -373,6 +382,9 @@ class _Reader:
         bounds = [*starts, len(lines)]
         ranges += list(zip(bounds, bounds[1:], strict=False))
         rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
+        for row, (a, _) in zip(rows, ranges, strict=True):
+            if a in headed:
+                row.warnings.append(HEADING_ROW)
         first = 1 if ranges and ranges[0][0] == 0 and head and starts else 0
         _merge_down(rows[first:], key)
         if not told:
@@ -426,7 +438,7 @@ class _Reader:
                 if cells[0] and not cells[0][:1].islower():
                     starts.append(i)
             elif numbered is not None:
-                if _numbered(cut[i - 1][numbered], cells[numbered]):
+                if _numbered(cells[numbered]):
                     starts.append(i)
             elif cells[0] and _fresh(cut[i - 1][0], cells[0]):
                 others = [c for c in range(1, len(cells)) if cells[c]]
@@ -441,7 +453,7 @@ class _Reader:
         for c in range(min(len(cut[0]), self.settings.key_columns) if cut else 0):
             count = sum(
                 1 for i in range(1, len(cut))
-                if not spanning[i] and _numbered(cut[i - 1][c], cut[i][c])
+                if not spanning[i] and _numbered(cut[i][c])
             )
             if count >= self.settings.min_key_numbers:
                 return c
@@ -558,9 +570,33 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
 _ENDS = (".", "!", "?", ")", ":", ";")
 
 
-def _numbered(above: str, text: str) -> bool:
-    """A cell's line that starts a paragraph with a number ("1) The police", "MA1 The")."""
-    return bool(text) and _fresh(above, text) and split_label(text)[0] is not None
+def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first: bool) -> bool:
+    """A line right above a row's start with text in the first column only, capitalised,
+    no number, after a finished sentence: a heading between rows ("Adult Social Care" over
+    "3. Adult Social Care should..."), which the layout cannot tell from a cell's last
+    short paragraph; above the first row, the header is above it."""
+    k = start - 1
+    if k < 1 or spanning[k] or spanning[k - 1]:
+        return False
+    cells = cut[k]
+    return (
+        bool(cells[0]) and not any(cells[1:]) and cells[0][:1].isupper()
+        and split_label(cells[0])[0] is None and not cells[0].endswith(_ENDS)
+        and (first or cut[k - 1][0].endswith(_ENDS))
+    )
+
+
+HEADING_ROW = RowNote(
+    LAYOUT_TEXT,
+    "the line alone in the first column above this row was read as a heading over it, not "
+    "as the last line of the cell above: the layout text cannot tell them apart",
+)
+
+
+def _numbered(text: str) -> bool:
+    """A cell's line that starts with a number ("1) The police", "MA1 The"; a number in a
+    sentence wrapped to a line's start has no stop or capital after it)."""
+    return bool(text) and split_label(text)[0] is not None
 
 
 def _fresh(above: str, text: str) -> bool:
