@@ -582,6 +582,7 @@ def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first
     return (
         bool(cells[0]) and not any(cells[1:]) and cells[0][:1].isupper()
         and split_label(cells[0])[0] is None and not cells[0].endswith(_ENDS)
+        and role_of(cells[0]) is None  # "Action Ref" / "Number": the header's
         and (first or cut[k - 1][0].endswith(_ENDS))
     )
 
