@@ -163,8 +163,10 @@ def anchors(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[i
         else:
             clusters.append((x, set(starts[x])))
         last = x
-    found = clusters[:1] + [
-        (x, rows) for x, rows in clusters[1:] if len(rows) >= settings.min_column_lines
+    named = 0 in starts.get(min(starts), set()) and is_header_line(lines[0], settings)
+    found = clusters[:1] + [  # a header line names each column, however few its lines
+        (x, rows) for x, rows in clusters[1:]
+        if len(rows) >= settings.min_column_lines or named and 0 in rows
     ]
     kept: list[tuple[int, set[int]]] = []
     for x, rows in found:
@@ -581,7 +583,7 @@ def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first
     cells = cut[k]
     return (
         bool(cells[0]) and not any(cells[1:]) and cells[0][:1].isupper()
-        and split_label(cells[0])[0] is None and not cells[0].endswith(_ENDS)
+        and split_label(cells[0])[0] is None and not cells[0].endswith((".", "!", "?", ";", ","))
         and role_of(cells[0]) is None  # "Action Ref" / "Number": the header's
         and (first or cut[k - 1][0].endswith(_ENDS))
     )
