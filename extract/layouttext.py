@@ -105,10 +105,6 @@ class LayoutSettings:
     broken words, "Scop" / "e", or names the vocabulary lacks)."""
     min_column_lines: int = 2
     """A column holds text on two lines at least (its header and a cell)."""
-    fresh_share: float = 0.5
-    """Without a number column, a line starts a row when its first column starts afresh
-    and so do this share of its other filled cells (a row's cells all start on its first
-    line; a cell going on mid-sentence shows the row goes on)."""
 
 
 SETTINGS = LayoutSettings()
@@ -308,6 +304,8 @@ class _Reader:
             top = start
             while top > taken and not _gapped(lines[top - 1]):
                 top -= 1  # text alone above a header: headings between two tables
+            # but lines right under the table above, no blank line between, are its own
+            top = next((k for k in range(top, start) if not lines[k].strip()), top)
             self.fragment(lines[taken:top], page)
             for line in lines[top:start]:
                 self.heading(line, page)
@@ -417,7 +415,8 @@ class _Reader:
         """The lines that start a row: a number in the number column, the first line of a
         run of full-width lines and the line after one, a field label in a form's first
         column; without any of these, a line whose first column starts afresh (`_fresh`)
-        with most of its other cells. Also whether the rows were so told (not guessed)."""
+        and none of whose other cells goes on a phrase (starts in lower case). Also whether
+        the rows were so told (not guessed)."""
         starts: list[int] = []
         firsts = [cells[0] for cells, span in zip(cut, spanning, strict=True)
                   if cells[0] and not span]
@@ -442,11 +441,10 @@ class _Reader:
             elif numbered is not None:
                 if _numbered(cells[numbered]):
                     starts.append(i)
-            elif cells[0] and _fresh(cut[i - 1][0], cells[0]):
-                others = [c for c in range(1, len(cells)) if cells[c]]
-                fresh = sum(1 for c in others if _fresh(cut[i - 1][c], cells[c]))
-                if fresh >= self.settings.fresh_share * len(others):
-                    starts.append(i)
+            elif cells[0] and _fresh(cut[i - 1][0], cells[0]) and not any(
+                text[:1].islower() for text in cells[1:]
+            ):
+                starts.append(i)
         return starts, key is not None or labels or numbered is not None
 
     def _numbered_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
