@@ -275,7 +275,7 @@ class _Reader:
     unsure_tables: int = 0
 
     def heading(self, line: str, page: int) -> None:
-        text = " ".join(line.split())
+        text = _BULLET.sub("• ", " ".join(line.split()))
         if text and not PAGE_NUMBER.match(running_key(text)):
             self.blocks.append(Heading(text, page))
             self.table = None
@@ -367,7 +367,7 @@ class _Reader:
                     split[start - 1] = None
                     starts.append(start - 1)
                     headed.add(start)
-            starts.sort()
+            starts = sorted(set(starts))
         table = self.table if self.table and self.table.width == len(columns) else None
         head = starts[0] if starts else len(lines)
         ranges: list[tuple[int, int]] = []
@@ -380,7 +380,7 @@ class _Reader:
             ranges += [r for r in ((0, repeat), (repeat, head)) if r[1] > r[0]]
         self.table = table
         bounds = [*starts, len(lines)]
-        ranges += list(zip(bounds, bounds[1:], strict=False))
+        ranges += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
         for row, (a, _) in zip(rows, ranges, strict=True):
             if a in headed:
@@ -583,7 +583,7 @@ def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first
         bool(cells[0]) and not any(cells[1:]) and cells[0][:1].isupper()
         and split_label(cells[0])[0] is None and not cells[0].endswith((".", "!", "?", ";", ","))
         and role_of(cells[0]) is None  # "Action Ref" / "Number": the header's
-        and (first or cut[k - 1][0].endswith(_ENDS))
+        and (first or not cut[k - 1][0] or cut[k - 1][0].endswith(_ENDS))
     )
 
 
