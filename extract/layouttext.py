@@ -24,6 +24,7 @@ layout text, and goes to the text reader, which reads it as running text or refu
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,12 @@ from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import SETTINGS as TEXT_SETTINGS
-from dhrplan.extract.textlines import text_width, undo_converter_lines, undo_running_lines
+from dhrplan.extract.textlines import (
+    text_width,
+    token_shape,
+    undo_converter_lines,
+    undo_running_lines,
+)
 from dhrplan.extract.vocabulary import glue_broken_header, role_of
 
 _GAP = compiled(r"\S {2,}(?=\S)")
@@ -348,6 +354,8 @@ class _Reader:
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
+        if key is not None:
+            _glue_numbers(cut, key)
         if key is not None:  # a word alone in the number column (no header's) is a theme row
             spanning = [span or bool(cells[key]) and number_cell(cells[key]) is None and all(
                 not t for c, t in enumerate(cells) if c != key
@@ -568,6 +576,20 @@ def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
 
 
 _ENDS = (".", "!", "?", ")", ":", ";")
+
+
+def _glue_numbers(cut: list[list[str]], key: int) -> None:
+    """A number the narrow number column broke over two lines ("R1" / "0"), joined where
+    the halves make the shape most of the column's numbers have ("R9") and the second
+    half alone does not."""
+    shapes = Counter(token_shape(cells[key]) for cells in cut if number_cell(cells[key]))
+    if not shapes:
+        return
+    main = shapes.most_common(1)[0][0]
+    for i in range(1, len(cut)):
+        above, text = cut[i - 1][key], cut[i][key]
+        if above and text and token_shape(text) != main and token_shape(above + text) == main:
+            cut[i - 1][key], cut[i][key] = above + text, ""
 
 
 def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first: bool) -> bool:
