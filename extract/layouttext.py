@@ -56,6 +56,7 @@ from dhrplan.extract.textlines import (
     undo_running_lines,
 )
 from dhrplan.extract.vocabulary import glue_broken_header, role_of
+from dhrplan.extract.words import FUNCTION_WORDS
 
 _GAP = compiled(r"\S {2,}(?=\S)")
 """Two or more spaces between text on one line: a gutter between columns (a sentence's
@@ -231,6 +232,8 @@ def split_line(
             unsure.append(column)
             later = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)
                      if a + m.start() >= beyond - 1]
+            if later and line[later[0]:].split(" ", 1)[0] in FUNCTION_WORDS:
+                later = []  # "training on": a cell's line runs on, no cell starts so
             if later:  # a word set where the next column starts is that column's
                 moved.append(column)
                 queue.insert(0, (later[0], b, line[later[0]:b], column + 1))
