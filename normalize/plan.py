@@ -8,8 +8,8 @@ import regex
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.patterncache import compiled
-from dhrplan.extract.stitch import stitch
 from dhrplan.extract.readercodes import message_code
+from dhrplan.extract.stitch import stitch
 from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
 from dhrplan.normalize.prose import prose_plan
