@@ -1,6 +1,7 @@
 """Text of the fixture PDFs as poppler's `pdftotext` writes it
-(tests/fixtures/make_layout_exports.py): with `-layout`, each page on a grid of characters, read by `extract/layouttext.py`; without,
-the text in reading order, which keeps no table and is refused or read as running text, said.
+(tests/fixtures/make_layout_exports.py): with `-layout`, each page on a grid of characters,
+read by `extract/layouttext.py`; without, the text in reading order, which keeps no table
+and is refused or read as running text, said.
 
 A layout export gives the records its PDF gives, but for the fields named in `LOST`: what the
 export lost with the page (the space after a paragraph, the cells' shading) and what the
