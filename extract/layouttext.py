@@ -2,24 +2,27 @@
 
 Such a converter prints each page on a fixed-width grid of characters, a form feed between
 pages: a table's columns stand side by side, each cell's lines being the PDF's visual lines,
-a header broken in a narrow column ("Target" / "date") stacked in its column. What tells the
-table is the page itself:
+a header broken in a narrow column ("Target" / "date") stacked in its column. No rule or
+gap is certain there (pdftotext places each line's words by their own x, so a column's lines
+start within a character or two of each other and a long line outgrows its column), so the
+page is read the way a person reads it:
 
-- **columns**: vertical gutters, character positions that are blank on every line of the
-  table that has text in two or more places (a gap of two spaces or more); a line whose text
-  runs across a gutter ("Recommendation 3: ..." spanning the table, a theme row) is a
-  full-width row, its text in the first column, as the other exports show it;
-- **rows**: a row starts at each number in the table's number column (the leftmost column
-  most of whose cells are numbers, `numbering.number_cell`) and at each full-width row; the
-  lines above the first row of a table are its header, repeated on later pages. A table with
-  no number column is cut where its first column starts again after a line without text in
-  it: rows may then be wrong, and every record says so;
-- **cells**: each line cut at the gutters, then read as a `<br>` export's cell is (the lines
-  are the PDF's, `textlines.undo_converter_lines`), so stitching and normalizing need nothing
-  of their own.
+- **blocks**: a header line (short pieces naming a plan's columns) or a heading set apart
+  by blank lines starts a table; text alone above it is headings;
+- **columns** start where several lines start text (`anchors`), an indent inside a column
+  being a start no line shares with the column's own;
+- **cells**: each piece of a line (text between gaps of two spaces) in the column where it
+  starts (`split_line`); a piece running far into the next column is two cells, one of one
+  piece across columns a full-width row (a theme, "Recommendation 3: ...");
+- **rows** start at a number column's numbers, at numbers starting the first column's text,
+  at a form's field labels or a glossary's acronyms, at full-width rows; a cell merged down
+  over rows goes back to its first row. Where none of these tells the rows, they are cut
+  where the first column starts afresh, and every record of the table says so;
+- the cells' lines are then read as a `<br>` export's (`textlines.undo_converter_lines`), so
+  stitching and normalizing need nothing of their own.
 
-Plain `pdftotext` (reading order, no layout) keeps no columns: it has no gutters, is not
-layout text, and goes to the text reader, which reads it as running text or refuses it.
+Plain `pdftotext` (reading order, no layout) shows no gaps: it is not layout text, and the
+text reader reads it as running text under a warning, or refuses it saying why.
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ from dhrplan.extract.vocabulary import glue_broken_header, role_of
 from dhrplan.extract.words import FUNCTION_WORDS
 
 _GAP = compiled(r"\S {2,}(?=\S)")
-"""Two or more spaces between text on one line: a gutter between columns (a sentence's
-words are one space apart)."""
+"""Two or more spaces between text on one line: a gap between columns (a sentence's words
+are one space apart)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,9 @@ class LayoutSettings:
     letters lands a character or two off."""
     indent: int = 10
     """A column's second start no more than this right of its first that few lines share
-    with it is an indent inside the column (hanging bullets, indented paragraphs)."""
+    with it is an indent inside the column: hanging bullets, indented paragraphs (seven
+    characters under a bullet in the corpus); also how far left of a column's start a cell
+    may begin when a long piece is cut in two."""
     shared_share: float = 0.2
     """At most this share of the lines starting at the nearer of two such starts may start
     at both: two columns' cells start on the same line, one column's indent never does."""
@@ -166,7 +171,7 @@ def anchors(lines: Sequence[str], settings: LayoutSettings = SETTINGS) -> list[i
         else:
             clusters.append((x, set(starts[x])))
         last = x
-    named = 0 in starts.get(min(starts), set()) and is_header_line(lines[0], settings)
+    named = is_header_line(lines[0], settings)
     found = clusters[:1] + [  # a header line names each column, however few its lines
         (x, rows) for x, rows in clusters[1:]
         if len(rows) >= settings.min_column_lines or named and 0 in rows
@@ -248,23 +253,19 @@ _BULLET = compiled(rf"^[{''.join(sorted(set(BULLETS) - set(TICKS)))}]\s*")
 too) as "•", one space before its item."""
 
 
-def _segments(line: str) -> list[str]:
-    return [s for s in regex.split(r" {2,}", line.strip()) if s]
-
-
 def is_header_line(line: str, settings: LayoutSettings = SETTINGS) -> bool:
     """A table's header line: most of its pieces (text between gaps) short names of an
     action plan's columns ("Ref", "Recommendation", "Lead agency", "Target date"), and no
     digit anywhere ("MA3 Agencies should ensure | All agencies | September | Complete" is
     a row)."""
-    pieces = _segments(line)
     if any(ch.isdigit() for ch in line):
         return False  # "MA3", "2024": a row's first line
+    texts = [text for _, _, text in pieces(line)]
     named = sum(
-        1 for p in pieces
-        if len(p.split()) <= settings.header_words and role_of(p) is not None
+        1 for text in texts
+        if len(text.split()) <= settings.header_words and role_of(text) is not None
     )
-    return named >= settings.min_header_names and named >= settings.header_share * len(pieces)
+    return named >= settings.min_header_names and named >= settings.header_share * len(texts)
 
 
 @dataclass
