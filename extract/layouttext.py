@@ -307,6 +307,12 @@ class _Reader:
         starts = sorted(set(starts) | set(self._after_headings(lines, gapped)))
         if gapped[0] < starts[0]:
             starts.insert(0, gapped[0])
+        top = starts[0]
+        while self.table is not None and top and lines[top - 1][:1] == " " and (
+            lines[top - 1].strip() and not _gapped(lines[top - 1])
+        ):
+            top -= 1  # the rest of a cell the page break cut, over the table going on
+        starts[0] = top
         for line in lines[:starts[0]]:
             self.heading(line, page)
         taken = starts[0]
