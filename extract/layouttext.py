@@ -454,7 +454,7 @@ class _Reader:
                 if cells[key] and number_cell(cells[key]) is not None:
                     starts.append(i)
             elif labels:
-                if cells[0] and not cells[0][:1].islower():
+                if cells[0] and not cells[0][:1].islower() and not _runs_on(cut[i - 1][0]):
                     starts.append(i)
             elif numbered is not None:
                 if _numbered(cells[numbered]):
@@ -558,7 +558,7 @@ def _after_text(lines: list[str], i: int) -> bool:
     if k is None or i - k > SETTINGS.heading_gap:
         return True  # the space between two blocks of the page
     indented = lines[k][:1] == " " and k == i - 1  # a cell's line of the table going on
-    return not _gapped(lines[k]) and not indented
+    return not _gapped(lines[k]) and not indented and not lines[k].lstrip()[:1].islower()
 
 
 def _header_lines(lines: list[str], cut: list[list[str]]) -> int:
@@ -624,6 +624,12 @@ HEADING_ROW = RowNote(
     "the line alone in the first column above this row was read as a heading over it, not "
     "as the last line of the cell above: the layout text cannot tell them apart",
 )
+
+
+def _runs_on(text: str) -> bool:
+    """A label's line that goes on on the next ("Date completed /" / "Outcome")."""
+    last = text.rsplit(" ", 1)[-1]
+    return text.endswith(("/", "&", ",", "-", "–")) or last.casefold() in FUNCTION_WORDS
 
 
 def _numbered(text: str) -> bool:
