@@ -199,13 +199,13 @@ class LineCells:
 
 
 def split_line(
-    line: str, columns: Sequence[int], settings: LayoutSettings = SETTINGS
+    line: str, columns: Sequence[int], settings: LayoutSettings = SETTINGS, across: bool = True
 ) -> LineCells | None:
     """A line's text cell by cell, each piece in the column where it starts (within
     `jitter`); None for a line that spans columns: one piece running over the next
     column's start by more than a word pdftotext pushed right (`overflow`). A piece of a
     line with others that runs that far is two cells a single space apart, cut at the word
-    nearest the next column's start."""
+    nearest the next column's start, as is a line of one piece when not `across`."""
     cells: list[list[str]] = [[] for _ in columns]
     found = pieces(line)
     unsure: list[int] = []
@@ -220,7 +220,7 @@ def split_line(
             (beyond - columns[column]) if beyond is not None else 0
         ))
         if beyond is not None and b > beyond + room:
-            if len(found) == 1:
+            if len(found) == 1 and across:
                 return None
             words = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)]
             bullets = [w for w in words if _is_bullet(line[w]) and abs(w + 2 - beyond) <= (
@@ -361,6 +361,9 @@ class _Reader:
                 self.heading(line, page)
             return
         split = [split_line(ln, columns, self.settings) for ln in lines]
+        for i in range(1, len(lines)):  # a cell's line going on, run into the next column
+            if split[i] is None and split[i - 1] is not None and lines[i].lstrip()[:1].islower():
+                split[i] = split_line(lines[i], columns, self.settings, across=False)
         spanning = [cells is None for cells in split]
         cut = [cells.cells if cells else [""] * len(columns) for cells in split]
         key = self._key_column(cut, spanning)
@@ -635,7 +638,8 @@ def _runs_on(text: str) -> bool:
 def _numbered(text: str) -> bool:
     """A cell's line that starts with a number ("1) The police", "MA1 The"; a number in a
     sentence wrapped to a line's start has no stop or capital after it)."""
-    return bool(text) and split_label(text)[0] is not None
+    number, rest = split_label(text)
+    return number is not None and rest[:1].isalpha()  # not "12))", a reference's end
 
 
 def _fresh(above: str, text: str) -> bool:
