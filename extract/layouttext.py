@@ -297,8 +297,7 @@ class _Reader:
         lines = [line.rstrip() for line in text.split("\n")]
         gapped = [i for i, line in enumerate(lines) if _gapped(line)]
         if not gapped:
-            for line in lines:
-                self.heading(line, page)
+            self.text(lines, page)
             return
         starts = [
             i for i in gapped
@@ -313,8 +312,7 @@ class _Reader:
         ):
             top -= 1  # the rest of a cell the page break cut, over the table going on
         starts[0] = top
-        for line in lines[:starts[0]]:
-            self.heading(line, page)
+        self.text(lines[:starts[0]], page)
         taken = starts[0]
         for start in starts[1:]:
             top = start
@@ -323,8 +321,7 @@ class _Reader:
             # but lines right under the table above, no blank line between, are its own
             top = next((k for k in range(top, start) if not lines[k].strip()), top)
             self.fragment(lines[taken:top], page)
-            for line in lines[top:start]:
-                self.heading(line, page)
+            self.text(lines[top:start], page)
             taken = start
         last = gapped[-1] + 1
         columns = anchors(lines[taken:last], self.settings)
@@ -334,8 +331,32 @@ class _Reader:
         ):
             last += 1
         self.fragment(lines[taken:last], page)
-        for line in lines[last:]:
-            self.heading(line, page)
+        self.text(lines[last:], page)
+
+    def text(self, lines: list[str], page: int) -> None:
+        """Lines outside the tables: headings, but for a run of lines all indented alike
+        (`min_key_numbers` or more), which is a table whose first column is blank in text
+        (a RAG key's colour cells): its lines are rows of such a table."""
+        run: list[str] = []
+        for line in [*lines, ""]:
+            indent = len(line) - len(line.lstrip())
+            if line.strip() and indent and (not run or indent == len(run[0]) - len(
+                run[0].lstrip()
+            )):
+                run.append(line)
+                continue
+            if len(run) >= self.settings.min_key_numbers:
+                fragment = TableFragment(
+                    [Row([Cell(), Cell(_BULLET.sub("• ", " ".join(r.split())))], [page])
+                     for r in run], page)
+                self.blocks.append(fragment)
+                self.table = None
+            else:
+                for kept in run:
+                    self.heading(kept, page)
+            run = [line] if line.strip() and indent else []
+            if not run:
+                self.heading(line, page)
 
     def _after_headings(self, lines: list[str], gapped: list[int]) -> list[int]:
         """Gapped lines under a heading set apart by `heading_gap` blank lines above it (a

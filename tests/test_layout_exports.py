@@ -38,10 +38,6 @@ OWNER_LINES = (
     "read as one wrapped name, as in the <br> exports (warned)"
 )
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
-RAG_KEY = (
-    "the plan's RAG key is a table whose colour cells are blank in text: its lines read as "
-    "headings, the last ('Red - Not started') as the section of the records under it"
-)
 ROW_CUT = (
     "a row cut by a page break whose rest ('learning event.'), on the next page under the "
     "repeated header, is not joined to its action (warned)"
@@ -67,7 +63,6 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "parts-restart-numbering": {(5, "text"): SPACED},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},
-        **{(i, "section"): RAG_KEY for i in range(8)},
         (4, "text"): SPACED,
     },
     "rec-paragraph-above-table": {
