@@ -630,7 +630,7 @@ def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first
     """A line right above a row's start with text in the first column only, capitalised,
     no number, after a finished sentence: a heading between rows ("Adult Social Care" over
     "3. Adult Social Care should..."), which the layout cannot tell from a cell's last
-    short paragraph; above the first row, the header is above it."""
+    short paragraph; above the first row, the header may be above it."""
     k = start - 1
     if k < 1 or spanning[k] or spanning[k - 1]:
         return False
@@ -639,7 +639,8 @@ def _heading_above(cut: list[list[str]], spanning: list[bool], start: int, first
         bool(cells[0]) and not any(cells[1:]) and cells[0][:1].isupper()
         and split_label(cells[0])[0] is None and not cells[0].endswith((".", "!", "?", ";", ","))
         and role_of(cells[0]) is None  # "Action Ref" / "Number": the header's
-        and (first or not cut[k - 1][0] or cut[k - 1][0].endswith(_ENDS))
+        and (not cut[k - 1][0] or cut[k - 1][0].endswith(_ENDS)
+             or first and role_of(cut[k - 1][0]) is not None)
     )
 
 
