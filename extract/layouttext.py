@@ -35,7 +35,7 @@ from pathlib import Path
 import regex
 
 from dhrplan.extract.celltext import SPACE_WIDTH, quoted_end
-from dhrplan.extract.labels import BULLETS, TICKS
+from dhrplan.extract.labels import BULLETS, ITEM_START, TICKS
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
     Block,
@@ -564,6 +564,7 @@ def _goes_on(above: str, text: str, width: float) -> bool:
     return (
         not last.endswith(_ENDS)
         and text[:1].islower()
+        and not ITEM_START.match(text)  # "a. Forcewide...": a list's item starts a cell
         and text_width(text.split(" ", 1)[0]) > room
     )
 
