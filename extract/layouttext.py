@@ -421,14 +421,14 @@ class _Reader:
             repeat = _repeated_header(cut[:head], table.header) if table else 0
             ranges += [r for r in ((0, repeat), (repeat, head)) if r[1] > r[0]]
         self.table = table
+        above = len(ranges)  # the header, and the rest of a row the page break cut
         bounds = [*starts, len(lines)]
         ranges += [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
         rows = [self._row(cut[a:b], lines[a:b], split[a:b], page) for a, b in ranges]
         for row, (a, _) in zip(rows, ranges, strict=True):
             if a in headed:
                 row.warnings.append(HEADING_ROW)
-        first = 1 if ranges and ranges[0][0] == 0 and head and starts else 0
-        _merge_down(rows[first:], key)
+        _merge_down(rows[above:], key)
         if not told:
             self.unsure_tables += 1
             for row in rows:
@@ -675,11 +675,12 @@ def _fresh(above: str, text: str) -> bool:
 
 
 def _repeated_header(cut: list[list[str]], header: list[str]) -> int:
-    """How many of a page's first lines repeat the table's header, column by column (0 when
-    they do not)."""
+    """How many of a page's first lines repeat the table's header (0 when they do not): the
+    same words, wherever this page's columns put each ("Action" / "Required" a character
+    off)."""
+    words = sorted(" ".join(header).split())
     for k in range(1, len(cut) + 1):
-        cells = [" ".join(c) for c in zip(*cut[:k], strict=True)]
-        if [" ".join(c.split()) for c in cells] == [" ".join(h.split()) for h in header]:
+        if sorted(" ".join(" ".join(cells) for cells in cut[:k]).split()) == words:
             return k
     return 0
 
