@@ -76,10 +76,14 @@ class LayoutSettings:
     """Fewer gapped lines than this are no table at all (an address block, a signature)."""
     min_columns: int = 2
     """A table has two columns at least: one column is running text."""
-    key_share: float = 0.5
+    key_share: float = 0.3
     """Share of a column's filled lines (full-width rows aside) that must be numbers ("1",
-    "R3", "2.1") for it to be the number column that starts rows: most of them, the rest
-    being its header and a number broken in two."""
+    "R3", "2.1") for it to be the number column that starts rows: the rest are its header,
+    a number broken in two and theme rows set in it ("MARAC" over "1" and its lines); a
+    line of prose is never a number alone."""
+    label_share: float = 0.5
+    """Share of the first column's lines that must be field labels (or a glossary's
+    acronyms) for each to start a row of a form: most of them (a label may wrap)."""
     min_key_numbers: int = 2
     """A number column numbers two rows at least."""
     heading_gap: int = 2
@@ -393,7 +397,7 @@ class _Reader:
         if key is not None:  # a word alone in the number column (no header's) is a theme row
             spanning = [span or bool(cells[key]) and number_cell(cells[key]) is None and all(
                 not t for c, t in enumerate(cells) if c != key
-            ) and not cells[key][:1].islower() and role_of(cells[key]) is None
+            ) and not cells[key][:1].islower() and role_of(cells[key]) != "number"
                 for cells, span in zip(cut, spanning, strict=True)]
             split = [None if span else found for found, span in zip(split, spanning, strict=True)]
         starts, told = self._row_starts(cut, spanning, key)
@@ -465,7 +469,7 @@ class _Reader:
         named = sum(1 for t in firsts if role_of(t) is not None)
         terms = sum(1 for t in firsts if " " not in t and sum(ch.isupper() for ch in t) > 1)
         labels = max(named, terms) >= self.settings.min_key_numbers and max(named, terms) >= (
-            self.settings.key_share * len(firsts)
+            self.settings.label_share * len(firsts)
         )  # a form's field labels or a glossary's acronyms down the first column, a row each
         numbered = None if key is not None or labels else self._numbered_column(cut, spanning)
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
