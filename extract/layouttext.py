@@ -134,8 +134,13 @@ def is_layout_text(text: str, settings: LayoutSettings = SETTINGS) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     if any(line.lstrip().startswith("|") and line.count("|") >= 2 for line in lines):
         return False
-    gapped = sum(1 for line in lines if _GAP.search(line.strip()))
+    gapped = sum(1 for line in lines if _COLUMN_GAP.search(line.strip()))
     return gapped >= settings.min_layout_lines and gapped >= settings.layout_share * len(lines)
+
+
+_COLUMN_GAP = compiled(r"[^\s.!?:;] {2,}(?=\S)|\S {3,}(?=\S)")
+"""A gap that parts columns: two spaces after a sentence's end are a typing habit
+("...policy.  It should..."), which running text shows on every line."""
 
 
 def _is_bullet(char: str) -> bool:

@@ -208,3 +208,27 @@ def test_header_lines(line: str, header: bool) -> None:
 def test_layout_warnings_have_their_code() -> None:
     assert message_code("layout text: 1 table part with no number column") == LAYOUT_TEXT
     assert message_code("page numbers are inferred") == "reader"
+
+
+PROSE = "\n".join([
+    "Recommendation 1",
+    "The Police should review its policy.  It should report to the Board.  Then it closes.",
+    "The review found that agencies did not share information.  Agencies should meet.",
+    "Recommendation 2",
+    "The CSP should commission training.  Training should cover coercive control.",
+    "Each agency should confirm.  The Board will monitor.",
+])
+
+
+@pytest.mark.parametrize(
+    ("text", "laid_out"),
+    [
+        ("\n".join(TABLE), True),
+        # two spaces after a full stop are a typing habit, no column
+        (PROSE, False),
+        ("| Ref | Recommendation |\n|---|---|\n| R1 | The CSP should   review |\n" * 3, False),
+        ("Ref\tRecommendation\nR1\tThe CSP    should\n" * 3, False),
+    ],
+)
+def test_layout_text_is_told_by_its_gaps(text: str, laid_out: bool) -> None:
+    assert is_layout_text(text) is laid_out
