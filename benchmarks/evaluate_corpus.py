@@ -23,7 +23,7 @@ from dhrplan.extract.model import ExtractError  # noqa: E402
 from dhrplan.output.jsondoc import plan_to_dict  # noqa: E402
 from dhrplan.pipeline import Options, convert_file  # noqa: E402
 
-EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv")
+EXPORT_STYLES = ("br.md", "lines.tsv", "flat.md", "flat.tsv", "layout.txt", "plain.txt")
 
 READERS = {
     "pdf/pdfplumber": (CORPUS, ".pdf", "pdfplumber"),
@@ -36,7 +36,8 @@ READERS = {
     **{f"export/{style}": (CORPUS / "exports", f".{style}", None) for style in EXPORT_STYLES},
 }
 """Each reader's folder, file suffix and PDF backend: the text exports of the untagged PDFs
-(tests/fixtures/make_converter_exports.py) are in tests/corpus/exports/, the .docx files
+(tests/fixtures/make_converter_exports.py; `pdftotext` with and without -layout,
+tests/fixtures/make_layout_exports.py) are in tests/corpus/exports/, the .docx files
 LibreOffice saved as HTML in tests/corpus/html/, and Chromium's prints of those pages in
 tests/corpus/chromium/; "html" is a plan made as a web page in the first place."""
 

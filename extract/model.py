@@ -134,7 +134,7 @@ Block = Heading | TableFragment
 class Document:
     path: Path
     format: str
-    """"pdf", "markdown", "tsv", "docx" or "html"."""
+    """"pdf", "markdown", "tsv", "layout" (text laid out as pages), "docx" or "html"."""
     page_count: int
     """NO_PAGE for formats without pages."""
     blocks: list[Block]

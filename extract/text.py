@@ -17,8 +17,10 @@ from pathlib import Path
 from dhrplan.extract.cellhtml import cell_from_markup, tidy
 from dhrplan.extract.htmlparse import TableTooLarge
 from dhrplan.extract.labels import ITEM_START
+from dhrplan.extract.layouttext import is_layout_text, read_layout
 from dhrplan.extract.model import Block, Cell, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.numbering import holds_recommendations, label_only
+from dhrplan.extract.readercodes import LAYOUT_MESSAGE
 from dhrplan.extract.running import PAGE_NUMBER, running_key, running_threshold
 from dhrplan.extract.tableblocks import grid_table_rows, html_table_rows, is_grid_border
 from dhrplan.extract.textlines import undo_converter_lines, undo_running_lines
@@ -305,9 +307,15 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     flush_table()
     flush_paragraph()
 
+    paged = "\f" in text and not any(isinstance(b, TableFragment) for b in blocks)
     if not holds_recommendations(blocks):
-        raise ExtractError(f"{path}: no table found: not an action-plan text export")
-    warnings = []
+        raise ExtractError(f"{path}: no table found: not an action-plan text export" + (
+            f" ({READING_ORDER})" if paged else ""
+        ))
+    warnings = [
+        f"{LAYOUT_MESSAGE}: {READING_ORDER}; what is read as running text may join or part "
+        f"a table's cells wrongly"
+    ] if paged else []
     if page > 1:
         warnings.append(
             f"page numbers are inferred from the {page - 1} table break"
@@ -317,6 +325,14 @@ def parse_text(text: str, path: Path, fmt: str) -> Document:
     blocks, running_notes = undo_running_lines(blocks)
     warnings += running_notes
     return Document(path, fmt, page, blocks, warnings)
+
+
+READING_ORDER = (
+    "page breaks but no table's columns, as in a PDF's text written in reading order "
+    "(pdftotext without -layout): the PDF itself, or its `pdftotext -layout` text, keeps them"
+)
+"""Said of a text export with form feeds (pages) and no table: the refusal, or the warning
+over what is read from it as running text."""
 
 
 def read_text(path: Path) -> Document:
@@ -329,6 +345,8 @@ def read_text(path: Path) -> Document:
 
 
 def _parse(text: str, path: Path) -> Document:
+    if is_layout_text(text):
+        return read_layout(text, path)
     markdown = re.search(r"^\s*(?:\|.*\||\+[-=+:]+\+)\s*$|<table\b", text, re.M | re.I) or any(
         _BARE_SEPARATOR.match(line) for line in text.splitlines()
     )

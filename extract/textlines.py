@@ -352,7 +352,7 @@ def _near_breaks(
     ]
 
 
-def _shape(token: str) -> str:
+def token_shape(token: str) -> str:
     """ "R10" -> "R9", "2.1" -> "9.9": a token with each run of digits as one."""
     return regex.sub(r"\d+", "9", token)
 
@@ -365,7 +365,7 @@ def _single_token_shapes(column: Column, settings: TextLineSettings = SETTINGS) 
     single = [t for t in texts if " " not in t.strip()]
     if not texts or len(single) < settings.ref_share * len(texts):
         return set()
-    shapes = Counter(_shape(t) for t in single)
+    shapes = Counter(token_shape(t) for t in single)
     shape, count = shapes.most_common(1)[0]
     return {shape} if count >= settings.ref_share * len(texts) else set()
 
@@ -490,7 +490,7 @@ def undo_converter_lines(
                 shapes = _single_token_shapes(column)
                 for fragment, r, cell in column.cells:
                     text, guessed = _glue_flat(cell.text, whole, names)
-                    if _shape(text.replace(" ", "")) in shapes and text.count(" ") == 1:
+                    if token_shape(text.replace(" ", "")) in shapes and text.count(" ") == 1:
                         text = text.replace(" ", "")  # "R1 0" where the others read "R9"
                     _replace(fragment, r, c, cell, text)
                     long += len(cell.text) > settings.long_cell

@@ -8,8 +8,8 @@ import regex
 from dhrplan import SCHEMA_VERSION
 from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.patterncache import compiled
+from dhrplan.extract.readercodes import message_code
 from dhrplan.extract.stitch import stitch
-from dhrplan.extract.tags import warning_code
 from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
 from dhrplan.normalize.prose import prose_plan
@@ -118,7 +118,7 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
             "or Action column and at least two of Scope, Owner, Milestones, Target date, "
             "Progress)"
         )
-    warnings = [*(PlanWarning(warning_code(w), None, w) for w in document.warnings),
+    warnings = [*(PlanWarning(message_code(w), None, w) for w in document.warnings),
                 *layout_warnings]
     builder = RecordBuilder(document.path.stem, glossary, plan_key(tables),
                             brag=any(t.columns.brag for t in chosen))

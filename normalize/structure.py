@@ -372,7 +372,7 @@ def read_table(
                     "a row before the table's first recommendation was kept as one",
                 ))
             continue
-        if kind == "text":
+        if kind == "text" and reader.draft.rows:  # (a full-width row's draft has none)
             reader.draft.rows[-1] = join_rows(reader.draft.rows[-1], row)
             reader.draft.warnings.append(PlanWarning(
                 "row_joined", "text",

@@ -16,7 +16,7 @@ from dhrplan.output.tables import SourcedPlan, Table, Value
 
 SAME_BYTES = "same bytes"
 SAME_CONTENT = "same title and recommendations"
-FORMAT_RANK = {"pdf": 0, "docx": 1, "html": 2, "markdown": 3, "tsv": 4}
+FORMAT_RANK = {"pdf": 0, "docx": 1, "html": 2, "markdown": 3, "tsv": 4, "layout": 5}
 """The copy kept: the published original (its pages are in the records) before exports."""
 
 
