@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dhrplan.extract.words import is_word, normal_word, one_word
+from dhrplan.extract.words import english_words, is_word, listed, normal_word, one_word
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -44,3 +44,19 @@ def test_is_word(text: str, expected: bool) -> None:
 ])
 def test_one_word(head: str, tail: str, known: tuple[str, ...], expected: bool) -> None:
     assert one_word(head, tail, frozenset(known)) is expected
+
+
+def test_the_list_is_in_byte_order_and_every_word_is_found() -> None:
+    """`listed` is a binary search: it is right only while the file keeps its words in byte
+    order, one a line; each word is found, and what lies between two words is not."""
+    lines = english_words()
+    words = lines.decode("utf-8").split("\n")
+    assert words[-1] == "" and len(words) > 70_000
+    words = words[:-1]
+    assert [w.encode("utf-8") for w in words] == sorted({w.encode("utf-8") for w in words})
+    assert not any(w.startswith("#") or not w for w in words)
+    assert all(listed(w, lines) for w in words)
+    misses = [w + "\u0001" for w in words[::50]] + [w[:-1] + "~" for w in words[::50]]
+    misses += ["", "\n", "a\nb", "zzzzzzzz", "\u0000"]
+    known = set(words)
+    assert [m for m in misses if listed(m, lines)] == [m for m in misses if m in known]
