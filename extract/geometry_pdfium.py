@@ -25,6 +25,7 @@ import ctypes
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from dhrplan.extract import pdfium_library as pdfium
 from dhrplan.extract.fontnames import MAX_FORM_DEPTH, SUBSET_TAG
 from dhrplan.extract.geometry import (
     Box,
@@ -112,22 +113,20 @@ def _page_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
 
 
 class PdfiumSource:
-    """`GeometrySource` over pypdfium2. Each page and its text page are closed after use."""
+    """`GeometrySource` over PDFium's C functions (`pdfium_library`). Each page and its text
+    page are closed after use."""
 
     def __init__(self, path: Path, password: str | None = None) -> None:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
-
-        self._raw = raw
+        self._raw = raw = pdfium.bindings()
         try:
-            self._pdf = pdfium.PdfDocument(Path(path), password=password or None)
+            self._pdf = pdfium.open_document(Path(path), password or None)
         except pdfium.PdfiumError as exc:
             if exc.err_code == raw.FPDF_ERR_PASSWORD:
                 raise PdfiumPasswordError(str(exc)) from exc
             if exc.err_code == raw.FPDF_ERR_SECURITY:
                 raise PdfiumEncryptionError(str(exc)) from exc
             raise
-        self.page_count = len(self._pdf)
+        self.page_count = raw.FPDF_GetPageCount(self._pdf)
         self._tagged = _has_structure_tree(raw, self._pdf)
         self._font_dicts = _FontDictionaries(Path(path), password)
         # The per-character calls again, taking and giving addresses as ints: twice as fast
@@ -138,23 +137,23 @@ class PdfiumSource:
         self._get_origin = _prototype(raw.FPDFText_GetCharOrigin, int_, vp, int_, vp, vp)
 
     def page(self, number: int) -> PageGeometry:
-        page = self._pdf[number - 1]
+        page = pdfium.load_page(self._pdf, number - 1)
         try:
-            textpage = page.get_textpage()
+            textpage = pdfium.load_textpage(page)
             try:
                 return self._geometry(page, textpage, number, self._font_dicts.page(number))
             finally:
-                textpage.close()
+                self._raw.FPDFText_ClosePage(textpage)
         finally:
-            page.close()
+            self._raw.FPDF_ClosePage(page)
 
     def close(self) -> None:
         self._font_dicts.close()
-        self._pdf.close()
+        self._raw.FPDF_CloseDocument(self._pdf)
 
     def _geometry(self, page, textpage, number: int, page_fonts) -> PageGeometry:
-        rotation = page.get_rotation() % 360
-        box = page.get_mediabox()
+        rotation = pdfium.rotation(page) % 360
+        box = pdfium.mediabox(page)
         width, height = box[2] - box[0], box[3] - box[1]
         if rotation in (90, 270):
             width, height = height, width
@@ -183,9 +182,9 @@ class PdfiumSource:
         Three PDFium calls per character (generated?, text object, origin); what is the same
         for a whole text object (font, size, matrix) is looked up once per object."""
         raw = self._raw
-        tp = textpage.raw
+        tp = textpage
         address = ctypes.cast(tp, ctypes.c_void_p).value
-        n = textpage.count_chars()
+        n = pdfium.char_count(tp)
         codes = _codes(raw, tp, n)
         is_generated, get_object, get_origin = (
             self._is_generated, self._get_object, self._get_origin
@@ -289,30 +288,30 @@ class PdfiumSource:
                     xs, ys = [x for x, _ in filled], [y for _, y in filled]
                     marks.append((min(xs), min(ys), max(xs), max(ys)))
 
-        walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, ctm)
+        walk(raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, page, ctm)
         return out, fills, marks
 
 
 def _has_structure_tree(raw, pdf) -> bool:
     """Whether the catalog has a StructTreeRoot: PDFium only says it per page, so the first
     page is asked (its tree is empty in an untagged PDF)."""
-    if len(pdf) == 0:
+    if raw.FPDF_GetPageCount(pdf) == 0:
         return False
-    page = pdf[0]
+    page = pdfium.load_page(pdf, 0)
     try:
-        tree = raw.FPDF_StructTree_GetForPage(page.raw)
+        tree = raw.FPDF_StructTree_GetForPage(page)
         if not tree:
             return False
         raw.FPDF_StructTree_Close(tree)
         return True
     finally:
-        page.close()
+        raw.FPDF_ClosePage(page)
 
 
 def _tags(raw, page) -> dict[int, Tag]:
     """MCID -> paragraph and cell for this page (`tags.tag_of`), from PDFium's structure tree
     for the page (built from its StructParents entry in the ParentTree)."""
-    tree = raw.FPDF_StructTree_GetForPage(page.raw)
+    tree = raw.FPDF_StructTree_GetForPage(page)
     if not tree:
         return {}
     buffer = ctypes.create_string_buffer(128)
@@ -363,7 +362,7 @@ def preload() -> None:
     check and the font dictionaries, and pdfminer's, for the files `pdfobjects` leaves to
     it), for a batch to do before it forks the readers that share it: a batch of many
     files pays for pdfminer once, a single file (no later fork) only when it needs it."""
-    import pypdfium2  # noqa: F401
+    pdfium.bindings()
     from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
 
     from dhrplan.extract import fontnames, pdfobjects  # noqa: F401

@@ -20,9 +20,10 @@ NEVER_FOR_A_CONVERT = {"pdfplumber", "openpyxl", "jsonschema", "PIL", "camelot"}
 """Libraries a JSON and CSV convert with the default backend does not use: the pdfplumber
 and camelot backends, XLSX, page pictures, and jsonschema, which only explains a document
 the cached compiled schema refuses."""
-PDF_ONLY = {"pdfminer", "pypdfium2"}
+PDF_ONLY = {"pdfminer", "pypdfium2", "pypdfium2_raw"}
 """The PDF reader's libraries (pdfminer for the structure check and the font dictionaries of
-the files `extract/pdfobjects.py` leaves to it)."""
+the files `extract/pdfobjects.py` leaves to it; PDFium's bindings, `pypdfium2_raw`, and
+pypdfium2's object layer over them, which only page pictures use)."""
 MARKUP = {"lxml"}
 """What reads .docx and HTML, and the cell markup of text exports: never a PDF's."""
 
@@ -93,7 +94,9 @@ def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) ->
 
 def test_a_pdf_loads_only_the_default_readers_libraries(warm_cache: Path, tmp_path: Path) -> None:
     found = _loaded(LILY_PDF, tmp_path, warm_cache)
-    assert "pypdfium2" in found["worker"]
+    assert "pypdfium2_raw" in found["worker"]
+    # PDFium's C functions are called directly: pypdfium2's object layer is page pictures'
+    assert "pypdfium2" not in found["worker"]
     assert not found["worker"] & (NEVER_FOR_A_CONVERT | MARKUP | {"fastjsonschema"})
     # a plain PDF's structure and fonts are read without pdfminer and what it imports
     assert not found["worker"] & {"pdfminer", "cryptography", "charset_normalizer"}
