@@ -32,6 +32,7 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 @dataclass(frozen=True)
 class Options:
+    """How an input is read: the PDF backend and password, page limits, the publication day."""
     backend: str = DEFAULT_BACKEND
     password: str | None = None
     max_pages: int | None = None

@@ -70,6 +70,7 @@ def default_memory(jobs: int) -> int | None:
 
 @dataclass(frozen=True)
 class Job:
+    """One input for a worker to convert."""
     item: Input
     unchanged_sha: str | None = None
     """The hash the manifest recorded, when the outputs made from it are intact: a file still
@@ -165,6 +166,7 @@ def _context() -> BaseContext:
 
 @dataclass
 class _Running:
+    """A worker process and the job it converts."""
     job: Job
     process: BaseProcess
     deadline: float | None

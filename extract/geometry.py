@@ -25,6 +25,7 @@ def is_bold_font(fontname: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Word:
+    """A word on a PDF page, with its box and font."""
     text: str
     x0: float
     top: float
@@ -101,6 +102,7 @@ def rgb_hex(components: Iterable[float]) -> str | None:
 
 @dataclass
 class PageGeometry:
+    """What a PDF page draws: its words, rulings and fills."""
     number: int
     """1-based page number."""
     width: float

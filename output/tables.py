@@ -50,6 +50,7 @@ class SourcedPlan:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows under named columns, as CSV and XLSX write them."""
     name: str
     columns: tuple[str, ...]
     rows: list[tuple[Value, ...]]
