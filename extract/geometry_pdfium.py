@@ -179,8 +179,9 @@ class PdfiumSource:
     def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
         """Every real character of the page in content-stream order, boxed as pdfminer does.
 
-        Three PDFium calls per character (generated?, text object, origin); what is the same
-        for a whole text object (font, size, matrix) is looked up once per object."""
+        Two PDFium calls per character (text object, origin), a third for a space or line
+        break (generated?); what is the same for a whole text object (font, size, matrix) is
+        looked up once per object."""
         raw = self._raw
         tp = textpage
         address = ctypes.cast(tp, ctypes.c_void_p).value
@@ -195,33 +196,35 @@ class PdfiumSource:
         runs: dict[int | None, _Run] = {}
         chars: list[_Char] = []
         append = chars.append
-        last_origin: tuple[float, float] = (float("nan"), float("nan"))
+        last_x = last_y = float("nan")  # the origin of the glyph before
         group: int | None = None  # index of the first letter of the glyph being laid out
         spaced = False
         for i in range(n):
             obj = get_object(address, i)
-            if not obj or is_generated(address, i):  # PDFium's own spaces and line breaks
+            if not obj:  # PDFium's own spaces and line breaks between text objects
+                spaced = True
+                continue
+            code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
+            if code in GENERATED_CODES and is_generated(address, i):  # and within one
                 spaced = True
                 continue
             run = runs.get(obj)
             if run is None:
                 run = runs[obj] = _Run(raw, tp, i, obj, fonts, ctm)
-            code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
-            mcid = run.mcid
             if code in HYPHEN_MARKS and raw.FPDFText_IsHyphen(tp, i):
                 code = run.font.hyphen()
             get_origin(address, i, px, py)
             x, y = ox.value, oy.value
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
-            adv = run.font.advance(code) * run.fs
-            ligature = bool(chars) and last_origin == (x, y)
+            adv = run.advance(code) * run.fs
+            ligature = last_x == x and last_y == y and bool(chars)
             if not ligature:
-                if group is not None and len(chars) - group > 1 and last_origin[1] == y \
+                if group is not None and len(chars) - group > 1 and last_y == y \
                         and not spaced:  # a space PDFium saw there is a real word gap
-                    _spread(chars, group, ca * x + cc * y + ce)
+                    _spread(chars, group, ex)
                 group = len(chars)
             spaced = False
-            last_origin = (x, y)
+            last_x, last_y = x, y
             if run.axis_aligned:
                 w = adv * run.a
                 if ligature:  # "ffi" is one glyph: its letters share an origin; lay them out
@@ -230,9 +233,8 @@ class PdfiumSource:
                 y0, y1 = ey + run.ylo, ey + run.yhi
             else:
                 x0, y0, x1, y1 = run.box(ex, ey, adv)
-            append(
-                _Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright, mcid)
-            )
+            append(_Char(_text(code), x0, y0, x1, y1, run.fontname, y1 - y0, run.upright,
+                         run.mcid))
         return chars
 
     def _rulings(
@@ -373,6 +375,11 @@ def _prototype(function, restype, *argtypes):
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
+GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))
+"""The characters PDFium generates (FPDFText_IsGenerated): spaces where it sees a gap, and
+"\r\n" between lines (core/fpdftext/cpdf_textpage.cpp). Only a character of these is asked
+whether it is generated: one PDFium call fewer for every other character of the page."""
+
 HYPHEN_MARKS = (0x02, 0xFFFE)
 """How PDFium writes a hyphen that ends a line (FPDFText_IsHyphen): 0x02 per character, 0xFFFE
 in the page's text. pdfminer keeps the glyph's own character."""
@@ -396,14 +403,15 @@ def _codes(raw, tp, n: int) -> list[int] | None:
 class _Run:
     """What PDFium keeps per text object: font, size and matrix, composed with the page's."""
 
-    __slots__ = ("font", "fs", "a", "b", "c", "d", "lo", "hi", "ylo", "yhi", "axis_aligned",
-                 "upright", "mcid")
+    __slots__ = ("font", "advance", "fontname", "fs", "a", "b", "c", "d", "lo", "hi", "ylo",
+                 "yhi", "axis_aligned", "upright", "mcid")
 
     def __init__(self, raw, tp, index: int, obj: int | None, fonts: _Fonts, ctm: Matrix):
         m = raw.FS_MATRIX()
         if not raw.FPDFText_GetMatrix(tp, index, m):
             m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
         self.font = fonts.get(obj)
+        self.advance, self.fontname = self.font.advance, self.font.name
         self.fs = fs = raw.FPDFText_GetFontSize(tp, index)
         ca, cb, cc, cd, _, _ = ctm
         # the text object's linear map (PDFium's has the horizontal scaling in it), then the
