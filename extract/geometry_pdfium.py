@@ -359,13 +359,15 @@ def _tags(raw, page) -> dict[int, Tag]:
         raw.FPDF_StructTree_Close(tree)
 
 
-def preload() -> None:
+def preload(fallback: bool = True) -> None:
     """Import what opening a PDF needs (PDFium's bindings, the object reader of the structure
-    check and the font dictionaries, and pdfminer's, for the files `pdfobjects` leaves to
-    it), for a batch to do before it forks the readers that share it: a batch of many
-    files pays for pdfminer once, a single file (no later fork) only when it needs it."""
+    check and the font dictionaries, and with `fallback` pdfminer's, for the files
+    `pdfobjects` leaves to it), for a batch to do before it forks the readers that share it: a
+    batch of many files pays for pdfminer once, a single file (no later fork) only when it
+    needs it."""
     pdfium.bindings()
-    from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
+    if fallback:
+        from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
 
     from dhrplan.extract import fontnames, pdfobjects  # noqa: F401
 

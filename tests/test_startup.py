@@ -44,8 +44,9 @@ report["parent"] = loaded()
 from dhrplan import pipeline
 from dhrplan.inputs import Input
 from dhrplan.outcomes import Converted
-from dhrplan.workers import Job, convert_one
+from dhrplan.workers import Job, _load_for, convert_one
 job = Job(Input(path, path.name, PurePosixPath(path.stem)))
+_load_for(path, pipeline.Options().backend)  # what the worker imports before converting
 assert isinstance(convert_one(job, pipeline.Options(), ("json", "csv")), Converted)
 report["worker"] = loaded()
 print(json.dumps(report))
