@@ -4,17 +4,24 @@ two words that happened to wrap there ("Safeguarding" / "adults").
 The list is SCOWL's British English word list (Debian's wbritish, casefolded, possessives
 dropped; the copyright notice is at the top of words.txt.gz). It is loaded the first time a
 line ends full against its cell's edge, which most pages never ask. The file keeps its words
-in byte order, and a word is looked up by binary search in the decompressed bytes: building
-a set of its 73,000 words took about 10 ms, a thirtieth of a 3-page plan's run, for the
+in byte order, and a word is looked up by binary search in the inflated bytes: building a
+set of its 73,000 words took about 10 ms, a thirtieth of a 3-page plan's run, for the
 dozen words a plan asks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
 import re
+import struct
+import zlib
 from functools import cache
 from pathlib import Path
+
+from dhrplan.extract.usercache import cache_folder
+from dhrplan.output.files import write_bytes
 
 FUNCTION_WORDS = frozenset(
     (
@@ -65,11 +72,30 @@ def listed(word: str, lines: bytes) -> bool:
 @cache
 def english_words() -> bytes:
     """The list's words, one a line, in byte order (for `listed`)."""
-    data = gzip.decompress(Path(__file__).with_name("words.txt.gz").read_bytes())
+    data = _unpacked(Path(__file__).with_name("words.txt.gz"))
     start = 0
     while data.startswith(b"#", start):  # the notice's lines, above the words
         start = data.index(b"\n", start) + 1
     return data[start:]
+
+
+def _unpacked(packed: Path) -> bytes:
+    """The file's inflated bytes, kept in the user's cache folder (beside the compiled schema
+    and patterns): inflating them took 3 to 4 ms of each run that looks a word up. The copy
+    is used only if it is whole: its size and CRC-32 are those the gzip trailer records."""
+    with packed.open("rb") as fh:
+        fh.seek(-8, os.SEEK_END)
+        crc, size = struct.unpack("<II", fh.read(8))
+    copy = cache_folder() / f"words_{crc:08x}_{size}.txt"
+    with contextlib.suppress(OSError):
+        data = copy.read_bytes()
+        if len(data) == size and zlib.crc32(data) == crc:
+            return data
+    data = gzip.decompress(packed.read_bytes())
+    with contextlib.suppress(OSError):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(copy, data)
+    return data
 
 
 def normal_word(text: str) -> str:

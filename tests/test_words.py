@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dhrplan.extract.words import english_words, is_word, listed, normal_word, one_word
@@ -60,3 +62,22 @@ def test_the_list_is_in_byte_order_and_every_word_is_found() -> None:
     misses += ["", "\n", "a\nb", "zzzzzzzz", "\u0000"]
     known = set(words)
     assert [m for m in misses if listed(m, lines)] == [m for m in misses if m in known]
+
+
+def test_the_inflated_copy_is_used_only_whole(tmp_path, monkeypatch) -> None:
+    """The list is inflated once into the cache folder; a copy cut short or changed is not
+    used but made again."""
+    import gzip
+
+    from dhrplan.extract import words
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    packed = Path(words.__file__).with_name("words.txt.gz")
+    whole = gzip.decompress(packed.read_bytes())
+    assert words._unpacked(packed) == whole
+    [copy] = (tmp_path / "dhrplan").glob("words_*.txt")
+    assert copy.read_bytes() == whole
+    for damaged in (whole[:1000], whole.replace(b"\nzoo\n", b"\nzoa\n")):
+        copy.write_bytes(damaged)
+        assert words._unpacked(packed) == whole
+        assert copy.read_bytes() == whole
