@@ -84,6 +84,8 @@ def test_the_command_loads_no_reader_library(warm_cache: Path, tmp_path: Path) -
     assert not found["parent"] & (readers | {"regex", "fastjsonschema"})
     assert not found["parent"] & {"dhrplan.normalize.plan", "dhrplan.output.jsondoc"}
     assert "dhrplan.normalize.plan" in found["worker"]
+    # progress tracking is the combined outputs': neither a plan's CSV nor the parent uses it
+    assert "dhrplan.normalize.progress" not in found["worker"]
 
 
 def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) -> None:
