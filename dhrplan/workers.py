@@ -210,9 +210,15 @@ def _died(process: BaseProcess, memory: int | None) -> Failed:
 def _parent_needs() -> None:
     """What the parent itself uses for every converted file (the record classes a result
     unpickles into, the warnings it counts), imported before the first fork so that the
-    workers inherit it instead of importing it again each."""
-    import dhrplan.normalize.record  # noqa: F401
-    import dhrplan.output.tables  # noqa: F401
+    workers inherit it instead of importing it again each. With the garbage collector paused
+    and what it loaded frozen after, as in `_load_for` (the fork would freeze it anyway)."""
+    gc.disable()
+    try:
+        import dhrplan.normalize.record
+        import dhrplan.output.tables  # noqa: F401
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def _warm_up(jobs: Sequence[Job], backend: str) -> None:
