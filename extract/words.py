@@ -12,7 +12,6 @@ dozen words a plan asks.
 from __future__ import annotations
 
 import contextlib
-import gzip
 import os
 import re
 import struct
@@ -91,6 +90,8 @@ def _unpacked(packed: Path) -> bytes:
         data = copy.read_bytes()
         if len(data) == size and zlib.crc32(data) == crc:
             return data
+    import gzip  # only to make the copy: a run that has it does without the module
+
     data = gzip.decompress(packed.read_bytes())
     with contextlib.suppress(OSError):
         copy.parent.mkdir(parents=True, exist_ok=True)
