@@ -54,6 +54,7 @@ class FolderError(Exception):
 
 @dataclass(frozen=True)
 class Config:
+    """What a `convert` run was asked to do."""
     outdir: Path
     formats: tuple[str, ...] = FORMATS
     combine: bool = False
@@ -72,6 +73,7 @@ class Config:
 
 @dataclass
 class FileResult:
+    """One input's line in the run's summary."""
     shown: str
     status: str
     recommendations: int = 0
@@ -87,6 +89,7 @@ ResultShown = Callable[[FileResult, int], None]
 
 @dataclass
 class Report:
+    """What a run did, for the summary and the exit status."""
     results: list[FileResult] = field(default_factory=list)
     combined: list[Path] = field(default_factory=list)
     duplicates: list[Copy] = field(default_factory=list)

@@ -24,6 +24,7 @@ RESERVED_STEMS = frozenset(PurePosixPath(name).stem.casefold() for name in (*COM
 
 @dataclass(frozen=True)
 class Input:
+    """A plan file a run converts, and where its outputs go."""
     path: Path
     """Resolved, so the same file named twice is converted once."""
     shown: str
@@ -43,6 +44,7 @@ class Input:
 
 @dataclass(frozen=True)
 class Rejected:
+    """A path the run cannot convert, and why."""
     path: Path
     shown: str
     reason: str

@@ -23,6 +23,7 @@ def one_line(text: str) -> str:
 
 @dataclass(frozen=True)
 class Converted:
+    """A worker's result for a file it converted."""
     plan: Plan
     sha256: str
     blobs: tuple[tuple[str, bytes], ...]
@@ -38,6 +39,7 @@ class Unchanged:
 
 @dataclass(frozen=True)
 class Failed:
+    """A file that could not be converted, with the one line that says why."""
     reason: str
     sha256: str | None = None
 

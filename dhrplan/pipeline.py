@@ -32,6 +32,7 @@ SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
 @dataclass(frozen=True)
 class Options:
+    """How an input is read: the PDF backend and password, page limits, the publication day."""
     backend: str = DEFAULT_BACKEND
     password: str | None = None
     max_pages: int | None = None
@@ -120,9 +121,13 @@ def convert_file(path: Path, options: Options = Options()) -> Plan:
     return plan_from(read_file(path, options), options)
 
 
-def preload(pdf: bool = True, text: bool = True, backend: str = DEFAULT_BACKEND) -> None:
+def preload(
+    pdf: bool = True, text: bool = True, backend: str = DEFAULT_BACKEND, fallback: bool = True
+) -> None:
     """Import the heavy modules now: a batch does it while its first worker reads, so that
-    the parent can normalize and later workers, forked from it, share them."""
+    the parent can normalize and later workers, forked from it, share them; a worker, before
+    its file. `fallback`: also pdfminer, which the PDFium reader needs only for the files its
+    own object reader leaves to it (a batch pays for it once; one file only when it needs it)."""
     import dhrplan.normalize.plan  # noqa: F401
 
     if text:
@@ -133,6 +138,6 @@ def preload(pdf: bool = True, text: bool = True, backend: str = DEFAULT_BACKEND)
         if backend == "pdfium":
             import dhrplan.extract.geometry_pdfium
 
-            dhrplan.extract.geometry_pdfium.preload()
+            dhrplan.extract.geometry_pdfium.preload(fallback)
         else:
             import pdfplumber  # noqa: F401

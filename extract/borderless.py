@@ -98,6 +98,7 @@ def is_role_header(text: str) -> bool:
 
 @dataclass(frozen=True)
 class BorderlessSettings:
+    """How a table without rulings is told from its header line."""
     min_header_cells: int = 3
     """Header blocks needed: fewer is a label and its value, not a table."""
     min_plain_header_cells: int = 4
@@ -150,6 +151,7 @@ def find_borderless(
 
 @dataclass
 class _Header:
+    """A header line found, with its column blocks."""
     end: int
     """Index after the header's last line."""
     blocks: list[tuple[float, float]]

@@ -99,6 +99,7 @@ POINTS = Measure()
 
 @dataclass
 class Line:
+    """One line of words in a cell."""
     words: list[Word]
 
     @property

@@ -35,6 +35,7 @@ def is_bold_font(fontname: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Word:
+    """A word on a PDF page, with its box and font."""
     text: str
     x0: float
     top: float
@@ -117,6 +118,7 @@ def rgb_hex(components: Iterable[float]) -> str | None:
 
 @dataclass
 class PageGeometry:
+    """What a PDF page draws: its words, rulings and fills."""
     number: int
     """1-based page number."""
     width: float
@@ -259,6 +261,7 @@ def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]
     text: list[str] = []
     box = [0.0, 0.0, 0.0, 0.0]
     font, size = "", 0.0
+    gap = 0.0  # the widest space within the word: min(WORD_GAP, WORD_GAP_EM * size)
     tags = tags or {}
     tag = NO_TAG
     if tags:
@@ -285,7 +288,7 @@ def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]
         here = tags.get(mcid, NO_TAG) if mcid is not None else NO_TAG
         if text and (
             abs(top - box[1]) > LINE_SHIFT
-            or x0 > box[2] + min(WORD_GAP, WORD_GAP_EM * size)
+            or x0 > box[2] + gap
             or x0 < box[0] - WORD_GAP
             or fontname != font
             or abs(ch.size - size) > 0.5
@@ -295,8 +298,16 @@ def _words(chars: list, point, tags: dict[int, Tag] | None = None) -> list[Word]
         if not text:
             box = [x0, top, x1, bottom]
             font, size, tag = fontname, ch.size, here
-        else:
-            box = [min(box[0], x0), min(box[1], top), max(box[2], x1), max(box[3], bottom)]
+            gap = min(WORD_GAP, WORD_GAP_EM * size)
+        else:  # the word's box grows (as min() and max() of the two, in place)
+            if x0 < box[0]:
+                box[0] = x0
+            if top < box[1]:
+                box[1] = top
+            if x1 > box[2]:
+                box[2] = x1
+            if bottom > box[3]:
+                box[3] = bottom
         text.append(glyph)
     flush()
     return words

@@ -25,6 +25,7 @@ import ctypes
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from dhrplan.extract import pdfium_library as pdfium
 from dhrplan.extract.fontnames import MAX_FORM_DEPTH, SUBSET_TAG
 from dhrplan.extract.geometry import (
     Box,
@@ -112,22 +113,20 @@ def _page_ctm(rotation: int, box: tuple[float, float, float, float]) -> Matrix:
 
 
 class PdfiumSource:
-    """`GeometrySource` over pypdfium2. Each page and its text page are closed after use."""
+    """`GeometrySource` over PDFium's C functions (`pdfium_library`). Each page and its text
+    page are closed after use."""
 
     def __init__(self, path: Path, password: str | None = None) -> None:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
-
-        self._raw = raw
+        self._raw = raw = pdfium.bindings()
         try:
-            self._pdf = pdfium.PdfDocument(Path(path), password=password or None)
+            self._pdf = pdfium.open_document(Path(path), password or None)
         except pdfium.PdfiumError as exc:
             if exc.err_code == raw.FPDF_ERR_PASSWORD:
                 raise PdfiumPasswordError(str(exc)) from exc
             if exc.err_code == raw.FPDF_ERR_SECURITY:
                 raise PdfiumEncryptionError(str(exc)) from exc
             raise
-        self.page_count = len(self._pdf)
+        self.page_count = raw.FPDF_GetPageCount(self._pdf)
         self._tagged = _has_structure_tree(raw, self._pdf)
         self._font_dicts = _FontDictionaries(Path(path), password)
         # The per-character calls again, taking and giving addresses as ints: twice as fast
@@ -138,23 +137,23 @@ class PdfiumSource:
         self._get_origin = _prototype(raw.FPDFText_GetCharOrigin, int_, vp, int_, vp, vp)
 
     def page(self, number: int) -> PageGeometry:
-        page = self._pdf[number - 1]
+        page = pdfium.load_page(self._pdf, number - 1)
         try:
-            textpage = page.get_textpage()
+            textpage = pdfium.load_textpage(page)
             try:
                 return self._geometry(page, textpage, number, self._font_dicts.page(number))
             finally:
-                textpage.close()
+                self._raw.FPDFText_ClosePage(textpage)
         finally:
-            page.close()
+            self._raw.FPDF_ClosePage(page)
 
     def close(self) -> None:
         self._font_dicts.close()
-        self._pdf.close()
+        self._raw.FPDF_CloseDocument(self._pdf)
 
     def _geometry(self, page, textpage, number: int, page_fonts) -> PageGeometry:
-        rotation = page.get_rotation() % 360
-        box = page.get_mediabox()
+        rotation = pdfium.rotation(page) % 360
+        box = pdfium.mediabox(page)
         width, height = box[2] - box[0], box[3] - box[1]
         if rotation in (90, 270):
             width, height = height, width
@@ -180,12 +179,13 @@ class PdfiumSource:
     def _chars(self, textpage, ctm: Matrix, fonts: _Fonts) -> list[_Char]:
         """Every real character of the page in content-stream order, boxed as pdfminer does.
 
-        Three PDFium calls per character (generated?, text object, origin); what is the same
-        for a whole text object (font, size, matrix) is looked up once per object."""
+        Two PDFium calls per character (text object, origin), a third for a space or line
+        break (generated?); what is the same for a whole text object (font, size, matrix) is
+        looked up once per object."""
         raw = self._raw
-        tp = textpage.raw
+        tp = textpage
         address = ctypes.cast(tp, ctypes.c_void_p).value
-        n = textpage.count_chars()
+        n = pdfium.char_count(tp)
         codes = _codes(raw, tp, n)
         is_generated, get_object, get_origin = (
             self._is_generated, self._get_object, self._get_origin
@@ -196,33 +196,35 @@ class PdfiumSource:
         runs: dict[int | None, _Run] = {}
         chars: list[_Char] = []
         append = chars.append
-        last_origin: tuple[float, float] = (float("nan"), float("nan"))
+        last_x = last_y = float("nan")  # the origin of the glyph before
         group: int | None = None  # index of the first letter of the glyph being laid out
         spaced = False
         for i in range(n):
             obj = get_object(address, i)
-            if not obj or is_generated(address, i):  # PDFium's own spaces and line breaks
+            if not obj:  # PDFium's own spaces and line breaks between text objects
+                spaced = True
+                continue
+            code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
+            if code in GENERATED_CODES and is_generated(address, i):  # and within one
                 spaced = True
                 continue
             run = runs.get(obj)
             if run is None:
                 run = runs[obj] = _Run(raw, tp, i, obj, fonts, ctm)
-            code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
-            mcid = run.mcid
             if code in HYPHEN_MARKS and raw.FPDFText_IsHyphen(tp, i):
                 code = run.font.hyphen()
             get_origin(address, i, px, py)
             x, y = ox.value, oy.value
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
-            adv = run.font.advance(code) * run.fs
-            ligature = bool(chars) and last_origin == (x, y)
+            adv = run.advance(code) * run.fs
+            ligature = last_x == x and last_y == y and bool(chars)
             if not ligature:
-                if group is not None and len(chars) - group > 1 and last_origin[1] == y \
+                if group is not None and len(chars) - group > 1 and last_y == y \
                         and not spaced:  # a space PDFium saw there is a real word gap
-                    _spread(chars, group, ca * x + cc * y + ce)
+                    _spread(chars, group, ex)
                 group = len(chars)
             spaced = False
-            last_origin = (x, y)
+            last_x, last_y = x, y
             if run.axis_aligned:
                 w = adv * run.a
                 if ligature:  # "ffi" is one glyph: its letters share an origin; lay them out
@@ -231,9 +233,8 @@ class PdfiumSource:
                 y0, y1 = ey + run.ylo, ey + run.yhi
             else:
                 x0, y0, x1, y1 = run.box(ex, ey, adv)
-            append(
-                _Char(_text(code), x0, y0, x1, y1, run.font.name, y1 - y0, run.upright, mcid)
-            )
+            append(_Char(_text(code), x0, y0, x1, y1, run.fontname, y1 - y0, run.upright,
+                         run.mcid))
         return chars
 
     def _rulings(
@@ -289,30 +290,30 @@ class PdfiumSource:
                     xs, ys = [x for x, _ in filled], [y for _, y in filled]
                     marks.append((min(xs), min(ys), max(xs), max(ys)))
 
-        walk(raw.FPDFPage_CountObjects(page.raw), raw.FPDFPage_GetObject, page.raw, ctm)
+        walk(raw.FPDFPage_CountObjects(page), raw.FPDFPage_GetObject, page, ctm)
         return out, fills, marks
 
 
 def _has_structure_tree(raw, pdf) -> bool:
     """Whether the catalog has a StructTreeRoot: PDFium only says it per page, so the first
     page is asked (its tree is empty in an untagged PDF)."""
-    if len(pdf) == 0:
+    if raw.FPDF_GetPageCount(pdf) == 0:
         return False
-    page = pdf[0]
+    page = pdfium.load_page(pdf, 0)
     try:
-        tree = raw.FPDF_StructTree_GetForPage(page.raw)
+        tree = raw.FPDF_StructTree_GetForPage(page)
         if not tree:
             return False
         raw.FPDF_StructTree_Close(tree)
         return True
     finally:
-        page.close()
+        raw.FPDF_ClosePage(page)
 
 
 def _tags(raw, page) -> dict[int, Tag]:
     """MCID -> paragraph and cell for this page (`tags.tag_of`), from PDFium's structure tree
     for the page (built from its StructParents entry in the ParentTree)."""
-    tree = raw.FPDF_StructTree_GetForPage(page.raw)
+    tree = raw.FPDF_StructTree_GetForPage(page)
     if not tree:
         return {}
     buffer = ctypes.create_string_buffer(128)
@@ -379,13 +380,15 @@ def _tags(raw, page) -> dict[int, Tag]:
         raw.FPDF_StructTree_Close(tree)
 
 
-def preload() -> None:
+def preload(fallback: bool = True) -> None:
     """Import what opening a PDF needs (PDFium's bindings, the object reader of the structure
-    check and the font dictionaries, and pdfminer's, for the files `pdfobjects` leaves to
-    it), for a batch to do before it forks the readers that share it: a batch of many
-    files pays for pdfminer once, a single file (no later fork) only when it needs it."""
-    import pypdfium2  # noqa: F401
-    from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
+    check and the font dictionaries, and with `fallback` pdfminer's, for the files
+    `pdfobjects` leaves to it), for a batch to do before it forks the readers that share it: a
+    batch of many files pays for pdfminer once, a single file (no later fork) only when it
+    needs it."""
+    pdfium.bindings()
+    if fallback:
+        from pdfminer import pdfdocument, pdfinterp, pdfpage, pdfparser  # noqa: F401
 
     from dhrplan.extract import fontnames, pdfobjects  # noqa: F401
 
@@ -394,6 +397,11 @@ def _prototype(function, restype, *argtypes):
     """`function` of the PDFium library called through a prototype of our own."""
     return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
 
+
+GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))
+"""The characters PDFium generates (FPDFText_IsGenerated): spaces where it sees a gap, and
+"\r\n" between lines (core/fpdftext/cpdf_textpage.cpp). Only a character of these is asked
+whether it is generated: one PDFium call fewer for every other character of the page."""
 
 HYPHEN_MARKS = (0x02, 0xFFFE)
 """How PDFium writes a hyphen that ends a line (FPDFText_IsHyphen): 0x02 per character, 0xFFFE
@@ -418,14 +426,15 @@ def _codes(raw, tp, n: int) -> list[int] | None:
 class _Run:
     """What PDFium keeps per text object: font, size and matrix, composed with the page's."""
 
-    __slots__ = ("font", "fs", "a", "b", "c", "d", "lo", "hi", "ylo", "yhi", "axis_aligned",
-                 "upright", "mcid")
+    __slots__ = ("font", "advance", "fontname", "fs", "a", "b", "c", "d", "lo", "hi", "ylo",
+                 "yhi", "axis_aligned", "upright", "mcid")
 
     def __init__(self, raw, tp, index: int, obj: int | None, fonts: _Fonts, ctm: Matrix):
         m = raw.FS_MATRIX()
         if not raw.FPDFText_GetMatrix(tp, index, m):
             m.a, m.b, m.c, m.d = 1.0, 0.0, 0.0, 1.0
         self.font = fonts.get(obj)
+        self.advance, self.fontname = self.font.advance, self.font.name
         self.fs = fs = raw.FPDFText_GetFontSize(tp, index)
         ca, cb, cc, cd, _, _ = ctm
         # the text object's linear map (PDFium's has the horizontal scaling in it), then the

@@ -19,6 +19,7 @@ from dhrplan.extract.geometry import Segment
 
 @dataclass(frozen=True)
 class GridSettings:
+    """How close rulings must be to make one grid."""
     snap_tolerance: float = 3.0
     """Parallel rulings closer than this are the same line (double borders, rect outlines)."""
     join_tolerance: float = 3.0

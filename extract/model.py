@@ -35,6 +35,7 @@ class Region:
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell's text and how it looked."""
     text: str = ""
     bold: bool = False
     """True when every character of the cell is bold (section rows, labels)."""
@@ -86,6 +87,7 @@ class RowNote:
 
 @dataclass
 class Row:
+    """One table row as read, with the pages it sits on and what the reader noted about it."""
     cells: list[Cell]
     pages: list[int]
     warnings: list[RowNote] = field(default_factory=list)
@@ -132,6 +134,7 @@ Block = Heading | TableFragment
 
 @dataclass
 class Document:
+    """A file read into the model: its headings and table fragments in reading order."""
     path: Path
     format: str
     """"pdf", "markdown", "tsv", "layout" (text laid out as pages), "docx" or "html"."""

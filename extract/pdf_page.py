@@ -70,6 +70,7 @@ UNSHADED = "#ffffff"
 
 @dataclass
 class PageLayout:
+    """One page's blocks, as its tables and headings were laid out."""
     blocks: list[Block]
     margin_headings: list[Heading] = field(default_factory=list)
     """Headings in the top/bottom margin: dropped later if they repeat on most pages."""

@@ -26,6 +26,7 @@ from dhrplan.extract.model import ExtractError
 
 @dataclass(frozen=True)
 class IntegritySettings:
+    """Limits past which a PDF is a bomb, not a plan."""
     max_stream_bytes: int = 256 << 20
     """A content stream inflating past this is a decompression bomb, not a plan: the largest
     plan page seen holds well under 1 MB of drawing operators."""
@@ -41,6 +42,7 @@ class IntegritySettings:
 
 @dataclass
 class Structure:
+    """What the structure check found: the page count and its warnings."""
     page_count: int
     warnings: list[str] = field(default_factory=list)
 

@@ -47,6 +47,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class StitchSettings:
+    """How a table's parts on several pages are joined."""
     header_match: float = 0.8
     """Share of non-empty header cells that must match for a row to count as a repeated header."""
     paren_reach: int = 2000

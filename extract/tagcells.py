@@ -29,6 +29,7 @@ Where = tuple[int, tuple[int, int]]
 
 @dataclass
 class TagPlacement:
+    """Where a tagged page's structure tree puts the words the grid placed otherwise."""
     moved: dict[int, Where] = field(default_factory=dict)
     """id(word) -> its place by the tags, for the words the grid placed elsewhere (or left
     outside the table)."""

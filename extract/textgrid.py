@@ -34,6 +34,7 @@ from dhrplan.extract.grid import Edge, GridSettings, Lattice, find_lattices, spl
 
 @dataclass(frozen=True)
 class TextGridSettings:
+    """How a table ruled between rows only is told from the page's text."""
     rule_min_length: float = 72.0
     """Horizontal rules shorter than this (an inch) are underlines or parts of a cell's
     shading, not the rules of a table."""

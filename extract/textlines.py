@@ -102,6 +102,7 @@ def text_width(text: str) -> float:
 
 @dataclass(frozen=True)
 class TextLineSettings:
+    """How wrapped lines are told from new paragraphs."""
     fit_share: float = 0.08
     """Share of the column's line width a next word must leave free to count as fitting. In
     the fixture exports, lines wrapped with their next word fitting, so measured, within

@@ -98,8 +98,9 @@ def glue_broken_header(text: str) -> str:
         best = i + 1
         for j in range(min(len(pieces), i + 5), i + 1, -1):
             joined = "".join(pieces[i:j]).casefold().strip(".:()/")
-            alone = [p.casefold().strip(".:()/") for p in pieces[i:j]]
-            if joined in HEADER_WORDS and not all(a in HEADER_WORDS for a in alone):
+            if joined in HEADER_WORDS and not all(
+                p.casefold().strip(".:()/") in HEADER_WORDS for p in pieces[i:j]
+            ):
                 best = j
                 break
         out.append("".join(pieces[i:best]))

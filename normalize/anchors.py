@@ -62,6 +62,7 @@ wider table is a plan's or a list's, whose text may date other publications."""
 
 @dataclass(frozen=True)
 class _Found:
+    """An event's date as the plan states it."""
     event: str
     day: date
     raw: str

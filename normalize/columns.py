@@ -58,6 +58,7 @@ SETTINGS = ColumnSettings()
 
 @dataclass(frozen=True)
 class ColumnMap:
+    """The role of each column of a table."""
     roles: list[str | None]
     """One role per column (None: kept under `extra`)."""
     names: list[str]

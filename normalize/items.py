@@ -20,6 +20,7 @@ _JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
 
 @dataclass(frozen=True)
 class Item:
+    """A labelled item of a list in a cell."""
     label: str | None
     text: str
 

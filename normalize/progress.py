@@ -21,6 +21,7 @@ PROGRESS = (DONE, OVERDUE, DUE_SOON, OPEN, UNDATED)
 
 @dataclass(frozen=True)
 class ProgressSettings:
+    """When an action counts as due soon."""
     due_soon_days: int = 30
     """A month's notice: CSP action plans are reviewed at meetings about a month apart, so
     what falls due before the next meeting is what the next meeting must chase."""

@@ -97,6 +97,7 @@ def field_label(text: str) -> tuple[str, str, str | None] | None:
 
 @dataclass
 class _Recommendation:
+    """A recommendation read from running text, as its lines are gathered."""
     section: str | None
     number: str
     text: list[str]

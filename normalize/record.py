@@ -20,6 +20,7 @@ LEVELS = ("local", "regional", "national")
 
 @dataclass(frozen=True)
 class TargetDate:
+    """A target date as written, and the day or span it names."""
     raw: str
     kind: str
     start: date | None = None
@@ -42,6 +43,7 @@ class PlanWarning:
 
 @dataclass(frozen=True)
 class Completion:
+    """A completion status as written, and what it says."""
     raw: str
     status: str
     date: date | None = None
@@ -51,18 +53,21 @@ class Completion:
 
 @dataclass(frozen=True)
 class Scope:
+    """The levels (local, regional, national) a recommendation is for."""
     raw: str
     levels: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Owner:
+    """An owning agency, with its name spelt out where the plan does."""
     name: str
     expansion: str | None = None
 
 
 @dataclass
 class Action:
+    """One action of a recommendation."""
     label: str | None
     text: str
     owners: list[Owner] | None = None
@@ -95,6 +100,7 @@ class SourceRegion:
 
 @dataclass
 class Recommendation:
+    """One recommendation of the plan: the record the outputs list."""
     id: str
     section: str | None
     section_expansion: str | None
@@ -121,6 +127,7 @@ class Recommendation:
 
 @dataclass
 class Source:
+    """The file a plan was read from."""
     file: str
     sha256: str
     format: str
@@ -130,6 +137,7 @@ class Source:
 
 @dataclass(frozen=True)
 class ColumnRole:
+    """What one column of a table was read as, and from what."""
     header: str
     role: str | None
     source: str
@@ -163,6 +171,7 @@ class AnchorDate:
 
 @dataclass
 class Plan:
+    """A plan read whole: the document the JSON output holds."""
     schema_version: str
     source: Source
     title: str | None

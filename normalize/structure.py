@@ -279,6 +279,7 @@ def _lead_section(
 
 @dataclass
 class _Reader:
+    """The table being read into drafts of records."""
     table_index: int
     reading: PlanTable
     section: str | None

@@ -75,6 +75,7 @@ def read_label(text: str) -> Label | None:
 
 @dataclass
 class _Entry:
+    """One labelled field of a transposed table."""
     label: Label
     cells: list[Cell]
     rows: list[Row]
@@ -82,6 +83,7 @@ class _Entry:
 
 @dataclass
 class _Block:
+    """The fields of one recommendation in a transposed table."""
     entries: list[_Entry] = field(default_factory=list)
     number: str | None = None
 

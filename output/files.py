@@ -13,7 +13,6 @@ import contextlib
 import hashlib
 import os
 import re
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +49,7 @@ TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{8}\.tmp$", re.S)
 def _temporary_name(name: str) -> str:
     """`.<name>.<8 hex>.tmp`, the name cut so the whole fits in NAME_MAX bytes (a name that
     fits only just must not fail for its temporary's 14 bytes)."""
-    tail = f".{secrets.token_hex(4)}.tmp"
+    tail = f".{os.urandom(4).hex()}.tmp"  # secrets.token_hex(4), without importing secrets
     room = NAME_MAX - 1 - len(tail)
     encoded = os.fsencode(name)
     if len(encoded) > room:

@@ -24,6 +24,7 @@ CONVERTED, SKIPPED, FAILED = "converted", "skipped", "failed"
 
 @dataclass(frozen=True)
 class OutputFile:
+    """One file an input's conversion wrote, with its hash."""
     path: str
     """Relative to the output folder, with forward slashes."""
     sha256: str
@@ -31,6 +32,7 @@ class OutputFile:
 
 @dataclass
 class Entry:
+    """What the manifest knows of one input: its hash, status and outputs."""
     path: str
     """The input's absolute path (in the file: relative to the output folder)."""
     source: str
@@ -95,6 +97,7 @@ def _stored(path: str, base: Path) -> str:
 
 @dataclass
 class Manifest:
+    """The output folder's record of the inputs converted into it."""
     entries: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from dhrplan.normalize.progress import Tracking, due, progress
 from dhrplan.normalize.record import (
     Action,
     Completion,
@@ -25,6 +25,9 @@ from dhrplan.normalize.record import (
     TargetDate,
 )
 from dhrplan.output.keys import action_key, plan_key, record_key
+
+if TYPE_CHECKING:
+    from dhrplan.normalize.progress import Tracking
 
 Value = str | int | date | None
 
@@ -50,6 +53,7 @@ class SourcedPlan:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows under named columns, as CSV and XLSX write them."""
     name: str
     columns: tuple[str, ...]
     rows: list[tuple[Value, ...]]
@@ -165,6 +169,10 @@ def _tracked(
 ) -> tuple[Value, ...]:
     if tracking is None:
         return ()
+    # only the combined outputs track progress: a plan's own CSV (a worker's, the
+    # parent's warnings count) does without the module
+    from dhrplan.normalize.progress import due, progress
+
     when = due(dates, tracking.days(item.plan.anchors))
     return when, progress(completion, when, tracking)
 

@@ -20,9 +20,10 @@ NEVER_FOR_A_CONVERT = {"pdfplumber", "openpyxl", "jsonschema", "PIL", "camelot"}
 """Libraries a JSON and CSV convert with the default backend does not use: the pdfplumber
 and camelot backends, XLSX, page pictures, and jsonschema, which only explains a document
 the cached compiled schema refuses."""
-PDF_ONLY = {"pdfminer", "pypdfium2"}
+PDF_ONLY = {"pdfminer", "pypdfium2", "pypdfium2_raw"}
 """The PDF reader's libraries (pdfminer for the structure check and the font dictionaries of
-the files `extract/pdfobjects.py` leaves to it)."""
+the files `extract/pdfobjects.py` leaves to it; PDFium's bindings, `pypdfium2_raw`, and
+pypdfium2's object layer over them, which only page pictures use)."""
 MARKUP = {"lxml"}
 """What reads .docx and HTML, and the cell markup of text exports: never a PDF's."""
 
@@ -43,8 +44,9 @@ report["parent"] = loaded()
 from dhrplan import pipeline
 from dhrplan.inputs import Input
 from dhrplan.outcomes import Converted
-from dhrplan.workers import Job, convert_one
+from dhrplan.workers import Job, _load_for, convert_one
 job = Job(Input(path, path.name, PurePosixPath(path.stem)))
+_load_for(path, pipeline.Options().backend)  # what the worker imports before converting
 assert isinstance(convert_one(job, pipeline.Options(), ("json", "csv")), Converted)
 report["worker"] = loaded()
 print(json.dumps(report))
@@ -82,6 +84,8 @@ def test_the_command_loads_no_reader_library(warm_cache: Path, tmp_path: Path) -
     assert not found["parent"] & (readers | {"regex", "fastjsonschema"})
     assert not found["parent"] & {"dhrplan.normalize.plan", "dhrplan.output.jsondoc"}
     assert "dhrplan.normalize.plan" in found["worker"]
+    # progress tracking is the combined outputs': neither a plan's CSV nor the parent uses it
+    assert "dhrplan.normalize.progress" not in found["worker"]
 
 
 def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) -> None:
@@ -93,7 +97,9 @@ def test_a_text_export_loads_no_pdf_library(warm_cache: Path, tmp_path: Path) ->
 
 def test_a_pdf_loads_only_the_default_readers_libraries(warm_cache: Path, tmp_path: Path) -> None:
     found = _loaded(LILY_PDF, tmp_path, warm_cache)
-    assert "pypdfium2" in found["worker"]
+    assert "pypdfium2_raw" in found["worker"]
+    # PDFium's C functions are called directly: pypdfium2's object layer is page pictures'
+    assert "pypdfium2" not in found["worker"]
     assert not found["worker"] & (NEVER_FOR_A_CONVERT | MARKUP | {"fastjsonschema"})
     # a plain PDF's structure and fonts are read without pdfminer and what it imports
     assert not found["worker"] & {"pdfminer", "cryptography", "charset_normalizer"}
@@ -125,7 +131,7 @@ def _compiles(cache: Path) -> int:
 def test_the_readers_patterns_are_compiled_once_and_loaded_after(tmp_path: Path) -> None:
     cold = _compiles(tmp_path)
     assert cold >= 50  # the dates, owners, completion, labels, vocabulary... patterns
-    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
+    [cache] = (tmp_path / "dhrplan").glob("regex_pattern_codes_*.pickle")
     written = cache.read_bytes()
     # the rest come from the file (a few normalizers still compile their own few)
     assert _compiles(tmp_path) <= cold // 4
@@ -134,7 +140,7 @@ def test_the_readers_patterns_are_compiled_once_and_loaded_after(tmp_path: Path)
 
 def test_a_damaged_pattern_cache_is_compiled_again(tmp_path: Path) -> None:
     cold = _compiles(tmp_path)
-    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
+    [cache] = (tmp_path / "dhrplan").glob("regex_pattern_codes_*.pickle")
     cache.write_bytes(cache.read_bytes()[:1000])  # cut short
     assert _compiles(tmp_path) == cold
     assert _compiles(tmp_path) <= cold // 4  # and written whole again
@@ -146,8 +152,9 @@ def test_a_cached_pattern_matches_as_the_compiled_one(tmp_path: Path) -> None:
     import regex
 
     _compiles(tmp_path)
-    [cache] = (tmp_path / "dhrplan").glob("regex_patterns_*.pickle")
-    patterns = pickle.loads(cache.read_bytes())
+    [cache] = (tmp_path / "dhrplan").glob("regex_pattern_codes_*.pickle")
+    codes = pickle.loads(cache.read_bytes())
+    patterns = {key: pickle.loads(code) for key, code in codes.items()}
     texts = ["31 May 2024", "by end of Q1 2023/24", "Within 6 months of publication",
              "Police and Children's Services", "Recommendation 3a", "Ongoing - RAG: Green",
              "Page 2 of 3", "Target date", "1.2 (a)"]
@@ -158,3 +165,26 @@ def test_a_cached_pattern_matches_as_the_compiled_one(tmp_path: Path) -> None:
         for text in texts:
             assert [m.span() for m in cached.finditer(text)] == [
                 m.span() for m in fresh.finditer(text)], pattern
+
+
+class _Unloadable:
+    """Pickles to something that fails when unpickled."""
+
+    def __reduce__(self):
+        import operator
+
+        return operator.truediv, (1, 0)
+
+
+def test_a_pattern_not_asked_for_is_never_unpickled(tmp_path: Path) -> None:
+    """The file is shared by every dhrplan version on the machine: a process unpickles only
+    the patterns it asks for, not the others' (an entry that cannot be unpickled is never
+    touched, and nothing is compiled again)."""
+    import pickle
+
+    cold = _compiles(tmp_path)
+    [cache] = (tmp_path / "dhrplan").glob("regex_pattern_codes_*.pickle")
+    codes = pickle.loads(cache.read_bytes())
+    codes[("an older version's pattern", 0)] = pickle.dumps(_Unloadable())
+    cache.write_bytes(pickle.dumps(codes))
+    assert _compiles(tmp_path) <= cold // 4
