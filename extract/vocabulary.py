@@ -182,11 +182,27 @@ desired outcome and how impact is measured side by side."""
 _OUTRIGHT = compiled(r"progress|\brag\b|status|update|complet|compltn", regex.I)
 
 
+_COMPLETION_DATE = compiled(
+    r"^(?:completion|complete)\s+dates?$|^dates?\s+(?:of|for)\s+completion$", regex.I)
+"""A bare "Completion date" (not "Date completed"): the day work is done, or the day it is
+to be done by; which one, only the other columns tell."""
+
+
+def names_completion_date(header: str) -> bool:
+    """A bare "Completion date": in a table with no target column it is the plan's deadline
+    (a plan sets a date for each action; a column of done dates sits beside one), a guess
+    that every record it feeds is warned of."""
+    return bool(_COMPLETION_DATE.match(" ".join(header.split())))
+
+
 def header_roles(texts: Sequence[str]) -> list[str | None]:
     """Each header cell's role, one role to one column but for `SEVERAL` (of two, the one
     that names it outright wins: "Outcome" then "Progress" makes Progress the status), and
     an unnamed column just left of the recommendations their numbers."""
     roles = [role_of(t) for t in texts]
+    deadline = next((i for i, t in enumerate(texts) if names_completion_date(t)), None)
+    if deadline is not None and "target" not in roles:
+        roles[deadline] = "target"
     for i, role in enumerate(roles):
         if role is None or role in SEVERAL:
             continue

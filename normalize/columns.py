@@ -22,6 +22,7 @@ from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.vocabulary import (
     IMPERATIVE_VERBS,
     header_roles,
+    names_completion_date,
     role_of,
     unnamed_number_column,
 )
@@ -252,7 +253,7 @@ def map_columns(
     roles = header_roles(texts)
     sources = ["header" if r else "none" for r in roles]
 
-    unsure: list[int] = []
+    unsure = [i for i, t in enumerate(texts) if roles[i] == "target" and names_completion_date(t)]
     body = [r for r in body if len(r.filled()) > 1]  # a full-width row (a theme) is no cell
     for i in range(width):
         if roles[i] is not None:

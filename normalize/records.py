@@ -279,8 +279,8 @@ class RecordBuilder:
         warnings.extend(
             PlanWarning(
                 "column_from_content", FIELD_OF_ROLE.get(columns.roles[i] or ""),
-                f"column {i + 1} ({columns.names[i]!r}) was read as {columns.roles[i]} from "
-                "what its cells hold",
+                f"column {i + 1} ({columns.names[i]!r}) was read as {columns.roles[i]}, a "
+                "guess from what its cells hold or from the columns beside it",
             )
             for i in columns.guessed
         )

@@ -257,6 +257,32 @@ def test_the_column_that_names_a_role_outright_wins(headers: list[str], roles: l
     assert map_columns(Row([cell_from_markup(h) for h in headers], [1])).roles == roles
 
 
+@pytest.mark.parametrize(
+    ("headers", "roles", "guessed"),
+    [
+        # a bare "Completion date" with no target column beside it is the deadline (warned),
+        # which leaves the status to the update column
+        (["Action", "Lead", "Completion date", "RAG", "Comments / Update"],
+         ["action", "owner", "target", "rag", "completion"], [2]),
+        (["Action", "Lead", "Date of completion", "Progress"],
+         ["action", "owner", "target", "completion"], [2]),
+        # beside a target column it is the day the work was done
+        (["Action", "Lead", "Target date", "Completion date"],
+         ["action", "owner", "target", "completion"], []),
+        # "Date completed" says the work is done, whatever else the table has
+        (["Action", "Lead", "Date completed", "Notes"],
+         ["action", "owner", "completion", None], []),
+        (["Action", "Lead", "Date of completion and Outcome"],
+         ["action", "owner", "completion"], []),
+    ],
+)
+def test_a_completion_date_without_a_target_column_is_the_deadline(
+    headers: list[str], roles: list, guessed: list[int]
+) -> None:
+    columns = map_columns(Row([cell_from_markup(h) for h in headers], [1]))
+    assert (columns.roles, columns.guessed) == (roles, guessed)
+
+
 def test_duplicate_headers_keep_both_values_under_extra() -> None:
     columns = map_columns(Row([cell_from_markup(h) for h in ["Recommendation", "Update",
                                                              "Update"]], [1]))
