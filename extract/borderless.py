@@ -25,10 +25,12 @@ default), otherwise the page's mirrored left edge.
 
 Body. From the line after the header, downwards, a line ends the table (it is not in it) when
   - an empty band taller than `max_gap` font sizes lies above it (the gap after a table, the
-    page footer),
+    page footer), unless the line has a row's shape: text starting at the start of
+    `min_header_cells` columns or more (the next row, after a long cell's spaced paragraphs),
   - it is the header line of another table, or a ruled table lies between it and the line
     above,
-  - its text crosses a column boundary (a paragraph spanning the gaps), unless it is a theme
+  - its text crosses a column boundary (a paragraph spanning the gaps), unless it has a
+    row's shape (a row with a cell merged across) or is a theme
     line: all bold, starting at the first column's text, alone in the first column or across
     the boundaries, and followed by a line that starts a row. Such a line is a row of one
     cell (the whole width). A bold line that is not followed by a row start is a heading
