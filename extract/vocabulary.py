@@ -22,13 +22,15 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
                  r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
-                 r"|how\s+will\s+(?:we|you|they)\s+know"),
+                 r"|how\s+will\s+(?:we|you|they)\s+know|success\s+criteria"),
     ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
-    ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"),
+    ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"
+                   r"|current\s+position|position\s+statement|\bclosed\b|signed[\s\-]+off"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
-    ("recommendation", r"recommendations?|findings?|learning|overarching|objectives?"
+    ("recommendation", r"recommendations?|findings?|learning|lessons?|overarching|objectives?"
+                       r"|issues?\s+identified|areas?\s+(?:for|of)\s+(?:improvement|development)"
                        r"|what\s+will\s+(?:it|we|they|the\s+\w+)\s+do\b"),
-    ("agency", r"agenc(?:y|ies)"),
+    ("agency", r"agenc(?:y|ies)|organi[sz]ations?"),
     ("owner", r"holders?|lead|responsib\w*|owners?|\bwho(?:m)?\b|officers?|accountab\w*|addressed"),
     ("milestones", r"milestones?"),
     ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
@@ -65,7 +67,9 @@ HEADER_WORDS = frozenset(
     timeframe timing progress update updates status complete completed completion outcome
     outcomes evidence achieved theme themes category area areas workstream strand rag
     reference ref number measure measures success impact intended desired expected sought
-    key required organisation organization person comments notes item items""".split()
+    key required organisation organization person comments notes item items lessons lesson
+    learned learnt issue issues identified improvement development position statement
+    criteria closed signed""".split()
 )
 """Whole header words, for gluing the pieces a narrow column broke them into."""
 
@@ -121,12 +125,14 @@ _PATTERNS = tuple((role, compiled(p, regex.I)) for role, p in ROLE_WORDS if role
 # Where a header's head phrase ends: "Scope | of recommendation", "Key milestones | achieved
 # in enacting recommendation", "Specific action | to meet the recommendation".
 _QUALIFIER = compiled(
-    r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b|\s*[(:]", regex.I
+    r"\s(?:of|for|to|in|on|i\.?e\.?|e\.?g\.?|achieved|which)\b"
+    r"(?!\s+(?:improvement|development)\b)|\s*[(:]", regex.I
 )
+"""("Area for improvement" is one name: its "for" qualifies nothing.)"""
 _RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
 _STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
-_DONE_DATE = compiled(r"complet|compltn", regex.I)
+_DONE_DATE = compiled(r"complet|compltn|signed[\s\-]+off|closed", regex.I)
 _PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 
 
@@ -179,7 +185,7 @@ def role_of(header: str) -> str | None:
 SEVERAL = frozenset({"outcomes"})
 """Roles that several columns may play: outcomes are a list, and business plans give the
 desired outcome and how impact is measured side by side."""
-_OUTRIGHT = compiled(r"progress|\brag\b|status|update|complet|compltn", regex.I)
+_OUTRIGHT = compiled(r"progress|\brag\b|status|update|complet|compltn|recommend", regex.I)
 
 
 _COMPLETION_DATE = compiled(
@@ -197,7 +203,8 @@ def names_completion_date(header: str) -> bool:
 
 def header_roles(texts: Sequence[str]) -> list[str | None]:
     """Each header cell's role, one role to one column but for `SEVERAL` (of two, the one
-    that names it outright wins: "Outcome" then "Progress" makes Progress the status), and
+    that names it outright wins: "Outcome" then "Progress" makes Progress the status, "Key
+    finding" then "Recommendation" the recommendations), and
     an unnamed column just left of the recommendations their numbers."""
     roles = [role_of(t) for t in texts]
     deadline = next((i for i, t in enumerate(texts) if names_completion_date(t)), None)

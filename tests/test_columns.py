@@ -151,6 +151,23 @@ ROLES = [
     ("On track", "completion"),
     ("Achieved (tick)", "completion"),
     ("Give expected new achievement date", "target"),
+    # round 4: headers of other councils' templates
+    ("Area for improvement", "recommendation"),
+    ("Areas for development", "recommendation"),
+    ("Lessons learned", "recommendation"),
+    ("Lesson learnt", "recommendation"),
+    ("Issue identified", "recommendation"),
+    ("Success criteria", "outcomes"),
+    ("Organisation", "agency"),
+    ("Lead organisation", "owner"),
+    ("Current position", "completion"),
+    ("Position statement", "completion"),
+    ("Closed?", "completion"),
+    ("Date closed", "completion"),
+    ("Date signed off", "completion"),
+    ("Review date", "target"),
+    ("Theme", "section"),
+    ("Priority area", "section"),
 ]
 
 
@@ -247,6 +264,9 @@ def test_map_columns(
     [
         (["Recommendation", "Outcome", "Progress"], ["recommendation", None, "completion"]),
         (["Recommendation", "Progress", "Outcome"], ["recommendation", "completion", None]),
+        (["Area for improvement", "Recommendation", "Action"], [None, "recommendation", "action"]),
+        (["Key finding", "Recommendation", "Lead"], [None, "recommendation", "owner"]),
+        (["Lessons learned", "Action", "Lead"], ["recommendation", "action", "owner"]),
         (
             ["Recommendation ID", "Recommendation", "Desired outcome", "Lead agency", "RAG"],
             ["number", "recommendation", "outcomes", "owner", "rag"],
