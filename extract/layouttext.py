@@ -12,9 +12,11 @@ page is read the way a person reads it:
 - **columns** start where several lines start text (`anchors`), an indent inside a column
   being a start no line shares with the column's own;
 - **cells**: each piece of a line (text between gaps of two spaces) in the column where it
-  starts (`split_line`); a piece running far into the next column is two cells, one of one
-  piece across columns a full-width row (a theme, "Recommendation 3: ...");
-- **rows** start at a number column's numbers, at numbers starting the first column's text,
+  starts (`split_line`); a piece running far into the next column is two cells, but on a
+  row's first line not at a word going on a phrase, where it may be one cell merged across
+  the row; one of one piece across columns is a full-width row ("Recommendation 3: ...");
+- **rows** start at a number column's numbers and item labels ("a)" under "1"), at numbers
+  starting the first column's text,
   at a form's field labels or a glossary's acronyms, at full-width rows; a cell merged down
   over rows goes back to its first row. Where none of these tells the rows, they are cut
   where the first column starts afresh, and every record of the table says so;
