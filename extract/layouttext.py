@@ -227,9 +227,9 @@ def split_line(
     `jitter`); None for a line that spans columns: one piece running over the next
     column's start by more than a word pdftotext pushed right (`overflow`). A piece of a
     line with others that runs that far is two cells a single space apart, cut at the word
-    nearest the next column's start (`_border_word`), as is a line of one piece when not
-    `across`; on a row's `first` line, where no cell goes on from the line above, not at a
-    word that goes on a phrase."""
+    nearest the next column's start (`_border_word`; unsure, but at a bullet in the gutter),
+    as is a line of one piece when not `across`; on a row's `first` line, where no cell
+    goes on from the line above, not at a word that goes on a phrase."""
     cells: list[list[str]] = [[] for _ in columns]
     found = pieces(line)
     unsure: list[int] = []
@@ -257,6 +257,8 @@ def split_line(
             if cut is not None:
                 queue.insert(0, (cut, b, line[cut:b], column + 1))
                 text, b = line[a:cut].rstrip(), cut
+                if not bullets:
+                    moved.append(column)
             else:  # one phrase across the border: a cell merged over the columns, or not
                 unsure.append(column)
                 merged.append(column)
