@@ -12,9 +12,11 @@ page is read the way a person reads it:
 - **columns** start where several lines start text (`anchors`), an indent inside a column
   being a start no line shares with the column's own;
 - **cells**: each piece of a line (text between gaps of two spaces) in the column where it
-  starts (`split_line`); a piece running far into the next column is two cells, one of one
-  piece across columns a full-width row (a theme, "Recommendation 3: ...");
-- **rows** start at a number column's numbers, at numbers starting the first column's text,
+  starts (`split_line`); a piece running far into the next column is two cells, but on a
+  row's first line not at a word going on a phrase, where it may be one cell merged across
+  the row; one of one piece across columns is a full-width row ("Recommendation 3: ...");
+- **rows** start at a number column's numbers and item labels ("a)" under "1"), at numbers
+  starting the first column's text,
   at a form's field labels or a glossary's acronyms, at full-width rows; a cell merged down
   over rows goes back to its first row. Where none of these tells the rows, they are cut
   where the first column starts afresh, and every record of the table says so;
@@ -35,7 +37,7 @@ from pathlib import Path
 import regex
 
 from dhrplan.extract.celltext import SPACE_WIDTH, quoted_end
-from dhrplan.extract.labels import BULLETS, ITEM_START, TICKS
+from dhrplan.extract.labels import BULLETS, ITEM_LABEL, ITEM_START, TICKS
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
     Block,
@@ -119,6 +121,11 @@ class LayoutSettings:
     header_share: float = 0.5
     """A header line names two columns at least, and most of its pieces do (the rest
     broken words, "Scop" / "e", or names the vocabulary lacks)."""
+    border_word: int = 4
+    """Characters from a column's start a capitalised word may stand and still be where its
+    cell starts, when the word nearest that start goes on a phrase: pdftotext sets a
+    column's first word within `jitter` of its start, and the cell on the left may end a
+    short word or two past it."""
     min_column_lines: int = 2
     """A column holds text on two lines at least (its header and a cell)."""
 
@@ -205,20 +212,29 @@ class LineCells:
 
     cells: list[str]
     unsure: tuple[int, ...] = ()
+    merged: tuple[int, ...] = ()
+    """Columns whose phrase ran on over the next column's start uncut (`_border_word`)."""
 
 
 def split_line(
-    line: str, columns: Sequence[int], settings: LayoutSettings = SETTINGS, across: bool = True
+    line: str,
+    columns: Sequence[int],
+    settings: LayoutSettings = SETTINGS,
+    across: bool = True,
+    first: bool = False,
 ) -> LineCells | None:
     """A line's text cell by cell, each piece in the column where it starts (within
     `jitter`); None for a line that spans columns: one piece running over the next
     column's start by more than a word pdftotext pushed right (`overflow`). A piece of a
     line with others that runs that far is two cells a single space apart, cut at the word
-    nearest the next column's start, as is a line of one piece when not `across`."""
+    nearest the next column's start (`_border_word`; unsure, but at a bullet in the gutter),
+    as is a line of one piece when not `across`; on a row's `first` line, where no cell
+    goes on from the line above, not at a word that goes on a phrase."""
     cells: list[list[str]] = [[] for _ in columns]
     found = pieces(line)
     unsure: list[int] = []
     moved: list[int] = []
+    merged: list[int] = []
     queue = [(a, b, text, 0) for a, b, text in found]
     while queue:
         a, b, text, least = queue.pop(0)
@@ -235,13 +251,17 @@ def split_line(
             bullets = [w for w in words if _is_bullet(line[w]) and abs(w + 2 - beyond) <= (
                 settings.jitter + 2
             )]
-            cut = bullets[0] if bullets else min(
-                (w for w in words if w >= beyond - settings.indent),
-                key=lambda w: abs(w - beyond), default=None,
+            cut = bullets[0] if bullets else _border_word(
+                line, [w for w in words if w >= beyond - settings.indent], beyond, first, settings
             )
             if cut is not None:
                 queue.insert(0, (cut, b, line[cut:b], column + 1))
                 text, b = line[a:cut].rstrip(), cut
+                if not bullets:
+                    moved.append(column)
+            else:  # one phrase across the border: a cell merged over the columns, or not
+                unsure.append(column)
+                merged.append(column)
         elif beyond is not None and b > beyond:
             unsure.append(column)
             later = [a + m.start() for m in regex.finditer(r"(?<= )\S", text)
@@ -254,7 +274,30 @@ def split_line(
                 text, b = line[a:later[0]].rstrip(), later[0]
         cells[column].append(text)
     unsure = sorted({c for c in unsure if not cells[c + 1]} | set(moved))
-    return LineCells([_BULLET.sub("• ", " ".join(c)) for c in cells], tuple(unsure))
+    return LineCells(
+        [_BULLET.sub("• ", " ".join(c)) for c in cells], tuple(unsure), tuple(merged)
+    )
+
+
+def _border_word(
+    line: str, words: Sequence[int], beyond: int, first: bool,
+    settings: LayoutSettings = SETTINGS,
+) -> int | None:
+    """Where a piece running over the next column's start (at `beyond`) is cut: at its word
+    nearest that start; but on a row's first line, where every cell begins, a word that
+    goes on a phrase (lower case, after a word ending no sentence: "practitioners on" /
+    "ASC Head of") begins none, so the nearest other word within `border_word` is taken,
+    and with none, None: the phrase runs on over the border, a cell merged across the row
+    ("Progress | Complete - ... first report made in June."). On a later line a cell's
+    line often goes on in lower case ("Safeguarding" / "briefings.")."""
+    def starts_cell(w: int) -> bool:
+        return not line[w].islower() or line[:w].rstrip().endswith(_ENDS)
+
+    nearest = min(words, key=lambda w: abs(w - beyond), default=None)
+    if nearest is None or not first or starts_cell(nearest):
+        return nearest
+    return min((w for w in words if starts_cell(w) and abs(w - beyond) <= settings.border_word),
+               key=lambda w: abs(w - beyond), default=None)
 
 
 _BULLET = compiled(rf"^[{''.join(sorted(set(BULLETS) - set(TICKS)))}]\s*")
@@ -400,7 +443,7 @@ class _Reader:
         if key is not None:
             _glue_numbers(cut, key)
         if key is not None:  # a word alone in the number column (no header's) is a theme row
-            spanning = [span or bool(cells[key]) and number_cell(cells[key]) is None and all(
+            spanning = [span or bool(cells[key]) and not _row_key(cells[key]) and all(
                 not t for c, t in enumerate(cells) if c != key
             ) and not cells[key][:1].islower() and role_of(cells[key]) != "number"
                 for cells, span in zip(cut, spanning, strict=True)]
@@ -410,6 +453,8 @@ class _Reader:
             header = _header_lines(lines, cut) if not spanning[0] else 0
             starts = [i for i in starts if i > header]
             starts = ([header] if 0 < header < len(lines) else []) + starts
+        for n, i in enumerate(starts):
+            self._first_line(i, (starts + [len(lines)])[n + 1], lines, columns, split, cut, key)
         headed: set[int] = set()
         if told:
             for start in list(starts):
@@ -446,6 +491,25 @@ class _Reader:
         self.blocks.append(fragment)
         self.fragments.add(id(fragment))
 
+    def _first_line(
+        self, i: int, end: int, lines: list[str], columns: list[int],
+        split: list[LineCells | None], cut: list[list[str]], key: int | None,
+    ) -> None:
+        """A row's first line (`i`, the row ending before `end`) cut again knowing that each
+        of its cells begins there (`split_line`'s `first`); a phrase left running over a
+        column's start is taken for a cell merged across the row only if the row has
+        nothing right of it (the number column's cell, glued, is kept)."""
+        found = split_line(lines[i], columns, self.settings, first=True) if split[i] else None
+        if found is None or found.cells == cut[i]:
+            return
+        if any(found.cells[c] or any(cut[k][c] for k in range(i + 1, end))
+               for m in found.merged for c in range(m + 1, len(columns))):
+            return
+        cells = list(found.cells)
+        if key is not None:
+            cells[key] = cut[i][key]
+        split[i], cut[i] = found, cells
+
     def _key_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
         """The leftmost column most of whose filled lines are numbers, among the first
         `key_columns` (a number column leads the row; "Q1" in a timescale column is no
@@ -453,7 +517,7 @@ class _Reader:
         for c in range(min(len(cut[0]), self.settings.key_columns) if cut else 0):
             texts = [cells[c] for cells, span in zip(cut, spanning, strict=True)
                      if not span and cells[c]]
-            numbers = sum(1 for t in texts if number_cell(t) is not None)
+            numbers = sum(1 for t in texts if _row_key(t))
             if numbers >= self.settings.min_key_numbers and numbers >= (
                 self.settings.key_share * len(texts)
             ):
@@ -484,7 +548,7 @@ class _Reader:
             elif span or not i:
                 continue
             elif key is not None:
-                if cells[key] and number_cell(cells[key]) is not None:
+                if _row_key(cells[key]):
                     starts.append(i)
             elif labels:
                 if cells[0] and not cells[0][:1].islower() and not _runs_on(cut[i - 1][0]):
@@ -659,6 +723,12 @@ HEADING_ROW = RowNote(
     "the line alone in the first column above this row was read as a heading over it, not "
     "as the last line of the cell above: the layout text cannot tell them apart",
 )
+
+
+def _row_key(text: str) -> bool:
+    """A number column's cell that starts a row: a number ("1", "R3", "2.1") or an item's
+    label ("a)", "(b)", "ii."), an action row lettered under its recommendation's row."""
+    return bool(text) and (number_cell(text) is not None or bool(ITEM_LABEL.match(text)))
 
 
 def _runs_on(text: str) -> bool:

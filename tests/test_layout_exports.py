@@ -18,7 +18,13 @@ import pytest
 from corpus_view import CORPUS, WARNING_FIELD, differences, expected, table_plans
 from test_pdf_crossformat import FIELDS, records
 
-from dhrplan.extract.layouttext import anchors, is_header_line, is_layout_text, split_line
+from dhrplan.extract.layouttext import (
+    _row_key,
+    anchors,
+    is_header_line,
+    is_layout_text,
+    split_line,
+)
 from dhrplan.extract.model import ExtractError, TableFragment
 from dhrplan.extract.readercodes import LAYOUT_TEXT, message_code
 from dhrplan.extract.text import read_text
@@ -38,9 +44,9 @@ OWNER_LINES = (
     "read as one wrapped name, as in the <br> exports (warned)"
 )
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
-BORDER_WORD = (
-    "'...practitioners on ASC Head of': a line of one column run into the next one's with a "
-    "single space, cut a word too early, so 'on' begins the owner (warned)"
+NEARLY_FITTED = (
+    "a paragraph end after a line that the next word nearly fitted: the grid of characters "
+    "gives the line's width only roughly, so it is read as a wrap (warned)"
 )
 ROW_SPLIT = (
     "a row without a number whose second paragraph starts afresh beside capitalised cells: "
@@ -55,6 +61,7 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "coded-refs-bullets": {(0, "actions"): SPACED},
     "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
+    "parent-rows-over-pages": {(5, "text"): NEARLY_FITTED},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},
@@ -63,7 +70,6 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "rec-paragraph-above-table": {
         (2, "actions"): ROW_SPLIT, (2, "owners"): ROW_SPLIT, (3, "text"): LIST_ABOVE,
     },
-    "rec-rows-numbered-actions": {(3, "actions"): BORDER_WORD, (3, "owners"): BORDER_WORD},
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
 }
 
@@ -190,6 +196,58 @@ WIDE = [0, 9, 61]
 def test_a_line_is_cut_into_cells(line: str, columns: list[int], cells: list[str] | None) -> None:
     found = split_line(line, columns)
     assert (found.cells if found else None) == cells
+
+
+BRIEF = (
+    "4.2      Brief ASC and Mental Health Trust practitioners on ASC Head of            September"
+)
+"""A row's first line in tests/corpus/rec-rows-numbered-actions, one space at a border."""
+PROGRESS = "Progress          Complete – reminder issued 02/04/2025; first report made in June."
+"""A form's last row (tests/corpus/form-four-columns), its progress merged across the row."""
+
+
+@pytest.mark.parametrize(
+    ("line", "columns", "first", "cells"),
+    [
+        # a row's first line: no cell begins with a word going on a phrase ("on")
+        (BRIEF, [0, 7, 58, 83], True,
+         ["4.2", "Brief ASC and Mental Health Trust practitioners on", "ASC Head of",
+          "September"]),
+        (BRIEF, [0, 7, 58, 83], False,
+         ["4.2", "Brief ASC and Mental Health Trust practitioners", "on ASC Head of",
+          "September"]),
+        # and with no other word near the border, the phrase runs on across it
+        (PROGRESS, [0, 18, 68, 90], True,
+         ["Progress", "Complete – reminder issued 02/04/2025; first report made in June.", "",
+          ""]),
+        (PROGRESS, [0, 18, 68, 90], False,
+         ["Progress", "Complete – reminder issued 02/04/2025; first report", "made in June.",
+          ""]),
+        # a later line: a cell's line goes on in lower case
+        ("domestic abuse among surgeries, pharmacies and           ions group      2026",
+         [0, 25, 56, 73], False,
+         ["domestic abuse among", "surgeries, pharmacies and", "ions group", "2026"]),
+    ],
+)
+def test_a_rows_first_line_is_cut_where_a_cell_can_begin(
+    line: str, columns: list[int], first: bool, cells: list[str]
+) -> None:
+    found = split_line(line, columns, first=first)
+    assert found is not None and found.cells == cells
+    assert (1 in found.merged) is (cells[2] == "")
+    assert found.unsure  # one space at a border: a word there may belong to either side
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("1", True), ("R3", True), ("2.1", True), ("a)", True), ("(b)", True), ("ii.", True),
+        ("MARAC", False), ("Training", False), ("and", False),
+    ],
+)
+def test_a_number_columns_row_starts(text: str, starts: bool) -> None:
+    """Lettered action rows under a numbered recommendation's row start rows too."""
+    assert _row_key(text) is starts
 
 
 @pytest.mark.parametrize(
