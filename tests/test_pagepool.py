@@ -27,14 +27,15 @@ RENDEZVOUS: Path | None = None
 
 
 def _pid_reader():
-    """Reads a page once both processes have started, so that on a busy machine the first
-    one cannot take every page before the second is up (which is no failure of the pool)."""
+    """Reads a page once both processes are reading, so that on a busy machine the first
+    one cannot take every page before the second asks for one (no failure of the pool)."""
     assert RENDEZVOUS is not None
-    (RENDEZVOUS / str(os.getpid())).touch()
+    folder = RENDEZVOUS
 
     def read(number: int) -> tuple[int, int]:
-        for _ in range(1000):
-            if len(list(RENDEZVOUS.iterdir())) >= 2:
+        (folder / f"{os.getpid()}.reading").touch()
+        for _ in range(3000):
+            if len(list(folder.glob("*.reading"))) >= 2:
                 break
             time.sleep(0.01)
         return number, os.getpid()
