@@ -125,6 +125,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun|began)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
+          | \bcommissioned\b | \barranged\b | \b(?:out\s+to|under)\s+consultation\b
+          | \bpaused\b
           | \bplanned\b | \bto\s+follow\b
           | \bbeing\s+(?!able\b)\w+(?:ed|en)\b | \bunder\s+(?:review|development|construction)\b
           | \b(?:off|not\s+on)\s+(?:track|target)\b | \bcontinu(?:es|ing)\b

@@ -401,6 +401,14 @@ CASES = [
     ("Policy revised, not yet ratified", "in_progress", None, None),
     ("Training delivered but not yet embedded", "in_progress", None, None),
     ("Group established; terms of reference not agreed", "in_progress", None, None),
+    # a step taken towards the work: under way
+    ("Training commissioned, first cohort in May.", "in_progress", None, None),
+    ("Commissioned", "in_progress", None, None),
+    ("Meeting arranged with the ICB", "in_progress", None, None),
+    ("Out to consultation", "in_progress", None, None),
+    ("Policy under consultation until June", "in_progress", None, None),
+    ("Paused while the service is recommissioned", "in_progress", None, None),
+    ("On hold", "unknown", None, "states no progress"),
 ]
 
 
