@@ -65,12 +65,15 @@ def _spread(chars: list[_Char], first: int, end: float) -> None:
 
 
 class _Char:
-    """The part of pdfminer's `LTChar` that `_words` reads."""
+    """The part of pdfminer's `LTChar` that `_words` reads; `gap` marks a space that is no
+    glyph of the page but a word gap PDFium's generated space stands for."""
 
-    __slots__ = ("_text", "x0", "y0", "x1", "y1", "fontname", "size", "upright", "mcid")
+    __slots__ = ("_text", "x0", "y0", "x1", "y1", "fontname", "size", "upright", "mcid", "gap")
 
-    def __init__(self, text, x0, y0, x1, y1, fontname, size, upright, mcid) -> None:
+    def __init__(self, text, x0, y0, x1, y1, fontname, size, upright, mcid,
+                 gap: bool = False) -> None:
         self._text = text
+        self.gap = gap
         self.x0, self.y0, self.x1, self.y1 = x0, y0, x1, y1
         self.fontname = fontname
         self.size = size
@@ -171,7 +174,7 @@ class PdfiumSource:
             height=height,
             words=drawn_bullets(_words(chars, point, tags), marks),
             segments=segments,
-            char_count=len(chars),
+            char_count=sum(not ch.gap for ch in chars),
             fills=fills,
             tagged=bool(tags),
         )
@@ -198,15 +201,13 @@ class PdfiumSource:
         append = chars.append
         last_x = last_y = float("nan")  # the origin of the glyph before
         group: int | None = None  # index of the first letter of the glyph being laid out
-        spaced = False
+        spaced = space = False
         for i in range(n):
             obj = get_object(address, i)
-            if not obj:  # PDFium's own spaces and line breaks between text objects
-                spaced = True
-                continue
             code = codes[i] if codes is not None else raw.FPDFText_GetUnicode(tp, i)
-            if code in GENERATED_CODES and is_generated(address, i):  # and within one
-                spaced = True
+            if not obj or (code in GENERATED_CODES and is_generated(address, i)):
+                spaced = True  # PDFium's own spaces and line breaks
+                space = space or code == 0x20
                 continue
             run = runs.get(obj)
             if run is None:
@@ -218,6 +219,12 @@ class PdfiumSource:
             ex, ey = ca * x + cc * y + ce, cb * x + cd * y + cf
             adv = run.advance(code) * run.fs
             ligature = last_x == x and last_y == y and bool(chars)
+            if space and chars and last_y == y and run.axis_aligned \
+                    and ex - chars[-1].x1 >= GENERATED_SPACE_GAP * run.fs:
+                before = chars[-1]  # a word gap, kept as pdfminer keeps the space glyph
+                append(_Char(" ", before.x1, before.y0, before.x1, before.y1, before.fontname,
+                             before.size, before.upright, before.mcid, gap=True))
+            space = False
             if not ligature:
                 if group is not None and len(chars) - group > 1 and last_y == y \
                         and not spaced:  # a space PDFium saw there is a real word gap
@@ -402,6 +409,12 @@ GENERATED_CODES = frozenset((0x20, 0x0D, 0x0A))
 """The characters PDFium generates (FPDFText_IsGenerated): spaces where it sees a gap, and
 "\r\n" between lines (core/fpdftext/cpdf_textpage.cpp). Only a character of these is asked
 whether it is generated: one PDFium call fewer for every other character of the page."""
+
+GENERATED_SPACE_GAP = 0.1
+"""A space PDFium generated between two glyphs of a line at least this far apart (em) is a
+word gap: PDFium replaces some real space glyphs with its own (Chromium's prints), and the
+advance-width boxes then leave less than `geometry.WORD_GAP_EM` between the words ("IDVA
+service" read as "IDVAservice"); letters of one word sit closer."""
 
 HYPHEN_MARKS = (0x02, 0xFFFE)
 """How PDFium writes a hyphen that ends a line (FPDFText_IsHyphen): 0x02 per character, 0xFFFE
