@@ -27,8 +27,10 @@ from lxml import etree
 from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.htmlparse import (
     BLOCK_TAGS,
+    PROPERTY_START,
     HtmlElement,
     TableTooLarge,
+    apply_class_styles,
     decode_page,
     hidden,
     list_markers,
@@ -69,7 +71,8 @@ _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", 
 """Never furniture by their class names alone (a layout table's cells hold the content)."""
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _COLOUR = re.compile(
-    r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}\b|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)|[a-z]+)",
+    PROPERTY_START
+    + r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}\b|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)|[a-z]+)",
     re.I,
 )
 _NAMED = {
@@ -276,6 +279,7 @@ def read_html(path: Path) -> Document:
         page = parse_page(text)
     except (ValueError, etree.ParserError) as exc:
         raise ExtractError(f"{path}: not readable as HTML ({exc})") from None
+    apply_class_styles(page)
     _strip(page)
     reader = _Reader()
     try:

@@ -54,10 +54,15 @@ INVISIBLE_TAGS = frozenset(
     "select input textarea".split()
 )
 BOLD_TAGS = frozenset({"b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"})
-_STYLE_NONE = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
-_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
-_STYLE_NORMAL = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+PROPERTY_START = r"(?<![\w-])"
+"""A CSS property's name starts here: Word's `mso-bidi-font-weight:normal` (on a bold run, about
+right-to-left text) is not `font-weight:normal`."""
+_STYLE_NONE = re.compile(rf"{PROPERTY_START}list-style(?:-type)?\s*:\s*none", re.I)
+_STYLE_BOLD = re.compile(rf"{PROPERTY_START}font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
+_STYLE_NORMAL = re.compile(rf"{PROPERTY_START}font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
+_STYLE_HIDDEN = re.compile(
+    rf"{PROPERTY_START}(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I
+)
 _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
              "I": "upperRoman"}
 _UNMARKED_LIST_CLASSES = re.compile(r"(?:^|\s)govuk-list(?:\s|$)")
@@ -69,12 +74,28 @@ def tag_of(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
+_ZERO_HEIGHT = re.compile(rf"{PROPERTY_START}height\s*:\s*0(?:\.0*)?(?:[a-z]+)?\s*(?:;|$)", re.I)
+
+
 def hidden(element: HtmlElement) -> bool:
     return (
         tag_of(element) in INVISIBLE_TAGS
         or element.get("hidden") is not None
         or bool(_STYLE_HIDDEN.search(element.get("style", "")))
+        or _empty_zero_height_row(element)
     )
+
+
+def _empty_zero_height_row(element: HtmlElement) -> bool:
+    """A row drawn 0 high with nothing in it: Word's `<![if !supportMisalignedColumns]>` row of
+    empty cells that fixes the column widths after a table with merges. Not a row of the plan
+    (an empty band a table really shows has a height)."""
+    if tag_of(element) != "tr":
+        return False
+    zero = element.get("height", "").strip() == "0" or bool(
+        _ZERO_HEIGHT.search(element.get("style", ""))
+    )
+    return zero and not element.text_content().strip()
 
 
 def _bold(element: HtmlElement, inherited: bool) -> bool:
@@ -200,6 +221,51 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 def parse_fragment(markup: str) -> HtmlElement:
     """Markup from inside a cell, under one <div>."""
     return lxml.html.fragment_fromstring(_CONTROL.sub("", markup), create_parent="div")
+
+
+_CLASS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
+_CSS_NOISE = re.compile(r"/\*.*?\*/|<!--|-->|@import[^;]*;", re.S)
+
+
+def apply_class_styles(page: HtmlElement) -> None:
+    """Write the page's simple class rules (`.c5{background-color:#00b050}`, one class per
+    selector, as Google Docs exports every style) into the `style` of the elements that carry
+    those classes, so that bold and fills read from `style` see them. Later rules win over
+    earlier ones and the element's own style over all, as in CSS; rules with any other
+    selector (`ul.lst-kix_a-0`, `table td`, `li:before`) are not applied: no CSS engine."""
+    rules: dict[str, list[tuple[str, str]]] = {}
+    for sheet in page.iter("style"):
+        for selectors, body in _CLASS_RULE.findall(_CSS_NOISE.sub("", sheet.text_content())):
+            declarations = _declarations(body)
+            for selector in selectors.split(","):
+                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if simple and declarations:
+                    rules.setdefault(simple.group(1), []).extend(declarations)
+    if not rules:
+        return
+    order = {name: i for i, name in enumerate(rules)}
+    for element in page.iter():
+        if not isinstance(element.tag, str):
+            continue
+        classes = [c for c in element.get("class", "").split() if c in rules]
+        if not classes:
+            continue
+        merged: dict[str, str] = {}
+        for name in sorted(classes, key=order.__getitem__):
+            merged.update(rules[name])
+        merged.update(_declarations(element.get("style", "")))
+        element.set("style", ";".join(f"{k}:{v}" for k, v in merged.items()))
+
+
+def _declarations(body: str) -> list[tuple[str, str]]:
+    """(property, value) pairs of a CSS declaration block, names lower-cased."""
+    pairs = []
+    for declaration in body.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip() and value.strip():
+            pairs.append((name.strip().lower(), value.strip()))
+    return pairs
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)

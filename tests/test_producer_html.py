@@ -1,0 +1,114 @@
+"""Word's and Google Docs' HTML of one plan (tests/fixtures/make_producer_html.py) give the
+cells and the records of the .docx they were saved from: Word's list markers, `<o:p>`,
+conditional comments and zero-height column row; Google Docs' class-only bold and fills."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from test_docx_reader import records
+
+from dhrplan.extract.docx import read_docx
+from dhrplan.extract.html import cell_fill, read_html
+from dhrplan.extract.htmlparse import apply_class_styles, hidden, parse_page, render
+from dhrplan.extract.model import Document, TableFragment
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+sys.path.insert(0, str(HTML.parent))
+import make_producer_html  # noqa: E402
+
+PAGES = {
+    "word": HTML / "producer-plan-word.htm",
+    "word-filtered": HTML / "producer-plan-word-filtered.htm",
+    "gdocs": HTML / "producer-plan-gdocs.html",
+}
+DOCX = HTML / "producer-plan.docx"
+
+
+def cells(document: Document) -> list[list[tuple]]:
+    return [[(c.text, c.bold, c.fill, c.merged) for c in row.cells]
+            for block in document.blocks if isinstance(block, TableFragment)
+            for row in block.rows]
+
+
+@pytest.fixture(scope="module")
+def docx_cells() -> list[list[tuple]]:
+    return cells(read_docx(DOCX))
+
+
+def test_committed_pages_are_the_generators() -> None:
+    assert PAGES["word"].read_bytes() == make_producer_html.word_page(True).replace(
+        "\n", "\r\n").encode("cp1252")
+    assert PAGES["gdocs"].read_text(encoding="utf-8") == make_producer_html.gdocs_page()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_gives_the_cells_of_the_docx(page: str, docx_cells: list[list[tuple]]) -> None:
+    got = cells(read_html(PAGES[page]))
+    assert got == docx_cells
+    header = got[len(make_producer_html.GLOSSARY)]
+    assert [c[:2] for c in header] == [(h, True) for h in make_producer_html.HEADER]
+    action = got[len(make_producer_html.GLOSSARY) + 1][2][0]
+    assert action.splitlines()[1:] == ["• routine enquiry about domestic abuse",
+                                       "• the DASH risk checklist",
+                                       "• referral to the IDVA service"]
+    protocol = got[len(make_producer_html.GLOSSARY) + 5][2][0]
+    assert protocol.splitlines()[1:] == ["1. Draft the protocol", "2. Consult partner agencies",
+                                         "3. Sign off at the Partnership Board"]
+    assert [row[5][2] for row in got[4:]] == [
+        "#00b050", "#ffc000", "#00b050", "#00b050", "#ffc000", "#ff0000", "#ff0000",
+        "#ffc000", "#00b050"]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_gives_the_records_of_the_docx(page: str) -> None:
+    expected = records(DOCX)
+    assert [r["completion"]["rag"] if r["completion"] else None for r in expected] == [
+        None, "#00b050", None, "#ff0000", None]  # mixed RAG across actions: no one colour
+    assert records(PAGES[page]) == expected
+
+
+def test_bold_run_with_word_bidi_weight_is_bold() -> None:
+    page = parse_page("<p><b style='mso-bidi-font-weight:normal'>Action</b></p>")
+    assert render(page).bold
+    page = parse_page("<p><b style='font-weight:normal'>Action</b></p>")
+    assert not render(page).bold
+
+
+@pytest.mark.parametrize(
+    ("css", "markup", "bold", "fill"),
+    [
+        (".a{font-weight:700}.f{background-color:#00b050}",
+         '<td class="f"><span class="a">x</span>', True, "#00b050"),
+        # the later rule wins, and the element's own style over every rule
+        (".a{font-weight:700}.b{font-weight:400}", '<td><span class="a b">x</span>', False, None),
+        (".b{font-weight:400}.a{font-weight:700}", '<td><span class="b a">x</span>', True, None),
+        (".f{background-color:#00b050}",
+         '<td class="f" style="background-color:#ff0000">x', False, "#ff0000"),
+        # selectors other than one class are not applied (no CSS engine): no fill, not a wrong one
+        ("td.f{background-color:#00b050} .t .f{font-weight:700}",
+         '<td class="f">x', False, None),
+        ("/* .f{background:red} */ @import url(x.css); .g,.f{background:#ffc000}",
+         '<td class="f">x', False, "#ffc000"),
+    ],
+)
+def test_class_rules(css: str, markup: str, bold: bool, fill: str | None) -> None:
+    page = parse_page(f"<html><head><style>{css}</style></head><body><table><tr>{markup}"
+                      "</td></tr></table></body></html>")
+    apply_class_styles(page)
+    td = page.find(".//td")
+    assert (render(td).bold, cell_fill(td)) == (bold, fill)
+
+
+@pytest.mark.parametrize(
+    ("row", "is_hidden"),
+    [("<tr height=0><td></td><td style='border:none'></td></tr>", True),
+     ("<tr style='height:0pt'><td></td></tr>", True),
+     ("<tr height=0><td>Text</td></tr>", False),  # something in it: read, never dropped
+     ("<tr style='line-height:0'><td></td></tr>", False)],
+)
+def test_empty_zero_height_row_is_not_drawn(row: str, is_hidden: bool) -> None:
+    page = parse_page(f"<table>{row}</table>")
+    assert hidden(page.find(".//tr")) is is_hidden
