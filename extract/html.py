@@ -30,7 +30,6 @@ from dhrplan.extract.htmlparse import (
     PROPERTY_START,
     HtmlElement,
     TableTooLarge,
-    apply_class_styles,
     decode_page,
     hidden,
     list_markers,
@@ -52,6 +51,7 @@ from dhrplan.extract.model import (
     is_frame,
 )
 from dhrplan.extract.numbering import holds_recommendations
+from dhrplan.extract.producerhtml import apply_class_styles, word_list_markers
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -280,6 +280,7 @@ def read_html(path: Path) -> Document:
     except (ValueError, etree.ParserError) as exc:
         raise ExtractError(f"{path}: not readable as HTML ({exc})") from None
     apply_class_styles(page)
+    word_list_markers(page)
     _strip(page)
     reader = _Reader()
     try:

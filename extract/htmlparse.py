@@ -223,51 +223,6 @@ def parse_fragment(markup: str) -> HtmlElement:
     return lxml.html.fragment_fromstring(_CONTROL.sub("", markup), create_parent="div")
 
 
-_CLASS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
-_CSS_NOISE = re.compile(r"/\*.*?\*/|<!--|-->|@import[^;]*;", re.S)
-
-
-def apply_class_styles(page: HtmlElement) -> None:
-    """Write the page's simple class rules (`.c5{background-color:#00b050}`, one class per
-    selector, as Google Docs exports every style) into the `style` of the elements that carry
-    those classes, so that bold and fills read from `style` see them. Later rules win over
-    earlier ones and the element's own style over all, as in CSS; rules with any other
-    selector (`ul.lst-kix_a-0`, `table td`, `li:before`) are not applied: no CSS engine."""
-    rules: dict[str, list[tuple[str, str]]] = {}
-    for sheet in page.iter("style"):
-        for selectors, body in _CLASS_RULE.findall(_CSS_NOISE.sub("", sheet.text_content())):
-            declarations = _declarations(body)
-            for selector in selectors.split(","):
-                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
-                if simple and declarations:
-                    rules.setdefault(simple.group(1), []).extend(declarations)
-    if not rules:
-        return
-    order = {name: i for i, name in enumerate(rules)}
-    for element in page.iter():
-        if not isinstance(element.tag, str):
-            continue
-        classes = [c for c in element.get("class", "").split() if c in rules]
-        if not classes:
-            continue
-        merged: dict[str, str] = {}
-        for name in sorted(classes, key=order.__getitem__):
-            merged.update(rules[name])
-        merged.update(_declarations(element.get("style", "")))
-        element.set("style", ";".join(f"{k}:{v}" for k, v in merged.items()))
-
-
-def _declarations(body: str) -> list[tuple[str, str]]:
-    """(property, value) pairs of a CSS declaration block, names lower-cased."""
-    pairs = []
-    for declaration in body.split(";"):
-        name, colon, value = declaration.partition(":")
-        if colon and name.strip() and value.strip():
-            pairs.append((name.strip().lower(), value.strip()))
-    return pairs
-
-
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from test_docx_reader import records
 
+from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.docx import read_docx
 from dhrplan.extract.html import cell_fill, read_html
-from dhrplan.extract.htmlparse import apply_class_styles, hidden, parse_page, render
+from dhrplan.extract.htmlparse import hidden, parse_page, render
 from dhrplan.extract.model import Document, TableFragment
+from dhrplan.extract.producerhtml import apply_class_styles, word_list_markers
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 sys.path.insert(0, str(HTML.parent))
@@ -53,6 +55,7 @@ def test_page_gives_the_cells_of_the_docx(page: str, docx_cells: list[list[tuple
     action = got[len(make_producer_html.GLOSSARY) + 1][2][0]
     assert action.splitlines()[1:] == ["• routine enquiry about domestic abuse",
                                        "• the DASH risk checklist",
+                                       "• including its stalking questions",
                                        "• referral to the IDVA service"]
     protocol = got[len(make_producer_html.GLOSSARY) + 5][2][0]
     assert protocol.splitlines()[1:] == ["1. Draft the protocol", "2. Consult partner agencies",
@@ -112,3 +115,32 @@ def test_class_rules(css: str, markup: str, bold: bool, fill: str | None) -> Non
 def test_empty_zero_height_row_is_not_drawn(row: str, is_hidden: bool) -> None:
     page = parse_page(f"<table>{row}</table>")
     assert hidden(page.find(".//tr")) is is_hidden
+
+
+PAD = "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span>"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        # Save as Web Page: the marker in a mso-list:Ignore span, revealed to other browsers
+        (f"<![if !supportLists]><span style='font-family:Symbol'><span style='mso-list:Ignore'>"
+         f"·{PAD}</span></span><![endif]>Text", "• Text"),
+        (f"<span style='font-family:\"Courier New\"'>o{PAD}</span>Text", "• Text"),
+        (f"<span style='font-family:Wingdings'>§{PAD}</span>Text", "• Text"),
+        (f"<span style='font-family:Wingdings'>Ø{PAD}</span>Text", "• Text"),
+        (f"<span style='font-family:Symbol'>\uf0b7{PAD}</span>Text", "• Text"),
+        # labels are kept as written, even ones the label rules do not know
+        (f"<span style='mso-list:Ignore'>a){PAD}</span>Text", "a) Text"),
+        (f"<span>1.2.{PAD}</span>Text", "1.2. Text"),
+        (f"<span>1{PAD}</span>Text", "1 Text"),
+        # not at the start of its paragraph, or longer than a marker: text
+        (f"Total <span>o{PAD}</span>Text", "Total o Text"),
+        (f"<span>overall{PAD}</span>Text", "overall Text"),
+        (f"<span>Ø{PAD}</span>Text", "Ø Text"),  # a letter unless its font is Wingdings
+    ],
+)
+def test_word_list_markers(paragraph: str, text: str) -> None:
+    page = parse_page(f"<html><body><p class=MsoListParagraph>{paragraph}</p></body></html>")
+    word_list_markers(page)
+    assert tidy(render(page.find(".//p")).text) == text
