@@ -15,6 +15,8 @@ from dhrplan.extract.wordnumbering import bullet_glyph
 _CLASS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
 _CSS_NOISE = re.compile(r"/\*.*?\*/|<!--|-->|@import[^;]*;", re.S)
+_AT_BLOCK = re.compile(r"@[a-z-]+[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
+"""`@media print{...}`, `@supports`: rules that hold only sometimes, never applied."""
 
 
 def apply_class_styles(page: HtmlElement) -> None:
@@ -25,7 +27,8 @@ def apply_class_styles(page: HtmlElement) -> None:
     selector (`ul.lst-kix_a-0`, `table td`, `li:before`) are not applied: no CSS engine."""
     rules: dict[str, list[tuple[str, str]]] = {}
     for sheet in page.iter("style"):
-        for selectors, body in _CLASS_RULE.findall(_CSS_NOISE.sub("", sheet.text_content())):
+        css = _AT_BLOCK.sub("", _CSS_NOISE.sub("", sheet.text_content()))
+        for selectors, body in _CLASS_RULE.findall(css):
             declarations = _declarations(body)
             for selector in selectors.split(","):
                 simple = _CLASS_SELECTOR.fullmatch(selector.strip())

@@ -16,6 +16,8 @@ from dhrplan.extract.html import cell_fill, read_html
 from dhrplan.extract.htmlparse import hidden, parse_page, render
 from dhrplan.extract.model import Document, TableFragment
 from dhrplan.extract.producerhtml import apply_class_styles, word_list_markers
+from dhrplan.output.jsondoc import plan_to_dict, validation_errors
+from dhrplan.pipeline import convert_file
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 sys.path.insert(0, str(HTML.parent))
@@ -95,6 +97,10 @@ def test_bold_run_with_word_bidi_weight_is_bold() -> None:
          '<td class="f">x', False, None),
         ("/* .f{background:red} */ @import url(x.css); .g,.f{background:#ffc000}",
          '<td class="f">x', False, "#ffc000"),
+        # conditional rules are not applied; @page and @font-face are no class rules
+        ("@media print{.f{background:#ff0000}.a{font-weight:700}} .f{background:#00b050}"
+         "@page WordSection1{size:595pt 842pt}@font-face{font-family:X}",
+         '<td class="f"><span class="a">x</span>', False, "#00b050"),
     ],
 )
 def test_class_rules(css: str, markup: str, bold: bool, fill: str | None) -> None:
@@ -144,3 +150,12 @@ def test_word_list_markers(paragraph: str, text: str) -> None:
     page = parse_page(f"<html><body><p class=MsoListParagraph>{paragraph}</p></body></html>")
     word_list_markers(page)
     assert tidy(render(page.find(".//p")).text) == text
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_page_document_is_the_docx_document(page: str) -> None:
+    expected, got = plan_to_dict(convert_file(DOCX)), plan_to_dict(convert_file(PAGES[page]))
+    assert validation_errors(got) == []
+    assert got["title"] == expected["title"] == make_producer_html.TITLE
+    assert got["warnings"] == expected["warnings"]
+    assert got["glossary"] == expected["glossary"] == dict(make_producer_html.GLOSSARY)
