@@ -51,7 +51,7 @@ from dhrplan.extract.model import (
     is_frame,
 )
 from dhrplan.extract.numbering import holds_recommendations
-from dhrplan.extract.producerhtml import apply_class_styles, word_list_markers
+from dhrplan.extract.producerhtml import apply_class_styles, drop_comments, word_list_markers
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -281,6 +281,7 @@ def read_html(path: Path) -> Document:
         raise ExtractError(f"{path}: not readable as HTML ({exc})") from None
     apply_class_styles(page)
     word_list_markers(page)
+    drop_comments(page)
     _strip(page)
     reader = _Reader()
     try:

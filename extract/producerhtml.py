@@ -122,3 +122,25 @@ def _starts_paragraph(element: HtmlElement) -> bool:
         if node not in ancestors:
             before.append(node.tail or "")
     return not "".join(before).strip(_SPACE)
+
+
+_COMMENT_ANCHOR = "[starts-with(@href, '#cmnt') or starts-with(@href, '#_msocom_')]"
+
+
+def drop_comments(page: HtmlElement) -> None:
+    """Reviewers' comments are not the document (the .docx reader ignores them too): Google
+    Docs marks them `<sup><a href="#cmnt1">[a]</a></sup>` in the text and lists them at the end
+    in `<div>`s opened by `<a href="#cmnt_ref1">`; Word writes `<a href="#_msocom_1">[A1]</a>`
+    and a `<div style='mso-element:comment-list'>` ("Web Page, Filtered": `class=msocomtxt`)."""
+    doomed = [
+        *page.xpath(f"//sup[a{_COMMENT_ANCHOR}]"),
+        *page.xpath(f"//a{_COMMENT_ANCHOR}[not(parent::sup)]"),
+        *page.xpath("//div[.//a[starts-with(@href, '#cmnt_ref')]]"
+                    "[not(.//table)][not(ancestor::td)]"),
+        *page.xpath("//div[contains(translate(@style, ' ', ''), 'mso-element:comment-list')]"),
+        *page.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' msocomtxt ')]"
+                    "|//hr[@class='msocomoff']"),
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()

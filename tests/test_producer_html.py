@@ -159,3 +159,10 @@ def test_page_document_is_the_docx_document(page: str) -> None:
     assert got["title"] == expected["title"] == make_producer_html.TITLE
     assert got["warnings"] == expected["warnings"]
     assert got["glossary"] == expected["glossary"] == dict(make_producer_html.GLOSSARY)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_reviewers_comments_are_not_read(page: str) -> None:
+    blocks = read_html(PAGES[page]).blocks
+    shown = repr([b.rows if isinstance(b, TableFragment) else b.text for b in blocks])
+    assert [w for w in ("Check with the Police", "[CS1]", "[a]") if w in shown] == []
