@@ -27,6 +27,7 @@ from lxml import etree
 from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.htmlparse import (
     BLOCK_TAGS,
+    PROPERTY_START,
     HtmlElement,
     TableTooLarge,
     decode_page,
@@ -50,6 +51,7 @@ from dhrplan.extract.model import (
     is_frame,
 )
 from dhrplan.extract.numbering import holds_recommendations
+from dhrplan.extract.producerhtml import apply_class_styles, drop_comments, word_list_markers
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -69,7 +71,8 @@ _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th", 
 """Never furniture by their class names alone (a layout table's cells hold the content)."""
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _COLOUR = re.compile(
-    r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}\b|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)|[a-z]+)",
+    PROPERTY_START
+    + r"background(?:-color)?\s*:\s*(#[0-9a-f]{3,6}\b|rgb\(\s*\d+\s*,\s*\d+\s*,\s*\d+\s*\)|[a-z]+)",
     re.I,
 )
 _NAMED = {
@@ -276,6 +279,9 @@ def read_html(path: Path) -> Document:
         page = parse_page(text)
     except (ValueError, etree.ParserError) as exc:
         raise ExtractError(f"{path}: not readable as HTML ({exc})") from None
+    apply_class_styles(page)
+    word_list_markers(page)
+    drop_comments(page)
     _strip(page)
     reader = _Reader()
     try:

@@ -54,10 +54,15 @@ INVISIBLE_TAGS = frozenset(
     "select input textarea".split()
 )
 BOLD_TAGS = frozenset({"b", "strong", "th", "h1", "h2", "h3", "h4", "h5", "h6"})
-_STYLE_NONE = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
-_STYLE_BOLD = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
-_STYLE_NORMAL = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
-_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+PROPERTY_START = r"(?<![\w-])"
+"""A CSS property's name starts here: Word's `mso-bidi-font-weight:normal` (on a bold run, about
+right-to-left text) is not `font-weight:normal`."""
+_STYLE_NONE = re.compile(rf"{PROPERTY_START}list-style(?:-type)?\s*:\s*none", re.I)
+_STYLE_BOLD = re.compile(rf"{PROPERTY_START}font-weight\s*:\s*(bold|bolder|[6-9]00)", re.I)
+_STYLE_NORMAL = re.compile(rf"{PROPERTY_START}font-weight\s*:\s*(normal|lighter|[1-5]00)", re.I)
+_STYLE_HIDDEN = re.compile(
+    rf"{PROPERTY_START}(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I
+)
 _OL_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
              "I": "upperRoman"}
 _UNMARKED_LIST_CLASSES = re.compile(r"(?:^|\s)govuk-list(?:\s|$)")
@@ -69,12 +74,28 @@ def tag_of(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
+_ZERO_HEIGHT = re.compile(rf"{PROPERTY_START}height\s*:\s*0(?:\.0*)?(?:[a-z]+)?\s*(?:;|$)", re.I)
+
+
 def hidden(element: HtmlElement) -> bool:
     return (
         tag_of(element) in INVISIBLE_TAGS
         or element.get("hidden") is not None
         or bool(_STYLE_HIDDEN.search(element.get("style", "")))
+        or _empty_zero_height_row(element)
     )
+
+
+def _empty_zero_height_row(element: HtmlElement) -> bool:
+    """A row drawn 0 high with nothing in it: Word's `<![if !supportMisalignedColumns]>` row of
+    empty cells that fixes the column widths after a table with merges. Not a row of the plan
+    (an empty band a table really shows has a height)."""
+    if tag_of(element) != "tr":
+        return False
+    zero = element.get("height", "").strip() == "0" or bool(
+        _ZERO_HEIGHT.search(element.get("style", ""))
+    )
+    return zero and not element.text_content().strip()
 
 
 def _bold(element: HtmlElement, inherited: bool) -> bool:
