@@ -228,3 +228,19 @@ def test_max_pages(tmp_path):
     path = table_pdf(tmp_path / "long.pdf", 3)
     plumber, pdfium_msg = messages(path, max_pages=2)
     assert pdfium_msg == plumber
+
+
+def test_a_space_pdfium_generates_for_a_glyph_still_parts_the_words():
+    """A Chromium print (tests/fixtures/make_generated_spaces.py) where PDFium reports the
+    space glyph after "IDVA" as one of its own: the words stay apart, as pdfminer reads
+    them, rather than "IDVAservice"; every word is pdfminer's."""
+    path = ROOT / "tests" / "fixtures" / "chromium-generated-spaces.pdf"
+    a, b = PdfplumberSource(path), PdfiumSource(path)
+    try:
+        texts = [w.text for w in b.page(1).words]
+        assert texts == [w.text for w in a.page(1).words]
+    finally:
+        a.close()
+        b.close()
+    assert "IDVAservice" not in texts
+    assert texts.count("service") >= 2
