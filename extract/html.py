@@ -175,6 +175,11 @@ def _layout_table(table: HtmlElement) -> bool:
     return is_frame(len(_own_rows(table)), (len(_own_rows(t)) for t in table.xpath(".//table")))
 
 
+_MIN_TERMS = 2
+"""Terms a definition list needs to be read as a table: one term and its definition is a
+label and its value in running text."""
+
+
 class _Reader:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -219,6 +224,23 @@ class _Reader:
         if any(row.filled() for row in rows):
             self.blocks.append(TableFragment(rows, NO_PAGE))
 
+    def definitions(self, dl: HtmlElement) -> None:
+        """A definition list as the two-column table it stands for: each term (`dt`) a row,
+        its definitions (`dd`) beside it. Plans published as web pages set a recommendation's
+        fields so ("Action", "Lead agency", "Target date"), and glossaries their acronyms."""
+        index = self.tables
+        self.tables += 1
+        pairs: list[tuple[str, list[str]]] = []
+        for child in dl.iter("dt", "dd"):
+            text = tidy(render(child).text)
+            if tag_of(child) == "dt":
+                pairs.append((text, []))
+            elif pairs and text:
+                pairs[-1][1].append(text)
+        rows = [Row([Cell(term, bool(term)), Cell("\n".join(defs))], [], position=(index, r))
+                for r, (term, defs) in enumerate(pairs)]
+        self.blocks.append(TableFragment(rows, NO_PAGE))
+
     def walk(self, element: HtmlElement) -> None:
         """Blocks in document order: a table or a heading element is a block of its own; other
         block elements are looked into; loose text between them is a paragraph."""
@@ -232,6 +254,9 @@ class _Reader:
             if tag == "table" and not _layout_table(child):
                 self.flush()
                 self.table(child)
+            elif tag == "dl" and len(child.findall("dt")) >= _MIN_TERMS:
+                self.flush()
+                self.definitions(child)
             elif tag == "table":
                 self.flush()
                 for cell in child.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"):

@@ -163,6 +163,11 @@ def _is_sentence(text: str) -> bool:
     return len(body.split()) >= SETTINGS.sentence_words or bool(_SHOULD.search(body))
 
 
+def reads_as_recommendation(text: str) -> bool:
+    """ "X should ...", "The CSP must ...": a sentence that recommends."""
+    return bool(_SHOULD.search(text))
+
+
 _TESTS = (
     ("number", lambda t, g: number_cell(t) is not None),
     ("target", lambda t, g: _is_date_cell(t)),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from dhrplan.extract.model import Cell, Heading, Row, RowNote, Table
 from dhrplan.extract.numbering import label_only, split_label
 from dhrplan.extract.vocabulary import role_of
-from dhrplan.normalize.columns import ColumnMap, cell_fits, map_columns
+from dhrplan.normalize.columns import ColumnMap, cell_fits, map_columns, reads_as_recommendation
 
 TRANSPOSED = "table_transposed"
 """The warning code every record read from a transposed table carries."""
@@ -216,6 +216,24 @@ def _blocks(entries: list[_Entry]) -> list[_Block]:
     return blocks
 
 
+def _led(blocks: list[_Block], lead: Sequence[Heading]) -> list[_Block]:
+    """A form of one recommendation's fields with no recommendation among them, under the
+    paragraph that makes it ("Recommendation 2" / "The CSP should ..." above a list of
+    Action, Lead, Target date): that paragraph is its recommendation, the label above it
+    its number. Web pages set each recommendation so, its fields a definition list."""
+    if len(blocks) != 1 or not lead or not reads_as_recommendation(lead[-1].text):
+        return []
+    number, text = split_label(" ".join(lead[-1].text.split()))
+    if number is None and len(lead) > 1:
+        number = label_only(lead[-2].text)
+    block = blocks[0]
+    block.number = block.number or number
+    row = Row([Cell("Recommendation", True), Cell(text)], [], [])
+    block.entries.insert(0, _Entry(Label("Recommendation", "recommendation"), [row.cells[1]],
+                                   [row]))
+    return [block]
+
+
 def _heading_number(lead: Sequence[Heading]) -> str | None:
     """The number of a heading just above the table that is only a label ("Recommendation
     2"): the number of the table's one recommendation."""
@@ -279,7 +297,8 @@ def read_transposed(
     entries = _entries(rows, glossary)
     if entries is None:
         return None
-    blocks = [b for b in _blocks(entries) if "recommendation" in b.roles()]
+    blocks = [b for b in _blocks(entries) if "recommendation" in b.roles()] or _led(
+        _blocks(entries), lead)
     roles = {e.label.role for b in blocks for e in b.entries} - {None}
     if not blocks or len(roles) < SETTINGS.min_roles:
         return None

@@ -287,3 +287,43 @@ def test_loose_text_and_inline_elements_make_one_paragraph(tmp_path: Path) -> No
     headings = [b.text for b in read_html(_page(tmp_path, body)).blocks
                 if isinstance(b, Heading)]
     assert headings == ["Safer Somerset Partnership action plan", "Updated 2024"]
+
+
+DEFINITION_PAGE = """<html><head><title>DHR Sarah action plan</title></head><body><main>
+<h1>Domestic Homicide Review 'Sarah': action plan</h1><p>Published 12 May 2025.</p>
+<h2>Recommendation 1</h2>
+<p>Brookfield Police should make sure that officers check for previous call-outs.</p>
+<dl><dt>Action</dt><dd>Add a prompt to the incident system.</dd>
+<dt>Lead agency</dt><dd>Brookfield Police</dd><dt>Target date</dt><dd>30 September 2025</dd>
+<dt>Progress</dt><dd>In progress – system change requested.</dd></dl>
+<h2>Recommendation 2</h2><p>The CSP should publish guidance for employers.</p>
+<dl><dt>Action</dt><dd>Write the guidance.</dd><dd>Publish it on the CSP's site.</dd>
+<dt>Lead agency</dt><dd>Community Safety Partnership</dd><dt>Target date</dt>
+<dd>March 2026</dd><dt>Progress</dt><dd>Not started</dd></dl>
+<dl><dt>Contact</dt><dd>csp@example.org</dd></dl>
+</main></body></html>"""
+
+
+def test_definition_lists_under_their_recommendations_are_forms(tmp_path: Path) -> None:
+    """A web page that sets each recommendation as a paragraph (under its "Recommendation N"
+    heading) and its fields as a definition list: each list is a two-column table, read as
+    a form whose recommendation is the paragraph above it; a one-term list stays text."""
+    page = tmp_path / "plan.html"
+    page.write_text(DEFINITION_PAGE, encoding="utf-8")
+    tables = [b for b in read_html(page).blocks if isinstance(b, TableFragment)]
+    assert [[c.text for c in r.cells] for r in tables[1].rows][0] == [
+        "Action", "Write the guidance.\nPublish it on the CSP's site."]
+    assert len(tables) == 2
+    doc = plan_to_dict(convert_file(page))
+    assert validation_errors(doc) == []
+    got = [(r["number"], r["text"], [o["name"] for o in r["owners"]],
+            [t["end"] for t in r["target_dates"]], r["completion"]["status"])
+           for r in doc["recommendations"]]
+    assert got == [
+        ("1", "Brookfield Police should make sure that officers check for previous call-outs.",
+         ["Brookfield Police"], ["2025-09-30"], "in_progress"),
+        ("2", "The CSP should publish guidance for employers.",
+         ["Community Safety Partnership"], ["2026-03-31"], "not_started"),
+    ]
+    assert all(any(w["code"] == "table_transposed" for w in r["warnings"])
+               for r in doc["recommendations"])
