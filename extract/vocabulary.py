@@ -132,6 +132,13 @@ _QUALIFIER = compiled(
 _RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
 _STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
+_LOGGED_DATE = compiled(
+    r"^\s*(?:dates?\s+(?:(?:action|recommendation|it\s+was)\s+)?(?:agreed|raised|added|"
+    r"opened|identified|logged|recorded|created|received|reported|of\s+(?:the\s+)?(?:last\s+)?"
+    r"(?:update|review\s+meeting|meeting|entry))|(?:agreed|raised|added|opened|logged|"
+    r"last\s+updated?|update)\s+dates?|last\s+updated)\s*:?\s*$", regex.I)
+"""Date headers of what the plan logs (the day an action was agreed or last updated), not
+when it is due: kept under `extra`, never read as target dates."""
 _DONE_DATE = compiled(r"complet|compltn|signed[\s\-]+off|closed", regex.I)
 _PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 
@@ -156,6 +163,8 @@ def role_of(header: str) -> str | None:
         return None
     if NUMBER_HEADER.match(text):
         return "number"
+    if _LOGGED_DATE.search(text):
+        return None  # "Date agreed", "Date of last update": a day the plan records, no deadline
     if _SCOPE_LEVELS.search(text):
         return "scope"
     if _OUTCOMES.search(text):
@@ -185,7 +194,13 @@ def role_of(header: str) -> str | None:
 SEVERAL = frozenset({"outcomes"})
 """Roles that several columns may play: outcomes are a list, and business plans give the
 desired outcome and how impact is measured side by side."""
-_OUTRIGHT = compiled(r"progress|\brag\b|status|update|complet|compltn|recommend", regex.I)
+_OUTRIGHT = {
+    "completion": compiled(r"progress|\brag\b|status|update|complet|compltn", regex.I),
+    "recommendation": compiled(r"recommend", regex.I),
+    "target": compiled(r"\b(?:revised|new|updated|current|amended|extended)\b", regex.I),
+}
+"""Per role, the words that make one of two columns of that role the one it goes by: the
+status over an outcome, the recommendation over a finding, a revised target over the first."""
 
 
 _COMPLETION_DATE = compiled(
@@ -216,7 +231,8 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
         earlier = roles.index(role)
         if earlier == i:
             continue
-        if _OUTRIGHT.search(texts[i]) and not _OUTRIGHT.search(texts[earlier]):
+        outright = _OUTRIGHT.get(role)
+        if outright and outright.search(texts[i]) and not outright.search(texts[earlier]):
             roles[earlier] = None
         else:
             roles[i] = None

@@ -168,6 +168,13 @@ ROLES = [
     ("Review date", "target"),
     ("Theme", "section"),
     ("Priority area", "section"),
+    ("Date agreed", None),
+    ("Date action agreed", None),
+    ("Date raised", None),
+    ("Date of last update", None),
+    ("Last updated", None),
+    ("Date added", None),
+    ("Revised target date", "target"),
 ]
 
 
@@ -267,6 +274,16 @@ def test_map_columns(
         (["Area for improvement", "Recommendation", "Action"], [None, "recommendation", "action"]),
         (["Key finding", "Recommendation", "Lead"], [None, "recommendation", "owner"]),
         (["Lessons learned", "Action", "Lead"], ["recommendation", "action", "owner"]),
+        # a revised target over the first one; days the plan logs are no deadlines
+        (["Action", "Original target date", "Revised target date", "Status"],
+         ["action", None, "target", "completion"]),
+        (["Action", "Target date", "Revised date", "Status"],
+         ["action", None, "target", "completion"]),
+        (["Action", "Date agreed", "Target date"], ["action", None, "target"]),
+        (["Action", "Date raised", "Due date"], ["action", None, "target"]),
+        (["Action", "Target date", "Date of last update", "Update"],
+         ["action", "target", None, "completion"]),
+        (["Action", "Last updated", "Progress"], ["action", None, "completion"]),
         (
             ["Recommendation ID", "Recommendation", "Desired outcome", "Lead agency", "RAG"],
             ["number", "recommendation", "outcomes", "owner", "rag"],
