@@ -28,7 +28,8 @@ Conventions (UK plans):
   with no end; recurring work alone in the cell ("Quarterly") is "ongoing"; "ASAP" is an
   event like "Immediate"; "Completed" alone is "implemented";
 - a target the plan moved ("March 2024 (revised to June 2024)", "30/06/2024 - extended to
-  30/09/2024", "June 2024 (was March 2024)") gives only the revised date, its `raw` keeping
+  30/09/2024", "June 2024 (was March 2024)", "April 2025 (revised from Jan 2025)", "Revised
+  from March to June 2025") gives only the revised date, its `raw` keeping
   the whole cell, so the old date is shown but never counted as a target;
 - what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
   that is kept but could be wrong carries a warning too, and so does a month name or a
@@ -723,20 +724,33 @@ _REVISED = compiled(
           pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|now|
           revised\s+(?:target\s+)?date)\b | \u2192 | -> | =>""", regex.IGNORECASE | regex.VERBOSE)
 """A date superseded by the one after it ("March 2024 (revised to June 2024)")."""
-_WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
-                     regex.IGNORECASE)
-"""A date superseded by the one before it ("June 2024 (was March 2024)")."""
+_MOVED_FROM = (r"(?:revised|extended|moved|deferred|postponed|rescheduled|re-?scheduled|"
+               r"put\s+back|pushed\s+back|delayed|changed|amended|slipped|brought\s+forward)"
+               r"\s+from")
+_WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?|"
+                + _MOVED_FROM + r")\s*:?\s*$", regex.IGNORECASE)
+"""A date superseded by the one before it ("June 2024 (was March 2024)", "April 2025
+(revised from Jan 2025)")."""
+_FROM_AFTER = compiled(r"\s+from\b", regex.IGNORECASE)
+"""After a revision word, "from" names the old date ("revised from Jan 2025"), not the new."""
+
+
+def _moves_to(cell: str) -> list[regex.Match[str]]:
+    """The revision words that point at the date after them: "revised to June", not the
+    "revised from Jan" whose date after it is the superseded one."""
+    return [m for m in _REVISED.finditer(cell) if not _FROM_AFTER.match(cell, m.end())]
 
 
 def _current(cell: str, found: _Found) -> _Found:
     """Only the dates in force where a plan moved its target: a date followed by "revised
     to", "extended to", "deferred to" ... another date, or one marked "was" / "originally"
     beside another, is superseded; the revised date is the target."""
+    found = [_moved_span(cell, f) for f in found]
     dated = [f for f in found if f[2].start is not None or f[2].kind == "relative"]
     if len(dated) < 2:
         return found
     dropped: set[int] = set()
-    for m in _REVISED.finditer(cell):
+    for m in _moves_to(cell):
         if any(f[0] >= m.end() for f in dated):
             dropped |= {id(f) for f in dated if f[1] <= m.start()}
     for f in dated:
@@ -746,11 +760,39 @@ def _current(cell: str, found: _Found) -> _Found:
     return kept if any(f in kept for f in dated) else found
 
 
+_MOVED_BEFORE = compiled(r"\b" + _MOVED_FROM + r"\s*:?\s*$", regex.IGNORECASE)
+_LEAD_FROM = compiled(r"\s*from\s+", regex.IGNORECASE)
+_SPAN_TO = compiled(r"\s+(?:to|until|till)\s+|\s*[\-\u2013\u2014]\s*", regex.IGNORECASE)
+
+
+def _moved_span(cell: str, f: tuple[int, int, _Reading]) -> tuple[int, int, _Reading]:
+    """ "Revised from March 2025 to June 2025": after "revised from", the two ends of what
+    reads as a span are the old and the new target, so only the part after "to" is read."""
+    if f[2].start is None or not _moved_from(cell, f):
+        return f
+    seps = list(_SPAN_TO.finditer(cell, f[0], f[1]))
+    if not seps:
+        return f
+    tail = seps[-1].end()
+    again = _scan(cell[tail:f[1]], _RULES)
+    if len(again) != 1 or again[0][2].start is None or again[0][2].problem:
+        return f
+    return (tail + again[0][0], tail + again[0][1], again[0][2])
+
+
 def _revised_later(cell: str, found: _Found) -> bool:
     """ "Sept 2024 (delayed)", "March 2024 - revised date TBC": the target was moved, and the
     cell does not say where to."""
-    ends = [f[1] for f in found if f[2].start is not None or f[2].kind == "relative"]
-    return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
+    dated = [f for f in found if f[2].start is not None or f[2].kind == "relative"]
+    ends = [f[1] for f in dated]
+    return bool(ends) and (any(m.start() >= max(ends) for m in _moves_to(cell))
+                           or all(_moved_from(cell, f) for f in dated))
+
+
+def _moved_from(cell: str, f: tuple[int, int, _Reading]) -> bool:
+    """ "Revised from Jan 2025": the date is the old target, not a start."""
+    lead = _LEAD_FROM.match(cell, f[0])
+    return bool(_MOVED_BEFORE.search(cell, max(0, f[0] - 24), lead.end() if lead else f[0]))
 
 
 _FROM = compiled(r"\b(?:from|starting|commencing|effective|since|started|begun|began|commenced)"
@@ -787,7 +829,7 @@ def _open_ended(cell: str, found: _Found) -> _Found:
             onwards_end = onwards.end()
         if reading.start is not None and not reading.problem and (
             _FROM.search(cell, max(0, start - 24), start) or onwards
-        ):
+        ) and not _moved_from(cell, (start, end, reading)):
             if out and out[-1][2].kind == "ongoing" and out[-1][2].start is None:
                 out.pop()  # "Ongoing from Jan 2024": one open-ended date
             out.append((start, end, _Reading("ongoing", reading.start)))
