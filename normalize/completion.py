@@ -200,6 +200,8 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
      "complete", None),
     (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
     (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
+    (compiled(r"""^\W*(?:(?:action|actions|work|still|currently|now)\s+)*
+                   (?:outstanding|overdue)\W*$""", _FLAGS), "unknown", _NEGATED),
     (compiled(
         r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
             (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
@@ -208,7 +210,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
 ]
 """Cells that are one mark or one word with a meaning of its own: a tick or "Yes" in a status
 or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
-response to the recommendation, which plans print in the status column too (S8)."""
+response to the recommendation, which plans print in the status column too (S8);
+"Outstanding" or "Overdue" alone says, as "Not complete" does, that the work is not done,
+not whether it began (next to other words they are weighed as in progress: "one
+outstanding")."""
 
 _LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
@@ -261,6 +266,12 @@ _MADE_THING = compiled(
     _FLAGS)
 _TO_COMPLETE_BY = compiled(r"^\W*(?:to\s+)?complete\s+(?:by|before|no\s+later\s+than)\b", regex.I)
 _WHEN_DUE = "says by when the work is to be complete, not that it is"
+_PART_LEFT = compiled(
+    r"""(?<!\b(?:no|nothing|none)\b[^.;]{0,25})
+        \b(?:outstanding|remain(?:ing|s\s+to\s+be)|still\s+to\s+(?:be|do|complete))\b""",
+    _FLAGS)
+"""After an opening "Completed", part of the work still to do ("Completed, one action
+outstanding"): the whole is in progress; "Complete - nothing outstanding" is complete."""
 
 
 def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
@@ -298,6 +309,8 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             return "unknown", _CLOSED_PART  # "Closed - partially completed"
         if first == "complete" and "negated" in {n for _, n in found}:
             return "unknown", _NEGATED  # "Closed - not completed"
+        if first == "complete" and _PART_LEFT.search(text):
+            return "in_progress", None  # "Completed, one action outstanding"
         if first == "complete" and _TO_COMPLETE_BY.match(text):
             return "unknown", _WHEN_DUE  # "Complete by March 2025": when, not whether
         return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
