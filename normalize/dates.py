@@ -15,7 +15,9 @@ Conventions (UK plans):
 - a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
 - seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
 - "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one (also
-  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25"); "H1 2025" a half year;
+  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25", "FY24/25 Q4"); "H1 2025",
+  "1st half of 2025" a half year; "After April 2025", "No earlier than June 2025" keep the
+  date with a warning (it is the earliest day, not a deadline);
 - a month or day with a financial year is the one in that year: "May 2024/25" is May 2024,
   "March 2025-26" March 2026; "Academic year 2024/25" is September to August; "FY 2025"
   (which financial year?) and a spring or summer of "2024/25" are not read;
@@ -393,7 +395,7 @@ def _read_fin_year(m: regex.Match[str]) -> _Reading:
 def _read_half(m: regex.Match[str]) -> _Reading:
     """ "H1 2025" (January to June), "H2 2024/25" (October 2024 to March 2025): half of a
     calendar or, written with two years, a financial year."""
-    half = int(m["h"]) if m["h"] else (1 if m["hw"].lower() == "first" else 2)
+    half = int(m["h"]) if m["h"] else (1 if m["hw"].lower() in ("first", "1st") else 2)
     if m["y2"] is not None:
         year = _fy_start(m)
         if year is None:
@@ -540,6 +542,9 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_quarter_range),
     _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?:the\s+)?(?:FY\s*)?
                {_FY_YEARS_SHORT}""", _read_fin_quarter),
+    # "FY24/25 Q4": two-digit years after "FY", the quarter after them
+    _rule(rf"""{_END_OF}\bFY\s*{_NO_DIGIT_BEFORE}{_FY_YEARS_SHORT}
+               \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
     # "2024-25 Q2", "2024/25 - Quarter 2": the year first
     _rule(rf"""{_END_OF}(?:\bFY\s*)?{_NO_DIGIT_BEFORE}{_FY_YEARS}
                \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
@@ -549,7 +554,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_cal_quarter),
     _rule(rf"""\bFY\s*(?:{_YEAR4}|\d{{2}})(?![\d/\-])""",
           _unreadable("one year does not say which financial year (2024/25 or 2025/26)")),
-    _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+)?)
+    _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?)
                \s*(?:FY\s*)?(?P<y>{_YEAR4})(?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""",
           _read_half),
     _rule(rf"""{_END_OF}\b(?:the\s+)?(?:academic|school)\s+year\s*(?:of\s+)?
@@ -697,6 +702,11 @@ _QUALIFIER = compiled(
           \s+(?:of|in)\s+(?:the\s+)?)[\s\-]*$""", regex.IGNORECASE | regex.VERBOSE
 )
 
+_EARLIEST = compiled(
+    r"""\b(?:after|not\s+before|no\s+(?:earlier|sooner)\s+than|not\s+until|at\s+the\s+earliest
+        |beyond)\s*$""", regex.IGNORECASE | regex.VERBOSE)
+"""Before a date, words that make it the earliest day, not the deadline ("After April
+2025", "No earlier than June 2025"): the date is kept and the cell warned."""
 _QUALIFIER_REACH = 64
 """Characters before a date searched for a qualifier (the longest is under 30): searching
 the whole cell before each date was quadratic, minutes for a 1 MB cell."""
@@ -886,6 +896,10 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             continue
         if reading.note:
             warnings.append(f'target date "{span}" {reading.note}')
+        if reading.start is not None and _EARLIEST.search(
+                cell, max(0, start - _QUALIFIER_REACH), start):
+            warnings.append(f'target date "{raw}" names the earliest date, not a deadline; '
+                            "the date was kept")
         qualifier = _QUALIFIER.search(cell, max(0, start - _QUALIFIER_REACH), start)
         if qualifier and reading.start is not None and reading.start != reading.end:
             warnings.append(

@@ -264,6 +264,13 @@ CASES = [
      [span("Changed from Q1 to Q2 2025/26", "quarter", (2025, 7, 1), (2025, 9, 30))], None),
     ("Delayed from June 2025",
      [span("Delayed from June 2025", "month", (2025, 6, 1), (2025, 6, 30))], "was moved"),
+    # "After", "No earlier than": the earliest day, not the deadline; kept and said
+    ("After April 2025",
+     [span("After April 2025", "month", (2025, 4, 1), (2025, 4, 30))], "earliest date"),
+    ("No earlier than 30/06/2025",
+     [day("No earlier than 30/06/2025", 2025, 6, 30)], "earliest date"),
+    ("1st half of 2025", [span("1st half of 2025", "span", (2025, 1, 1), (2025, 6, 30))], None),
+    ("FY24/25 Q4", [span("FY24/25 Q4", "quarter", (2025, 1, 1), (2025, 3, 31))], None),
     ("Deferred to Q2 2025/26",
      [span("Deferred to Q2 2025/26", "quarter", (2025, 7, 1), (2025, 9, 30))], None),
     ("1 April 2024 - 31 March 2025",
