@@ -141,6 +141,17 @@ def _maybe_several(kept: list[str], glossary: dict[str, str]) -> bool:
     )
 
 
+def _roles_joined(kept: list[str], glossary: dict[str, str]) -> bool:
+    """One part kept whole whose "and" / "&" joins two roles ("CSP Chair & Head of Community
+    Safety"): two people as likely as one name."""
+    if len(kept) != 1 or len(split_and(kept[0], glossary)) > 1:
+        return False
+    pieces = split_at_and(kept[0])
+    return len(pieces) > 1 and all(
+        _ROLE.search(_MARKER.sub("", p)) and len(p.split()) > 1 for p in pieces
+    )  # "MARAC Chair and Coordinator": a bare role word shares the name before it
+
+
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
     """ "MARAC Coordinator & all MARAC agencies" is two owners: split at "&" / "and" only
     where every side is an owner on its own."""
@@ -299,7 +310,7 @@ def split_owners(
         for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
-            if _maybe_several(commas, glossary):
+            if _maybe_several(commas, glossary) or _roles_joined(commas, glossary):
                 warnings.append(
                     f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
                 )

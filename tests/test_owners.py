@@ -375,6 +375,9 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("Named GP, Named Nurse", True),  # two roles: two people, or one with two titles
         ("Refuge, Victim Support, IDVA service", True),  # three parts, no role: a list
         ("Head of Service, Adult Social Care, Westshire Council", False),  # a role and whose
+        ("CSP Chair & Head of Community Safety", True),  # "&" joining two roles
+        ("Head of Safeguarding and Quality", False),  # one role's remit
+        ("Learning and Development Lead", False),
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:
