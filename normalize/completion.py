@@ -428,10 +428,21 @@ def parse_completion(
             warnings.append(
                 f"completion {_quote(cell)} gives several dates; the latest was kept"
             )
+        searched = " ".join(latest.split()) if latest else cell
+        if any(value == completed_on and regex.search(
+                _BOUND_BEFORE + regex.escape(raw), searched, regex.I) for raw, value in found):
+            completed_on = None
+            warnings.append(f"completion {_quote(cell)} gives the day it was complete by, "
+                            "not the day; the date was not kept")
     elif days:
         warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
                         "the date was not kept")
     return Completion(raw=cell, status=status, date=completed_on), warnings
+
+
+_BOUND_BEFORE = r"\b(?:by|before|no\s+later\s+than|prior\s+to|ahead\s+of)\s+(?:the\s+)?"
+"""Before a day in a done cell, words making it a bound ("Completed by 31/03/2025"): the
+work ended on that day or earlier, so the day is no completion date."""
 
 
 TICK = compiled(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)
