@@ -741,6 +741,8 @@ _WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?|"
                 + _MOVED_FROM + r")\s*:?\s*$", regex.IGNORECASE)
 """A date superseded by the one before it ("June 2024 (was March 2024)", "April 2025
 (revised from Jan 2025)")."""
+_BARE_FROM = compiled(r"\(\s*from\s*$", regex.IGNORECASE)
+"""A bracketed "(from March 2025)" after a revised date: the date it was moved from."""
 _FROM_AFTER = compiled(r"\s+from\b", regex.IGNORECASE)
 """After a revision word, "from" names the old date ("revised from Jan 2025"), not the new."""
 
@@ -763,8 +765,12 @@ def _current(cell: str, found: _Found) -> _Found:
     for m in _moves_to(cell):
         if any(f[0] >= m.end() for f in dated):
             dropped |= {id(f) for f in dated if f[1] <= m.start()}
+    revised_at = [m.end() for m in _REVISED.finditer(cell)]
     for f in dated:
-        if _WAS.search(cell[max(0, f[0] - 24):f[0]]) and len(dated) - len(dropped) > 1:
+        before = cell[max(0, f[0] - 24):f[0]]
+        moved = _WAS.search(before) or (  # "Revised date: June 2025 (from March 2025)"
+            _BARE_FROM.search(before) and any(at <= f[0] for at in revised_at))
+        if moved and len(dated) - len(dropped) > 1:
             dropped.add(id(f))
     kept = [f for f in found if id(f) not in dropped]
     return kept if any(f in kept for f in dated) else found

@@ -262,6 +262,11 @@ CASES = [
      [day("Moved from 31/01/2025 to 30/04/2025", 2025, 4, 30)], None),
     ("Changed from Q1 to Q2 2025/26",
      [span("Changed from Q1 to Q2 2025/26", "quarter", (2025, 7, 1), (2025, 9, 30))], None),
+    ("Revised date: June 2025 (from March 2025)",
+     [span("Revised date: June 2025 (from March 2025)", "month", (2025, 6, 1), (2025, 6, 30))],
+     None),
+    ("Ongoing (from April 2025)",
+     [TargetDate("Ongoing (from April 2025)", "ongoing", date(2025, 4, 1))], None),
     ("Delayed from June 2025",
      [span("Delayed from June 2025", "month", (2025, 6, 1), (2025, 6, 30))], "was moved"),
     # "After", "No earlier than": the earliest day, not the deadline; kept and said
