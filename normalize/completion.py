@@ -200,6 +200,8 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
      "complete", None),
     (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
     (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
+    (compiled(r"""^\W*(?:(?:action|actions|work|still|currently|now)\s+)*
+                   (?:outstanding|overdue)\W*$""", _FLAGS), "unknown", _NEGATED),
     (compiled(
         r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
             (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
@@ -208,7 +210,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
 ]
 """Cells that are one mark or one word with a meaning of its own: a tick or "Yes" in a status
 or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
-response to the recommendation, which plans print in the status column too (S8)."""
+response to the recommendation, which plans print in the status column too (S8);
+"Outstanding" or "Overdue" alone says, as "Not complete" does, that the work is not done,
+not whether it began (next to other words they are weighed as in progress: "one
+outstanding")."""
 
 _LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
@@ -261,6 +266,12 @@ _MADE_THING = compiled(
     _FLAGS)
 _TO_COMPLETE_BY = compiled(r"^\W*(?:to\s+)?complete\s+(?:by|before|no\s+later\s+than)\b", regex.I)
 _WHEN_DUE = "says by when the work is to be complete, not that it is"
+_PART_LEFT = compiled(
+    r"""(?<!\b(?:no|nothing|none)\b[^.;]{0,25})
+        \b(?:outstanding|remain(?:ing|s\s+to\s+be)|still\s+to\s+(?:be|do|complete))\b""",
+    _FLAGS)
+"""After an opening "Completed", part of the work still to do ("Completed, one action
+outstanding"): the whole is in progress; "Complete - nothing outstanding" is complete."""
 
 
 def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | None]:
@@ -298,6 +309,8 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             return "unknown", _CLOSED_PART  # "Closed - partially completed"
         if first == "complete" and "negated" in {n for _, n in found}:
             return "unknown", _NEGATED  # "Closed - not completed"
+        if first == "complete" and _PART_LEFT.search(text):
+            return "in_progress", None  # "Completed, one action outstanding"
         if first == "complete" and _TO_COMPLETE_BY.match(text):
             return "unknown", _WHEN_DUE  # "Complete by March 2025": when, not whether
         return (first, None) if first not in _REASONS else ("unknown", _REASONS[first])
@@ -415,10 +428,21 @@ def parse_completion(
             warnings.append(
                 f"completion {_quote(cell)} gives several dates; the latest was kept"
             )
+        searched = " ".join(latest.split()) if latest else cell
+        if any(value == completed_on and regex.search(
+                _BOUND_BEFORE + regex.escape(raw), searched, regex.I) for raw, value in found):
+            completed_on = None
+            warnings.append(f"completion {_quote(cell)} gives the day it was complete by, "
+                            "not the day; the date was not kept")
     elif days:
         warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
                         "the date was not kept")
     return Completion(raw=cell, status=status, date=completed_on), warnings
+
+
+_BOUND_BEFORE = r"\b(?:by|before|no\s+later\s+than|prior\s+to|ahead\s+of)\s+(?:the\s+)?"
+"""Before a day in a done cell, words making it a bound ("Completed by 31/03/2025"): the
+work ended on that day or earlier, so the day is no completion date."""
 
 
 TICK = compiled(rf"^[\W_]*(?:[{TICKS}]|yes|y)[\W_]*$", regex.I)

@@ -15,7 +15,9 @@ Conventions (UK plans):
 - a month spans its first to last day, a year 1 Jan to 31 Dec, an exact date start == end;
 - seasons are meteorological; winter YYYY is Dec YYYY to the end of Feb YYYY+1;
 - "Q2 2024/25" is a financial quarter (Q1 = Apr-Jun), "Q2 2024" a calendar one (also
-  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25"); "H1 2025" a half year;
+  "Quarter 2", "second quarter", "2024-25 Q2", "Q3/Q4 2024/25", "FY24/25 Q4"); "H1 2025",
+  "1st half of 2025" a half year; "After April 2025", "No earlier than June 2025" keep the
+  date with a warning (it is the earliest day, not a deadline);
 - a month or day with a financial year is the one in that year: "May 2024/25" is May 2024,
   "March 2025-26" March 2026; "Academic year 2024/25" is September to August; "FY 2025"
   (which financial year?) and a spring or summer of "2024/25" are not read;
@@ -28,7 +30,8 @@ Conventions (UK plans):
   with no end; recurring work alone in the cell ("Quarterly") is "ongoing"; "ASAP" is an
   event like "Immediate"; "Completed" alone is "implemented";
 - a target the plan moved ("March 2024 (revised to June 2024)", "30/06/2024 - extended to
-  30/09/2024", "June 2024 (was March 2024)") gives only the revised date, its `raw` keeping
+  30/09/2024", "June 2024 (was March 2024)", "April 2025 (revised from Jan 2025)", "Revised
+  from March to June 2025") gives only the revised date, its `raw` keeping
   the whole cell, so the old date is shown but never counted as a target;
 - what cannot be read is kind "unknown" with a warning, never a guessed date; a reading
   that is kept but could be wrong carries a warning too, and so does a month name or a
@@ -392,7 +395,7 @@ def _read_fin_year(m: regex.Match[str]) -> _Reading:
 def _read_half(m: regex.Match[str]) -> _Reading:
     """ "H1 2025" (January to June), "H2 2024/25" (October 2024 to March 2025): half of a
     calendar or, written with two years, a financial year."""
-    half = int(m["h"]) if m["h"] else (1 if m["hw"].lower() == "first" else 2)
+    half = int(m["h"]) if m["h"] else (1 if m["hw"].lower() in ("first", "1st") else 2)
     if m["y2"] is not None:
         year = _fy_start(m)
         if year is None:
@@ -539,6 +542,9 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_quarter_range),
     _rule(rf"""{_END_OF}{_QUARTER} \s*(?:of\s+)?(?:the\s+)?(?:FY\s*)?
                {_FY_YEARS_SHORT}""", _read_fin_quarter),
+    # "FY24/25 Q4": two-digit years after "FY", the quarter after them
+    _rule(rf"""{_END_OF}\bFY\s*{_NO_DIGIT_BEFORE}{_FY_YEARS_SHORT}
+               \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
     # "2024-25 Q2", "2024/25 - Quarter 2": the year first
     _rule(rf"""{_END_OF}(?:\bFY\s*)?{_NO_DIGIT_BEFORE}{_FY_YEARS}
                \s*[,\-:]?\s*{_QUARTER}""", _read_fin_quarter),
@@ -548,7 +554,7 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_cal_quarter),
     _rule(rf"""\bFY\s*(?:{_YEAR4}|\d{{2}})(?![\d/\-])""",
           _unreadable("one year does not say which financial year (2024/25 or 2025/26)")),
-    _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second)\s+half\s+(?:of\s+)?(?:the\s+)?)
+    _rule(rf"""{_END_OF}(?:\bH(?P<h>[12])|\b(?P<hw>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?)
                \s*(?:FY\s*)?(?P<y>{_YEAR4})(?:\s*[/\-]\s*(?P<y2>\d{{4}}|\d{{2}}))?(?!\d)""",
           _read_half),
     _rule(rf"""{_END_OF}\b(?:the\s+)?(?:academic|school)\s+year\s*(?:of\s+)?
@@ -696,6 +702,11 @@ _QUALIFIER = compiled(
           \s+(?:of|in)\s+(?:the\s+)?)[\s\-]*$""", regex.IGNORECASE | regex.VERBOSE
 )
 
+_EARLIEST = compiled(
+    r"""\b(?:after|not\s+before|no\s+(?:earlier|sooner)\s+than|not\s+until|at\s+the\s+earliest
+        |beyond)\s*$""", regex.IGNORECASE | regex.VERBOSE)
+"""Before a date, words that make it the earliest day, not the deadline ("After April
+2025", "No earlier than June 2025"): the date is kept and the cell warned."""
 _QUALIFIER_REACH = 64
 """Characters before a date searched for a qualifier (the longest is under 30): searching
 the whole cell before each date was quadratic, minutes for a 1 MB cell."""
@@ -723,34 +734,81 @@ _REVISED = compiled(
           pushed\s+back|delayed|changed|amended|slipped|re-?set|new\s+(?:target\s+)?date|now|
           revised\s+(?:target\s+)?date)\b | \u2192 | -> | =>""", regex.IGNORECASE | regex.VERBOSE)
 """A date superseded by the one after it ("March 2024 (revised to June 2024)")."""
-_WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?)\s*:?\s*$",
-                     regex.IGNORECASE)
-"""A date superseded by the one before it ("June 2024 (was March 2024)")."""
+_MOVED_FROM = (r"(?:revised|extended|moved|deferred|postponed|rescheduled|re-?scheduled|"
+               r"put\s+back|pushed\s+back|delayed|changed|amended|slipped|brought\s+forward)"
+               r"\s+from")
+_WAS = compiled(r"\b(?:was|originally|previously|formerly|original(?:\s+date)?|"
+                + _MOVED_FROM + r")\s*:?\s*$", regex.IGNORECASE)
+"""A date superseded by the one before it ("June 2024 (was March 2024)", "April 2025
+(revised from Jan 2025)")."""
+_BARE_FROM = compiled(r"\(\s*from\s*$", regex.IGNORECASE)
+"""A bracketed "(from March 2025)" after a revised date: the date it was moved from."""
+_FROM_AFTER = compiled(r"\s+from\b", regex.IGNORECASE)
+"""After a revision word, "from" names the old date ("revised from Jan 2025"), not the new."""
+
+
+def _moves_to(cell: str) -> list[regex.Match[str]]:
+    """The revision words that point at the date after them: "revised to June", not the
+    "revised from Jan" whose date after it is the superseded one."""
+    return [m for m in _REVISED.finditer(cell) if not _FROM_AFTER.match(cell, m.end())]
 
 
 def _current(cell: str, found: _Found) -> _Found:
     """Only the dates in force where a plan moved its target: a date followed by "revised
     to", "extended to", "deferred to" ... another date, or one marked "was" / "originally"
     beside another, is superseded; the revised date is the target."""
+    found = [_moved_span(cell, f) for f in found]
     dated = [f for f in found if f[2].start is not None or f[2].kind == "relative"]
     if len(dated) < 2:
         return found
     dropped: set[int] = set()
-    for m in _REVISED.finditer(cell):
+    for m in _moves_to(cell):
         if any(f[0] >= m.end() for f in dated):
             dropped |= {id(f) for f in dated if f[1] <= m.start()}
+    revised_at = [m.end() for m in _REVISED.finditer(cell)]
     for f in dated:
-        if _WAS.search(cell[max(0, f[0] - 24):f[0]]) and len(dated) - len(dropped) > 1:
+        before = cell[max(0, f[0] - 24):f[0]]
+        moved = _WAS.search(before) or (  # "Revised date: June 2025 (from March 2025)"
+            _BARE_FROM.search(before) and any(at <= f[0] for at in revised_at))
+        if moved and len(dated) - len(dropped) > 1:
             dropped.add(id(f))
     kept = [f for f in found if id(f) not in dropped]
     return kept if any(f in kept for f in dated) else found
 
 
+_MOVED_BEFORE = compiled(r"\b" + _MOVED_FROM + r"\s*:?\s*$", regex.IGNORECASE)
+_LEAD_FROM = compiled(r"\s*from\s+", regex.IGNORECASE)
+_SPAN_TO = compiled(r"\s+(?:to|until|till)\s+|\s*[\-\u2013\u2014]\s*", regex.IGNORECASE)
+
+
+def _moved_span(cell: str, f: tuple[int, int, _Reading]) -> tuple[int, int, _Reading]:
+    """ "Revised from March 2025 to June 2025": after "revised from", the two ends of what
+    reads as a span are the old and the new target, so only the part after "to" is read."""
+    if f[2].start is None or not _moved_from(cell, f):
+        return f
+    seps = list(_SPAN_TO.finditer(cell, f[0], f[1]))
+    if not seps:
+        return f
+    tail = seps[-1].end()
+    again = _scan(cell[tail:f[1]], _RULES)
+    if len(again) != 1 or again[0][2].start is None or again[0][2].problem:
+        return f
+    return (tail + again[0][0], tail + again[0][1], again[0][2])
+
+
 def _revised_later(cell: str, found: _Found) -> bool:
     """ "Sept 2024 (delayed)", "March 2024 - revised date TBC": the target was moved, and the
     cell does not say where to."""
-    ends = [f[1] for f in found if f[2].start is not None or f[2].kind == "relative"]
-    return bool(ends) and any(m.start() >= max(ends) for m in _REVISED.finditer(cell))
+    dated = [f for f in found if f[2].start is not None or f[2].kind == "relative"]
+    ends = [f[1] for f in dated]
+    return bool(ends) and (any(m.start() >= max(ends) for m in _moves_to(cell))
+                           or all(_moved_from(cell, f) for f in dated))
+
+
+def _moved_from(cell: str, f: tuple[int, int, _Reading]) -> bool:
+    """ "Revised from Jan 2025": the date is the old target, not a start."""
+    lead = _LEAD_FROM.match(cell, f[0])
+    return bool(_MOVED_BEFORE.search(cell, max(0, f[0] - 24), lead.end() if lead else f[0]))
 
 
 _FROM = compiled(r"\b(?:from|starting|commencing|effective|since|started|begun|began|commenced)"
@@ -787,7 +845,7 @@ def _open_ended(cell: str, found: _Found) -> _Found:
             onwards_end = onwards.end()
         if reading.start is not None and not reading.problem and (
             _FROM.search(cell, max(0, start - 24), start) or onwards
-        ):
+        ) and not _moved_from(cell, (start, end, reading)):
             if out and out[-1][2].kind == "ongoing" and out[-1][2].start is None:
                 out.pop()  # "Ongoing from Jan 2024": one open-ended date
             out.append((start, end, _Reading("ongoing", reading.start)))
@@ -844,6 +902,10 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             continue
         if reading.note:
             warnings.append(f'target date "{span}" {reading.note}')
+        if reading.start is not None and _EARLIEST.search(
+                cell, max(0, start - _QUALIFIER_REACH), start):
+            warnings.append(f'target date "{raw}" names the earliest date, not a deadline; '
+                            "the date was kept")
         qualifier = _QUALIFIER.search(cell, max(0, start - _QUALIFIER_REACH), start)
         if qualifier and reading.start is not None and reading.start != reading.end:
             warnings.append(

@@ -98,8 +98,13 @@ def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     """A name that stands on its own as an owner: it ends in the head noun of an agency or
     role ("MARAC Coordinator", "all agencies") or is an acronym ("CSP"). "Avon" in "Avon and
     Somerset Police" or "Health" in "Health & Wellbeing Board" does not."""
-    name = _tidy(_MARKER.sub("", name))
+    name = _tidy(_DETAIL.sub("", _MARKER.sub("", name)))
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
+
+
+_DETAIL = compiled(r"(?<=\w)\s*\([^()]*\)\s*$")
+"""A bracketed detail after a name ("Police (DI Smith)", "Probation (SPO Jones)"): who in
+the agency, not part of whether the agency stands on its own."""
 
 
 def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
@@ -119,14 +124,32 @@ def split_commas(part: str, glossary: dict[str, str]) -> list[str]:
 
 def _maybe_several(kept: list[str], glossary: dict[str, str]) -> bool:
     """A comma list `split_commas` kept whole whose every part names an agency and none a
-    role ("Police, Health"): as likely two owners as one."""
+    role ("Police, Health"), whose every part is a role ("Named GP, Named Nurse"), or of three
+    parts or more none a role ("Refuge, Victim Support, IDVA service"): as likely several
+    owners as one."""
     if len(kept) != 1:
         return False
     pieces = [p for p in _split_outside_parens(kept[0], ",") if p.strip()]
+    roles = [bool(_ROLE.search(_MARKER.sub("", p))) for p in pieces]
+    if len(pieces) > 1 and all(roles):
+        return True  # "Named GP, Named Nurse": two roles, two people or one with two titles
+    if len(pieces) > 2 and not any(roles):
+        return True  # "Refuge, Victim Support, IDVA service": a list, not a name and whose
     return len(pieces) > 1 and all(
         (_AGENCY_WORDS.search(p) or _is_acronym(_tidy(p)) or _tidy(p) in glossary)
         and not _ROLE.search(_MARKER.sub("", p)) for p in pieces
     )
+
+
+def _roles_joined(kept: list[str], glossary: dict[str, str]) -> bool:
+    """One part kept whole whose "and" / "&" joins two roles ("CSP Chair & Head of Community
+    Safety"): two people as likely as one name."""
+    if len(kept) != 1 or len(split_and(kept[0], glossary)) > 1:
+        return False
+    pieces = split_at_and(kept[0])
+    return len(pieces) > 1 and all(
+        _ROLE.search(_MARKER.sub("", p)) and len(p.split()) > 1 for p in pieces
+    )  # "MARAC Chair and Coordinator": a bare role word shares the name before it
 
 
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
@@ -287,7 +310,7 @@ def split_owners(
         for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
-            if _maybe_several(commas, glossary):
+            if _maybe_several(commas, glossary) or _roles_joined(commas, glossary):
                 warnings.append(
                     f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
                 )

@@ -44,6 +44,15 @@ def colour_name(fill: str | None) -> str | None:
     return None
 
 
+_KEY_CELLS = 2
+"""A key row is a swatch and its meaning, or one shaded cell worded "Green - On track": a row
+with more worded cells is a plan's row whose RAG cell is shaded, and a small plan read as a
+key made every colour mean whatever its row's progress said."""
+_KEY_TEXT_CHARS = 100
+"""A key's meaning is a phrase ("Red - Not started / at risk", "Green - on track to complete
+by the target date"); a longer row is a progress update, not a key."""
+
+
 def key_from_table(table: Table) -> dict[str, str] | None:
     """A colour key: a small table whose rows are a shaded cell and what it means, or one
     cell shaded and worded ("Green - On track"). None when the table is no key."""
@@ -54,7 +63,10 @@ def key_from_table(table: Table) -> dict[str, str] | None:
         if len(shaded) != 1:
             continue
         colour = colour_name(shaded[0].fill)
-        words = " ".join(c.text for c in row.cells if c.text.strip())
+        worded = [c.text for c in row.cells if c.text.strip()]
+        words = " ".join(worded)
+        if len(worded) > _KEY_CELLS or len(" ".join(words.split())) > _KEY_TEXT_CHARS:
+            return None  # a plan row with a shaded RAG cell ("1 | Review ... | Housing"), no key
         meaning = _KEY_TEXT.match(" ".join(words.split()))
         status = status_of_words(meaning["rest"] if meaning else words)
         if colour and status:

@@ -146,6 +146,10 @@ def _coded(code: str, field_name: str | None, messages: list[str]) -> list[PlanW
     return [PlanWarning(code, field_name, m) for m in messages]
 
 
+_DEFINITE = ("complete", "in_progress", "not_started")
+"""Statuses progress words can state against a RAG rating; "unknown" states nothing."""
+
+
 @dataclass
 class RecordBuilder:
     """Collects recommendations over all tables of one plan."""
@@ -247,6 +251,12 @@ class RecordBuilder:
                 warnings.extend(_coded("status_unread", "completion", more))
                 return completion or rag_completion
             return completion
+        if completion and completion.status in _DEFINITE and completion.status != status:
+            warnings.append(PlanWarning(  # "Completed 31/03/2025" rated "R": one is wrong
+                "status_unread", "completion",
+                f"the RAG rating reads as {status}, the progress {completion.raw!r} as "
+                f"{completion.status}; the rating kept",
+            ))
         raw = completion.raw if completion else (cell.text.strip() or f"RAG {shade}")
         done_on = completion.date if completion and status == "complete" else None
         return Completion(raw, status, done_on, rag)

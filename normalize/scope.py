@@ -4,8 +4,8 @@ Plans write "Local", "National and Local?", "Local (Somerset county)" or only
 "(Somerset county)".  Levels come from the level words and from words that name a kind of
 place: a county, district, borough, city, town or parish is local; England, Wales,
 Scotland, Northern Ireland, the UK or the Home Office is national; a region, an English
-compass region, London as a whole or the (South West) peninsula is regional; "not local"
-is not local.  A bare place name
+compass region, London as a whole or the (South West) peninsula is regional; "not local",
+"non-local", "not national" name no level.  A bare place name
 such as "Somerset" is not recognised (there is no gazetteer here), so a cell with no such
 word gives no levels; the text is always kept in `raw`, question marks included.
 """
@@ -40,7 +40,14 @@ def parse_scope(text: str) -> Scope | None:
     raw = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not raw:
         return None
-    return Scope(raw=raw, levels=[lvl for lvl in LEVELS if _LEVEL_WORDS[lvl].search(raw)])
+    return Scope(raw=raw, levels=[lvl for lvl in LEVELS if any(
+        not _NOT.search(raw, max(0, m.start() - 8), m.start())
+        for m in _LEVEL_WORDS[lvl].finditer(raw))])
+
+
+_NOT = compiled(r"\b(?:not|non)[\s\-]*$", regex.I)
+"""Right before a level word, a negation ("Not national", "Non-local", "Local (not
+regional)"): that level does not apply."""
 
 
 _REACH_END = compiled(

@@ -97,6 +97,17 @@ CASES = [
      None),
     ("Amber", "in_progress", None, None),
     ("RAG: Green", "complete", None, None),
+    # "Outstanding" / "Overdue" alone: not done, not whether begun (as "Not complete")
+    ("Outstanding", "unknown", None, "unfinished"),
+    ("Action overdue", "unknown", None, "unfinished"),
+    ("In progress but overdue", "in_progress", None, None),
+    # an opening "Completed" with part of the work still to do is in progress
+    ("Completed, one action outstanding", "in_progress", None, None),
+    ("Complete - two actions remaining", "in_progress", None, None),
+    ("Complete - nothing outstanding", "complete", None, None),
+    # "Completed by <day>": a bound, not the day it was done
+    ("Completed by 31/03/2025", "complete", None, "complete by"),
+    ("Completed by the CSP on 12/03/2025", "complete", date(2025, 3, 12), None),
     # --- more real-world phrasings (round 3; REAL-PLANS.md S8, S10 and council trackers)
     ("Fully implemented", "complete", None, None),
     ("Not progressed", "not_started", None, None),

@@ -236,6 +236,10 @@ OWNERS = [
     ("J. Smith / K. Jones", [("J. Smith", None), ("K. Jones", None)]),
     ("Dr A. Patel, Named GP", [("Dr A. Patel, Named GP", None)]),
     ("Partnership Manager (CSP)", [("Partnership Manager (CSP)", None)]),
+    # a bracketed detail (who in the agency) does not stop "and" parting two agencies
+    ("Police (DI Smith) and Probation (SPO Jones)",
+     [("Police (DI Smith)", None), ("Probation (SPO Jones)", None)]),
+    ("Head of Service (Adults and Children)", [("Head of Service (Adults and Children)", None)]),
 ]
 
 
@@ -368,6 +372,12 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("Lead agency - Police; partner agencies - Health, Housing", True),
         ("Police, Health, ASC", True),  # an acronym is an agency too
         ("Public Health, Somerset Council", True),  # a team and whose, or two owners
+        ("Named GP, Named Nurse", True),  # two roles: two people, or one with two titles
+        ("Refuge, Victim Support, IDVA service", True),  # three parts, no role: a list
+        ("Head of Service, Adult Social Care, Westshire Council", False),  # a role and whose
+        ("CSP Chair & Head of Community Safety", True),  # "&" joining two roles
+        ("Head of Safeguarding and Quality", False),  # one role's remit
+        ("Learning and Development Lead", False),
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:

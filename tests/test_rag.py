@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Row, Table
+from dhrplan.extract.model import Cell, Row, Table
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.completion import BRAG_KEY, parse_completion, rag_word
 from dhrplan.normalize.rag import plan_key
@@ -117,3 +117,42 @@ def test_a_plan_rated_blue_reads_its_green_as_on_track() -> None:
         builder.add(draft)
     assert [(r.number, r.completion.status) for r in builder.records] == [
         ("1", "complete"), ("2", "in_progress")]
+
+
+SHADED = ("Recommendation", "Lead", "Progress update", "RAG")
+
+
+def shaded(*rows: tuple[str, str, str, str, str | None]) -> Table:
+    """A plan whose RAG column is shaded (the last item of a row: its fill)."""
+    made = [Row([Cell(t) for t in SHADED], [1])]
+    made += [Row([Cell(a), Cell(b), Cell(c), Cell(d, fill=fill)], [1])
+             for a, b, c, d, fill in rows]
+    return Table(made[0], made[1:], None)
+
+
+def test_a_small_plan_with_shaded_ratings_is_no_colour_key() -> None:
+    """Each row has one shaded cell, as a key's rows do; read as a key, its green meant "in
+    progress" (its row said "approved") and its amber "not started"."""
+    plan = shaded(("1 Housing to review the policy.", "Housing", "Policy approved at Cabinet",
+                   "", "#00b050"),
+                  ("2 Police to train staff.", "Police", "Not yet started", "", "#ffc000"))
+    assert plan_key([plan]) is None
+
+
+@pytest.mark.parametrize(("progress", "rating", "fill", "status", "warned"), [
+    ("Completed 31/03/2025", "R", None, "not_started", True),  # one of the two is wrong
+    ("On track", "Green", None, "complete", True),
+    ("", "", "#ff0000", "not_started", False),  # the shading alone: said as read from colour
+    ("Training delivered to all staff", "Green", None, "complete", False),
+])
+def test_progress_words_against_the_rating_are_said(progress, rating, fill, status,
+                                                    warned) -> None:
+    plan = shaded(("1 The CSP should act.", "CSP", progress, rating, fill))
+    reading = PlanTable(plan, plan.header, plan.rows, map_columns(plan.header, plan.rows),
+                        None, lead=[])
+    builder = RecordBuilder("plan", {}, plan_key([plan]))
+    for draft in drafts_for([reading]):
+        builder.add(draft)
+    record = builder.records[0]
+    assert record.completion.status == status
+    assert any("the RAG rating reads as" in w.message for w in record.warnings) is warned

@@ -41,6 +41,9 @@ CASES = [
     ("Local authority area", ["local"]),
     ("Local government", ["local"]),
     ("Not local", []),
+    ("Not national", []),  # a negation before any level word, not only "local"
+    ("Non-local", []),
+    ("Local (not regional)", ["local"]),
     ("Sub-regional", ["regional"]),
     # --- unrecognised: no levels, raw kept
     ("Multi-agency", []),
