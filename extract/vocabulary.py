@@ -143,6 +143,15 @@ owner, so their column is kept under `extra`. ("Agencies involved" alone, in a
 multi-agency table, names the agencies the recommendation is for: the owners.)"""
 _PARTNERS = compiled(r"^(?:key\s+|other\s+|delivery\s+)?partners?$", regex.I)
 """A column headed "Partners" or "Key partners" alone: the helpers again."""
+_DUE_COMPLETION = compiled(
+    r"^(?:to\s+be\s+completed|complet(?:e|ion))\s+by\b(?!\s+whom)"
+    r"|\b(?:expected|projected|estimated|anticipated|planned|proposed|intended)\s+"
+    r"(?:date\s+(?:of|for)\s+)?complet", regex.I)
+"""When the work is to be done ("Completion by", "To be completed by", "Expected
+completion"): a deadline, not a state; read as the completion, its dates were no status
+and the plan lost its targets."""
+_DONE_BY = compiled(r"^(?:\w+\s+){0,2}by(?:\s+whom)?$", regex.I)
+"""An action "by" someone ("Action by", "Action required by"): who does it."""
 _EVENT_DATE = compiled(
     r"^(?=.*\bdates?\b).*\b(?:agreed|added|raised|made|identified|opened|logged|reported"
     r"|updated?|accepted|approved|published|entered|created|received)\b", regex.I)
@@ -205,6 +214,10 @@ def role_of(header: str) -> str | None:
         return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
     if _STATE.search(text):
         return "completion"  # "On Target to Achieve": a state, ticked, not a date
+    if RESPONSE_LABEL.match(text):
+        return None  # "Agency response": accepted or not, neither a grouping nor an owner
+    if _DUE_COMPLETION.search(text):
+        return "target"
     first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
     if first != text and role_of(first):  # two names; the first is the one it goes by
         return role_of(first)
@@ -214,6 +227,8 @@ def role_of(header: str) -> str | None:
     role = found[1] if found else None
     if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
         return "owner"  # "Lead Agency", "Responsible agency"
+    if role == "action" and _DONE_BY.match(text):
+        return "owner"
     if role == "agency" and names_helpers(text):
         return None  # "Partner agencies" beside "Lead Agency": read as a section, each row's
         # helpers became its section; with no owner column they became its owners

@@ -71,6 +71,17 @@ ROLES = [
     ("Date recommendation made", None),
     ("Date agreed for completion", "completion"),
     ("Date due", "target"),
+    # when the work is to be done is a deadline, not a state
+    ("Completion by", "target"),
+    ("To be completed by", "target"),
+    ("Expected completion", "target"),
+    ("Projected completion date", "target"),
+    ("Completed by", "completion"),
+    # an action "by" someone: who does it
+    ("Action by", "owner"),
+    ("Action required by", "owner"),
+    # the agency's response (accepted or not) is neither a grouping nor an owner
+    ("Agency Response", None),
     ("By when", "target"),
     ("Timescale", "target"),
     ("Timescales", "target"),
