@@ -154,7 +154,7 @@ _DONE_BY = compiled(r"^(?:\w+\s+){0,2}by(?:\s+whom)?$", regex.I)
 """An action "by" someone ("Action by", "Action required by"): who does it."""
 _EVENT_DATE = compiled(
     r"^(?=.*\bdates?\b).*\b(?:agreed|added|raised|made|identified|opened|logged|reported"
-    r"|updated?|accepted|approved|published|entered|created|received)\b", regex.I)
+    r"|updated?|accepted|approved|published|entered|created|received|actioned)\b", regex.I)
 """The day something else happened ("Date agreed", "Date of last update", "Date
 recommendation made"): not the day the work is due, so no target, even when it stands
 left of the target column or names an update, which the duplicate rule would prefer."""

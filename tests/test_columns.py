@@ -69,6 +69,7 @@ ROLES = [
     ("Date agreed", None),
     ("Date of last update", None),
     ("Date recommendation made", None),
+    ("Date actioned", None),
     ("Date agreed for completion", "completion"),
     ("Date due", "target"),
     # when the work is to be done is a deadline, not a state
