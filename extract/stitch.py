@@ -54,6 +54,10 @@ class StitchSettings:
     """Characters before a page break searched for an unclosed "(": a parenthesis stays open
     over a sentence or two, never pages; counting the whole cell at every join of row after
     row was quadratic."""
+    repeated_rows: int = 3
+    """Rows at the top of a table that may repeat on every page (a title row and a header,
+    or a header over two rows): Word repeats a run of rows from the top, and three covers
+    a title above a two-row header."""
     room_margin: float = 0.5
     """Ems beyond a space and the next word's width that the last line before a page break
     must have had free for its break to count as a paragraph end: the room is measured on
@@ -90,6 +94,15 @@ def same_header(header: Row, row: Row, settings: StitchSettings = SETTINGS) -> b
         return False
     matches = sum(1 for h, c in pairs if h == c)
     return matches / len(pairs) >= settings.header_match
+
+
+def _same_row(top: Row, row: Row) -> bool:
+    """Every cell the same: a row under the first that repeats on a new page is a copy, and
+    a content row that differs from the table's first only by its number ("4." for "1.")
+    is no repeat, which `same_header`'s tolerance would take it for."""
+    return len(top.cells) == len(row.cells) and all(
+        a.text.split() == b.text.split() for a, b in zip(top.cells, row.cells, strict=True)
+    )
 
 
 def _last_word(text: str) -> str:
@@ -252,6 +265,7 @@ class _Builder:
         settings: StitchSettings,
     ) -> None:
         self.header = first.rows[0]
+        self.top = [r for r in first.rows if r.filled()][: settings.repeated_rows]
         self.width = first.width
         self.heading = heading
         self.rows: list[Row] = []
@@ -259,7 +273,25 @@ class _Builder:
         self.numbered = False
         self._add(first.rows[1:], first.page, first_on_page=False)
 
+    def _repeated_top(self, rows: list[Row]) -> list[Row]:
+        """A page that starts by repeating the table's first row (its header, or a title row
+        above it) repeats the rows under it too, as Word repeats a run of rows from the top:
+        "Action Plan - DHR X" over "No. | Recommendation | ...", or "Actions" over "What |
+        Who | When". Only the first row was dropped before, so the header under a title was
+        read as a record row and joined into the row cut by the page break."""
+        filled = [r for r in rows if r.filled()]
+        if not filled or not same_header(self.top[0], filled[0], self.settings):
+            return rows
+        count = 1
+        while count < min(len(filled), len(self.top)) and _same_row(
+            self.top[count], filled[count]
+        ):
+            count += 1
+        return filled[count:]
+
     def _add(self, rows: Sequence[Row], page: int, first_on_page: bool) -> None:
+        if first_on_page:
+            rows = self._repeated_top(list(rows))
         kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)]
         if first_on_page and kept and not self.rows and _header_rest(self.header, kept[0]):
             self.header = join_rows(self.header, kept[0])

@@ -132,15 +132,57 @@ _QUALIFIER = compiled(
 _RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
 _STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
-_LOGGED_DATE = compiled(
-    r"^\s*(?:dates?\s+(?:(?:action|recommendation|it\s+was)\s+)?(?:agreed|raised|added|"
-    r"opened|identified|logged|recorded|created|received|reported|of\s+(?:the\s+)?(?:last\s+)?"
-    r"(?:update|review\s+meeting|meeting|entry))|(?:agreed|raised|added|opened|logged|"
-    r"last\s+updated?|update)\s+dates?|last\s+updated)\s*:?\s*$", regex.I)
-"""Date headers of what the plan logs (the day an action was agreed or last updated), not
-when it is due: kept under `extra`, never read as target dates."""
 _DONE_DATE = compiled(r"complet|compltn|signed[\s\-]+off|closed", regex.I)
 _PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
+_SUPPORTING = compiled(
+    r"\b(?:partners?|support\w*|other|contribut\w*|assist\w*|additional|secondary)\b",
+    regex.I)
+"""Agencies that help rather than lead ("Partner agencies", "Supporting organisations",
+"Other agencies involved"): neither the grouping the recommendation sits under nor its
+owner, so their column is kept under `extra`. ("Agencies involved" alone, in a
+multi-agency table, names the agencies the recommendation is for: the owners.)"""
+_PARTNERS = compiled(r"^(?:key\s+|other\s+|delivery\s+)?partners?$", regex.I)
+"""A column headed "Partners" or "Key partners" alone: the helpers again."""
+_DUE_COMPLETION = compiled(
+    r"^(?:to\s+be\s+completed|complet(?:e|ion))\s+by\b(?!\s+whom)"
+    r"|\b(?:expected|projected|estimated|anticipated|planned|proposed|intended)\s+"
+    r"(?:date\s+(?:of|for)\s+)?complet", regex.I)
+"""When the work is to be done ("Completion by", "To be completed by", "Expected
+completion"): a deadline, not a state; read as the completion, its dates were no status
+and the plan lost its targets."""
+_DONE_BY = compiled(r"^(?:\w+\s+){0,2}by(?:\s+whom)?$", regex.I)
+"""An action "by" someone ("Action by", "Action required by"): who does it."""
+_EVENT_DATE = compiled(
+    r"^(?=.*\bdates?\b).*\b(?:agreed|added|raised|made|identified|opened|logged|reported"
+    r"|updated?|accepted|approved|published|entered|created|received|actioned|recorded)\b"
+    r"|^\s*last\s+updated?\s*:?\s*$", regex.I)
+"""The day something else happened ("Date agreed", "Date of last update", "Date
+recommendation made"): not the day the work is due, so no target, even when it stands
+left of the target column or names an update, which the duplicate rule would prefer."""
+
+
+def names_event_date(header: str) -> bool:
+    """ "Date agreed", "Date of last update": a date column that is no deadline (a "Date
+    agreed for completion" is one, so completion and planned words keep it a target)."""
+    text = " ".join(header.split())
+    return bool(_EVENT_DATE.search(text)) and not (
+        _PLANNED.search(text) or _DONE_DATE.search(text))
+
+
+def kept_as_extra(header: str) -> bool:
+    """A header that names what its column is and that it is none of the roles: its
+    cells may read like owners or dates, but the content reading must leave it alone."""
+    return names_helpers(header) or names_event_date(header)
+
+
+def names_helpers(header: str) -> bool:
+    """ "Partner agencies", "Supporting organisations": a column of agencies that help. Its
+    cells read like owners, so the content reading must leave it alone too."""
+    text = " ".join(header.split())
+    found = _rightmost_role(text)
+    if _PARTNERS.match(text):
+        return True
+    return bool(found and found[1] == "agency" and _SUPPORTING.search(text))
 
 
 def _rightmost_role(text: str) -> tuple[int, str] | None:
@@ -163,8 +205,8 @@ def role_of(header: str) -> str | None:
         return None
     if NUMBER_HEADER.match(text):
         return "number"
-    if _LOGGED_DATE.search(text):
-        return None  # "Date agreed", "Date of last update": a day the plan records, no deadline
+    if names_event_date(text):
+        return None
     if _SCOPE_LEVELS.search(text):
         return "scope"
     if _OUTCOMES.search(text):
@@ -173,6 +215,10 @@ def role_of(header: str) -> str | None:
         return "rag"  # "RAG Status", "Progress (RAG)": the rating is the column's point
     if _STATE.search(text):
         return "completion"  # "On Target to Achieve": a state, ticked, not a date
+    if RESPONSE_LABEL.match(text):
+        return None  # "Agency response": accepted or not, neither a grouping nor an owner
+    if _DUE_COMPLETION.search(text):
+        return "target"
     first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
     if first != text and role_of(first):  # two names; the first is the one it goes by
         return role_of(first)
@@ -182,6 +228,11 @@ def role_of(header: str) -> str | None:
     role = found[1] if found else None
     if role == "agency" and regex.search(r"\blead|responsib|\bowner", head, regex.I):
         return "owner"  # "Lead Agency", "Responsible agency"
+    if role == "action" and _DONE_BY.match(text):
+        return "owner"
+    if role == "agency" and names_helpers(text):
+        return None  # "Partner agencies" beside "Lead Agency": read as a section, each row's
+        # helpers became its section; with no owner column they became its owners
     if role == "target" and names_done_date(text):
         return "completion"
     if role == "section" and regex.search(r"recommend", head, regex.I) is None and len(

@@ -22,6 +22,7 @@ from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.vocabulary import (
     IMPERATIVE_VERBS,
     header_roles,
+    kept_as_extra,
     names_completion_date,
     role_of,
     unnamed_number_column,
@@ -261,7 +262,7 @@ def map_columns(
     unsure = [i for i, t in enumerate(texts) if roles[i] == "target" and names_completion_date(t)]
     body = [r for r in body if len(r.filled()) > 1]  # a full-width row (a theme) is no cell
     for i in range(width):
-        if roles[i] is not None:
+        if roles[i] is not None or kept_as_extra(texts[i]):
             continue
         column = [r.cells[i].text for r in body if i < len(r.cells) and not r.cells[i].merged]
         fills = [r.cells[i].fill for r in body if i < len(r.cells)]

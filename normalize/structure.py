@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
-from dhrplan.extract.numbering import number_cell
+from dhrplan.extract.numbering import number_cell, split_label
 from dhrplan.extract.rowkinds import SETTINGS as ROWS
 from dhrplan.extract.rowkinds import cell_text_at as _text
 from dhrplan.extract.rowkinds import (
@@ -302,6 +302,7 @@ def read_table(
 ) -> tuple[list[Draft], str | None]:
     """The table's recommendations, and the section in force after it."""
     section, paragraph = _lead_section(reading.lead, section)
+    reading = replace(reading, rows=_labels_joined(reading.rows))
     columns = reading.columns
     levels = _numbered_levels(reading)
     swapped = None if levels else _actions_as_recommendations(reading, paragraph)
@@ -390,6 +391,32 @@ def read_table(
                 "recommendation",
             ))
     return reader.drafts, reader.section
+
+
+def _lone(row: Row) -> int | None:
+    filled = [i for i in row.filled() if not row.cells[i].merged]
+    return filled[0] if len(filled) == 1 else None
+
+
+def _labels_joined(rows: Sequence[Row]) -> list[Row]:
+    """A full-width row that is only a label ("Recommendation 1") and the full-width row
+    of text under it are one recommendation: joined, the row reads as "Recommendation 1:
+    The CSP should ...". Apart, the label was no recommendation and the table, having no
+    recommendation column, read each action below as one, with the text joined to them."""
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        at = _lone(row)
+        if above is not None and at is not None and _lone(above) == at:
+            number, body = split_label(above.cells[at].text)
+            if number is not None and not body.strip() and \
+                    split_label(row.cells[at].text)[0] is None:
+                joined = join_rows(above, row)  # its note is of a page break: not kept
+                out[-1] = Row(joined.cells, joined.pages, [*above.warnings, *row.warnings],
+                              above.position)
+                continue
+        out.append(row)
+    return out
 
 
 def _text_column(columns: ColumnMap) -> int | None:

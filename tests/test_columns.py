@@ -58,6 +58,31 @@ ROLES = [
     ("Responsible Officer", "owner"),
     ("Person responsible", "owner"),
     ("Lead Agency / Officer", "owner"),
+    # agencies that help: neither the grouping nor the owner (kept under extra)
+    ("Partner Agencies", None),
+    ("Supporting organisations", None),
+    ("Other agencies involved", None),
+    ("Contributing agencies", None),
+    ("Lead and partner agencies", "owner"),
+    ("Agencies involved", "agency"),
+    # the day something else happened is no deadline
+    ("Date agreed", None),
+    ("Date of last update", None),
+    ("Date recommendation made", None),
+    ("Date actioned", None),
+    ("Date agreed for completion", "completion"),
+    ("Date due", "target"),
+    # when the work is to be done is a deadline, not a state
+    ("Completion by", "target"),
+    ("To be completed by", "target"),
+    ("Expected completion", "target"),
+    ("Projected completion date", "target"),
+    ("Completed by", "completion"),
+    # an action "by" someone: who does it
+    ("Action by", "owner"),
+    ("Action required by", "owner"),
+    # the agency's response (accepted or not) is neither a grouping nor an owner
+    ("Agency Response", None),
     ("By when", "target"),
     ("Timescale", "target"),
     ("Timescales", "target"),
@@ -220,6 +245,30 @@ MAPS = [
      ["Ref", "Recommendation", "Lead Officer", "By when", "Progress", "RAG"], True),
     (("Recommendation", "Action", "Lead"), None, ["recommendation", "action", "owner"],
      ["Recommendation", "Action", "Lead"], True),
+    # a column of helping agencies is kept under extra, even when its cells read as owners:
+    # read as a grouping each row's helpers became its section, read as owners its owners
+    (("No", "Recommendation", "Lead Agency", "Partner Agencies", "Target Date"),
+     [("1", "x", "CSP", "Housing, Police", "March 2025"), ("2", "x", "ICB", "Police", "May 2025")],
+     ["number", "recommendation", "owner", None, "target"],
+     ["No", "Recommendation", "Lead Agency", "Partner Agencies", "Target Date"], True),
+    # a date column of another event keeps the target column its own, wherever it stands
+    # and whatever it names ("update" would win the duplicate rule), and its dates are no
+    # reason to read it as a target when there is none
+    (("Rec", "Recommendation", "Date agreed", "Action", "Target date", "Progress"), None,
+     ["number", "recommendation", None, "action", "target", "completion"],
+     ["Rec", "Recommendation", "Date agreed", "Action", "Target date", "Progress"], True),
+    (("Recommendation", "Action", "Lead", "Target date", "Date of last update", "Update"), None,
+     ["recommendation", "action", "owner", "target", None, "completion"],
+     ["Recommendation", "Action", "Lead", "Target date", "Date of last update", "Update"],
+     True),
+    (("Recommendation", "Action", "Lead", "Date agreed"),
+     [("x", "y", "Police", "March 2025"), ("x", "y", "Housing", "May 2025")],
+     ["recommendation", "action", "owner", None],
+     ["Recommendation", "Action", "Lead", "Date agreed"], True),
+    (("Recommendation", "Action", "Key partners", "By when"),
+     [("x", "y", "Police", "March 2025"), ("x", "y", "Housing", "May 2025")],
+     ["recommendation", "action", None, "target"],
+     ["Recommendation", "Action", "Key partners", "By when"], True),
     # the plainest list a review publishes: numbered recommendations and who they are for
     (("#", "Recommendation", "Addressed to"), None, ["number", "recommendation", "owner"],
      ["#", "Recommendation", "Addressed to"], True),

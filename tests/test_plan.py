@@ -277,3 +277,45 @@ def test_the_title_block(tmp_path: Path, lines: list[str], title: str) -> None:
     assert [r["number"] for r in doc["recommendations"]] == ["1", "2"]
     assert [r["owners"][0]["name"] for r in doc["recommendations"]] == [
         "Community Safety Partnership", "Sussbury Police"]
+
+
+def test_a_label_row_and_the_text_row_under_it_are_one_recommendation(tmp_path: Path) -> None:
+    """"Recommendation 1" merged across, its text merged across in the next row, its
+    actions below: the two rows are one recommendation, not a label and a row joined to
+    actions read as recommendations."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["Action", "Lead", "Date", "Progress"],
+                          strict=True):
+        cell.text = text
+    plan = [
+        ("Recommendation 1", "Agencies should ensure training covers economic abuse.",
+         [("Add an economic abuse module.", "Safeguarding Board", "May 2025", "Complete"),
+          ("Evaluate the training.", "Safeguarding Board", "November 2025", "Not started")]),
+        ("Recommendation 2", "Probation should check perpetrator history at allocation.",
+         [("Add the check to the allocation list.", "Probation Service", "July 2025",
+           "In progress")]),
+    ]
+    for label, text, actions in plan:
+        for full in (label, text):
+            row = table.add_row()
+            row.cells[0].merge(row.cells[3]).text = full
+        for action in actions:
+            for cell, value in zip(table.add_row().cells, action, strict=True):
+                cell.text = value
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    doc = plan_to_dict(convert_file(path))
+    assert validation_errors(doc) == []
+    got = [(r["number"], r["text"], [a["text"] for a in r["actions"]])
+           for r in doc["recommendations"]]
+    assert got == [
+        ("1", "Agencies should ensure training covers economic abuse.",
+         ["Add an economic abuse module.", "Evaluate the training."]),
+        ("2", "Probation should check perpetrator history at allocation.",
+         ["Add the check to the allocation list."]),
+    ]
+    codes = {w["code"] for r in doc["recommendations"] for w in r["warnings"]}
+    assert not codes & {"actions_as_recommendations", "row_joined"}

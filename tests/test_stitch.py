@@ -234,6 +234,13 @@ LILY_6 = ("<b>6</b>", "<p><b>Recommendation Six</b></p> <p>SSAB to review guidan
           "Local", "1. To include the inclusion.", "<b>SSAB</b>", "1. Promotion.", "Dec 2022",
           "Professionals understand the support")
 
+TITLE6 = ("Action Plan - DHR Uma", "", "", "", "", "")
+GROUP6 = ("No.", "Recommendation", "Actions", "", "", "RAG")
+HEAD6 = ("", "", "What", "Who", "When", "")
+REC6_1 = ("1", "The CSP should audit referrals.", "Audit referrals.", "CSP", "March 2025",
+          "Green")
+REC6_2 = ("2", "Health should train staff.", "Deliver training.", "ICB", "June 2025", "Amber")
+
 # blocks, expected [(heading, [row texts], [row pages])] per table, joined-row warnings
 STITCHED = [
     # Police recommendation 2: the rest of the row is the first row of the next page
@@ -312,6 +319,26 @@ STITCHED = [
          frag(1, H012, POLICE_3)],
         [("Agencies", [["Children’s Social Care", "6"]], [[1]]),
          (None, [list(POLICE_3)], [[1]])],
+        [],
+    ),
+    # a title row and the header under it, both repeated on the next page, are both
+    # dropped (only the title was: the header joined the row the page break cut)
+    (
+        [frag(1, TITLE6, HEAD6, REC6_1), frag(2, TITLE6, HEAD6, REC6_2)],
+        [(None, [list(HEAD6), list(REC6_1), list(REC6_2)], [[1], [1], [2]])],
+        [],
+    ),
+    # a header over two rows ("Actions" over "What | Who | When") repeats whole too
+    (
+        [frag(1, GROUP6, HEAD6, REC6_1), frag(2, GROUP6, HEAD6, REC6_2)],
+        [(None, [list(HEAD6), list(REC6_1), list(REC6_2)], [[1], [1], [2]])],
+        [],
+    ),
+    # ... but a first row under a repeated header that differs from the table's first row
+    # only by its number is content, kept
+    (
+        [frag(1, HEAD6, REC6_1), frag(2, HEAD6, ("4", *REC6_1[1:]))],
+        [(None, [list(REC6_1), ["4", *REC6_1[1:]]], [[1], [2]])],
         [],
     ),
     # repeated headers and empty rows inside one page are dropped
