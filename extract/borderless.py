@@ -77,7 +77,7 @@ from dataclasses import dataclass
 
 from dhrplan.extract.celltext import Line, cell_text, group_lines, unsure_break
 from dhrplan.extract.geometry import PageGeometry, Word
-from dhrplan.extract.grid import Lattice
+from dhrplan.extract.grid import Lattice, crosses_inner
 from dhrplan.extract.labels import ITEM_LABEL
 from dhrplan.extract.textgrid import (
     Run,
@@ -451,4 +451,4 @@ def _by_column(words: Sequence[Word], xs: Sequence[float]) -> dict[int, list[Wor
 
 
 def _crosses(run: Run, xs: Sequence[float], tol: float) -> bool:
-    return any(run.x0 < x - tol and run.x1 > x + tol for x in xs[1:-1])
+    return crosses_inner(run.x0, run.x1, xs, tol)

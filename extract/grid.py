@@ -143,6 +143,12 @@ class Lattice:
         return spans
 
 
+def crosses_inner(x0: float, x1: float, xs: Sequence[float], tol: float) -> bool:
+    """Whether text from `x0` to `x1` runs across one of the inner column edges `xs[1:-1]`
+    by more than `tol` on both sides: a line spanning columns, not a cell's."""
+    return any(x0 < x - tol and x1 > x + tol for x in xs[1:-1])
+
+
 def split_edges(
     segments: Iterable[Segment], settings: GridSettings
 ) -> tuple[list[Edge], list[Edge]]:

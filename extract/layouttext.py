@@ -36,7 +36,7 @@ from pathlib import Path
 
 import regex
 
-from dhrplan.extract.celltext import SPACE_WIDTH, quoted_end
+from dhrplan.extract.celltext import quoted_end
 from dhrplan.extract.labels import BULLETS, ITEM_LABEL, ITEM_START, TICKS
 from dhrplan.extract.model import (
     PARAGRAPHS_UNSURE,
@@ -55,6 +55,7 @@ from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import SETTINGS as TEXT_SETTINGS
 from dhrplan.extract.textlines import (
+    next_word_fits,
     text_width,
     token_shape,
     undo_converter_lines,
@@ -633,12 +634,11 @@ def _goes_on(above: str, text: str, width: float) -> bool:
     on a line its next word would not have fitted on (the column's line width `width`, its
     longest line), and this one starts in lower case."""
     last = above.rstrip().rsplit("\n", 1)[-1]
-    room = width * (1 - TEXT_SETTINGS.fit_share) - text_width(last) - SPACE_WIDTH
     return (
         not last.endswith(_ENDS)
         and text[:1].islower()
         and not ITEM_START.match(text)  # "a. Forcewide...": a list's item starts a cell
-        and text_width(text.split(" ", 1)[0]) > room
+        and not next_word_fits(text_width(last), text, width, TEXT_SETTINGS.fit_share)
     )
 
 

@@ -60,7 +60,6 @@ def _declarations(body: str) -> list[tuple[str, str]]:
     return pairs
 
 
-
 _WORD_MARKER_PAD = re.compile(rf"{PROPERTY_START}font\s*:\s*7(?:\.0)?pt", re.I)
 """Word's padding after a list marker: `<span style='font:7.0pt "Times New Roman"'>` of
 non-breaking spaces, in "Save as Web Page" and "Web Page, Filtered" alike."""

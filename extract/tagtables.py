@@ -42,7 +42,7 @@ from functools import cached_property
 
 from dhrplan.extract.celltext import group_lines
 from dhrplan.extract.geometry import PageGeometry, Word
-from dhrplan.extract.grid import Lattice
+from dhrplan.extract.grid import Lattice, crosses_inner
 
 
 @dataclass(frozen=True)
@@ -361,15 +361,11 @@ def _artifact_header(
     for line in reversed(group_lines(untagged)):
         if edge - line.bottom > settings.header_gap * size:
             break
-        if any(_crosses(w.x0, w.x1, xs, settings.tolerance) for w in line.words):
+        if any(crosses_inner(w.x0, w.x1, xs, settings.tolerance) for w in line.words):
             break
         columns.update(bisect_right(xs, w.xmid) for w in line.words)
         header = edge = line.top
     return header if len(columns) >= settings.min_columns else None
-
-
-def _crosses(x0: float, x1: float, xs: list[float], tol: float) -> bool:
-    return any(x0 < x - tol and x1 > x + tol for x in xs[1:-1])
 
 
 def _lattice(

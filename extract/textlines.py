@@ -228,9 +228,16 @@ def place(lines: list[str], hang: float) -> list[Placed]:
     return out
 
 
-def _fits(line: Placed, next_line: str, width: float, share: float) -> bool:
+def next_word_fits(end: float, next_line: str, width: float, share: float) -> bool:
+    """Whether the next line's first word would have fitted after a line ending at `end`
+    (character widths), `share` of the line width `width` to spare: then the line ended on
+    purpose, a paragraph's end, not a wrap."""
     first = next_line.split(" ", 1)[0]
-    return line[2] + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+    return end + SPACE_WIDTH + text_width(first) <= width * (1 - share)
+
+
+def _fits(line: Placed, next_line: str, width: float, share: float) -> bool:
+    return next_word_fits(line[2], next_line, width, share)
 
 
 HANGS = (0.0, 0.6, 1.0, 1.4, 1.8)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from dhrplan.extract.model import Cell, Heading, Row, Table
-from dhrplan.extract.numbering import number_cell, split_label
+from dhrplan.extract.numbering import label_only, number_cell, split_label
 from dhrplan.extract.rowkinds import SETTINGS as ROWS
 from dhrplan.extract.rowkinds import cell_text_at as _text
 from dhrplan.extract.rowkinds import (
@@ -407,14 +407,13 @@ def _labels_joined(rows: Sequence[Row]) -> list[Row]:
     for row in rows:
         above = out[-1] if out else None
         at = _lone(row)
-        if above is not None and at is not None and _lone(above) == at:
-            number, body = split_label(above.cells[at].text)
-            if number is not None and not body.strip() and \
-                    split_label(row.cells[at].text)[0] is None:
-                joined = join_rows(above, row)  # its note is of a page break: not kept
-                out[-1] = Row(joined.cells, joined.pages, [*above.warnings, *row.warnings],
-                              above.position)
-                continue
+        if (above is not None and at is not None and _lone(above) == at
+                and label_only(above.cells[at].text) is not None
+                and split_label(row.cells[at].text)[0] is None):
+            joined = join_rows(above, row)  # its note is of a page break: not kept
+            out[-1] = Row(joined.cells, joined.pages, [*above.warnings, *row.warnings],
+                          above.position)
+            continue
         out.append(row)
     return out
 
