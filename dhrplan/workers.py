@@ -24,7 +24,7 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from dhrplan import pipeline
+from dhrplan import classcode, pipeline
 from dhrplan.extract.pagepool import die_with_parent
 from dhrplan.inputs import Input
 from dhrplan.names import shown
@@ -181,6 +181,7 @@ def _load_for(path: Path, backend: str) -> None:
     finally:
         gc.freeze()
         gc.enable()
+    classcode.save()  # a worker ends with os._exit, which runs no exit handler
 
 
 def _context() -> BaseContext:
@@ -266,6 +267,7 @@ def run_workers(
     ctx = _context()
     if any(job.unchanged_sha is None for job in jobs):
         _parent_needs()
+    classcode.save()  # before the fork: else every worker would write what it inherits
     warmed = False
     pending = deque(jobs)
     running: dict[Connection, _Running] = {}

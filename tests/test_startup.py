@@ -188,3 +188,81 @@ def test_a_pattern_not_asked_for_is_never_unpickled(tmp_path: Path) -> None:
     codes[("an older version's pattern", 0)] = pickle.dumps(_Unloadable())
     cache.write_bytes(pickle.dumps(codes))
     assert _compiles(tmp_path) <= cold // 4
+
+
+CLASSES = """
+import builtins, dataclasses, json, sys
+import dhrplan, dhrplan.classcode as classcode
+made = []
+def counting(source, *args, **kwargs):
+    made.append(source)
+    return builtins.compile(source, *args, **kwargs)
+classcode.compile = counting
+import dhrplan.extract.pdf, dhrplan.normalize.plan, dhrplan.output.jsondoc
+
+@dataclasses.dataclass(frozen=True)
+class Outside:
+    outside_only_field: int
+
+from dataclasses import FrozenInstanceError
+from dhrplan.normalize.record import PlanWarning
+warning = PlanWarning("date_unread", "target_date", "why")
+try:
+    warning.code = "other"
+    frozen = False
+except FrozenInstanceError:
+    frozen = True
+print(json.dumps({"compiled": len(made), "repr": repr(warning), "frozen": frozen,
+                  "equal": warning == PlanWarning("date_unread", "target_date", "why"),
+                  "hash": hash(warning) == hash(PlanWarning("date_unread", "target_date", "why")),
+                  "outside": Outside(1) == Outside(1)}))
+"""
+"""Makes the readers' and normalizers' classes (and one of a program's own), counts the
+generated methods compiled for dhrplan's, and shows that a cached class behaves as made."""
+
+
+def _classes(cache: Path) -> dict[str, object]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run([sys.executable, "-c", CLASSES], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _class_file(cache: Path) -> Path:
+    [found] = (cache / "dhrplan").glob("dataclass_codes_*.marshal")
+    return found
+
+
+def test_the_classes_methods_are_compiled_once_and_loaded_after(tmp_path: Path) -> None:
+    cold = _classes(tmp_path)
+    assert cold["compiled"] >= 200  # __init__, __repr__, __eq__... of about 90 classes
+    written = _class_file(tmp_path).read_bytes()
+    warm = _classes(tmp_path)
+    assert warm["compiled"] == 0
+    assert _class_file(tmp_path).read_bytes() == written
+    # a cached class is the class the compiled text makes
+    assert warm == {**cold, "compiled": 0}
+    assert warm["repr"] == "PlanWarning(code='date_unread', field='target_date', message='why')"
+    assert warm["frozen"] and warm["equal"] and warm["hash"] and warm["outside"]
+    # a program's own classes are its own: never written to dhrplan's file
+    assert b"outside_only_field" not in written
+
+
+def test_a_convert_leaves_every_class_its_worker_made_cached(tmp_path: Path) -> None:
+    """The worker ends with os._exit, which runs no exit handler: it saves what it compiled
+    itself, else every later worker would compile the normalizers' classes again."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "dhrplan", "convert", str(LILY_PDF), "-o", str(tmp_path / "out"),
+         "-q"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _classes(tmp_path / "cache")["compiled"] == 0
+
+
+def test_a_damaged_class_cache_is_compiled_again(tmp_path: Path) -> None:
+    cold = _classes(tmp_path)
+    cache = _class_file(tmp_path)
+    cache.write_bytes(cache.read_bytes()[:1000])  # cut short
+    assert _classes(tmp_path) == cold
+    assert _classes(tmp_path)["compiled"] == 0  # and written whole again
