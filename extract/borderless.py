@@ -114,6 +114,12 @@ class BorderlessSettings:
     """Font sizes of empty band that end the table (one empty paragraph is 1.15)."""
     width_tolerance: float = 1.5
     """Column widths this close are equal: the last column has the same width."""
+    max_lines_above_rows: int = 2
+    """Lines of one block each (a running header, a page number) that may stand above the
+    rows a borderless table continues with at the top of the next page."""
+    max_cut_lines: int = 15
+    """Lines the rest of a row cut by the page break may take at the top of the next page,
+    before the first line with a row's shape."""
 
 
 DEFAULT_SETTINGS = BorderlessSettings()
@@ -151,6 +157,96 @@ def find_borderless(
     return found
 
 
+def continue_below(
+    geometry: PageGeometry,
+    table: Lattice,
+    taken: Sequence[Lattice],
+    grid_settings: TextGridSettings = DEFAULT_TEXTGRID,
+    settings: BorderlessSettings = DEFAULT_SETTINGS,
+) -> Lattice:
+    """`table` with the rows under it that still keep its columns. Shading makes a table of
+    the rows it fills, and a table ruled between some rows only ends at its last rule: where
+    a shaded header or theme row stands over rows with no rulings, the table goes on under
+    them. The line right under it must have a row's shape (text starting at the start of
+    `min_header_cells` of its columns); from there the rows are read as a borderless table's
+    body is, on the table's own columns."""
+    words = [
+        w for w in geometry.words
+        if not any(lat.locate(w.xmid, w.ymid) is not None for lat in taken)
+    ]
+    lines = group_lines(words)
+    bottom = table.ys[-1]
+    first = next((i for i, ln in enumerate(lines) if ln.top >= bottom - 1.0), None)
+    if first is None:
+        return table
+    reader = _Reader(geometry, lines, taken, grid_settings, settings, is_role_header)
+    xs = list(table.xs)
+    line = lines[first]
+    if line.top - bottom > settings.max_gap * line.size or not reader._row_shape(line, xs):
+        return table
+    body, themes, row_starts = reader._walk(first, xs, opening=True)
+    body = reader._trim_tail(body, row_starts, xs)
+    if not body or not all(_aligned(lines[i]) for i in body):
+        return table
+    kept = set(body)
+    rows = reader._lattice(None, body, {i for i in themes if i in kept},
+                           [i for i in row_starts if i in kept], xs)
+    n_cols = len(xs) - 1
+    return Lattice(
+        xs,
+        [*table.ys, *rows.ys[1:]],
+        [*table.v_walls, *rows.v_walls],
+        [*table.h_walls[:-1], [True] * n_cols, *rows.h_walls[1:]],
+        table.inferred or rows.inferred,
+    )
+
+
+def continue_at_top(
+    geometry: PageGeometry,
+    lattices: list[Lattice],
+    columns: list[float] | None,
+    grid_settings: TextGridSettings = DEFAULT_TEXTGRID,
+    settings: BorderlessSettings = DEFAULT_SETTINGS,
+) -> list[Lattice]:
+    """The page's tables, with the rows at its top that keep `columns`, the columns of the
+    table the page before ended with: a table with no rulings runs on to the next page with
+    no header (Word repeats one only when told to), so nothing else marks its rows. They must
+    start above every table of the page: a line with a row's shape (text starting at the
+    start of `min_header_cells` of the columns), with the rest of a row the page break cut
+    above it (lines within the columns, no empty band between), under at most
+    `max_lines_above_rows` lines of one block each (a running header, a page number)."""
+    if columns is None or len(columns) < settings.min_header_cells + 1:
+        return lattices
+    top = min((lat.ys[0] for lat in lattices), default=geometry.height)
+    words = [w for w in geometry.words if w.bottom <= top]
+    lines = group_lines(words)
+    reader = _Reader(geometry, lines, lattices, grid_settings, settings, is_role_header)
+    xs = list(columns)
+    row = next((i for i, line in enumerate(lines[: settings.max_cut_lines + 1])
+                if reader._row_shape(line, xs)), None)
+    if row is None:
+        return lattices
+    first = row  # the rest of a row the page break cut: lines in the columns, close above
+    tol = grid_settings.boundary_tolerance
+    while first > 0:
+        above, line = lines[first - 1], lines[first]
+        if line.top - above.bottom > settings.max_gap * above.size or any(
+                _crosses(r, xs, tol) for r in reader.runs(above, xs)):
+            break
+        first -= 1
+    if first > settings.max_lines_above_rows or any(
+            len(reader.runs(line)) > 1 for line in lines[:first]):
+        return lattices
+    body, themes, row_starts = reader._walk(first, xs, opening=True)
+    body = reader._trim_tail(body, row_starts, xs)
+    if not body or not all(_aligned(lines[i]) for i in body):
+        return lattices
+    kept = set(body)
+    rows = reader._lattice(None, body, {i for i in themes if i in kept},
+                           [i for i in row_starts if i in kept], xs)
+    return [rows, *lattices]
+
+
 @dataclass
 class _Header:
     """A header line found, with its column blocks."""
@@ -179,8 +275,10 @@ class _Reader:
 
     # --- header ---------------------------------------------------------------------------
 
-    def runs(self, line: Line) -> list[Run]:
-        return text_runs(line.words, self.grid.min_column_gap)
+    def runs(self, line: Line, xs: Sequence[float] = ()) -> list[Run]:
+        """The line's runs; with the table's columns `xs`, an item label ("1.") is a number in
+        a column of its own where a column boundary lies between it and the text after."""
+        return text_runs(line.words, self.grid.min_column_gap, xs[1:-1])
 
     def header_at(self, i: int) -> _Header | None:
         if i not in self._headers:
@@ -202,7 +300,7 @@ class _Reader:
             line, prev = self.lines[end], self.lines[end - 1]
             if line.bold != first.bold or line.top - prev.bottom > self.s.max_gap * prev.size:
                 break
-            if any(_crosses(run, xs, self.grid.boundary_tolerance) for run in self.runs(line)):
+            if any(_crosses(run, xs, self.grid.boundary_tolerance) for run in self.runs(line, xs)):
                 break
             by_col = _by_column(line.words, xs)
             above = _by_column(prev.words, xs)
@@ -273,7 +371,11 @@ class _Reader:
             return None
         return self._lattice(start, body, themes, row_starts, xs), end
 
-    def _walk(self, first: int, xs: list[float]) -> tuple[list[int], set[int], list[int]]:
+    def _walk(
+        self, first: int, xs: list[float], opening: bool = False
+    ) -> tuple[list[int], set[int], list[int]]:
+        """The body lines from `first` down; `opening`: `first` is the first line under a
+        table that goes on (`continue_below`), so what lies above it ends nothing."""
         lines = self.lines
         body: list[int] = []
         themes: set[int] = set()
@@ -282,9 +384,10 @@ class _Reader:
         i = first
         while i < len(lines):
             line = lines[i]
-            if self._ends_before(i, prev, xs):
+            if not (opening and i == first) and self._ends_before(i, prev, xs):
                 break
-            crosses = any(_crosses(r, xs, self.grid.boundary_tolerance) for r in self.runs(line))
+            crosses = any(_crosses(r, xs, self.grid.boundary_tolerance)
+                          for r in self.runs(line, xs))
             if self._theme_shape(line, xs, crosses):
                 nxt = i + 1
                 if (
@@ -292,7 +395,7 @@ class _Reader:
                     and not self._ends_before(nxt, line, xs)
                     and not any(
                         _crosses(r, xs, self.grid.boundary_tolerance)
-                        for r in self.runs(lines[nxt])
+                        for r in self.runs(lines[nxt], xs)
                     )
                     and self._starts_row(lines[nxt], line, xs)
                 ):
@@ -328,7 +431,7 @@ class _Reader:
         does not start in three of its columns."""
         reach = self.s.cell_padding + self.grid.hint_tolerance
         starts = {
-            c for r in self.runs(line) for c, x in enumerate(xs[:-1]) if 0 <= r.x0 - x <= reach
+            c for r in self.runs(line, xs) for c, x in enumerate(xs[:-1]) if 0 <= r.x0 - x <= reach
         }
         return len(starts) >= self.s.min_header_cells
 
@@ -375,17 +478,19 @@ class _Reader:
 
     def _lattice(
         self,
-        start: int,
+        start: int | None,
         body: list[int],
         themes: set[int],
         row_starts: list[int],
         xs: list[float],
     ) -> Lattice:
+        """`start`: the header's first line; None: the rows of a table continued, no header."""
         lines = self.lines
         tol = self.grid.boundary_tolerance
-        starts = [start, *row_starts]  # the header, then the rows (the first at header_end)
+        # the header, then the rows (the first at header_end)
+        starts = row_starts if start is None else [start, *row_starts]
         ends = [*starts[1:], body[-1] + 1]
-        ys = [lines[start].top - 1.0]
+        ys = [lines[starts[0]].top - 1.0]
         for s in starts[1:]:
             ys.append((lines[s - 1].bottom + lines[s].top) / 2)
         ys.append(lines[body[-1]].bottom + 1.0)
@@ -395,13 +500,13 @@ class _Reader:
             if s in themes:
                 v_walls.append([True, *([False] * (n_cols - 1)), True])
                 continue
-            runs = [r for ln in lines[s:e] for r in self.runs(ln)]
+            runs = [r for ln in lines[s:e] for r in self.runs(ln, xs)]
             v_walls.append([not any(r.x0 < x - tol and r.x1 > x + tol for r in runs) for x in xs])
         h_walls = [[True] * n_cols]
         for k, s in enumerate(starts[1:]):
             # the header's cells never run down into the first row, however its wrapped
             # last line reads on ("Target completio" / "n date" above "July 2025")
-            after = k == 0 or s in themes or s - 1 in themes
+            after = (k == 0 and start is not None) or s in themes or s - 1 in themes
             h_walls.append(self._row_walls(lines[s], lines[s - 1], xs, after))
         h_walls.append([True] * n_cols)
         return Lattice(list(xs), ys, v_walls, h_walls, "rows and columns from text alignment")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from dhrplan.extract.borderless import continue_at_top
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
@@ -250,6 +251,7 @@ def _read_pages(scans: Iterable[PageScan]) -> tuple[list[PageLayout], list[str],
         chars += geometry.char_count
         if geometry.char_count == 0:
             blank_pages.append(number)
+        lattices = continue_at_top(geometry, lattices, last_columns)
         last_columns = carry_columns(lattices, last_columns, geometry)
         for how in dict.fromkeys(lat.inferred for lat in lattices if lat.inferred):
             inferred.setdefault(how, []).append(number)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dhrplan.extract.celltext import group_lines, starts_item
-from dhrplan.extract.geometry import PageGeometry, Word
+from dhrplan.extract.geometry import PageGeometry, Segment, Word
 from dhrplan.extract.grid import Edge, GridSettings, Lattice, find_lattices, split_edges
 
 
@@ -40,6 +40,11 @@ class TextGridSettings:
     shading, not the rules of a table."""
     extent_tolerance: float = 3.0
     """Rules whose left and right ends are this close belong to the same table."""
+    min_shading_height: float = 3.0
+    """A filled rectangle this tall is cell shading; a thinner one is a drawn rule (Chromium
+    paints borders as filled rectangles 0.75 pt thick)."""
+    shading_edge_tolerance: float = 1.0
+    """A segment this close to a shading's top or bottom, within its x range, is that edge."""
     min_column_gap: float = 4.5
     """An x range free of text narrower than this is a space between words (2.8pt at 10pt),
     not a gap between columns (Word's default cell padding leaves 10.8pt)."""
@@ -90,7 +95,7 @@ def find_tables(
         return ruled
     real = [lat for lat in ruled if _rows_with_inner_walls(lat) >= 2]
     weak = [lat for lat in ruled if _rows_with_inner_walls(lat) < 2]
-    horizontal, _ = split_edges(geometry.segments, grid)
+    horizontal, _ = split_edges(_rules(geometry, settings), grid)
     free = [h for h in horizontal if not any(_inside(h, lat, grid.snap_tolerance) for lat in real)]
     found = list(real)
     absorbed: set[int] = set()
@@ -105,13 +110,59 @@ def find_tables(
                 continue
             found.append(lattice)
             absorbed.update(id(lat) for lat in weak if _within(lat, lattice, grid.snap_tolerance))
-    found.extend(lat for lat in weak if id(lat) not in absorbed)
+    shading = [lat for lat in weak if id(lat) not in absorbed]
     if settings.borderless:
         from dhrplan.extract.borderless import find_borderless  # it builds on this module
 
-        found.extend(find_borderless(geometry, found, settings))
+        # a shaded header (and shaded theme rows) over a table with no rulings: the shading
+        # makes lattices of those rows alone, which must not hide the header from the reader
+        # of borderless tables; one it reads a table from is part of that table
+        borderless = find_borderless(geometry, found, settings)
+        found.extend(borderless)
+        found.extend(
+            lat for lat in shading
+            if not any(_within(lat, table, grid.snap_tolerance) for table in borderless)
+        )
+        found = _continued_below(geometry, found, real, settings)
+    else:
+        found.extend(shading)
     found.sort(key=lambda lat: (lat.ys[0], lat.xs[0]))
     return found
+
+
+def _continued_below(
+    geometry: PageGeometry, found: list[Lattice], real: list[Lattice],
+    settings: TextGridSettings,
+) -> list[Lattice]:
+    """Each table not ruled in full, with the rows under it that keep its columns
+    (`borderless.continue_below`); a fully ruled table ends at its bottom rule."""
+    from dhrplan.extract.borderless import continue_below
+
+    ruled = {id(lat) for lat in real}
+    out = list(found)
+    for k, lat in enumerate(out):
+        if id(lat) not in ruled:
+            out[k] = continue_below(geometry, lat, out, settings)
+    return out
+
+
+def _rules(geometry: PageGeometry, settings: TextGridSettings) -> list[Segment]:
+    """The page's segments without the top and bottom edges of cell shading: a shaded header
+    or theme row over rows with no rulings draws no rule between rows, and its edges must not
+    make the stack of a table ruled between rows (a drawn rule there is its own segment)."""
+    shading = [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
+    if not shading:
+        return geometry.segments
+    tol = settings.shading_edge_tolerance
+
+    def edge_of_shading(s: Segment) -> bool:
+        return s.horizontal and any(
+            min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
+            and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol
+            for f in shading
+        )
+
+    return [s for s in geometry.segments if not edge_of_shading(s)]
 
 
 def _rows_with_inner_walls(lattice: Lattice) -> int:
