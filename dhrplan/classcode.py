@@ -25,8 +25,6 @@ import sys
 from types import CodeType
 from typing import Any
 
-from dhrplan.extract.usercache import cache_folder
-
 MAX_CODES = 4000
 """Code objects the file keeps at most: the code makes about 430; past this (classes edited
 during development pile up), new ones are compiled each time and not written."""
@@ -38,6 +36,10 @@ _dirty = False
 
 
 def _path() -> str:
+    # imported here: the package's __init__ installs the cache before its subpackages can be
+    # imported, and `python -m dhrplan` without them installed must still say so in one line
+    from dhrplan.extract.usercache import cache_folder
+
     tag = sys.implementation.cache_tag or "python"
     return os.path.join(cache_folder(), f"dataclass_codes_{tag}_{sys.version.split()[0]}.marshal")
 
@@ -91,12 +93,12 @@ def save() -> None:
     if not _dirty:
         return
     _dirty = False
-    path = _path()
-    tmp = f"{path}.{os.getpid()}.tmp"
     codes = {**_read(), **_codes}
     if len(codes) > MAX_CODES:
         return
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(Exception):  # no cache folder, or none writable: compile again
+        path = _path()
+        tmp = f"{path}.{os.getpid()}.tmp"
         os.makedirs(os.path.dirname(path), exist_ok=True)
         try:
             with open(tmp, "wb") as fh:
