@@ -381,7 +381,7 @@ def got(record: dict) -> dict:
         "section": record["section"], "number": record["number"], "text": record["text"],
         "actions": [a["text"] for a in record["actions"]],
         "owners": sorted(set(owners)),
-        "target_dates": sorted({(d["start"], d["end"]) for d in dates}),
+        "target_dates": sorted({(d["start"] or "", d["end"] or "") for d in dates}),
         "status": completion["status"] if completion else None,
         "scope": record["scope"]["levels"] if record["scope"] else None,
     }
@@ -437,12 +437,37 @@ def soffice_pdfs(docs: list[Path], out: Path) -> None:
                        check=True, capture_output=True, timeout=900)
 
 
+def export_texts(pdfs: list[Path]) -> list[str]:
+    """Each PDF's text exports beside it, in the converter styles of
+    tests/fixtures/make_converter_exports.py; returns their suffixes."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "fixtures"))
+    import pdfplumber
+    from make_converter_exports import page_blocks, render
+
+    styles = ["br.md", "lines.tsv", "flat.md"]
+    for pdf in pdfs:
+        if not pdf.exists():
+            continue
+        with pdfplumber.open(pdf) as doc:
+            pages = [page_blocks(page) for page in doc.pages]
+        for style in styles:
+            pdf.with_suffix(f".{style}").write_text(render(pages, style), "utf-8")
+        if shutil.which("pdftotext"):
+            subprocess.run(["pdftotext", "-layout", str(pdf), str(pdf.with_suffix(".layout.txt"))],
+                           check=True)
+    return [f".{style}" for style in styles] + (
+        [".layout.txt"] if shutil.which("pdftotext") else [])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--plans", type=int, default=30)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="folder to keep the plans in")
     parser.add_argument("--show", action="store_true", help="list the warned differences too")
+    parser.add_argument("--exports", action="store_true",
+                        help="also read the PDFs' text exports (pdfplumber's tables as <br>, "
+                             "newline and flattened cells; pdftotext -layout where installed)")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dhrplan-fuzz-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -457,10 +482,14 @@ def main(argv: list[str]) -> int:
         (folder / f"{name}.layout.json").write_text(json.dumps(layout.__dict__, indent=1))
         plans[name] = (layout, recs)
     soffice_pdfs([folder / f"{n}.docx" for n in plans], folder)
+    readers = [".docx", ".pdf"]
+    if args.exports:  # a borderless table's export is its header alone: pdfplumber sees no grid
+        readers += export_texts([folder / f"{n}.pdf" for n, (layout, _) in plans.items()
+                                 if layout.borders == "grid"])
     tallies: dict[str, Tally] = {}
     for name, (_layout, recs) in plans.items():
         want = expected(recs)
-        for suffix in (".docx", ".pdf"):
+        for suffix in readers:
             path = folder / f"{name}{suffix}"
             if not path.exists():
                 continue

@@ -215,8 +215,8 @@ def continue_at_top(
     start of `min_header_cells` of the columns), with the rest of a row the page break cut
     above it (lines within the columns, no empty band between), under at most
     `max_lines_above_rows` lines of one block each (a running header, a page number)."""
-    if columns is None or len(columns) < settings.min_header_cells + 1:
-        return lattices
+    if columns is None or len(columns) < settings.min_header_cells + 1 or geometry.tagged:
+        return lattices  # (a tagged page's tables are its tags')
     top = min((lat.ys[0] for lat in lattices), default=geometry.height)
     words = [w for w in geometry.words if w.bottom <= top]
     lines = group_lines(words)

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dhrplan.extract.celltext import group_lines, starts_item
-from dhrplan.extract.geometry import PageGeometry, Segment, Word
+from dhrplan.extract.geometry import Fill, PageGeometry, Segment, Word
 from dhrplan.extract.grid import Edge, GridSettings, Lattice, find_lattices, split_edges
 
 
@@ -147,22 +147,26 @@ def _continued_below(
 
 
 def _rules(geometry: PageGeometry, settings: TextGridSettings) -> list[Segment]:
-    """The page's segments without the top and bottom edges of cell shading: a shaded header
-    or theme row over rows with no rulings draws no rule between rows, and its edges must not
-    make the stack of a table ruled between rows (a drawn rule there is its own segment)."""
+    """The page's segments without the top and bottom edges of cell shading that no drawn
+    rule lies beside: a shaded header or theme row over rows with no rulings draws no rule
+    between rows, and its edges must not make the stack of a table ruled between rows. Where
+    drawn rules run under the shading too (a table ruled between rows, its header shaded),
+    the shading's edges are the rules of its rows and stay."""
     shading = [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
     if not shading:
         return geometry.segments
     tol = settings.shading_edge_tolerance
 
-    def edge_of_shading(s: Segment) -> bool:
-        return s.horizontal and any(
-            min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
-            and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol
-            for f in shading
-        )
+    def on_edge(s: Segment, f: Fill) -> bool:
+        return (s.horizontal and min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
+                and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol)
 
-    return [s for s in geometry.segments if not edge_of_shading(s)]
+    drawn = [s for s in geometry.segments
+             if s.horizontal and s.x1 - s.x0 >= settings.rule_min_length
+             and not any(on_edge(s, f) for f in shading)]
+    bare = [f for f in shading
+            if not any(s.x0 < f.x1 and s.x1 > f.x0 for s in drawn)]
+    return [s for s in geometry.segments if not any(on_edge(s, f) for f in bare)]
 
 
 def _rows_with_inner_walls(lattice: Lattice) -> int:
