@@ -79,6 +79,7 @@ from dhrplan.extract.celltext import Line, cell_text, group_lines, unsure_break
 from dhrplan.extract.geometry import PageGeometry, Word
 from dhrplan.extract.grid import Lattice, crosses_inner
 from dhrplan.extract.labels import ITEM_LABEL
+from dhrplan.extract.rowkinds import starts_row
 from dhrplan.extract.textgrid import (
     Run,
     TextGridSettings,
@@ -222,12 +223,14 @@ def continue_at_top(
     lines = group_lines(words)
     reader = _Reader(geometry, lines, lattices, grid_settings, settings, is_role_header)
     xs = list(columns)
+    tol = grid_settings.boundary_tolerance
     row = next((i for i, line in enumerate(lines[: settings.max_cut_lines + 1])
                 if reader._row_shape(line, xs)), None)
-    if row is None:
-        return lattices
+    if row is None:  # the page holds nothing more of the table than the rest of a cut row
+        row = _cut_rest_end(reader, lines, xs, tol)
+        if row is None:
+            return lattices
     first = row  # the rest of a row the page break cut: lines in the columns, close above
-    tol = grid_settings.boundary_tolerance
     while first > 0:
         above, line = lines[first - 1], lines[first]
         if line.top - above.bottom > settings.max_gap * above.size or any(
@@ -245,6 +248,33 @@ def continue_at_top(
     rows = reader._lattice(None, body, {i for i in themes if i in kept},
                            [i for i in row_starts if i in kept], xs)
     return [rows, *lattices]
+
+
+def _cut_rest_end(reader: _Reader, lines: list[Line], xs: list[float], tol: float) -> int | None:
+    """Where the page's first lines are the rest of a row cut by the page break and nothing
+    more of the table follows: the index of their last line. They run from the page's top
+    with no empty band between, every run within one column and starting at its text, and
+    are plain (a bold line there is the next section's heading); in one column alone they
+    must be few, as a cell's last lines are."""
+    s = reader.s
+    reach = s.cell_padding + reader.grid.hint_tolerance
+    end = None
+    columns: set[int] = set()
+    for i, line in enumerate(lines[: s.max_cut_lines]):
+        if i and line.top - lines[i - 1].bottom > s.max_gap * line.size:
+            break
+        runs = reader.runs(line, xs)
+        if line.bold or any(_crosses(r, xs, tol) for r in runs):
+            break
+        starts = [_column(xs, r.x0 + 1) for r in runs]
+        if not all(r.x0 - xs[c] <= reach + 2 * line.size for r, c in zip(runs, starts,
+                                                                         strict=True)):
+            break
+        columns.update(starts)
+        end = i
+    if end is None or (len(columns) < 2 and end + 1 > s.max_lines_above_rows):
+        return None
+    return end
 
 
 @dataclass
@@ -361,7 +391,14 @@ class _Reader:
         voters = [ln.words for j, ln in enumerate(table_lines, start) if j not in themes]
         text_x1 = max(w.x1 for ln in table_lines for w in ln.words)
         x0 = min(w.x0 for ln in table_lines for w in ln.words) - self.s.cell_padding
-        inner = column_boundaries(voters, x0, text_x1 + 1000.0, settings=self.grid)[:-1]
+        header_line = lines[start]
+        hints = sorted({  # the edges of the header's shaded cells: exact
+            x for f in self.geometry.fills
+            if f.top <= (header_line.top + header_line.bottom) / 2 <= f.bottom
+            for x in (f.x0, f.x1) if x0 + self.s.cell_padding < x < text_x1
+        })
+        inner = column_boundaries(voters, x0, text_x1 + 1000.0, hints, self.grid,
+                                  walls=xs[1:-1])[:-1]
         last_text = max(
             (w.x1 for ln in table_lines for w in ln.words if w.xmid >= inner[-1]),
             default=text_x1,
@@ -453,7 +490,7 @@ class _Reader:
         cols = _by_column(line.words, xs)
         fresh = [c for c in cols if c not in above]
         labelled = [c for c, ws in cols.items() if c in above and ITEM_LABEL.match(ws[0].text)]
-        return bool(fresh) and len(fresh) + len(labelled) >= 2
+        return starts_row(len(fresh), len(labelled))
 
     def _trim_tail(self, body: list[int], row_starts: list[int], xs: list[float]) -> list[int]:
         if not row_starts:

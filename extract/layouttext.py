@@ -52,6 +52,7 @@ from dhrplan.extract.model import (
 from dhrplan.extract.numbering import holds_recommendations, number_cell, split_label
 from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import LAYOUT_MESSAGE, LAYOUT_TEXT
+from dhrplan.extract.rowkinds import starts_row
 from dhrplan.extract.running import PAGE_NUMBER, running_key
 from dhrplan.extract.textlines import SETTINGS as TEXT_SETTINGS
 from dhrplan.extract.textlines import (
@@ -541,7 +542,11 @@ class _Reader:
         labels = max(named, terms) >= self.settings.min_key_numbers and max(named, terms) >= (
             self.settings.label_share * len(firsts)
         )  # a form's field labels or a glossary's acronyms down the first column, a row each
-        numbered = None if key is not None or labels else self._numbered_column(cut, spanning)
+        numbered, count = (None, 0) if key is not None else self._numbered_column(cut, spanning)
+        if labels and count >= max(named, terms):
+            labels = False  # a theme column's words beside as many numbered rows, no form
+        if labels:
+            numbered = None
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
             if span != before and i:
@@ -549,13 +554,13 @@ class _Reader:
             elif span or not i:
                 continue
             elif key is not None:
-                if _row_key(cells[key]):
+                if _row_key(cells[key]) or _cells_start(cut[i - 1], cells):
                     starts.append(i)
             elif labels:
                 if cells[0] and not cells[0][:1].islower() and not _runs_on(cut[i - 1][0]):
                     starts.append(i)
             elif numbered is not None:
-                if _numbered(cells[numbered]):
+                if _numbered(cells[numbered]) or _cells_start(cut[i - 1], cells):
                     starts.append(i)
             elif cells[0] and _fresh(cut[i - 1][0], cells[0]) and not any(
                 text[:1].islower() for text in cells[1:]
@@ -563,17 +568,19 @@ class _Reader:
                 starts.append(i)
         return starts, key is not None or labels or numbered is not None
 
-    def _numbered_column(self, cut: list[list[str]], spanning: list[bool]) -> int | None:
+    def _numbered_column(
+        self, cut: list[list[str]], spanning: list[bool]
+    ) -> tuple[int | None, int]:
         """The leftmost of the first columns whose cells start with their number ("1) The
-        police should...", "MA2 Southbridge..."), two of them at least."""
+        police should...", "MA2 Southbridge..."), two of them at least; and how many."""
         for c in range(min(len(cut[0]), self.settings.key_columns) if cut else 0):
             count = sum(
                 1 for i in range(1, len(cut))
                 if not spanning[i] and _numbered(cut[i][c])
             )
             if count >= self.settings.min_key_numbers:
-                return c
-        return None
+                return c, count
+        return None, 0
 
     def _row(
         self, cut: list[list[str]], lines: list[str], split: list[LineCells | None], page: int
@@ -729,6 +736,14 @@ def _row_key(text: str) -> bool:
     """A number column's cell that starts a row: a number ("1", "R3", "2.1") or an item's
     label ("a)", "(b)", "ii."), an action row lettered under its recommendation's row."""
     return bool(text) and (number_cell(text) is not None or bool(ITEM_LABEL.match(text)))
+
+
+def _cells_start(above: list[str], cells: list[str]) -> bool:
+    """A row with no number of its own (an action row under its recommendation's): several
+    of its cells start on this line (`rowkinds.starts_row`)."""
+    fresh = sum(1 for a, t in zip(above, cells, strict=True) if t and not a)
+    labelled = sum(1 for a, t in zip(above, cells, strict=True) if t and a and ITEM_LABEL.match(t))
+    return starts_row(fresh, labelled)
 
 
 def _runs_on(text: str) -> bool:

@@ -25,6 +25,11 @@ class RowSettings:
     section_max_words: int = 12
     """A section label is a name ("Adult Social Care", "Theme 2 - Processes - Cumbria
     wide"), not a sentence."""
+    min_fresh_cells: int = 2
+    """Cells that must start on one line for it to start a row where no rule tells the rows
+    (a cell starts where its column had no text on the line above, or opens an item there):
+    a row of an action plan fills several cells at once; one cell alone starting is a cell
+    resuming after an empty paragraph, or a second paragraph."""
 
 
 SETTINGS = RowSettings()
@@ -39,6 +44,14 @@ _PART = re.compile(
     re.I,
 )
 """A heading that names a part of the plan rather than an agency or theme."""
+
+
+def starts_row(fresh: int, labelled: int = 0) -> bool:
+    """Whether a line starts a table's row, by how many of its cells start there: `fresh`
+    in columns with no text on the line above, `labelled` opening an item ("b)") in a column
+    that had. The rule of every reader that sees lines but no rules (borderless PDF tables,
+    layout text)."""
+    return fresh > 0 and fresh + labelled >= SETTINGS.min_fresh_cells
 
 
 def part_heading(text: str) -> bool:

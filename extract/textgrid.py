@@ -380,6 +380,7 @@ def column_boundaries(
     x1: float,
     hints: Sequence[float] = (),
     settings: TextGridSettings = TextGridSettings(),
+    walls: Sequence[float] = (),
 ) -> list[float]:
     """Column edges of a table spanning x0..x1 whose rows hold `bands` of words.
 
@@ -389,9 +390,11 @@ def column_boundaries(
     one cell padding left of the text after it, as Word places text (the padding is measured
     in the first column); a hint (shaded cell edge, partial rule end) inside or beside a gap
     is exact and wins. Hints are boundaries even where text crosses them: those rows merge.
+    `walls` are boundaries known otherwise (a header's blocks) that an item label ("1)") is
+    not glued across to the text after it (`text_runs`).
     """
     gap = settings.min_column_gap
-    per_band = [text_runs(words, gap, hints) for words in bands]
+    per_band = [text_runs(words, gap, [*hints, *walls]) for words in bands]
     voting = [runs for runs in per_band if len(_blocks(runs, gap)) > 1] or per_band
     runs = [run for band in voting for run in band]
     blocks = _blocks(runs, gap)
