@@ -115,6 +115,10 @@ class BorderlessSettings:
     """Font sizes of empty band that end the table (one empty paragraph is 1.15)."""
     width_tolerance: float = 1.5
     """Column widths this close are equal: the last column has the same width."""
+    max_header_line_gap: float = 0.5
+    """Font sizes of empty band a header's wrapped lines may have between them: they are set
+    at the line pitch; a bold line further down, past the cells' padding, is a row (a theme
+    row right under the header)."""
     max_lines_above_rows: int = 2
     """Lines of one block each (a running header, a page number) that may stand above the
     rows a borderless table continues with at the top of the next page."""
@@ -254,8 +258,9 @@ def _cut_rest_end(reader: _Reader, lines: list[Line], xs: list[float], tol: floa
     """Where the page's first lines are the rest of a row cut by the page break and nothing
     more of the table follows: the index of their last line. They run from the page's top
     with no empty band between, every run within one column and starting at its text, and
-    are plain (a bold line there is the next section's heading); in one column alone they
-    must be few, as a cell's last lines are."""
+    are plain (a bold line there is the next section's heading); in the first column alone,
+    where the page's own text (a running title) starts too, they must go on a sentence
+    (start in lower case)."""
     s = reader.s
     reach = s.cell_padding + reader.grid.hint_tolerance
     end = None
@@ -272,7 +277,7 @@ def _cut_rest_end(reader: _Reader, lines: list[Line], xs: list[float], tol: floa
             break
         columns.update(starts)
         end = i
-    if end is None or (len(columns) < 2 and end + 1 > s.max_lines_above_rows):
+    if end is None or (columns == {0} and not lines[0].words[0].text[:1].islower()):
         return None
     return end
 
@@ -328,7 +333,8 @@ class _Reader:
         end = i + 1
         while end < len(self.lines):
             line, prev = self.lines[end], self.lines[end - 1]
-            if line.bold != first.bold or line.top - prev.bottom > self.s.max_gap * prev.size:
+            if line.bold != first.bold or (
+                    line.top - prev.bottom > self.s.max_header_line_gap * prev.size):
                 break
             if any(_crosses(run, xs, self.grid.boundary_tolerance) for run in self.runs(line, xs)):
                 break

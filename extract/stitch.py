@@ -243,12 +243,25 @@ def _list_goes_on(top: Row, rest: Row) -> bool:
     )
 
 
+def _paragraphs_go_on(top: Row, rest: Row) -> bool:
+    """A row the page break cut between two paragraphs of a cell that lists them (actions
+    one to a paragraph, no markers): the rest fills only cells the row filled, fewer of
+    them, each a cell of several paragraphs above the break, and none of the row's other
+    cells (its owner, its date), which an action row of its own would fill."""
+    filled = rest.filled()
+    return (
+        bool(filled)
+        and len(filled) < len(top.filled())
+        and all(i in top.filled() and "\n" in top.cells[i].text.strip() for i in filled)
+    )
+
+
 def _should_join(top: Row, rest: Row, header: Row, numbered: bool) -> bool:
     """Decide whether the first row after a page break is the rest of the row before it."""
     kind = starts_something(header, rest)
     if kind in ("section", "empty"):
         return False
-    if _list_goes_on(top, rest):
+    if _list_goes_on(top, rest) or (kind == "action" and _paragraphs_go_on(top, rest)):
         return True
     if kind == "numbered":
         return starts_something(header, top) == "action" and _continues(top, rest)
