@@ -241,6 +241,8 @@ def continue_at_top(
                 _crosses(r, xs, tol) for r in reader.runs(above, xs)):
             break
         first -= 1
+    if first > 0 and _cut_rest_end(reader, lines[:first], xs, tol) == first - 1:
+        first = 0  # the rest of a cut row, an empty band between it and the next row
     if first > settings.max_lines_above_rows or any(
             len(reader.runs(line)) > 1 for line in lines[:first]):
         return lattices
