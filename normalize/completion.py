@@ -185,7 +185,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
               revised|adopted|trained|attended|recruited|presented|added|undertaken|
               carried\s+out|conducted|incorporated|amended|established|set\s+up|
-              secured|filled)\b""", _FLAGS)),
+              secured|filled|signed|countersigned)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"

@@ -47,6 +47,7 @@ FIELD_OF_ROLE = {
     "recommendation": "text", "action": "actions", "owner": "owners",
     "milestones": "milestones", "target": "target_dates", "scope": "scope",
     "completion": "completion", "rag": "completion", "outcomes": "outcomes",
+    "action_number": "actions",
 }
 """The record field each column role fills, for warnings that name the field."""
 
@@ -208,7 +209,8 @@ class RecordBuilder:
     ) -> Completion | None:
         """Progress words, a RAG word, or a RAG cell's shading; the RAG rating decides the
         status when there is one, the progress text is kept as `raw`."""
-        index = columns.index("completion")
+        index = next((i for i in reversed(columns.indices("completion")) if _cell(row, i)),
+                     columns.index("completion"))  # of progress by period, the latest given
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
         rag_index = columns.index("rag")
@@ -269,7 +271,9 @@ class RecordBuilder:
         own owner and date beside a merged recommendation) is one action: its paragraphs
         and bullets are that action's parts, unless it labels several ("a.", "b.")."""
         items = split_items(_cell(row, columns.index("action")))
-        row_number = None if first else row_label(_cell(row, columns.index("number")))
+        labels = columns.index("action_number")  # "Action No" beside "Rec No": every row's
+        row_number = row_label(_cell(row, labels)) if labels is not None else (  # own
+            None if first else row_label(_cell(row, columns.index("number"))))
         if row_number is not None and row_number == number:
             row_number = None  # the recommendation's own number repeated on its action rows
         labelled = sum(1 for item in items if item.label) > 1

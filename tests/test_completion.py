@@ -73,6 +73,12 @@ CASES = [
     ("On track – sessions booked for March", "in_progress", None, None),
     ("Behind schedule – waiting for the data from the ICB", "in_progress", None, None),
     ("Delayed", "in_progress", None, None),
+    # --- a lone "Evidence" column's cells (corpus G): what shows the work done
+    ("Protocol signed by both parties on 02/06/2025.", "complete", date(2025, 6, 2), None),
+    ("Protocol to be signed in June", "in_progress", None, None),
+    ("Revised procedure published on the intranet, 14/03/2025.", "complete",
+     date(2025, 3, 14), None),
+    ("Training register: 45 of 60 staff trained.", "in_progress", None, None),
     # not quite done: progress, not complete
     ("90% complete", "in_progress", None, None),
     ("Nearly complete", "in_progress", None, None),

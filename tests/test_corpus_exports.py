@@ -45,6 +45,7 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
+    "sar-learning-evidence-status": {(3, "text"): SPACED},
     "parent-rows-over-pages": {(5, "text"): CHARACTER_FIT},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},

@@ -56,6 +56,11 @@ LIST_ABOVE = (
     "bullets under a recommendation's paragraph above its table are left out of its text"
 )
 
+BARE_NUMBER_LINE = (
+    "a cell's last line that is a number alone ('2025' of 'Tachwedd 2025 / November 2025'), "
+    "under the table's last row: read as the page's number, so the date lost its year (warned)"
+)
+
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
     "coded-refs-bullets": {(0, "actions"): SPACED},
@@ -71,6 +76,8 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
         (2, "actions"): ROW_SPLIT, (2, "owners"): ROW_SPLIT, (3, "text"): LIST_ABOVE,
     },
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
+    "sar-learning-evidence-status": {(3, "text"): SPACED},
+    "welsh-bilingual-headers": {(3, "target_dates"): BARE_NUMBER_LINE},
 }
 
 UNWARNED = {("rec-paragraph-above-table", 3, "text"): LIST_ABOVE}

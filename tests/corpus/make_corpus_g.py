@@ -1,4 +1,4 @@
-"""Build corpus G: eight invented action plans in layouts corpora A to F do not have (issue
+"""Build corpus G: nine invented action plans in layouts corpora A to F do not have (issue
 8, round 6): a Safeguarding Adults Review plan "Learning point | Recommendation | Agency |
 Action | Evidence | Target date | Status" (an Evidence column beside the status); a
 recommendation number column and an "Action No" column (1.1, 1.2) side by side, the
@@ -7,8 +7,9 @@ column; Welsh bilingual headers ("Argymhelliad / Recommendation") and bilingual 
 words; recommendations as Word-numbered paragraphs, each with its own table of actions,
 dates as "w/c 12/05/2025", "Quarterly review", "Ongoing"; an agency merged down the first
 column over a page break; a one-letter "RAG" column (G / A / R) first and the owner last;
-a group header "Timescale" over "Start" and "End" (two header rows); and a "Recommendation
-made to" column with a lone "Evidence" column and no status.
+a group header "Timescale" over "Start" and "End" (two header rows); a "Recommendation
+made to" column with a lone "Evidence" column and no status; and a progress column per
+quarter ("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on.
 
     .venv/bin/python tests/corpus/make_corpus_g.py [NAME...]  # needs soffice and chromium
 
@@ -375,6 +376,39 @@ def made_to_lone_evidence(doc) -> None:
     add_para(doc, "Monitored by the Brackley Heath DHR Subgroup.")
 
 
+# --- 39. quarterly-update-columns ---------------------------------------------------------
+
+def quarterly_update_columns(doc) -> None:
+    """A progress column per quarter, filled in as the year goes on: each row's latest
+    update is its status, the earlier ones its history."""
+    title_block(doc, ["Elmsworth Community Safety Partnership",
+                      "Domestic Homicide Review 'Jane' – Action Plan Tracker 2025/26"],
+                size_pt=13)
+    add_para(doc, "Leads add an update each quarter; an empty cell means no update was "
+             "received that quarter.", space_after_pt=10)
+    table = add_table(doc, ["Ref", "Recommendation", "Lead", "Target date", "Update Q1",
+                            "Update Q2", "Update Q3"],
+                      [1.1, 6.4, 3.0, 2.4, 4.0, 4.0, 4.0])
+    rows = [
+        ("J1", "Elmsworth Police should make sure that a stalking risk assessment is "
+               "completed whenever a victim reports being followed.", "Elmsworth Police",
+         "September 2025", "Not started – awaiting the new form",
+         "In progress – form issued to two districts", "Complete – in use force-wide"),
+        ("J2", "The ICB should ask GP practices to record a patient's disclosure of stalking.",
+         "Integrated Care Board", "December 2025", "Not started",
+         "In progress – guidance drafted", ""),
+        ("J3", "The CSP should commission stalking awareness training for housing staff.",
+         "CSP Manager", "March 2026", "Not started", "", ""),
+        ("J4", "Elmsworth Homes should change the locks for a tenant who is being stalked "
+               "within 24 hours of a request.", "Elmsworth Homes", "June 2025",
+         "Complete – procedure changed 12/05/2025", "", ""),
+    ]
+    for row in rows:
+        add_row(table, row)
+    add_para(doc)
+    add_para(doc, "Reviewed by the Elmsworth DHR Subgroup each quarter.")
+
+
 PLANS = {
     "sar-learning-evidence-status": Plan(
         sar_learning_evidence_status, Page(landscape=True, size_pt=9.5, margin_cm=1.5),
@@ -390,6 +424,8 @@ PLANS = {
     "two-row-header-timescale": Plan(
         two_row_header_timescale, Page(landscape=True, size_pt=10)),
     "made-to-lone-evidence": Plan(made_to_lone_evidence, Page(size_pt=10)),
+    "quarterly-update-columns": Plan(
+        quarterly_update_columns, Page(landscape=True, size_pt=9.5, margin_cm=1.5)),
 }
 
 
