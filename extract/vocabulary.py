@@ -24,17 +24,20 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
                  r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
                  r"|how\s+will\s+(?:we|you|they)\s+know|success\s+criteria"),
     ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
-    ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"
+    ("completion", r"complet\w*|compltn|\bcompl?\b\.?|outcomes?|progress|\bprog\b\.?|update"
+                   r"|status|evidence|achieved"
                    r"|current\s+position|position\s+statement|\bclosed\b|signed[\s\-]+off"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
     ("recommendation", r"recommendations?|findings?|learning|lessons?|overarching|objectives?"
                        r"|issues?\s+identified|areas?\s+(?:for|of)\s+(?:improvement|development)"
                        r"|what\s+will\s+(?:it|we|they|the\s+\w+)\s+do\b"),
-    ("agency", r"agenc(?:y|ies)|organi[sz]ations?"),
-    ("owner", r"holders?|lead|responsib\w*|owners?|\bwho(?:m)?\b|officers?|accountab\w*|addressed"),
+    ("agency", r"agenc(?:y|ies)|organi[sz]ations?|\borgs?\b\.?|\bdepts?\b\.?|departments?"
+               r"|directorates?"),
+    ("owner", r"holders?|lead|responsib\w*|\bresp\b\.?|owners?|\bwho(?:m)?\b|officers?"
+              r"|accountab\w*|addressed|\bcontacts?\b|sponsors?"),
     ("milestones", r"milestones?"),
     ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
-               r"|timings?"),
+               r"|timings?|\b(?:short|medium|long)[\s\-]+term\b"),
     ("scope", r"scope|level"),
     ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"
                r"|\bhow\s+will\b|\bhow\s+(?:\w+\s+){0,3}(?:done|delivered|met)\b"),
@@ -133,7 +136,7 @@ _QUALIFIER = compiled(
 _RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
 _STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
-_DONE_DATE = compiled(r"complet|compltn|signed[\s\-]+off|closed", regex.I)
+_DONE_DATE = compiled(r"complet|compltn|\bcompl?\b|signed[\s\-]+off|closed", regex.I)
 _PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 _SUPPORTING = compiled(
     r"\b(?:partners?|support\w*|other|contribut\w*|assist\w*|additional|secondary)\b",
@@ -299,6 +302,10 @@ def _wins(role: str, text: str, other: str) -> bool:
     """Whether the column headed `text` takes `role` from the one headed `other`."""
     if role == "completion" and names_evidence(text) != names_evidence(other):
         return names_evidence(other)  # "Evidence of completion" beside "Status": the status
+    if role == "completion" and names_done_date(text) != names_done_date(other):
+        return names_done_date(other)  # "Date completed" beside "Progress": the progress,
+        # the day done read from the other (normalize/records.py); the first one won, and
+        # every row not yet done lost its progress
     if role == "owner":
         return bool(_BODY.search(text) and _PERSON.search(other) and not _BODY.search(other))
     outright = _OUTRIGHT.get(role)
@@ -306,7 +313,8 @@ def _wins(role: str, text: str, other: str) -> bool:
 
 
 _COMPLETION_DATE = compiled(
-    r"^(?:completion|complete)\s+dates?$|^dates?\s+(?:of|for)\s+completion$", regex.I)
+    r"^(?:completion|complete|compl?\.?)\s+dates?$|^dates?\s+(?:of|for)\s+completion$",
+    regex.I)
 """A bare "Completion date" (not "Date completed"): the day work is done, or the day it is
 to be done by; which one, only the other columns tell."""
 
@@ -387,6 +395,16 @@ def names_period(header: str) -> bool:
     return bool(_PERIOD.search(header))
 
 
+_HORIZON = compiled(r"\b(?:short|medium|long)[\s\-]+term\b|\bimmediate\b|\d\s*months?\b",
+                    regex.I)
+
+
+def names_horizon(header: str) -> bool:
+    """ "Short term (0-6 months)", "Medium term": a timescale column of several, ticked
+    for the horizon a row's work falls in."""
+    return bool(_HORIZON.search(header))
+
+
 def header_roles(texts: Sequence[str]) -> list[str | None]:
     """Each header cell's role, one role to one column but for `SEVERAL` (of two, the one
     that names it outright wins: "Outcome" then "Progress" makes Progress the status, "Key
@@ -409,6 +427,8 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
             continue
         if role == "completion" and names_period(texts[i]) and names_period(texts[earlier]):
             continue  # "Update Q1" | "Update Q2": each row's latest is its status (records)
+        if role == "target" and names_horizon(texts[i]) and names_horizon(texts[earlier]):
+            continue  # "Short term" | "Medium term": the ticked one is the row's (records)
         if _wins(role, texts[i], texts[earlier]):
             roles[earlier] = None
         else:

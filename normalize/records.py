@@ -20,6 +20,7 @@ from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import (
     BRAG_KEY,
     RAG_WORDS,
+    TICK,
     parse_completion,
     rag_word,
     tick_status,
@@ -135,6 +136,17 @@ def row_warning(note: RowNote, columns: ColumnMap) -> PlanWarning:
     return PlanWarning(note.code, FIELD_OF_ROLE.get(role or ""), str(note))
 
 
+def _target_text(row: Row, columns: ColumnMap) -> str:
+    """The row's target: its target cell, or of several timescale columns ("Short term
+    (0-6 months)" | "Medium term (6-12 months)"), the header of each one ticked and the text
+    of each one written in."""
+    indices = columns.indices("target")
+    if len(indices) < 2:
+        return _cell(row, columns.index("target"))
+    texts = [columns.names[i] if TICK.match(_cell(row, i)) else _cell(row, i) for i in indices]
+    return "\n".join(t for t in texts if t)
+
+
 def _blank_rag(rows: list[Row], index: int | None) -> bool:
     """A RAG column with nothing in the record's rows: neither a word nor a fill."""
     if index is None:
@@ -177,6 +189,35 @@ class RecordBuilder:
         return rec_id
 
     def _completion(
+        self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
+    ) -> Completion | None:
+        """The row's status (`_ticked_completion`), with the day a column of done days
+        ("Date completed") gives beside the progress column that took the status role."""
+        done = next((i for i, name in enumerate(columns.names)
+                     if columns.roles[i] is None and names_done_date(name)), None)
+        if done is None or not _cell(row, done):
+            return self._ticked_completion(row, columns, warnings)
+        own: list[PlanWarning] = []
+        completion = self._ticked_completion(row, columns, own)
+        day, _ = parse_completion(_cell(row, done), True)
+        when = day.date if day and day.status == "complete" else None
+        if when is None:
+            warnings.extend(own)
+            return completion
+        if completion is None or completion.status == "unknown" and completion.rag is None:
+            warnings.extend(w for w in own if w.code != "status_unread")
+            return Completion(completion.raw if completion else day.raw, "complete", when)
+        warnings.extend(own)
+        if completion.status == "complete":
+            return replace(completion, date=completion.date or when)
+        warnings.append(PlanWarning(
+            "status_unread", "completion",
+            f"the progress reads as {completion.status}, but {columns.names[done]!r} gives "
+            f"the day it was done ({when.isoformat()}); the progress kept",
+        ))
+        return completion
+
+    def _ticked_completion(
         self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
     ) -> Completion | None:
         """The row's status: a tick in a column headed by a state ("Achieved (tick)", "On
@@ -344,7 +385,7 @@ class RecordBuilder:
             warnings.extend(_coded("owners_unsure", "owners", w))
             if agency_owns and draft.section:
                 row_owners = [Owner(draft.section, self.glossary.get(draft.section))]
-            row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
+            row_targets, w = parse_target_dates(_target_text(row, columns))
             warnings.extend(_coded("date_unread", "target_dates", w))
             row_completion = self._completion(row, columns, warnings)
             if row_completion and row_completion.status == "unknown" and outcome_column:

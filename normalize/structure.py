@@ -142,6 +142,12 @@ def _sub_header(header: Row, row: Row) -> bool:
         return i + 1 < len(header.cells) and header.cells[i + 1].empty and (
             i + 1 in filled)
 
+    if all(spanned(i) for i in filled) and all(
+        row.cells[i].merged or i < len(header.cells) and not header.cells[i].empty
+        for i in range(len(row.cells)) if i not in filled
+    ) and all(len(row.cells[i].text.split()) <= 2 * _SUB_HEADER_WORDS for i in filled):
+        return True  # the other cells merged down from (or blank under) the header's:
+        # labels, digits or not ("Timescale" over "Short term (0-6 months)" | ...)
     for i in filled:
         text = row.cells[i].text
         if len(text.split()) > _SUB_HEADER_WORDS or any(ch.isdigit() for ch in text):

@@ -214,6 +214,19 @@ ROLES = [
     ("Commencement date", None),
     ("End date", "target"),
     ("Start / end date", "target"),
+    # --- a tracker's clipped headers
+    ("Date Compl.", "completion"),
+    ("Comp. Date", "completion"),
+    ("Target Compl. Date", "target"),
+    ("Prog. Update", "completion"),
+    ("Resp.", "owner"),
+    ("Key contact", "owner"),
+    ("Executive sponsor", "owner"),
+    ("Org", "agency"),
+    ("Dept", "agency"),
+    ("Directorate", "agency"),
+    ("Lead Dept", "owner"),
+    ("Compliance", None),
 ]
 
 
@@ -368,6 +381,24 @@ def test_map_columns(
          ["number", "recommendation", "action_number", "action", "owner"]),
         (["Action Ref Number", "Recommendation", "Sub-Action", "Delivery Status"],
          ["number", "recommendation", "action", "completion"]),
+        # of a column of done days and a progress column, the progress is the status
+        (["Action", "Target date", "Date completed", "Progress update"],
+         ["action", "target", None, "completion"]),
+        (["Action", "Tgt date", "Date Compl.", "Prog. Update"],
+         ["action", "target", None, "completion"]),
+        (["Action", "Target date", "Comp. Date"], ["action", "target", "completion"]),
+        # progress by period: every one kept, each row's latest is its status (records)
+        (["Action", "Update Q1", "Update Q2", "Update Q3"],
+         ["action", "completion", "completion", "completion"]),
+        (["Action", "Progress June 2025", "Progress September 2025"],
+         ["action", "completion", "completion"]),
+        # timescales by horizon, ticked: every one kept, the ticked one is the row's
+        (["Recommendation", "Timescale Short term (0-6 months)",
+          "Timescale Medium term (6-12 months)", "Timescale Long term (12-24 months)"],
+         ["recommendation", "target", "target", "target"]),
+        (["Action", "Short term", "Medium term", "Long term"],
+         ["action", "target", "target", "target"]),
+        (["Action", "Target date", "Revised target date"], ["action", None, "target"]),
         # a group header over two: the start is no deadline, the end is
         (["Ref", "Action", "Timescale Start", "Timescale End", "Status"],
          ["number", "action", None, "target", "completion"]),

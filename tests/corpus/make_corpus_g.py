@@ -1,4 +1,4 @@
-"""Build corpus G: nine invented action plans in layouts corpora A to F do not have (issue
+"""Build corpus G: eleven invented action plans in layouts corpora A to F do not have (issue
 8, round 6): a Safeguarding Adults Review plan "Learning point | Recommendation | Agency |
 Action | Evidence | Target date | Status" (an Evidence column beside the status); a
 recommendation number column and an "Action No" column (1.1, 1.2) side by side, the
@@ -9,12 +9,15 @@ dates as "w/c 12/05/2025", "Quarterly review", "Ongoing"; an agency merged down 
 column over a page break; a one-letter "RAG" column (G / A / R) first and the owner last;
 a group header "Timescale" over "Start" and "End" (two header rows); a "Recommendation
 made to" column with a lone "Evidence" column and no status; and a progress column per
-quarter ("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on.
+quarter ("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on; and a
+tracker's clipped headers ("Rec. No.", "Resp.", "Tgt date", "Prog. Update") with a
+directorate column and the day done ("Date Compl.") left of the progress; and "Timescale"
+over three horizon columns ("Short term (0-6 months)", ...), ticked.
 
     .venv/bin/python tests/corpus/make_corpus_g.py [NAME...]  # needs soffice and chromium
 
 The builders are corpus B's (`make_corpus_b.py`) and the PDFs LibreOffice's
-(`make_fixtures.to_pdf`); four plans are also exported as tagged PDFs. The LibreOffice HTML
+(`make_fixtures.to_pdf`); five plans are also exported as tagged PDFs. The LibreOffice HTML
 page (tests/corpus/html/) and its Chromium print (tests/corpus/chromium/) are written as for
 corpus F (`make_corpus_f.companions`). Every partnership, person and case is invented. The
 expected records (`<name>.expected.json`) were drafted from the .docx reader's output, then
@@ -409,6 +412,84 @@ def quarterly_update_columns(doc) -> None:
     add_para(doc, "Reviewed by the Elmsworth DHR Subgroup each quarter.")
 
 
+# --- 40. abbreviated-headers-done-date -----------------------------------------------------
+
+def abbreviated_headers_done_date(doc) -> None:
+    """A council tracker's clipped headers, a directorate column beside the owner, and the
+    day each recommendation was done in its own column left of the progress."""
+    title_block(doc, ["Marchbank Borough Council – Community Safety Partnership",
+                      "DHR 'Sophie' – Recommendation Tracker"], size_pt=13)
+    add_para(doc, "Directorates update the tracker before each Partnership Board. A date "
+             "in 'Date Compl.' means the recommendation has been signed off as complete.",
+             space_after_pt=10)
+    table = add_table(doc, ["Rec. No.", "Recommendation", "Directorate", "Resp.",
+                            "Tgt date", "Date Compl.", "Prog. Update"],
+                      [1.4, 7.0, 3.0, 3.0, 2.2, 2.2, 6.0])
+    rows = [
+        ("1", "Marchbank Council should make sure that the housing register flags an "
+              "applicant who has disclosed domestic abuse.", "Place",
+         "Housing Options Manager", "June 2025", "02/06/2025",
+         "Flag added to the register and staff briefed."),
+        ("2", "Adult Social Care should offer a carer's assessment to every carer who lives "
+              "with the person they care for.", "Adults and Health",
+         "Principal Social Worker", "December 2025", "",
+         "In progress – 40% of carers offered an assessment"),
+        ("3", "Children's Services should record the voice of the child at every domestic "
+              "abuse referral.", "Children's Services", "Head of Safeguarding",
+         "March 2026", "", ""),
+        ("4", "The Partnership should publish a seven-minute briefing on this review.",
+         "Community Safety", "CSP Manager", "July 2025", "15/07/2025", "Complete"),
+    ]
+    for row in rows:
+        add_row(table, row)
+    add_para(doc)
+    add_para(doc, "Tracker owned by the Marchbank CSP team.")
+
+
+# --- 41. horizon-tick-timescale -----------------------------------------------------------
+
+def horizon_tick_timescale(doc) -> None:
+    """A group header "Timescale" over three horizon columns, a tick in the one each
+    recommendation falls in; the other header cells merged down over both header rows."""
+    title_block(doc, ["Wexcombe Safer Communities Partnership",
+                      "Domestic Homicide Review 'Leon' – Action Plan"], size_pt=13)
+    add_para(doc, "Timescales run from the publication of the review. Tick the horizon in "
+             "which the recommendation will be delivered.", space_after_pt=10)
+    widths = [1.0, 7.6, 3.2, 2.6, 2.6, 2.6, 3.4]
+    table = doc.add_table(rows=2, cols=len(widths))
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    top = ["No", "Recommendation", "Lead agency", "Timescale", "", "", "Progress"]
+    sub = ["", "", "", "Short term (0-6 months)", "Medium term (6-12 months)",
+           "Long term (12-24 months)", ""]
+    for row, values in zip(table.rows, (top, sub), strict=True):
+        set_repeat_header(row)
+        for cell, width, text in zip(row.cells, widths, values, strict=True):
+            cell.width = Cm(width)
+            write_cell(cell, text, bold=True)
+            shade(cell, HEADER_FILL)
+    merged = table.rows[0].cells[3].merge(table.rows[0].cells[5])
+    write_cell(merged, "Timescale", bold=True)
+    for column in (0, 1, 2, 6):
+        merge_down(table, column, 0, 1)
+    tick = "\u2713"
+    rows = [
+        ("1", "Wexcombe Police should give every victim of stalking a named officer.",
+         "Wexcombe Police", tick, "", "", "Complete"),
+        ("2", ["The ICB should make sure that GP practices can see a patient's MARAC "
+               "referral.", "Two practices did not know that the victim had been referred."],
+         "Integrated Care Board", "", tick, "", "In progress – system change requested"),
+        ("3", "The Partnership should commission a service for older victims.",
+         "Wexcombe SCP", "", "", tick, "Not started"),
+    ]
+    for values in rows:
+        add_row(table, values)
+    add_para(doc)
+    add_para(doc, "Approved by the Wexcombe SCP Board.")
+
+
 PLANS = {
     "sar-learning-evidence-status": Plan(
         sar_learning_evidence_status, Page(landscape=True, size_pt=9.5, margin_cm=1.5),
@@ -426,6 +507,10 @@ PLANS = {
     "made-to-lone-evidence": Plan(made_to_lone_evidence, Page(size_pt=10)),
     "quarterly-update-columns": Plan(
         quarterly_update_columns, Page(landscape=True, size_pt=9.5, margin_cm=1.5)),
+    "abbreviated-headers-done-date": Plan(
+        abbreviated_headers_done_date, Page(landscape=True, size_pt=9.5, margin_cm=1.5),
+        tagged=True),
+    "horizon-tick-timescale": Plan(horizon_tick_timescale, Page(landscape=True, size_pt=10)),
 }
 
 
