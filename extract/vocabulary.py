@@ -171,8 +171,8 @@ recommendation made"): not the day the work is due, so no target, even when it s
 left of the target column or names an update, which the duplicate rule would prefer."""
 
 
-_START = compiled(r"\b(?:start(?:s|ed|ing)?|commenc\w*|begin(?:s|ning)?|began|from)\b",
-                  regex.I)
+_START = compiled(r"\b(?:start(?:s|ed|ing)?|commenc\w*|begin(?:s|ning)?|began)\b"
+                  r"|^(?:date\s+)?from(?:\s+date)?$", regex.I)
 _END = compiled(r"\b(?:end(?:s|ed|ing)?|finish\w*|complet\w*|due|deadline|clos\w*|until|to)\b",
                 regex.I)
 """A column of the days work starts ("Start", "Start date", "Timescale: Start" over
@@ -346,17 +346,18 @@ def _action_numbers(texts: Sequence[str], roles: list[str | None]) -> None:
 TWO_LANGUAGES = compiled(r"\s+/\s+")
 """Between the two languages of one cell ("Argymhelliad / Recommendation"): a slash with
 space on both sides ("Police/Schools", "and/or" are one language)."""
-_BILINGUAL_SHARE = 0.6
+_BILINGUAL_SHARE = 0.75
 """Share of a header's filled cells written in two languages for the table to be
-bilingual: most, as a "Ref" or "RAG" may be left in one."""
+bilingual: nearly all, as a "Ref" or "RAG" may be left in one; an English header with a few
+"Lead / Support" cells is one language, and its "Police / Schools" two owners."""
 
 
 def bilingual_side(texts: Sequence[str]) -> int | None:
     """Which half (0 or 1) of a header written in two languages ("Rhif / No", "Target date
     / Dyddiad targed") names the roles, as Welsh councils print them; None for a header in
     one language. Every cell split in two must name a role in the same half only, and at
-    least three cells and most of the filled ones must be split."""
-    filled = [t for t in texts if t.strip()]
+    least three cells and nearly all but the short codes must be split."""
+    filled = [t for t in texts if len(t.strip()) > 4]  # "Ref", "RAG", "No.": one language
     sides: list[int] = []
     for text in filled:
         halves = TWO_LANGUAGES.split(" ".join(text.split()))

@@ -214,6 +214,8 @@ ROLES = [
     ("Commencement date", None),
     ("End date", "target"),
     ("Start / end date", "target"),
+    ("Date from", None),
+    ("Target date (from publication)", "target"),
     # --- a tracker's clipped headers
     ("Date Compl.", "completion"),
     ("Comp. Date", "completion"),
@@ -458,6 +460,9 @@ BILINGUAL = [
     (["Recommendation/ Overarching Action", "Sub-Action", "Delivery Status"], None),
     (["Owner / Lead", "Action / Task", "Target / Due"], None),  # two names, one language
     (["No", "Recommendation", "Action", "Police / Schools"], None),
+    (["Ref", "Argymhelliad / Recommendation", "Cam gweithredu / Action",
+      "Dyddiad targed / Target date", "RAG"], 1),  # short codes left in one language
+    (["No", "Recommendation", "Lead / Support", "Progress / Comments", "Target date"], None),
 ]
 
 
