@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Heading, Row, Table
+from dhrplan.extract.model import Cell, Heading, Row, Table
 from dhrplan.extract.rowkinds import classify
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.record import Completion
@@ -270,3 +270,31 @@ def test_a_tick_under_a_horizon_is_the_rows_timescale(ticks, months) -> None:
     (target,) = record.target_dates
     assert (target.kind, target.offset_months) == ("relative", months)
     assert any(w.field == "target_dates" for w in record.warnings)  # counted from what: unsaid
+
+
+
+def test_an_owner_merged_down_over_action_rows_is_each_actions() -> None:
+    """ "Police" merged down beside two action rows: both actions' owner, counted once on
+    the record; where nothing says the blank is a merge (a text export), it is warned."""
+    header = row("No", "Recommendation", "Action", "Lead agency", "Target date", "Status")
+    merged = Row([Cell(merged=True), Cell(merged=True), Cell("Brief call handlers."),
+                  Cell(merged=True), Cell("July 2025"), Cell("In progress")], [1])
+    (record,) = build(header, row("1", "Police should flag repeat callers.", "Add a flag.",
+                                  "Police", "June 2025", "Complete"), merged)
+    assert [[o.name for o in a.owners] for a in record.actions] == [["Police"], ["Police"]]
+    assert [o.name for o in record.owners] == ["Police"]
+    assert not any(w.code == "owners_unsure" for w in record.warnings)
+    blank = Row([Cell(), Cell(), Cell("Brief call handlers."), Cell(), Cell("July 2025"),
+                 Cell("In progress")], [1])
+    (record,) = build(header, row("1", "Police should flag repeat callers.", "Add a flag.",
+                                  "Police", "June 2025", "Complete"), blank)
+    assert record.actions[1].owners == []
+    assert any(w.code == "owners_unsure" and w.field == "actions" for w in record.warnings)
+
+
+def test_several_actions_beside_several_dates_say_the_pairing_is_unread() -> None:
+    header = row("No", "Recommendation", "Action", "Lead", "Target date")
+    (record,) = build(header, row("1", "The CSP should act.", "<p>a. Draft.</p><p>b. Send.</p>",
+                                  "CSP", "<p>June 2025</p><p>July 2025</p>"))
+    assert len(record.actions) == 2
+    assert any(w.code == "paragraphs_unsure" and w.field == "actions" for w in record.warnings)

@@ -1,4 +1,4 @@
-"""Build corpus G: eleven invented action plans in layouts corpora A to F do not have (issue
+"""Build corpus G: twelve invented action plans in layouts corpora A to F do not have (issue
 8, round 6): a Safeguarding Adults Review plan "Learning point | Recommendation | Agency |
 Action | Evidence | Target date | Status" (an Evidence column beside the status); a
 recommendation number column and an "Action No" column (1.1, 1.2) side by side, the
@@ -12,12 +12,13 @@ made to" column with a lone "Evidence" column and no status; and a progress colu
 quarter ("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on; and a
 tracker's clipped headers ("Rec. No.", "Resp.", "Tgt date", "Prog. Update") with a
 directorate column and the day done ("Date Compl.") left of the progress; and "Timescale"
-over three horizon columns ("Short term (0-6 months)", ...), ticked.
+over three horizon columns ("Short term (0-6 months)", ...), ticked; and the lead agency
+merged down, with the recommendation, over its action rows.
 
     .venv/bin/python tests/corpus/make_corpus_g.py [NAME...]  # needs soffice and chromium
 
 The builders are corpus B's (`make_corpus_b.py`) and the PDFs LibreOffice's
-(`make_fixtures.to_pdf`); five plans are also exported as tagged PDFs. The LibreOffice HTML
+(`make_fixtures.to_pdf`); six plans are also exported as tagged PDFs. The LibreOffice HTML
 page (tests/corpus/html/) and its Chromium print (tests/corpus/chromium/) are written as for
 corpus F (`make_corpus_f.companions`). Every partnership, person and case is invented. The
 expected records (`<name>.expected.json`) were drafted from the .docx reader's output, then
@@ -490,6 +491,41 @@ def horizon_tick_timescale(doc) -> None:
     add_para(doc, "Approved by the Wexcombe SCP Board.")
 
 
+# --- 42. lead-merged-over-actions ---------------------------------------------------------
+
+def lead_merged_over_actions(doc) -> None:
+    """The recommendation, its number and its lead agency each merged down over the
+    recommendation's action rows; every action has its own date and status."""
+    title_block(doc, ["Hartcliffe Vale Community Safety Partnership",
+                      "Domestic Homicide Review 'Amira' – Action Plan"], size_pt=13)
+    add_para(doc, "The lead agency is responsible for every action under its "
+             "recommendation.", space_after_pt=10)
+    table = add_table(doc, ["No", "Recommendation", "Action", "Lead agency", "Target date",
+                            "Status"], [1.0, 7.0, 7.0, 3.6, 2.6, 3.4])
+    recs = [
+        ("1", "Hartcliffe Vale Police should make sure that a victim who reports honour-based "
+              "abuse is referred to the specialist service.", "Hartcliffe Vale Police",
+         [("Add the specialist service to the referral guidance.", "June 2025", "Complete"),
+          ("Train public protection officers in honour-based abuse.", "October 2025",
+           "In progress")]),
+        ("2", "The Integrated Care Board should make sure that GP practices offer an "
+              "interpreter who is not a family member.", "Integrated Care Board",
+         [("Remind practices of the interpreting contract.", "May 2025", "Complete"),
+          ("Audit twenty consultations that used an interpreter.", "January 2026",
+           "Not started"),
+          ("Report the audit to the Safeguarding Board.", "March 2026", "Not started")]),
+    ]
+    for number, text, lead, actions in recs:
+        first = len(table.rows)
+        for i, (action, date, status) in enumerate(actions):
+            add_row(table, [number if i == 0 else "", text if i == 0 else "", action,
+                            lead if i == 0 else "", date, status])
+        for column in (0, 1, 3):
+            merge_down(table, column, first, len(table.rows) - 1)
+    add_para(doc)
+    add_para(doc, "Monitored by the Hartcliffe Vale DHR Panel.")
+
+
 PLANS = {
     "sar-learning-evidence-status": Plan(
         sar_learning_evidence_status, Page(landscape=True, size_pt=9.5, margin_cm=1.5),
@@ -511,6 +547,8 @@ PLANS = {
         abbreviated_headers_done_date, Page(landscape=True, size_pt=9.5, margin_cm=1.5),
         tagged=True),
     "horizon-tick-timescale": Plan(horizon_tick_timescale, Page(landscape=True, size_pt=10)),
+    "lead-merged-over-actions": Plan(
+        lead_merged_over_actions, Page(landscape=True, size_pt=10), tagged=True),
 }
 
 
