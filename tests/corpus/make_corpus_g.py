@@ -8,12 +8,14 @@ words; recommendations as Word-numbered paragraphs, each with its own table of a
 dates as "w/c 12/05/2025", "Quarterly review", "Ongoing"; an agency merged down the first
 column over a page break; a one-letter "RAG" column (G / A / R) first and the owner last;
 a group header "Timescale" over "Start" and "End" (two header rows); a "Recommendation
-made to" column with a lone "Evidence" column and no status; and a progress column per
-quarter ("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on; and a
-tracker's clipped headers ("Rec. No.", "Resp.", "Tgt date", "Prog. Update") with a
-directorate column and the day done ("Date Compl.") left of the progress; and "Timescale"
-over three horizon columns ("Short term (0-6 months)", ...), ticked; and the lead agency
-merged down, with the recommendation, over its action rows.
+made to" column with a lone "Evidence" column and no status; a progress column per quarter
+("Update Q1" | "Update Q2" | "Update Q3"), filled in as the year goes on; a tracker's
+clipped headers ("Rec. No.", "Resp.", "Tgt date", "Prog. Update") with a directorate column
+and the day done ("Date Compl.") left of the progress; "Timescale" over three horizon
+columns ("Short term (0-6 months)", ...), ticked; and the lead agency merged down, with the
+recommendation, over its action rows.
+
+The text exports are tests/fixtures/make_converter_exports.py's and make_layout_exports.py's.
 
     .venv/bin/python tests/corpus/make_corpus_g.py [NAME...]  # needs soffice and chromium
 
