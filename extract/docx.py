@@ -24,13 +24,16 @@ from lxml import etree
 
 from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.model import (
+    NESTED_TABLE,
     NO_PAGE,
+    PARAGRAPHS_UNSURE,
     Block,
     Cell,
     Document,
     ExtractError,
     Heading,
     Row,
+    RowNote,
     TableFragment,
     is_frame,
 )
@@ -180,6 +183,8 @@ class _Reader:
         self.numbering = Numbering.parse(parts["numbering"], parts["styles"])
         self.warnings: list[str] = []
         self.tables = 0
+        self.nested = False
+        """Whether the cell being read holds a table (`cell_text`)."""
 
     # paragraphs -------------------------------------------------------------------------
     def paragraph(self, p: etree._Element) -> _Paragraph:
@@ -286,6 +291,7 @@ class _Reader:
                     bold = bold and para.bold
             elif element.tag == w("tbl"):
                 self.warnings.append(f"a table nested in {where} is flattened into its text")
+                self.nested = True
                 for row in _rows(element):
                     for cell in _cells(row):
                         text, _ = self.cell_text(cell, where)
@@ -300,7 +306,9 @@ class _Reader:
         starts: dict[int, tuple[int, int]] = {}
         """Column -> (row, span) of the vertical merge running down that column."""
         source_rows: list[int] = []
+        notes: list[list[RowNote]] = []
         for r, tr in enumerate(_rows(tbl)):
+            row_notes: list[RowNote] = []
             trpr = tr.find(w("trPr"))
             if trpr is not None and trpr.find(w("del")) is not None:
                 continue  # a row deleted as a tracked change
@@ -318,8 +326,11 @@ class _Reader:
                 if vmerge is not None and wval(vmerge) != "restart" and col in starts:
                     cells.append(Cell(merged=True, fill=fill))
                 else:
+                    self.nested = False
                     text, bold = self.cell_text(tc, f"table {index + 1}, row {r + 1}")
                     cells.append(Cell(text, bold, fill=fill))
+                    if self.nested:  # its rows' owners and dates run into the cell's text
+                        row_notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE, col))
                     if vmerge is not None:
                         starts[col] = (len(laid), span)
                     else:
@@ -327,10 +338,12 @@ class _Reader:
                 cells.extend(Cell(fill=fill) for _ in range(span - 1))
             laid.append(cells)
             source_rows.append(r)
+            notes.append(row_notes)
         width = max([grid_cols, *(len(c) for c in laid)], default=0)
         return [
-            Row([*cells, *(Cell() for _ in range(width - len(cells)))], [], position=(index, r))
-            for cells, r in zip(laid, source_rows, strict=True)
+            Row([*cells, *(Cell() for _ in range(width - len(cells)))], [], notes_of_row,
+                position=(index, r))
+            for cells, r, notes_of_row in zip(laid, source_rows, notes, strict=True)
         ]
 
 

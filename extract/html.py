@@ -40,13 +40,16 @@ from dhrplan.extract.htmlparse import (
 )
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import (
+    NESTED_TABLE,
     NO_PAGE,
+    PARAGRAPHS_UNSURE,
     Block,
     Cell,
     Document,
     ExtractError,
     Heading,
     Row,
+    RowNote,
     TableFragment,
     is_frame,
 )
@@ -207,6 +210,7 @@ class _Reader:
         rows: list[Row] = []
         for r, grid_row in enumerate(table_grid(table)):
             cells: list[Cell] = []
+            notes: list[RowNote] = []
             for grid_cell in grid_row:
                 element = grid_cell.element
                 if element is None:
@@ -218,9 +222,10 @@ class _Reader:
                         f"a table nested in table {index + 1}, row {r + 1} is flattened into "
                         "its cell's text"
                     )
+                    notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE, len(cells)))
                 text = tidy(shown.text)
                 cells.append(Cell(text, bool(text) and shown.bold, fill=cell_fill(element)))
-            rows.append(Row(cells, [], position=(index, r)))
+            rows.append(Row(cells, [], notes, position=(index, r)))
         if any(row.filled() for row in rows):
             self.blocks.append(TableFragment(rows, NO_PAGE))
 

@@ -547,6 +547,7 @@ class _Reader:
             labels = False  # a theme column's words beside as many numbered rows, no form
         if labels:
             numbered = None
+        subs = self._part_columns(cut, spanning, key)
         for i, (cells, span) in enumerate(zip(cut, spanning, strict=True)):
             before = spanning[i - 1] if i else False
             if span != before and i:
@@ -554,7 +555,8 @@ class _Reader:
             elif span or not i:
                 continue
             elif key is not None:
-                if _row_key(cells[key]) or _cells_start(cut[i - 1], cells):
+                if _row_key(cells[key]) or any(_base(cells[c]) for c in subs) or _cells_start(
+                        cut[i - 1], cells):
                     starts.append(i)
             elif labels:
                 if cells[0] and not cells[0][:1].islower() and not _runs_on(cut[i - 1][0]):
@@ -567,6 +569,25 @@ class _Reader:
             ):
                 starts.append(i)
         return starts, key is not None or labels or numbered is not None
+
+    def _part_columns(
+        self, cut: list[list[str]], spanning: list[bool], key: int | None
+    ) -> list[int]:
+        """Columns right of the number column that number the parts of its items ("Rec No"
+        | ... | "Action No": "1.1", "1.2" beside "1"): each part is a row of its own, as
+        the page draws it; started only at the number column's numbers, an item's action
+        rows were one row, their dates and statuses run together."""
+        if key is None:
+            return []
+        bases = {number for cells, span in zip(cut, spanning, strict=True)
+                 if not span and (number := number_cell(cells[key]))}
+        found = []
+        for c in range(key + 1, len(cut[0]) if cut else 0):
+            parts = [cells[c] for cells, span in zip(cut, spanning, strict=True)
+                     if not span and _base(cells[c]) in bases and number_cell(cells[c])]
+            if len(parts) >= self.settings.min_key_numbers:
+                found.append(c)
+        return found
 
     def _numbered_column(
         self, cut: list[list[str]], spanning: list[bool]

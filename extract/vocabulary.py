@@ -24,17 +24,20 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
                  r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
                  r"|how\s+will\s+(?:we|you|they)\s+know|success\s+criteria"),
     ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
-    ("completion", r"complet\w*|compltn|outcomes?|progress|update|status|evidence|achieved"
+    ("completion", r"complet\w*|compltn|\bcompl?\b\.?|outcomes?|progress|\bprog\b\.?|update"
+                   r"|status|evidence|achieved"
                    r"|current\s+position|position\s+statement|\bclosed\b|signed[\s\-]+off"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
     ("recommendation", r"recommendations?|findings?|learning|lessons?|overarching|objectives?"
                        r"|issues?\s+identified|areas?\s+(?:for|of)\s+(?:improvement|development)"
                        r"|what\s+will\s+(?:it|we|they|the\s+\w+)\s+do\b"),
-    ("agency", r"agenc(?:y|ies)|organi[sz]ations?"),
-    ("owner", r"holders?|lead|responsib\w*|owners?|\bwho(?:m)?\b|officers?|accountab\w*|addressed"),
+    ("agency", r"agenc(?:y|ies)|organi[sz]ations?|\borgs?\b\.?|\bdepts?\b\.?|departments?"
+               r"|directorates?"),
+    ("owner", r"holders?|lead|responsib\w*|\bresp\b\.?|owners?|\bwho(?:m)?\b|officers?"
+              r"|accountab\w*|addressed|\bcontacts?\b|sponsors?"),
     ("milestones", r"milestones?"),
     ("target", r"target|\bwhen\b|timescales?|deadline|\bdue\b|\bdates?\b|time\s*frames?"
-               r"|timings?"),
+               r"|timings?|\b(?:short|medium|long)[\s\-]+term\b"),
     ("scope", r"scope|level"),
     ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"
                r"|\bhow\s+will\b|\bhow\s+(?:\w+\s+){0,3}(?:done|delivered|met)\b"),
@@ -45,11 +48,12 @@ do?" is its objective (the recommendation) and "How will the partnership do this
 actions; "How this will be done" / "How it will be delivered" name the actions too."""
 
 NUMBER_HEADER = compiled(
-    r"^\s*(?:rec(?:ommendation)?\.?\s*|action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
+    r"^\s*(?:rec(?:ommendation)?\.?\s*|(?:sub[\s\-]?)?action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
     r"number))?|id|#)\.?\s*:?\s*$|^\s*(?:rec|item)\.?\s*$",
     regex.I,
 )
-"""A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number"."""
+"""A number/reference column: "No.", "Ref", "#", "Rec", "Rec No.", "Action Ref Number",
+"Sub-action ref"."""
 
 RESPONSE_LABEL = compiled(
     r"^(?:(?:agency|organisation(?:al)?|management|force|council|our)\s+)?"
@@ -132,7 +136,7 @@ _QUALIFIER = compiled(
 _RAG_HEADER = compiled(dict(ROLE_WORDS)["rag"], regex.I)
 _STATE = compiled(r"\bon\s+(?:target|track|schedule)\b", regex.I)
 """A header naming a state of the work ("On target to achieve", "On track"), not a date."""
-_DONE_DATE = compiled(r"complet|compltn|signed[\s\-]+off|closed", regex.I)
+_DONE_DATE = compiled(r"complet|compltn|\bcompl?\b|signed[\s\-]+off|closed", regex.I)
 _PLANNED = compiled(r"target|timescale|deadline|\bdue\b|to be|planned|expected", regex.I)
 _SUPPORTING = compiled(
     r"\b(?:partners?|support\w*|other|contribut\w*|assist\w*|additional|secondary)\b",
@@ -152,6 +156,12 @@ completion"): a deadline, not a state; read as the completion, its dates were no
 and the plan lost its targets."""
 _DONE_BY = compiled(r"^(?:\w+\s+){0,2}by(?:\s+whom)?$", regex.I)
 """An action "by" someone ("Action by", "Action required by"): who does it."""
+_ADDRESSEE = compiled(
+    r"\b(?:made|directed|addressed|given|assigned|allocated|sent|owed)\s+to\b"
+    r"|\bfor\s+the\s+attention\s+of\b", regex.I)
+"""Whom a recommendation is for ("Recommendation made to", "Directed to"): the owner. Read
+by its head noun, "Recommendation made to" was a second recommendation column and was
+dropped; its agencies were found only where the cells read as agency names."""
 _EVENT_DATE = compiled(
     r"^(?=.*\bdates?\b).*\b(?:agreed|added|raised|made|identified|opened|logged|reported"
     r"|updated?|accepted|approved|published|entered|created|received|actioned|recorded)\b"
@@ -159,6 +169,21 @@ _EVENT_DATE = compiled(
 """The day something else happened ("Date agreed", "Date of last update", "Date
 recommendation made"): not the day the work is due, so no target, even when it stands
 left of the target column or names an update, which the duplicate rule would prefer."""
+
+
+_START = compiled(r"\b(?:start(?:s|ed|ing)?|commenc\w*|begin(?:s|ning)?|began)\b"
+                  r"|^(?:date\s+)?from(?:\s+date)?$", regex.I)
+_END = compiled(r"\b(?:end(?:s|ed|ing)?|finish\w*|complet\w*|due|deadline|clos\w*|until|to)\b",
+                regex.I)
+"""A column of the days work starts ("Start", "Start date", "Timescale: Start" over
+"End"): no deadline, which is the end; read as the target, the start took the role from the
+end column beside it (the first of two target columns wins) and every deadline was early."""
+
+
+def names_start_date(header: str) -> bool:
+    """ "Start date", "Date commenced", "Timescale Start": the day the work begins."""
+    text = " ".join(header.split())
+    return bool(_START.search(text)) and not _END.search(text)
 
 
 def names_event_date(header: str) -> bool:
@@ -172,7 +197,7 @@ def names_event_date(header: str) -> bool:
 def kept_as_extra(header: str) -> bool:
     """A header that names what its column is and that it is none of the roles: its
     cells may read like owners or dates, but the content reading must leave it alone."""
-    return names_helpers(header) or names_event_date(header)
+    return names_helpers(header) or names_event_date(header) or names_start_date(header)
 
 
 def names_helpers(header: str) -> bool:
@@ -205,7 +230,7 @@ def role_of(header: str) -> str | None:
         return None
     if NUMBER_HEADER.match(text):
         return "number"
-    if names_event_date(text):
+    if names_event_date(text) or names_start_date(text):
         return None
     if _SCOPE_LEVELS.search(text):
         return "scope"
@@ -219,6 +244,10 @@ def role_of(header: str) -> str | None:
         return None  # "Agency response": accepted or not, neither a grouping nor an owner
     if _DUE_COMPLETION.search(text):
         return "target"
+    addressee = _ADDRESSEE.search(text)
+    if addressee and (_rightmost_role(text[: addressee.start()]) or (0, "action"))[1] in (
+            "recommendation", "action"):
+        return "owner"  # "Recommendation made to" (but "Date sent to the Board" is a date)
     first = text.split("/")[0].strip()  # "Recommendation/ Overarching Action": one column,
     if first != text and role_of(first):  # two names; the first is the one it goes by
         return role_of(first)
@@ -252,10 +281,40 @@ _OUTRIGHT = {
 }
 """Per role, the words that make one of two columns of that role the one it goes by: the
 status over an outcome, the recommendation over a finding, a revised target over the first."""
+_BODY = compiled(r"agenc|organi[sz]ation", regex.I)
+_PERSON = compiled(r"officer|person|individual|manager|\bname|contact", regex.I)
+"""Of a "Lead officer" and a "Lead agency" column, the agency is the owner: the body
+accountable, by which plans are compared; the officer is kept under `extra` (the first of
+two owner columns won, so the order of the two decided who owned the plan)."""
+
+
+_EVIDENCE = compiled(r"\bevidence\b", regex.I)
+
+
+def names_evidence(header: str) -> bool:
+    """ "Evidence", "Evidence of completion": what shows the work done, or what will show
+    it; the status only where no column says the status itself, and then a guess (an
+    "Evidence" cell may list what is still to come: "Audit report to the Board")."""
+    return bool(_EVIDENCE.search(header))
+
+
+def _wins(role: str, text: str, other: str) -> bool:
+    """Whether the column headed `text` takes `role` from the one headed `other`."""
+    if role == "completion" and names_evidence(text) != names_evidence(other):
+        return names_evidence(other)  # "Evidence of completion" beside "Status": the status
+    if role == "completion" and names_done_date(text) != names_done_date(other):
+        return names_done_date(other)  # "Date completed" beside "Progress": the progress,
+        # the day done read from the other (normalize/records.py); the first one won, and
+        # every row not yet done lost its progress
+    if role == "owner":
+        return bool(_BODY.search(text) and _PERSON.search(other) and not _BODY.search(other))
+    outright = _OUTRIGHT.get(role)
+    return bool(outright and outright.search(text) and not outright.search(other))
 
 
 _COMPLETION_DATE = compiled(
-    r"^(?:completion|complete)\s+dates?$|^dates?\s+(?:of|for)\s+completion$", regex.I)
+    r"^(?:completion|complete|compl?\.?)\s+dates?$|^dates?\s+(?:of|for)\s+completion$",
+    regex.I)
 """A bare "Completion date" (not "Date completed"): the day work is done, or the day it is
 to be done by; which one, only the other columns tell."""
 
@@ -267,12 +326,97 @@ def names_completion_date(header: str) -> bool:
     return bool(_COMPLETION_DATE.match(" ".join(header.split())))
 
 
+_ACTION_NUMBER = compiled(r"\b(?:sub[\s\-]?)?actions?\b|\bsub\b|\btasks?\b", regex.I)
+"""A number header that names actions ("Action No", "Sub-action ref", "Task no")."""
+
+
+def _action_numbers(texts: Sequence[str], roles: list[str | None]) -> None:
+    """Of two number columns, the one whose header names actions ("Rec No" | ... | "Action
+    No") numbers the actions (1.1, 1.2), not the recommendations: as a second number
+    column it was dropped and every action lost its label. Alone, "Action Ref Number" stays
+    the number column (each row's ref, normalize/records.py)."""
+    numbers = [i for i, r in enumerate(roles) if r == "number"]
+    if len(numbers) < 2:
+        return
+    named = [i for i in numbers if _ACTION_NUMBER.search(texts[i])]
+    if len(named) == 1:
+        roles[named[0]] = "action_number"
+
+
+TWO_LANGUAGES = compiled(r"\s+/\s+")
+"""Between the two languages of one cell ("Argymhelliad / Recommendation"): a slash with
+space on both sides ("Police/Schools", "and/or" are one language)."""
+_BILINGUAL_SHARE = 0.75
+"""Share of a header's filled cells written in two languages for the table to be
+bilingual: nearly all, as a "Ref" or "RAG" may be left in one; an English header with a few
+"Lead / Support" cells is one language, and its "Police / Schools" two owners."""
+
+
+def bilingual_side(texts: Sequence[str]) -> int | None:
+    """Which half (0 or 1) of a header written in two languages ("Rhif / No", "Target date
+    / Dyddiad targed") names the roles, as Welsh councils print them; None for a header in
+    one language. Every cell split in two must name a role in the same half only, and at
+    least three cells and nearly all but the short codes must be split."""
+    filled = [t for t in texts if len(t.strip()) > 4]  # "Ref", "RAG", "No.": one language
+    sides: list[int] = []
+    for text in filled:
+        halves = TWO_LANGUAGES.split(" ".join(text.split()))
+        if len(halves) != 2:
+            continue
+        named = [bool(NUMBER_HEADER.match(h) or role_of(h)) for h in halves]
+        if named[0] == named[1]:
+            return None  # "Owner / Lead": two names in one language
+        sides.append(0 if named[0] else 1)
+    if len(sides) < 3 or len(sides) < _BILINGUAL_SHARE * len(filled) or len(set(sides)) > 1:
+        return None
+    return sides[0]
+
+
+def in_one_language(text: str, side: int) -> str:
+    """A cell written in two languages ("Mehefin 2025 / June 2025", its halves perhaps
+    wrapped over two lines) as the half on `side`; with several lines in two languages,
+    each line's half; a line not split in two stays whole."""
+    halves = TWO_LANGUAGES.split(text.strip())
+    if len(halves) == 2:
+        return " ".join(halves[side].split())  # a short value's lines are its wraps
+    lines = []
+    for line in text.split("\n"):
+        halves = TWO_LANGUAGES.split(line.strip())
+        lines.append(halves[side] if len(halves) == 2 else line)
+    return "\n".join(lines)
+
+
+_PERIOD = compiled(
+    r"\bQ[1-4]\b|\bquarter\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[./]\d{2,4}\b|\b(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:spring|summer|autumn|winter)\b", regex.I)
+
+
+def names_period(header: str) -> bool:
+    """ "Update Q2", "Progress – June 2025": a progress column of one period of several."""
+    return bool(_PERIOD.search(header))
+
+
+_HORIZON = compiled(r"\b(?:short|medium|long)[\s\-]+term\b|\bimmediate\b|\d\s*months?\b",
+                    regex.I)
+
+
+def names_horizon(header: str) -> bool:
+    """ "Short term (0-6 months)", "Medium term": a timescale column of several, ticked
+    for the horizon a row's work falls in."""
+    return bool(_HORIZON.search(header))
+
+
 def header_roles(texts: Sequence[str]) -> list[str | None]:
     """Each header cell's role, one role to one column but for `SEVERAL` (of two, the one
     that names it outright wins: "Outcome" then "Progress" makes Progress the status, "Key
-    finding" then "Recommendation" the recommendations), and
+    finding" then "Recommendation" the recommendations), the actions' own number column
+    beside the recommendations' (`_action_numbers`), and
     an unnamed column just left of the recommendations their numbers."""
+    side = bilingual_side(texts)
+    if side is not None:
+        texts = [in_one_language(t, side) for t in texts]
     roles = [role_of(t) for t in texts]
+    _action_numbers(texts, roles)
     deadline = next((i for i, t in enumerate(texts) if names_completion_date(t)), None)
     if deadline is not None and "target" not in roles:
         roles[deadline] = "target"
@@ -282,8 +426,11 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
         earlier = roles.index(role)
         if earlier == i:
             continue
-        outright = _OUTRIGHT.get(role)
-        if outright and outright.search(texts[i]) and not outright.search(texts[earlier]):
+        if role == "completion" and names_period(texts[i]) and names_period(texts[earlier]):
+            continue  # "Update Q1" | "Update Q2": each row's latest is its status (records)
+        if role == "target" and names_horizon(texts[i]) and names_horizon(texts[earlier]):
+            continue  # "Short term" | "Medium term": the ticked one is the row's (records)
+        if _wins(role, texts[i], texts[earlier]):
             roles[earlier] = None
         else:
             roles[i] = None

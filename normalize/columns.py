@@ -24,6 +24,7 @@ from dhrplan.extract.vocabulary import (
     header_roles,
     kept_as_extra,
     names_completion_date,
+    names_evidence,
     role_of,
     unnamed_number_column,
 )
@@ -35,7 +36,7 @@ from dhrplan.normalize.scope import parse_scope
 
 ROLES = (
     "number", "section", "agency", "recommendation", "action", "owner", "milestones",
-    "target", "scope", "completion", "rag", "outcomes",
+    "target", "scope", "completion", "rag", "outcomes", "action_number",
 )
 
 
@@ -259,7 +260,8 @@ def map_columns(
     roles = header_roles(texts)
     sources = ["header" if r else "none" for r in roles]
 
-    unsure = [i for i, t in enumerate(texts) if roles[i] == "target" and names_completion_date(t)]
+    unsure = [i for i, t in enumerate(texts) if roles[i] == "target" and names_completion_date(t)
+              or roles[i] == "completion" and names_evidence(t)]
     body = [r for r in body if len(r.filled()) > 1]  # a full-width row (a theme) is no cell
     for i in range(width):
         if roles[i] is not None or kept_as_extra(texts[i]):

@@ -185,7 +185,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
               written|appointed|introduced|shared|rolled\s+out|ratified|approved|updated|
               revised|adopted|trained|attended|recruited|presented|added|undertaken|
               carried\s+out|conducted|incorporated|amended|established|set\s+up|
-              secured|filled)\b""", _FLAGS)),
+              secured|filled|signed|countersigned)\b""", _FLAGS)),
 ]
 
 _NEGATED = "says the work is unfinished, not whether it started"
@@ -386,6 +386,59 @@ _ROUTINE_NOTE = ("says ongoing and business as usual: read as in progress, thoug
 _ONLY_A_DATE = compiled(r"^\W*(?:completed?\s*(?:on)?\s*)?[\d./\-\s]+\W*$", regex.I)
 
 
+def rolled_up(parts: list[Completion]) -> Completion | None:
+    """One completion for a recommendation whose actions report progress separately: all
+    complete is complete (on the latest date, if every one has a date); any progress is in
+    progress; all not started is not started; anything else unknown."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    statuses = {p.status for p in parts}
+    raw = "\n".join(p.raw for p in parts)
+    if statuses == {"complete"}:
+        dates = [p.date for p in parts if p.date is not None]
+        return Completion(raw, "complete", max(dates) if len(dates) == len(parts) else None)
+    if statuses & {"complete", "in_progress"}:
+        return Completion(raw, "in_progress")
+    if statuses == {"not_started"}:
+        return Completion(raw, "not_started")
+    return Completion(raw, "unknown")
+
+
+_DEFINITE = frozenset({"complete", "in_progress", "not_started"})
+
+
+_BARE_STATUS = compiled(
+    r"(?:complete[d]?|in\s+progress|not\s+(?:yet\s+)?started|on\s+track|delayed|ongoing"
+    r"|overdue|closed)", regex.I)
+_BARE_STATUSES = compiled(rf"^(?:{_BARE_STATUS.pattern})(?:\s+(?:{_BARE_STATUS.pattern}))+$",
+                          regex.I)
+"""Bare status words one after another ("Complete In progress"): several items' statuses
+whose line breaks a text export lost."""
+
+
+def status_lines(text: str) -> list[str]:
+    """A cell's lines, bare status words run together split apart."""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if len(lines) == 1 and _BARE_STATUSES.match(lines[0]):
+        return [m.group(0) for m in _BARE_STATUS.finditer(lines[0])]
+    return lines
+
+
+def _statuses_by_line(text: str, key: dict[str, str] | None) -> list[str] | None:
+    """The statuses of a cell whose lines each state one and do not all agree ("Complete" /
+    "In progress": two actions' statuses, or rows run together); None otherwise."""
+    lines = status_lines(text)
+    if len(lines) < 2:
+        return None
+    statuses = [_status(line, key) for line in lines]
+    if any(reason or status not in _DEFINITE for status, reason in statuses):
+        return None
+    found = [status for status, _ in statuses]
+    return found if len(set(found)) > 1 else None
+
+
 def parse_completion(
     text: str, dates_done: bool = False, key: dict[str, str] | None = None
 ) -> tuple[Completion | None, list[str]]:
@@ -405,6 +458,14 @@ def parse_completion(
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
     latest = latest_update(text or "")
+    by_line = _statuses_by_line(text, key) if latest is None else None
+    if by_line:  # read whole, the first line's word was the cell's: "Complete" won
+        rolled = rolled_up([Completion(line, status) for line, status in zip(
+            status_lines(text), by_line, strict=True)])
+        return Completion(cell, rolled.status if rolled else "unknown"), [
+            f"completion {_quote(cell)} gives a status per line "
+            f"({', '.join(s.replace('_', ' ') for s in by_line)}): read as several items, "
+            f"rolled up to {(rolled.status if rolled else 'unknown').replace('_', ' ')}"]
     lone = _UPDATE.match(cell) if latest is None else None
     said = latest or (cell[lone.end():] if lone and cell[lone.end():].strip() else cell)
     # the status from the update's words ("Update 12/05/2025: complete"), not its label

@@ -62,10 +62,16 @@ from .record import TargetDate
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Welsh, as Welsh councils' bilingual plans print them ("Mehefin 2025 / June 2025"):
+    # read as an unknown word, "Mehefin 2025" was the whole year 2025, unwarned
+    "ion": 1, "chw": 2, "maw": 3, "ebr": 4, "mai": 5, "meh": 6,
+    "gor": 7, "aws": 8, "med": 9, "hyd": 10, "tac": 11, "rha": 12,
 }
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd"
+    r"|rhagfyr)\b\.?"
 )
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "aut": 9, "fall": 9, "winter": 12}
 _SEASON = r"(?:spring|summer|autumn|aut\b\.?|fall|winter)\b"

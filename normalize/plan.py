@@ -10,6 +10,7 @@ from dhrplan.extract.model import Document, ExtractError, Heading, Table
 from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.readercodes import message_code
 from dhrplan.extract.stitch import stitch
+from dhrplan.extract.vocabulary import TWO_LANGUAGES
 from dhrplan.normalize.anchors import stated_anchors
 from dhrplan.normalize.glossary import glossary_from_paragraphs, glossary_from_table
 from dhrplan.normalize.prose import prose_plan
@@ -57,7 +58,9 @@ def _title(blocks: list[Heading | Table]) -> list[str]:
         return []
 
     def line(text: str) -> bool:
-        return len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
+        """A title line; one in two languages ("X / Y") as long as its longer half."""
+        words = max(len(half.split()) for half in TWO_LANGUAGES.split(text))
+        return words <= 14 and not text.rstrip().endswith((".", ":", ";"))
 
     def short(text: str) -> bool:
         return len(text.split()) <= _SUBTITLE_WORDS

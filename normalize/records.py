@@ -20,8 +20,11 @@ from dhrplan.normalize.columns import ColumnMap
 from dhrplan.normalize.completion import (
     BRAG_KEY,
     RAG_WORDS,
+    TICK,
     parse_completion,
     rag_word,
+    rolled_up,
+    status_lines,
     tick_status,
 )
 from dhrplan.normalize.dates import parse_target_dates
@@ -47,6 +50,7 @@ FIELD_OF_ROLE = {
     "recommendation": "text", "action": "actions", "owner": "owners",
     "milestones": "milestones", "target": "target_dates", "scope": "scope",
     "completion": "completion", "rag": "completion", "outcomes": "outcomes",
+    "action_number": "actions",
 }
 """The record field each column role fills, for warnings that name the field."""
 
@@ -94,26 +98,6 @@ def _dedupe_owners(owners: list[Owner]) -> list[Owner]:
     return list(seen.values())
 
 
-def rolled_up(parts: list[Completion]) -> Completion | None:
-    """One completion for a recommendation whose actions report progress separately: all
-    complete is complete (on the latest date, if every one has a date); any progress is in
-    progress; all not started is not started; anything else unknown."""
-    if not parts:
-        return None
-    if len(parts) == 1:
-        return parts[0]
-    statuses = {p.status for p in parts}
-    raw = "\n".join(p.raw for p in parts)
-    if statuses == {"complete"}:
-        dates = [p.date for p in parts if p.date is not None]
-        return Completion(raw, "complete", max(dates) if len(dates) == len(parts) else None)
-    if statuses & {"complete", "in_progress"}:
-        return Completion(raw, "in_progress")
-    if statuses == {"not_started"}:
-        return Completion(raw, "not_started")
-    return Completion(raw, "unknown")
-
-
 def _slug(text: str | None, limit: int = 40) -> str:
     """A readable id part, cut at a word boundary, never inside a word."""
     words = re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).split()
@@ -132,6 +116,47 @@ def row_warning(note: RowNote, columns: ColumnMap) -> PlanWarning:
     index = note.column
     role = columns.roles[index] if index is not None and index < len(columns.roles) else None
     return PlanWarning(note.code, FIELD_OF_ROLE.get(role or ""), str(note))
+
+
+_CARRIED = ("owner", "target", "completion", "rag")
+"""Per-action values a cell merged down over several action rows gives each of them."""
+
+
+def _carried_down(rows: list[Row], columns: ColumnMap) -> dict[int, tuple[Row, frozenset[str]]]:
+    """The record's rows whose owner, target or status cell is merged down from the row
+    above ("Police" over both of a recommendation's action rows): each as read with that
+    cell's value, and the roles so carried. Read as blank, the second action had no owner,
+    silently; exports keep no merges, so there a blank stays blank."""
+    carried: dict[int, tuple[Row, frozenset[str]]] = {}
+    for k in range(1, len(rows)):
+        above = carried.get(k - 1, (rows[k - 1], frozenset()))[0]
+        cells, took = list(rows[k].cells), set()
+        for role in _CARRIED:
+            for i in columns.indices(role):
+                if i < len(cells) and cells[i].merged and i < len(above.cells):
+                    cells[i] = replace(above.cells[i], merged=False)
+                    took.add(role)
+        if took:
+            carried[k] = (replace(rows[k], cells=cells), frozenset(took))
+    return carried
+
+
+def _blank_below(row: Row, index: int | None, above: Row) -> bool:
+    """A blank cell, not known to be merged, under one with text."""
+    if index is None or index >= len(row.cells) or row.cells[index].merged:
+        return False
+    return not row.cells[index].text.strip() and bool(_cell(above, index))
+
+
+def _target_text(row: Row, columns: ColumnMap) -> str:
+    """The row's target: its target cell, or of several timescale columns ("Short term
+    (0-6 months)" | "Medium term (6-12 months)"), the header of each one ticked and the text
+    of each one written in."""
+    indices = columns.indices("target")
+    if len(indices) < 2:
+        return _cell(row, columns.index("target"))
+    texts = [columns.names[i] if TICK.match(_cell(row, i)) else _cell(row, i) for i in indices]
+    return "\n".join(t for t in texts if t)
 
 
 def _blank_rag(rows: list[Row], index: int | None) -> bool:
@@ -178,6 +203,35 @@ class RecordBuilder:
     def _completion(
         self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
     ) -> Completion | None:
+        """The row's status (`_ticked_completion`), with the day a column of done days
+        ("Date completed") gives beside the progress column that took the status role."""
+        done = next((i for i, name in enumerate(columns.names)
+                     if columns.roles[i] is None and names_done_date(name)), None)
+        if done is None or not _cell(row, done):
+            return self._ticked_completion(row, columns, warnings)
+        own: list[PlanWarning] = []
+        completion = self._ticked_completion(row, columns, own)
+        day, _ = parse_completion(_cell(row, done), True)
+        when = day.date if day and day.status == "complete" else None
+        if when is None:
+            warnings.extend(own)
+            return completion
+        if completion is None or completion.status == "unknown" and completion.rag is None:
+            warnings.extend(w for w in own if w.code != "status_unread")
+            return Completion(completion.raw if completion else day.raw, "complete", when)
+        warnings.extend(own)
+        if completion.status == "complete":
+            return replace(completion, date=completion.date or when)
+        warnings.append(PlanWarning(
+            "status_unread", "completion",
+            f"the progress reads as {completion.status}, but {columns.names[done]!r} gives "
+            f"the day it was done ({when.isoformat()}); the progress kept",
+        ))
+        return completion
+
+    def _ticked_completion(
+        self, row: Row, columns: ColumnMap, warnings: list[PlanWarning]
+    ) -> Completion | None:
         """The row's status: a tick in a column headed by a state ("Achieved (tick)", "On
         target to achieve") decides it, the progress text kept as `raw`; else what the
         progress and RAG cells say."""
@@ -208,7 +262,8 @@ class RecordBuilder:
     ) -> Completion | None:
         """Progress words, a RAG word, or a RAG cell's shading; the RAG rating decides the
         status when there is one, the progress text is kept as `raw`."""
-        index = columns.index("completion")
+        index = next((i for i in reversed(columns.indices("completion")) if _cell(row, i)),
+                     columns.index("completion"))  # of progress by period, the latest given
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
         rag_index = columns.index("rag")
@@ -269,7 +324,9 @@ class RecordBuilder:
         own owner and date beside a merged recommendation) is one action: its paragraphs
         and bullets are that action's parts, unless it labels several ("a.", "b.")."""
         items = split_items(_cell(row, columns.index("action")))
-        row_number = None if first else row_label(_cell(row, columns.index("number")))
+        labels = columns.index("action_number")  # "Action No" beside "Rec No": every row's
+        row_number = row_label(_cell(row, labels)) if labels is not None else (  # own
+            None if first else row_label(_cell(row, columns.index("number"))))
         if row_number is not None and row_number == number:
             row_number = None  # the recommendation's own number repeated on its action rows
         labelled = sum(1 for item in items if item.label) > 1
@@ -334,15 +391,23 @@ class RecordBuilder:
             completion is not None and not columns.has("outcomes")
             and _OUTCOME_HEADER.search(columns.names[completion]) is not None
         )
-        for row in rows:
+        carried = _carried_down(rows, columns)
+        for k, row in enumerate(rows):
+            read, took = carried.get(k, (row, frozenset()))
             owner = columns.index("owner")
-            row_owners, w = split_owners(_cell(row, owner), self.glossary, _lines(row, owner))
+            row_owners, w = split_owners(_cell(read, owner), self.glossary, _lines(read, owner))
             warnings.extend(_coded("owners_unsure", "owners", w))
+            above = carried.get(k - 1, (rows[k - 1],))[0] if k else row
+            if k and per_row and _blank_below(row, owner, above):
+                warnings.append(PlanWarning(
+                    "owners_unsure", "actions",
+                    "an action row's owner cell is blank under one that names an owner: none, "
+                    "or that one merged down over both (which a text export cannot show)"))
             if agency_owns and draft.section:
                 row_owners = [Owner(draft.section, self.glossary.get(draft.section))]
-            row_targets, w = parse_target_dates(_cell(row, columns.index("target")))
+            row_targets, w = parse_target_dates(_target_text(read, columns))
             warnings.extend(_coded("date_unread", "target_dates", w))
-            row_completion = self._completion(row, columns, warnings)
+            row_completion = self._completion(read, columns, warnings)
             if row_completion and row_completion.status == "unknown" and outcome_column:
                 outcomes.append(row_completion.raw)  # "Outcome / progress": an outcome
             row_miles, w = milestones(_cell(row, columns.index("milestones")))
@@ -352,6 +417,15 @@ class RecordBuilder:
             row_actions = self._actions(
                 row, columns, first=row is first and draft.text is None and not own_refs,
                 own_row=per_row, number=number)
+            paired = [columns.names[i] for i in columns.indices("completion")
+                      if len(status_lines(_cell(read, i))) > 1]
+            if len(row_targets) > 1:
+                paired.insert(0, columns.names[columns.index("target") or 0])
+            if not per_row and len(row_actions) > 1 and paired:
+                warnings.append(PlanWarning(  # "June 2025" / "October 2025" beside two
+                    "paragraphs_unsure", "actions",  # actions: each action's, or rows
+                    f"the row's {len(row_actions)} actions stand beside several values "
+                    f"of {paired[0]!r}: each may be an action's own, which is not read"))
             if row is first and first_label and len(row_actions) == 1:
                 row_actions[0].label = first_label
             places = action_regions(row, columns.index("action"), [a.text for a in row_actions],
@@ -364,10 +438,12 @@ class RecordBuilder:
                     action.target_dates = row_targets
                     action.completion = row_completion
                 actions.append(action)
-            owners.extend(row_owners)
-            targets.extend(row_targets)
+            if "owner" not in took:  # a value merged down is counted once, where it is
+                owners.extend(row_owners)
+            if "target" not in took:
+                targets.extend(row_targets)
             miles.extend(row_miles)
-            if row_completion:
+            if row_completion and not took & {"completion", "rag"}:
                 completions.append(row_completion)
 
         if not completions and _blank_rag(rows, columns.index("rag")):

@@ -33,8 +33,14 @@ from dhrplan.extract.rowkinds import (
     is_section_label,
     part_heading,
 )
-from dhrplan.extract.stitch import join_rows, same_header
-from dhrplan.extract.vocabulary import names_a_column, role_of
+from dhrplan.extract.stitch import join_rows, join_text, same_header
+from dhrplan.extract.vocabulary import (
+    TWO_LANGUAGES,
+    bilingual_side,
+    in_one_language,
+    names_a_column,
+    role_of,
+)
 from dhrplan.normalize.columns import ColumnMap, looks_like_header, map_columns
 from dhrplan.normalize.glossary import glossary_from_table
 from dhrplan.normalize.record import PlanWarning
@@ -127,10 +133,21 @@ def _sub_header(header: Row, row: Row) -> bool:
         return False  # one cell is a theme row ("MARAC"); a full row is data
 
     def spanned(i: int) -> bool:
-        """Under an empty header cell with a header to its left: a header merged across."""
-        return i < len(header.cells) and header.cells[i].empty and any(
-            not c.empty for c in header.cells[:i])
+        """Under a header merged across: an empty header cell with a header to its left,
+        or the first cell of such a header ("Timescale" over "Start" | "End")."""
+        if i >= len(header.cells):
+            return False
+        if header.cells[i].empty:
+            return any(not c.empty for c in header.cells[:i])
+        return i + 1 < len(header.cells) and header.cells[i + 1].empty and (
+            i + 1 in filled)
 
+    if all(spanned(i) for i in filled) and all(
+        row.cells[i].merged or i < len(header.cells) and not header.cells[i].empty
+        for i in range(len(row.cells)) if i not in filled
+    ) and all(len(row.cells[i].text.split()) <= 2 * _SUB_HEADER_WORDS for i in filled):
+        return True  # the other cells merged down from (or blank under) the header's:
+        # labels, digits or not ("Timescale" over "Short term (0-6 months)" | ...)
     for i in filled:
         text = row.cells[i].text
         if len(text.split()) > _SUB_HEADER_WORDS or any(ch.isdigit() for ch in text):
@@ -239,7 +256,39 @@ def plan_tables(
             for t in chosen if t.columns.is_bare_list
         )
         chosen = fuller
+    for reading in chosen:
+        _one_language(reading)
     return chosen, warnings
+
+
+_ONE_LANGUAGE_ROLES = frozenset({
+    "number", "action_number", "section", "agency", "owner", "target", "scope",
+    "completion", "rag"})
+"""Short values a bilingual table gives in both languages ("Bwrdd Iechyd / Health Board",
+"Ar waith / In progress"); its sentences are one language per cell, or translated apart."""
+
+
+def _one_language(reading: PlanTable) -> None:
+    """A table whose header is in two languages gives its short values in both: each is read
+    in the header's named half. Read whole, one agency was two owners, "Mehefin 2025 / June
+    2025" gave the year 2025 beside June, and a Welsh status word was no status."""
+    if reading.header is None:
+        return
+    side = bilingual_side([c.text for c in reading.header.cells])
+    if side is None:
+        return
+    keep = [i for i, role in enumerate(reading.columns.roles) if role in _ONE_LANGUAGE_ROLES]
+
+    def one(row: Row) -> Row:
+        cells = list(row.cells)
+        for i in keep:
+            if i < len(cells) and TWO_LANGUAGES.search(cells[i].text):
+                # the printed lines may cut a half in two: they no longer tell the wraps
+                cells[i] = replace(cells[i], text=in_one_language(cells[i].text, side),
+                                   lines=())
+        return replace(row, cells=cells)
+
+    reading.rows = [one(r) for r in reading.rows]
 
 
 def _first_texts(table: PlanTable) -> list[str]:
@@ -266,7 +315,9 @@ def _lead_section(
     for i, heading in enumerate(lead):
         text = heading.text
         if is_full_recommendation(text):
-            recommendation = "\n".join(h.text for h in lead[i:])
+            recommendation = text  # its lines, as a page's reader may give them, joined
+            for more in lead[i + 1:]:  # as a cell's ("know where" / "to get help.")
+                recommendation = join_text(recommendation, more.text)
             break
         if is_section_label(text, bold=heading.bold) and not part_heading(text) or (
             part_heading(text) and len(text.split()) <= ROWS.section_max_words

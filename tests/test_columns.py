@@ -4,6 +4,7 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row
+from dhrplan.extract.vocabulary import bilingual_side, in_one_language
 from dhrplan.normalize.columns import map_columns, role_from_content, role_of
 
 # header text, role (None: kept under `extra`)
@@ -200,6 +201,34 @@ ROLES = [
     ("Last updated", None),
     ("Date added", None),
     ("Revised target date", "target"),
+    # --- corpus G: whom a recommendation is for, and the day work starts
+    ("Recommendation made to", "owner"),
+    ("Recommendation directed to", "owner"),
+    ("Directed to", "owner"),
+    ("Action allocated to", "owner"),
+    ("For the attention of", "owner"),
+    ("Date sent to the Board", "target"),
+    ("Start date", None),
+    ("Date started", None),
+    ("Planned start", None),
+    ("Commencement date", None),
+    ("End date", "target"),
+    ("Start / end date", "target"),
+    ("Date from", None),
+    ("Target date (from publication)", "target"),
+    # --- a tracker's clipped headers
+    ("Date Compl.", "completion"),
+    ("Comp. Date", "completion"),
+    ("Target Compl. Date", "target"),
+    ("Prog. Update", "completion"),
+    ("Resp.", "owner"),
+    ("Key contact", "owner"),
+    ("Executive sponsor", "owner"),
+    ("Org", "agency"),
+    ("Dept", "agency"),
+    ("Directorate", "agency"),
+    ("Lead Dept", "owner"),
+    ("Compliance", None),
 ]
 
 
@@ -337,6 +366,51 @@ def test_map_columns(
             ["Recommendation ID", "Recommendation", "Desired outcome", "Lead agency", "RAG"],
             ["number", "recommendation", "outcomes", "owner", "rag"],
         ),
+        # corpus G: the lead agency over the lead officer, whichever comes first
+        (["Action", "Lead officer", "Lead agency", "Target date"],
+         ["action", None, "owner", "target"]),
+        (["Action", "Lead agency", "Responsible officer", "Target date"],
+         ["action", "owner", None, "target"]),
+        (["Action", "Owner", "Lead agency"], ["action", "owner", None]),
+        # the status over evidence, whichever comes first; evidence alone is the completion
+        (["Action", "Evidence of completion", "Status"], ["action", None, "completion"]),
+        (["Action", "Status", "Evidence"], ["action", "completion", None]),
+        (["Action", "Evidence", "RAG"], ["action", "completion", "rag"]),
+        # "Action No" beside "Rec No" numbers the actions; alone it is the number column
+        (["Rec No", "Recommendation", "Action No", "Action", "Lead"],
+         ["number", "recommendation", "action_number", "action", "owner"]),
+        (["Ref", "Recommendation", "Sub-action ref", "Sub-action", "Owner"],
+         ["number", "recommendation", "action_number", "action", "owner"]),
+        (["Action Ref Number", "Recommendation", "Sub-Action", "Delivery Status"],
+         ["number", "recommendation", "action", "completion"]),
+        # of a column of done days and a progress column, the progress is the status
+        (["Action", "Target date", "Date completed", "Progress update"],
+         ["action", "target", None, "completion"]),
+        (["Action", "Tgt date", "Date Compl.", "Prog. Update"],
+         ["action", "target", None, "completion"]),
+        (["Action", "Target date", "Comp. Date"], ["action", "target", "completion"]),
+        # progress by period: every one kept, each row's latest is its status (records)
+        (["Action", "Update Q1", "Update Q2", "Update Q3"],
+         ["action", "completion", "completion", "completion"]),
+        (["Action", "Progress June 2025", "Progress September 2025"],
+         ["action", "completion", "completion"]),
+        # timescales by horizon, ticked: every one kept, the ticked one is the row's
+        (["Recommendation", "Timescale Short term (0-6 months)",
+          "Timescale Medium term (6-12 months)", "Timescale Long term (12-24 months)"],
+         ["recommendation", "target", "target", "target"]),
+        (["Action", "Short term", "Medium term", "Long term"],
+         ["action", "target", "target", "target"]),
+        (["Action", "Target date", "Revised target date"], ["action", None, "target"]),
+        # a group header over two: the start is no deadline, the end is
+        (["Ref", "Action", "Timescale Start", "Timescale End", "Status"],
+         ["number", "action", None, "target", "completion"]),
+        # a header in two languages is read by the half that names the roles
+        (["Rhif / No", "Argymhelliad / Recommendation", "Cam gweithredu / Action",
+          "Asiantaeth arweiniol / Lead agency", "Dyddiad targed / Target date"],
+         ["number", "recommendation", "action", "owner", "target"]),
+        (["No / Rhif", "Recommendation / Argymhelliad", "Action / Cam gweithredu",
+          "Progress / Cynnydd", "RAG"],
+         ["number", "recommendation", "action", "completion", "rag"]),
     ],
 )
 def test_the_column_that_names_a_role_outright_wins(headers: list[str], roles: list) -> None:
@@ -367,6 +441,46 @@ def test_a_completion_date_without_a_target_column_is_the_deadline(
 ) -> None:
     columns = map_columns(Row([cell_from_markup(h) for h in headers], [1]))
     assert (columns.roles, columns.guessed) == (roles, guessed)
+
+
+def test_a_lone_evidence_column_is_the_completion_warned() -> None:
+    """Evidence may list what is still to come ("Audit report to the Board"): read as the
+    status only where nothing else is, and then a guess every record it feeds is warned of."""
+    lone = map_columns(header("No.", "Recommendation", "Action", "Evidence"))
+    assert lone.roles[3] == "completion" and lone.guessed == [3]
+    beside = map_columns(header("No.", "Recommendation", "Evidence", "Status"))
+    assert beside.roles[2:] == [None, "completion"] and beside.guessed == []
+
+
+# header cells, which half names the roles (None: one language)
+BILINGUAL = [
+    (["Rhif / No", "Argymhelliad / Recommendation", "Cam gweithredu / Action", "Statws / Status"],
+     1),
+    (["Ref", "Recommendation / Argymhelliad", "Action / Cam gweithredu", "Lead / Arweinydd"], 0),
+    (["Recommendation/ Overarching Action", "Sub-Action", "Delivery Status"], None),
+    (["Owner / Lead", "Action / Task", "Target / Due"], None),  # two names, one language
+    (["No", "Recommendation", "Action", "Police / Schools"], None),
+    (["Ref", "Argymhelliad / Recommendation", "Cam gweithredu / Action",
+      "Dyddiad targed / Target date", "RAG"], 1),  # short codes left in one language
+    (["No", "Recommendation", "Lead / Support", "Progress / Comments", "Target date"], None),
+]
+
+
+@pytest.mark.parametrize(("texts", "side"), BILINGUAL)
+def test_a_header_in_two_languages_names_its_roles_in_one_half(texts, side) -> None:
+    assert bilingual_side(texts) == side
+
+
+@pytest.mark.parametrize(("text", "side", "kept"), [
+    ("Mehefin 2025 / June 2025", 1, "June 2025"),
+    ("Tachwedd 2025 /\nNovember 2025", 1, "November 2025"),
+    ("Bwrdd Iechyd / Health Board", 1, "Health Board"),
+    ("Heddlu / Police\nCyngor / Council", 1, "Police\nCouncil"),
+    ("Complete / Cwblhawyd", 0, "Complete"),
+    ("31/12/2025", 1, "31/12/2025"),
+])
+def test_a_value_in_two_languages_is_read_in_the_headers_half(text, side, kept) -> None:
+    assert in_one_language(text, side) == kept
 
 
 def test_duplicate_headers_keep_both_values_under_extra() -> None:

@@ -73,6 +73,19 @@ CASES = [
     ("On track – sessions booked for March", "in_progress", None, None),
     ("Behind schedule – waiting for the data from the ICB", "in_progress", None, None),
     ("Delayed", "in_progress", None, None),
+    # --- a status per line: several items' statuses (or rows a text export ran together)
+    ("Complete\nIn progress", "in_progress", None, "rolled up to in progress"),
+    ("Complete In progress", "in_progress", None, "rolled up to in progress"),
+    ("Not started\nComplete\nComplete", "in_progress", None, "a status per line"),
+    ("Complete\nComplete", "complete", None, None),
+    ("Not started\nNot started", "not_started", None, None),
+    ("In progress – waiting for\nthe data", "in_progress", None, None),
+    # --- a lone "Evidence" column's cells (corpus G): what shows the work done
+    ("Protocol signed by both parties on 02/06/2025.", "complete", date(2025, 6, 2), None),
+    ("Protocol to be signed in June", "in_progress", None, None),
+    ("Revised procedure published on the intranet, 14/03/2025.", "complete",
+     date(2025, 3, 14), None),
+    ("Training register: 45 of 60 staff trained.", "in_progress", None, None),
     # not quite done: progress, not complete
     ("90% complete", "in_progress", None, None),
     ("Nearly complete", "in_progress", None, None),

@@ -38,6 +38,11 @@ CHARACTER_FIT = (
 )
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 
+MERGED_DOWN = (
+    "a lead agency merged down beside its recommendation's action rows: a text export keeps "
+    "no merges, so the later actions' owner cells are blank (warned, owners_unsure)"
+)
+
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
     "coded-refs-bullets": {(0, "actions"): SPACED},
@@ -45,6 +50,8 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
+    "sar-learning-evidence-status": {(3, "text"): SPACED},
+    "lead-merged-over-actions": {(0, "actions"): MERGED_DOWN, (1, "actions"): MERGED_DOWN},
     "parent-rows-over-pages": {(5, "text"): CHARACTER_FIT},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},

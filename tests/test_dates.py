@@ -32,6 +32,11 @@ TRAINING = (
 
 # raw, expected records, expected warning fragment (None: no warnings at all)
 CASES = [
+    # --- Welsh months, as bilingual plans print them (corpus G): never a whole year
+    ("Mehefin 2025", [span("Mehefin 2025", "month", (2025, 6, 1), (2025, 6, 30))], None),
+    ("Tachwedd 2025", [span("Tachwedd 2025", "month", (2025, 11, 1), (2025, 11, 30))], None),
+    ("31 Mawrth 2026", [day("31 Mawrth 2026", 2026, 3, 31)], None),
+    ("Mai 2025", [span("Mai 2025", "month", (2025, 5, 1), (2025, 5, 31))], None),
     # --- phrases from samples/somerset-dhr-012-action-plan.txt
     ("31.12.2016", [day("31.12.2016", 2016, 12, 31)], None),
     ("30.6.2016", [day("30.6.2016", 2016, 6, 30)], None),

@@ -356,6 +356,8 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
     assert rows[1].cells[0].text == "Review the MARAC referral pathway"
     assert rows[1].cells[1].text == "Step\nWhen\nAudit cases\nJune"
     assert document.warnings == ["a table nested in table 1, row 2 is flattened into its text"]
+    assert [(n.code, n.column) for n in rows[1].warnings] == [("paragraphs_unsure", 1)]
+    assert rows[0].warnings == []  # the record the row feeds says so, on its actions
     assert "right wording" not in repr(document.blocks)
 
 

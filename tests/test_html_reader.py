@@ -185,6 +185,9 @@ def test_nested_table_is_flattened_with_a_warning(tmp_path: Path) -> None:
     assert document.warnings == [
         "a table nested in table 1, row 2 is flattened into its cell's text"
     ]
+    assert [(n.code, n.column) for n in table.rows[1].warnings] == [("paragraphs_unsure", 1)]
+    plan = convert_file(_page(tmp_path, PLAN_TABLE.format(nested=nested), "again.html"))
+    assert [w.field for w in plan.recommendations[0].warnings] == ["actions"]
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm", ".xhtml"])

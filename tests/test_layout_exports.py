@@ -56,6 +56,17 @@ LIST_ABOVE = (
     "bullets under a recommendation's paragraph above its table are left out of its text"
 )
 
+RUN_TOGETHER = (
+    "action rows under one merged recommendation, no number of their own: the layout "
+    "cannot tell where one ends, so the actions, dates and statuses are one row's "
+    "(warned, paragraphs_unsure on the actions; the status rolled up from its lines)"
+)
+
+BARE_NUMBER_LINE = (
+    "a cell's last line that is a number alone ('2025' of 'Tachwedd 2025 / November 2025'), "
+    "under the table's last row: read as the page's number, so the date lost its year (warned)"
+)
+
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
     "coded-refs-bullets": {(0, "actions"): SPACED},
@@ -71,6 +82,9 @@ LOST: dict[str, dict[tuple[int, str], str]] = {
         (2, "actions"): ROW_SPLIT, (2, "owners"): ROW_SPLIT, (3, "text"): LIST_ABOVE,
     },
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
+    "sar-learning-evidence-status": {(3, "text"): SPACED},
+    "lead-merged-over-actions": {(0, "actions"): RUN_TOGETHER, (1, "actions"): RUN_TOGETHER},
+    "welsh-bilingual-headers": {(3, "target_dates"): BARE_NUMBER_LINE},
 }
 
 UNWARNED = {("rec-paragraph-above-table", 3, "text"): LIST_ABOVE}

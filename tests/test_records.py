@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
-from dhrplan.extract.model import Heading, Row, Table
+from dhrplan.extract.model import Cell, Heading, Row, Table
 from dhrplan.extract.rowkinds import classify
 from dhrplan.normalize.columns import map_columns
 from dhrplan.normalize.record import Completion
@@ -211,3 +211,90 @@ def test_brag_green_is_on_track(heading: str, word: str, status: str) -> None:
     header = row("No.", "Recommendation", "Lead", "Target date", heading)
     (record,) = build(header, row("1", "Refresh training.", "CSP", "May 2025", word))
     assert record.completion.status == status
+
+
+# (progress, day done) beside each other; the status, the day, whether the two disagree
+DONE_DAYS = [
+    ("Complete", "15/07/2025", "complete", "2025-07-15", False),
+    ("Flag live in all districts.", "02/06/2025", "complete", "2025-06-02", False),
+    ("", "02/06/2025", "complete", "2025-06-02", False),
+    ("In progress – guidance drafted", "", "in_progress", None, False),
+    ("In progress – guidance drafted", "02/06/2025", "in_progress", None, True),
+    ("Complete", "TBC", "complete", None, False),
+]
+
+
+@pytest.mark.parametrize(("progress", "day", "status", "on", "told"), DONE_DAYS)
+def test_a_column_of_done_days_gives_the_day_beside_the_progress(
+    progress: str, day: str, status: str, on: str | None, told: bool
+) -> None:
+    """ "Date completed" left of "Progress update": the progress is the status, the day
+    done is read from its own column."""
+    header = row("No", "Recommendation", "Lead", "Target date", "Date completed", "Progress")
+    (record,) = build(header, row("1", "The CSP should act.", "CSP", "June 2025", day,
+                                  progress))
+    assert record.completion.status == status
+    assert (record.completion.date.isoformat() if record.completion.date else None) == on
+    assert any("gives the day it was done" in w.message for w in record.warnings) is told
+
+
+# updates by quarter; the status each row's latest update gives
+QUARTERS = [
+    (("Not started", "In progress", "Complete"), "complete"),
+    (("Not started", "In progress", ""), "in_progress"),
+    (("Not started", "", ""), "not_started"),
+    (("", "", ""), None),
+]
+
+
+@pytest.mark.parametrize(("updates", "status"), QUARTERS)
+def test_of_updates_by_period_the_latest_is_the_status(updates, status) -> None:
+    header = row("No", "Recommendation", "Lead", "Update Q1", "Update Q2", "Update Q3")
+    (record,) = build(header, row("1", "The CSP should act.", "CSP", *updates))
+    assert (record.completion.status if record.completion else None) == status
+
+
+# ticks under three horizons; the target kind and its months
+HORIZONS = [
+    (("\u2713", "", ""), 6),
+    (("", "\u2713", ""), 12),
+    (("", "", "Yes"), 24),
+]
+
+
+@pytest.mark.parametrize(("ticks", "months"), HORIZONS)
+def test_a_tick_under_a_horizon_is_the_rows_timescale(ticks, months) -> None:
+    header = row("No", "Recommendation", "Short term (0-6 months)", "Medium term (6-12 months)",
+                 "Long term (12-24 months)")
+    (record,) = build(header, row("1", "The CSP should act.", *ticks))
+    (target,) = record.target_dates
+    assert (target.kind, target.offset_months) == ("relative", months)
+    assert any(w.field == "target_dates" for w in record.warnings)  # counted from what: unsaid
+
+
+
+def test_an_owner_merged_down_over_action_rows_is_each_actions() -> None:
+    """ "Police" merged down beside two action rows: both actions' owner, counted once on
+    the record; where nothing says the blank is a merge (a text export), it is warned."""
+    header = row("No", "Recommendation", "Action", "Lead agency", "Target date", "Status")
+    merged = Row([Cell(merged=True), Cell(merged=True), Cell("Brief call handlers."),
+                  Cell(merged=True), Cell("July 2025"), Cell("In progress")], [1])
+    (record,) = build(header, row("1", "Police should flag repeat callers.", "Add a flag.",
+                                  "Police", "June 2025", "Complete"), merged)
+    assert [[o.name for o in a.owners] for a in record.actions] == [["Police"], ["Police"]]
+    assert [o.name for o in record.owners] == ["Police"]
+    assert not any(w.code == "owners_unsure" for w in record.warnings)
+    blank = Row([Cell(), Cell(), Cell("Brief call handlers."), Cell(), Cell("July 2025"),
+                 Cell("In progress")], [1])
+    (record,) = build(header, row("1", "Police should flag repeat callers.", "Add a flag.",
+                                  "Police", "June 2025", "Complete"), blank)
+    assert record.actions[1].owners == []
+    assert any(w.code == "owners_unsure" and w.field == "actions" for w in record.warnings)
+
+
+def test_several_actions_beside_several_dates_say_the_pairing_is_unread() -> None:
+    header = row("No", "Recommendation", "Action", "Lead", "Target date")
+    (record,) = build(header, row("1", "The CSP should act.", "<p>a. Draft.</p><p>b. Send.</p>",
+                                  "CSP", "<p>June 2025</p><p>July 2025</p>"))
+    assert len(record.actions) == 2
+    assert any(w.code == "paragraphs_unsure" and w.field == "actions" for w in record.warnings)
