@@ -93,19 +93,21 @@ class ColumnMap:
 
     @property
     def is_bare_list(self) -> bool:
-        """Recommendations with their numbers and who they are for, nothing else: the list
-        an overview report prints before its action plan, or the whole plan when alone."""
-        return set(self.roles) - {None} <= {"number", "recommendation", "owner"}
+        """Recommendations with their numbers and one thing about them (who they are for,
+        by when, how far), nothing else: the list an overview report prints before its
+        action plan, or the whole plan when alone."""
+        return len(set(self.roles) - {None, "number", "recommendation"}) <= 1
 
     @property
     def is_action_plan(self) -> bool:
         """Recommendations (or actions) and at least two other roles; or numbered
-        recommendations and who they are for ("# | Recommendation | Addressed to"), the
-        plainest list a review publishes."""
+        recommendations and one thing about them ("# | Recommendation | Addressed to",
+        "No. | Recommendation | Progress"), the plainest lists a review publishes. Two
+        columns with no number ("Recommendation | Comments") are no plan."""
         others = {r for r in self.roles if r not in (None, "recommendation", "number")}
         return ("recommendation" in self.roles and len(others) >= 2) or (
             "action" in self.roles and len(others - {"action"}) >= 2
-        ) or {"recommendation", "number", "owner"} <= set(self.roles)
+        ) or ({"recommendation", "number"} <= set(self.roles) and bool(others - {"action"}))
 
 
 # --- content -----------------------------------------------------------------------------

@@ -119,7 +119,7 @@ def build_plan(document: Document, sha256: str, backend: str | None) -> Plan:
         raise ExtractError(
             f"{document.path}: no action-plan table found (no table with a Recommendation "
             "or Action column and at least two of Scope, Owner, Milestones, Target date, "
-            "Progress)"
+            "Progress, or numbered recommendations and one of them)"
         )
     warnings = [*(PlanWarning(message_code(w), None, w) for w in document.warnings),
                 *layout_warnings]

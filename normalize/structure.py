@@ -250,8 +250,8 @@ def plan_tables(
         warnings.extend(
             PlanWarning(
                 "table_skipped", None,
-                f"table on {_where(t)} skipped: it only lists the recommendations and who "
-                "they are for; the plan's fuller tables are read instead",
+                f"table on {_where(t)} skipped: it only lists the recommendations with one "
+                "column about them; the plan's fuller tables are read instead",
             )
             for t in chosen if t.columns.is_bare_list
         )

@@ -298,9 +298,14 @@ MAPS = [
      [("x", "y", "Police", "March 2025"), ("x", "y", "Housing", "May 2025")],
      ["recommendation", "action", None, "target"],
      ["Recommendation", "Action", "Key partners", "By when"], True),
-    # the plainest list a review publishes: numbered recommendations and who they are for
+    # the plainest lists a review publishes: numbered recommendations and one thing about them
     (("#", "Recommendation", "Addressed to"), None, ["number", "recommendation", "owner"],
      ["#", "Recommendation", "Addressed to"], True),
+    (("No.", "Recommendation", "Progress update"), None,
+     ["number", "recommendation", "completion"], ["No.", "Recommendation", "Progress update"],
+     True),
+    (("Ref", "Recommendation", "Target date"), None, ["number", "recommendation", "target"],
+     ["Ref", "Recommendation", "Target date"], True),
     # a business plan: objective, actions, two outcome columns (outcomes are a list)
     (("What will it do?", "How will the partnership do this?", "Responsible lead/ group",
       "By when", "What is desired outcome", "What will impact be and how measured"), None,
