@@ -40,13 +40,14 @@ from dhrplan.extract.celltext import (
     SPACE_WIDTH,
     Measure,
     PageWords,
+    break_said,
     cell_text,
     known_words,
     opens_action,
-    quoted_end,
     starts_item_after,
     unsure_notes,
 )
+from dhrplan.extract.columnbreaks import split_document_first_sentences
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import ITEM_START, opens_labelled
 from dhrplan.extract.model import (
@@ -325,6 +326,7 @@ def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
     return Measure(
         fit_margin=settings.fit_share * width,
         break_margin=settings.break_share * width,
+        indent_margin=float("inf"),  # the lines are placed, not read: no indents
     )
 
 
@@ -544,11 +546,14 @@ def undo_converter_lines(
                         near += 1
                         fragment.rows[r].warnings.append(RowNote(
                             PARAGRAPHS_UNSURE,
-                            f'the line break after "{quoted_end(line)}" was read as a wrap, but '
+                            f"{break_said(line)} was read as a wrap, but "
                             f"the next word nearly fitted on that line: it may end a paragraph",
                             c,
                         ))
                 _replace(fragment, r, c, cell, text, room, tuple(lines))
+    split_document_first_sentences(
+        [b for b in blocks if isinstance(b, TableFragment) and id(b) in table_fragments]
+    )
     if near:
         warnings.append(
             f"{near} line break{'s' if near > 1 else ''} in cells that keep the PDF's lines "
