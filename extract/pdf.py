@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from dhrplan.extract.columnbreaks import split_document_first_sentences
+from dhrplan.extract.columnbreaks import split_document_column_breaks
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
@@ -98,7 +98,7 @@ def read_pdf(
     if not holds_recommendations(b for layout in layouts for b in layout.blocks):
         raise ExtractError(f"{path}: no action-plan table found")
     blocks = _drop_running_lines(layouts, source.page_count)
-    split_document_first_sentences(blocks)
+    split_document_column_breaks(blocks)
     return Document(
         path=path,
         format="pdf",

@@ -47,7 +47,7 @@ from dhrplan.extract.celltext import (
     starts_item_after,
     unsure_notes,
 )
-from dhrplan.extract.columnbreaks import split_document_first_sentences
+from dhrplan.extract.columnbreaks import split_document_column_breaks
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import ITEM_START, opens_labelled
 from dhrplan.extract.model import (
@@ -551,7 +551,7 @@ def undo_converter_lines(
                             c,
                         ))
                 _replace(fragment, r, c, cell, text, room, tuple(lines))
-    split_document_first_sentences(
+    split_document_column_breaks(
         [b for b in blocks if isinstance(b, TableFragment) and id(b) in table_fragments]
     )
     if near:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dhrplan.extract.celltext import unsure_notes
-from dhrplan.extract.columnbreaks import split_first_sentences
+from dhrplan.extract.columnbreaks import split_column_breaks
 from dhrplan.extract.model import PARAGRAPHS_UNSURE, Cell, Row
 
 BROKEN = (
@@ -67,7 +67,7 @@ def test_a_columns_first_sentences_decide_a_full_line(
 ) -> None:
     rows = [row(lines, text) for lines, text in others] + [unsure_row(noted)]
     before = [r.cells[0].text for r in rows[:-1]]
-    assert split_first_sentences(rows, 0) == int(split)
+    assert split_column_breaks(rows, 0) == int(split)
     assert [r.cells[0].text for r in rows[:-1]] == before
     last = rows[-1]
     if split:
@@ -80,3 +80,44 @@ def test_a_columns_first_sentences_decide_a_full_line(
         assert [n.message for n in last.warnings] == (
             [n.message for n in unsure_notes([UNSURE_HEAD], 0)] if noted else []
         )
+
+
+MILESTONES = [
+    (["Workshops scheduled", "Practice briefing", "published"],
+     "Workshops scheduled\nPractice briefing published"),
+    (["Audit in programme", "Audit completed", "Findings reported"],
+     "Audit in programme\nAudit completed\nFindings reported"),
+]
+"""A milestone column: items ending in a lower-case word, the next opening with a capital,
+at sure breaks (short lines), one item wrapped ("Practice briefing" / "published")."""
+
+
+@pytest.mark.parametrize(("others", "lines", "text", "noted", "expected"), [
+    # the next milestone opening with a figure, at a full line: an item like the others
+    (MILESTONES, ["Screening tool live", "90% of frontline staff trained"],
+     "Screening tool live 90% of frontline staff trained", "Screening tool live",
+     "Screening tool live\n90% of frontline staff trained"),
+    # a capitalised word with a capital after it is a name going on, no item
+    (MILESTONES, ["Embed changes through key", "Trust Meetings"],
+     "Embed changes through key Trust Meetings", "Embed changes through key",
+     "Embed changes through key Trust Meetings"),
+    # "S1. S2." / "S3.": the cell's own break after S2, and copies of the cell (second
+    # and third rounds), are no habit for the break after S1
+    (2 * [(["The police should use this review in", "training. The police often faced",
+        "high tension.", "This may be done in training."],
+       "The police should use this review in training. The police often faced high "
+       "tension.\nThis may be done in training.")],
+     ["The police should use this review in training.", "The police often faced",
+      "high tension.", "This may be done in training."],
+     "The police should use this review in training. The police often faced high "
+     "tension.\nThis may be done in training.", "The police should use this review in training.",
+     "The police should use this review in training. The police often faced high "
+     "tension.\nThis may be done in training."),
+])
+def test_the_kind_of_boundary_decides_whose_habit_counts(
+    others: list[tuple[list[str], str]], lines: list[str], text: str, noted: str,
+    expected: str,
+) -> None:
+    rows = [row(ls, t) for ls, t in others] + [row(lines, text, noted)]
+    split_column_breaks(rows, 0)
+    assert rows[-1].cells[0].text == expected

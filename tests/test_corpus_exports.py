@@ -31,18 +31,10 @@ OWNER_LINES = (
     "owners on two lines, the first of which nearly left room for the second's first word "
     "(warned)"
 )
-INDENTED = (
-    "a note under a list item that the PDF sets apart by its indent alone: a text export "
-    "keeps no indents, so the break after the item's full line reads as a wrap (warned)"
-)
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
-    "coded-refs-bullets": {
-        (0, "actions"): SPACED,
-        **{(i, "actions"): INDENTED for i in (1, 2, 3)},
-    },
     "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},

@@ -43,10 +43,6 @@ OWNER_LINES = (
     "two owners on two lines, the first nearly leaving room for the second's first word: "
     "read as one wrapped name, as in the <br> exports (warned)"
 )
-INDENTED = (
-    "a note under a list item that the PDF sets apart by its indent alone: the layout text "
-    "keeps its lines but not the indent (warned)"
-)
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 ROW_SPLIT = (
     "a row without a number whose second paragraph starts afresh beside capitalised cells: "
@@ -58,10 +54,6 @@ LIST_ABOVE = (
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
-    "coded-refs-bullets": {
-        (0, "actions"): SPACED,
-        **{(i, "actions"): INDENTED for i in (1, 2, 3)},
-    },
     "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
