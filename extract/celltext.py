@@ -41,6 +41,7 @@ from dhrplan.extract.vocabulary import IMPERATIVE_VERBS
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     PUNCTUATION,
+    hyphen_goes_on,
     is_word,
     normal_word,
     one_word,
@@ -252,7 +253,7 @@ def lines_text(
             or left and _moved_left_edge(opening, prev, line, hang, measure)
         ):
             paragraphs.append(line.text)
-        elif _ends_with_hyphen(prev):
+        elif _ends_with_hyphen(prev, line):
             paragraphs[-1] += line.text
         else:
             if unsure is not None and tagged is None and unsure_break(paragraphs[-1], first.text):
@@ -614,6 +615,5 @@ def _labelled(prev: Line, line: Line) -> bool:
     return opens_labelled(prev.words[-1].text, line.words[0].text)
 
 
-def _ends_with_hyphen(prev: Line) -> bool:
-    last = prev.words[-1].text
-    return len(last) > 1 and last.endswith("-") and last[-2].isalpha()
+def _ends_with_hyphen(prev: Line, line: Line) -> bool:
+    return hyphen_goes_on(prev.words[-1].text, line.words[0].text)

@@ -59,7 +59,13 @@ from dhrplan.extract.model import (
     RowNote,
     TableFragment,
 )
-from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
+from dhrplan.extract.words import (
+    PUNCTUATION,
+    hyphen_goes_on,
+    is_word,
+    normal_word,
+    split_word,
+)
 
 Style = Literal["lines", "breaks", "flat"]
 
@@ -403,7 +409,7 @@ def _glue_flat(
         lines: list[list[str]] = [tokens[:1]]
         for k, token in enumerate(tokens[1:], 2):
             line, second = lines[-1], tokens[k] if k < len(tokens) else ""
-            if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
+            if line and (hyphen_goes_on(line[-1], token)
                          or token in CLOSING
                          or split_word(line[-1], token, known=known)
                          or _suffix(line[-1], token)):
