@@ -4,10 +4,12 @@ A PDF only has lines. Whether a line break was a soft wrap or a paragraph end is
 way the word processor decided it: a wrap happens only when the next word does not fit, so if
 the first word of the next line would have fitted at the end of this line (with room to
 spare: Writer wraps words that fit by less than a point), the line ended on purpose; so did
-it where the gap to the next line is wider than the cell's line spacing. Bullets and item
-labels ("a.", "2)", "ii.") always start a paragraph (a dash only where the line before had
-room for it), and so does a switch between an all-bold and a plain line, and a line opening
-with the same two words as an earlier paragraph of the cell ("Briefing to be ..."). When the
+it where the gap to the next line is wider than the cell's line spacing, and where the next
+line starts off the left edge the paragraph's wrapped lines keep (a note indented under a
+list item: `_moved_left_edge`). Bullets and item labels ("a.", "2)", "ii.") always start a
+paragraph (a dash only where the line before had room for it), and so does a switch between
+an all-bold and a plain line, and a line opening with the same two words as an earlier
+paragraph of the cell ("Briefing to be ..."). When the
 next word would not have fitted, a capitalised common word after a paragraph ending in a
 lower-case content word ("...proactive approach" / "Briefing to be approved") is still read
 as a new paragraph: mid-sentence, a capital after such a word is rare, while lists of
@@ -328,8 +330,8 @@ _SENTENCE_END = re.compile(r"[.!?;:][)\]\"'’”]*$")
 
 
 def ends_sentence(word: str) -> bool:
-    """Whether a word ends a sentence or a clause that a list item may end with ("abuse.",
-    "cover:", "(page 11))" aside)."""
+    """Whether a word ends a sentence or a clause a list item may end with ("abuse.",
+    "cover:", "care;", "policy.)")."""
     return bool(_SENTENCE_END.search(word))
 
 
