@@ -329,12 +329,6 @@ def _moved_left_edge(
 _SENTENCE_END = re.compile(r"[.!?;:][)\]\"'’”]*$")
 
 
-def ends_sentence(word: str) -> bool:
-    """Whether a word ends a sentence or a clause a list item may end with ("abuse.",
-    "cover:", "care;", "policy.)")."""
-    return bool(_SENTENCE_END.search(word))
-
-
 def opens_action(last: str, word: str, second: str) -> bool:
     """After a finished sentence, a capitalised verb that opens an action ("...checklist." /
     "Audit closed cases") starts the next item: in action and milestone cells each item is a

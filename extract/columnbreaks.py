@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from dhrplan.extract.celltext import break_said, ends_sentence, unsure_break
+from dhrplan.extract.celltext import break_said, unsure_break
 from dhrplan.extract.model import PARAGRAPHS_UNSURE, Block, Row, RowNote, TableFragment
 
 
@@ -53,6 +53,9 @@ SETTINGS = ColumnBreakSettings()
 
 _FIRST_END = regex.compile(r"[.!?][)\]\"'’”]*(?= +[\p{Lu}\"“‘(])")
 """A sentence's end followed by a space and a capital (or an opening quote or bracket)."""
+_ENDS_SENTENCE = regex.compile(r"[.!?][)\]\"'’”]*$")
+"""A word that ends a sentence; not a colon or semicolon, after which a label's value goes
+on ("Ownership; Police, SomFT")."""
 
 
 def _kinds(
@@ -63,7 +66,7 @@ def _kinds(
     last = before.rsplit(maxsplit=1)[-1] if before.strip() else ""
     if not last or not word or word.startswith("•"):
         return frozenset()  # a bullet starts a paragraph by a rule of its own
-    if ends_sentence(last):
+    if _ENDS_SENTENCE.search(last):
         if not word.lstrip("\"“‘(")[:1].isupper():
             return frozenset()
         head = before.strip()

@@ -101,6 +101,9 @@ at sure breaks (short lines), one item wrapped ("Practice briefing" / "published
     (MILESTONES, ["Embed changes through key", "Trust Meetings"],
      "Embed changes through key Trust Meetings", "Embed changes through key",
      "Embed changes through key Trust Meetings"),
+    # a label's value goes on after its colon or semicolon, whatever the column's habit
+    ([BROKEN, BROKEN_TOO], ["Ownership;", "Police, SomFT and CCG"],
+     "Ownership; Police, SomFT and CCG", "Ownership;", "Ownership; Police, SomFT and CCG"),
     # "S1. S2." / "S3.": the cell's own break after S2, and copies of the cell (second
     # and third rounds), are no habit for the break after S1
     (2 * [(["The police should use this review in", "training. The police often faced",
