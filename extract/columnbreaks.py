@@ -9,7 +9,8 @@ column's other cells. Each such break is of a kind:
 
 - **first**: the end of the cell's first sentence ("Agencies should ... followed up." /
   "The review found ...": a recommendation, then why);
-- **sentence**: any sentence's end, then a capital (actions one sentence each);
+- **sentence**: a later sentence's end, then a capital (actions one sentence each); a
+  break after a later sentence says nothing of the first ("S1. S2." / "S3.");
 - **item**: a lower-case content word, then a capitalised common word or a figure.
 
 Where the column's other cells show that kind of boundary at sure paragraph breaks (a line
@@ -18,7 +19,10 @@ be a break: the text went on), the plan sets such boundaries as paragraph breaks
 unsure one is read so too; still warned, as a guess. One boundary of the kind inside a line
 anywhere in the column turns the rule off for that kind. A column is taken across every
 table of the document as wide as its own (one table cut at page breaks, or the same
-template repeated, as a form per recommendation).
+template repeated, as a form per recommendation). Breaks are told apart by the words before
+them (a plan repeating a cell in a second round shows one habit, not two), a cell's own
+breaks are no evidence for it, and nor is the rest of a cell a page break cut (it opens in
+lower case): its breaks may be those of the very cell, on the page before, that is unsure.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def _kinds(
         opening = not head.startswith("•") and not head[:1].islower()
         earlier = any(m.end() >= settings.min_sentence for m in _FIRST_END.finditer(head))
         first = opening and len(head) >= settings.min_sentence and not earlier
-        return frozenset({"sentence", "first"} if first else {"sentence"})
+        return frozenset({"first"} if first else {"sentence"})
     item = unsure_break(before.rstrip(), word) and not second[:1].isupper()
     return frozenset({"item"}) if item else frozenset()
 
@@ -128,7 +132,9 @@ def _evidence(
                 head = " ".join([before, *tokens[:k]])
                 on.update(_kinds(head, tokens[k], tokens[k + 1], settings))
         before = " ".join([before, *tokens[:-1]])
-    paragraphs = text.split("\n")
+    # the rest of a cell a page break cut (opening in lower case) shows no habit: its breaks
+    # may be those of the very cell whose first part, on the page before, is unsure
+    paragraphs = [] if text[:1].islower() else text.split("\n")
     for k in range(1, len(paragraphs)):
         words = [*paragraphs[k].split(), ""]
         if words[0]:

@@ -124,3 +124,26 @@ def test_the_kind_of_boundary_decides_whose_habit_counts(
     rows = [row(ls, t) for ls, t in others] + [row(lines, text, noted)]
     split_column_breaks(rows, 0)
     assert rows[-1].cells[0].text == expected
+
+
+ACTIONS = (["Agree the protocol.", "Review it in June.", "Report to the Board."],
+           "Agree the protocol.\nReview it in June.\nReport to the Board.")
+ACTIONS_TOO = (["Map the services.", "Publish the map.", "Brief every agency."],
+               "Map the services.\nPublish the map.\nBrief every agency.")
+CUT_ACTIONS = (["audit in the spring.", "Share the findings."],
+               "audit in the spring.\nShare the findings.")
+"""The rest of an action cell a page break cut: its breaks may be the unsure cell's own."""
+
+
+@pytest.mark.parametrize(("others", "split"), [
+    ([ACTIONS, ACTIONS_TOO], True),  # two cells break after their later sentences
+    ([ACTIONS, CUT_ACTIONS], False),  # the rest of a cut cell is no second cell
+])
+def test_later_sentences_go_by_the_other_cells_later_sentences(
+    others: list[tuple[list[str], str]], split: bool
+) -> None:
+    lines = ["Gap analysis done.", "Action plan to close the", "gaps.", "Apply for accreditation."]
+    text = "Gap analysis done.\nAction plan to close the gaps. Apply for accreditation."
+    rows = [row(ls, t) for ls, t in others] + [row(lines, text, "Action plan to close the gaps.")]
+    split_column_breaks(rows, 0)
+    assert rows[-1].cells[0].text == (text.replace("gaps. ", "gaps.\n") if split else text)
