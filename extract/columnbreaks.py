@@ -140,8 +140,8 @@ def _evidence(
         if words[0]:
             before = " ".join(paragraphs[:k])
             kinds = _kinds(before, words[0], words[1], settings)
-            # told apart by the words about the break: a cell a plan repeats (a second
-            # round, the rest of a cut cell) is one cell
+            # told apart by the words before the break: a cell a plan repeats in a second
+            # round is one cell
             breaks.update((kind, _context(before)) for kind in kinds)
     for sentence in _noted(row, column):
         at = [m.end() for m in regex.finditer(regex.escape(sentence), text)
