@@ -1,12 +1,14 @@
 """How far the corpus's records can be trusted: convert every plan of tests/corpus through
 every reader and compare with the expected records, field by field.
 
-    .venv/bin/python benchmarks/evaluate_corpus.py [--show]
+    .venv/bin/python benchmarks/evaluate_corpus.py [--show] [--reader NAME ...]
 
 Prints, per plan and reader, the records that equal their expected record; then the two
 figures of issue 8, for the documents (.docx and PDFs) and for the text exports of the PDFs
 apart: of the records without a warning, the share that are right (floor 98 %), and of the
 records that differ, the share whose warnings name a differing field (floor 90 %).
+`--show` prints each differing field (got, want); `--reader` (repeatable, a prefix such as
+"export/" or "pdf/pdfium") measures only those readers, to look at one column quickly.
 """
 
 from __future__ import annotations
@@ -61,11 +63,14 @@ class Trust:
 
 def main(argv: list[str]) -> int:
     show = "--show" in argv
+    chosen = [argv[k + 1] for k, arg in enumerate(argv[:-1]) if arg == "--reader"]
     trust = {"documents": Trust(), "text exports": Trust()}
     totals: dict[str, list[int]] = {}
     for plan in plans():
         want = expected(plan)
         for reader, (folder, suffix, backend) in READERS.items():
+            if chosen and not any(reader.startswith(c) for c in chosen):
+                continue
             path = folder / f"{plan}{suffix}"
             tally = trust["text exports" if reader.startswith("export/") else "documents"]
             if not path.exists():

@@ -4,10 +4,12 @@ A PDF only has lines. Whether a line break was a soft wrap or a paragraph end is
 way the word processor decided it: a wrap happens only when the next word does not fit, so if
 the first word of the next line would have fitted at the end of this line (with room to
 spare: Writer wraps words that fit by less than a point), the line ended on purpose; so did
-it where the gap to the next line is wider than the cell's line spacing. Bullets and item
-labels ("a.", "2)", "ii.") always start a paragraph (a dash only where the line before had
-room for it), and so does a switch between an all-bold and a plain line, and a line opening
-with the same two words as an earlier paragraph of the cell ("Briefing to be ..."). When the
+it where the gap to the next line is wider than the cell's line spacing, and where the next
+line starts off the left edge the paragraph's wrapped lines keep (a note indented under a
+list item: `_moved_left_edge`). Bullets and item labels ("a.", "2)", "ii.") always start a
+paragraph (a dash only where the line before had room for it), and so does a switch between
+an all-bold and a plain line, and a line opening with the same two words as an earlier
+paragraph of the cell ("Briefing to be ..."). When the
 next word would not have fitted, a capitalised common word after a paragraph ending in a
 lower-case content word ("...proactive approach" / "Briefing to be approved") is still read
 as a new paragraph: mid-sentence, a capital after such a word is rare, while lists of
@@ -41,6 +43,7 @@ from dhrplan.extract.vocabulary import IMPERATIVE_VERBS
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     PUNCTUATION,
+    hyphen_goes_on,
     is_word,
     normal_word,
     one_word,
@@ -91,6 +94,11 @@ class Measure:
     break_margin: float = 2 * FIT_MARGIN
     """Room (in ems) beyond `FULL_LINE` characters a line may have left and still end in
     half a word."""
+    indent_margin: float = 0.5
+    """Shift (in ems) of a line's left edge from where the paragraph's wrapped lines start
+    that makes it a new paragraph (`_moved_left_edge`): a word processor starts every
+    wrapped line of a paragraph at one indent, to the point, while list and note indents
+    differ by a quarter inch or more. A text export shows no indents (infinite)."""
 
 
 POINTS = Measure()
@@ -218,10 +226,14 @@ def lines_text(
     tails = _whole_first_words(lines, right, known, measure)
     tagged = tag_breaks(lines)
     paragraphs: list[str] = [lines[0].text]
+    opening = lines[0]  # the first line of the paragraph being read
+    left = _aligned_left(lines, measure)
+    hang = _hang(lines, measure)
     for i, (prev, line, tail) in enumerate(zip(lines, lines[1:], tails, strict=False)):
         first = line.words[0]
         below = lines[i + 2] if i + 2 < len(lines) else None
         last = paragraphs[-1].rsplit(" ", 1)[-1]
+        count = len(paragraphs)
         if tagged is not None and tagged[i]:
             paragraphs.append(line.text)
         elif _broken_word(prev, last, first, tail, right, known, measure):
@@ -240,15 +252,78 @@ def lines_text(
             or _numbered_item(prev, line)
             or _labelled(prev, line)
             or _repeats_opening(paragraphs, line, below)
+            or left and _moved_left_edge(opening, prev, line, hang, measure)
         ):
             paragraphs.append(line.text)
-        elif _ends_with_hyphen(prev):
+        elif _ends_with_hyphen(prev, line):
             paragraphs[-1] += line.text
         else:
             if unsure is not None and tagged is None and unsure_break(paragraphs[-1], first.text):
                 unsure.append(paragraphs[-1])
             paragraphs[-1] += " " + line.text
+        if len(paragraphs) > count:
+            opening = line
     return "\n".join(_normalise_bullet(p.strip()) for p in paragraphs if p.strip())
+
+
+def _aligned_left(lines: list[Line], measure: Measure) -> bool:
+    """Whether the cell's text is set flush left (or justified), so that its lines' left
+    edges mean indents: not when they are centred or set flush right (their left edges
+    then follow their lengths), nor in a text export (`indent_margin` infinite)."""
+    if measure.indent_margin == float("inf") or len(lines) < 2:
+        return False
+    size = max(line.size for line in lines)
+    tolerance = measure.indent_margin * size
+
+    def spread(values: list[float]) -> float:
+        return max(values) - min(values)
+
+    if spread([line.x0 for line in lines]) <= tolerance:
+        return True
+    return (
+        spread([(line.x0 + line.x1) / 2 for line in lines]) > tolerance
+        and spread([line.x1 for line in lines]) > tolerance
+    )
+
+
+def _opens_item(line: Line) -> bool:
+    """A line that starts with a bullet or an item label as a word of its own."""
+    first = line.words[0].text
+    return len(line.words) > 1 and (first in BULLETS or bool(ITEM_LABEL.match(first)))
+
+
+def _hang(lines: list[Line], measure: Measure) -> float | None:
+    """Where the cell's list items wrap to (a list's hanging indent, which need not be where
+    the text after the bullet starts): the nearest left edge right of the bullets of the
+    lines that open no item. None without items, or with none such."""
+    items = [line.x0 for line in lines if _opens_item(line)]
+    if not items:
+        return None
+    tolerance = measure.indent_margin * max(line.size for line in lines)
+    others = [
+        line.x0 for line in lines
+        if not _opens_item(line) and line.x0 > min(items) + tolerance
+    ]
+    return min(others, default=None)
+
+
+def _moved_left_edge(
+    opening: Line, prev: Line, line: Line, hang: float | None, measure: Measure
+) -> bool:
+    """A line that starts elsewhere than the paragraph's wrapped lines do starts a paragraph
+    of its own ("• Report the findings to the Board." / a note under the item, indented
+    further). The wrapped lines start where the line before starts when that is itself a
+    wrapped line; under an item's first line, at the cell's hang (`_hang`), where its text
+    after the bullet or label starts, or at the bullet (typed as text); under any other
+    first line, nothing is known (a first-line indent, a hanging one), so nothing is said."""
+    tolerance = measure.indent_margin * prev.size
+    if prev is not opening:
+        starts = [prev.x0]
+    elif _opens_item(opening):
+        starts = [opening.x0, opening.words[1].x0, *([] if hang is None else [hang])]
+    else:
+        return False
+    return all(abs(line.x0 - x) > tolerance for x in starts)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:][)\]\"'’”]*$")
@@ -291,12 +366,18 @@ def quoted_end(text: str, words: int = 6) -> str:
     return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
+def break_said(text: str) -> str:
+    """How a row's note on the line break after `text` opens: one wording, so that a later
+    rule (`columnbreaks`) can find the note it decides."""
+    return f'the line break after "{quoted_end(text)}"'
+
+
 def unsure_notes(sentences: list[str], column: int) -> list[RowNote]:
     """A row's notes for the line breaks `cell_text` told to `unsure` in one column."""
     return [
         RowNote(
             PARAGRAPHS_UNSURE,
-            f'the line break after "{quoted_end(s)}" was read as a wrap; it may end a paragraph',
+            f"{break_said(s)} was read as a wrap; it may end a paragraph",
             column,
         )
         for s in sentences
@@ -530,6 +611,5 @@ def _labelled(prev: Line, line: Line) -> bool:
     return opens_labelled(prev.words[-1].text, line.words[0].text)
 
 
-def _ends_with_hyphen(prev: Line) -> bool:
-    last = prev.words[-1].text
-    return len(last) > 1 and last.endswith("-") and last[-2].isalpha()
+def _ends_with_hyphen(prev: Line, line: Line) -> bool:
+    return hyphen_goes_on(prev.words[-1].text, line.words[0].text)

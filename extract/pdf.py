@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from dhrplan.extract.borderless import continue_at_top
+from dhrplan.extract.columnbreaks import split_document_column_breaks
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
@@ -97,11 +98,13 @@ def read_pdf(
         raise ExtractError(f"{path}: no text layer (a scanned PDF?); it needs OCR first")
     if not holds_recommendations(b for layout in layouts for b in layout.blocks):
         raise ExtractError(f"{path}: no action-plan table found")
+    blocks = _drop_running_lines(layouts, source.page_count)
+    split_document_column_breaks(blocks)
     return Document(
         path=path,
         format="pdf",
         page_count=source.page_count,
-        blocks=_drop_running_lines(layouts, source.page_count),
+        blocks=blocks,
         warnings=structure.warnings + warnings,
     )
 

@@ -36,8 +36,8 @@ from dhrplan.extract.textlines import text_width
 from dhrplan.extract.vocabulary import glue_broken_header
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
-    HYPHEN_END,
     NAMES_IN_RUNNING_TEXT,
+    hyphen_goes_on,
     normal_word,
     split_word,
 )
@@ -158,7 +158,10 @@ def join_text(before: str, after: str, room: float | None = None) -> str:
     if not after.strip():
         return before
     before, after = before.rstrip(), after.lstrip()
-    if HYPHEN_END.search(before[-2:]) and after[0].islower() or split_word(before, after, room):
+    if (
+        hyphen_goes_on(_last_word(before), _first_word(after)) and after[0].islower()
+        or split_word(before, after, room)
+    ):
         return before + after
     if _cut_mid_phrase(before, after):
         return f"{before} {after}"

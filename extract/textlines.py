@@ -40,13 +40,14 @@ from dhrplan.extract.celltext import (
     SPACE_WIDTH,
     Measure,
     PageWords,
+    break_said,
     cell_text,
     known_words,
     opens_action,
-    quoted_end,
     starts_item_after,
     unsure_notes,
 )
+from dhrplan.extract.columnbreaks import split_document_column_breaks
 from dhrplan.extract.geometry import Word
 from dhrplan.extract.labels import ITEM_START, opens_labelled
 from dhrplan.extract.model import (
@@ -58,7 +59,13 @@ from dhrplan.extract.model import (
     RowNote,
     TableFragment,
 )
-from dhrplan.extract.words import HYPHEN_END, PUNCTUATION, is_word, normal_word, split_word
+from dhrplan.extract.words import (
+    PUNCTUATION,
+    hyphen_goes_on,
+    is_word,
+    normal_word,
+    split_word,
+)
 
 Style = Literal["lines", "breaks", "flat"]
 
@@ -325,6 +332,7 @@ def measure_for(width: float, settings: TextLineSettings = SETTINGS) -> Measure:
     return Measure(
         fit_margin=settings.fit_share * width,
         break_margin=settings.break_share * width,
+        indent_margin=float("inf"),  # the lines are placed, not read: no indents
     )
 
 
@@ -401,7 +409,7 @@ def _glue_flat(
         lines: list[list[str]] = [tokens[:1]]
         for k, token in enumerate(tokens[1:], 2):
             line, second = lines[-1], tokens[k] if k < len(tokens) else ""
-            if line and (HYPHEN_END.search(line[-1]) and token[0].isalpha()
+            if line and (hyphen_goes_on(line[-1], token)
                          or token in CLOSING
                          or split_word(line[-1], token, known=known)
                          or _suffix(line[-1], token)):
@@ -544,11 +552,14 @@ def undo_converter_lines(
                         near += 1
                         fragment.rows[r].warnings.append(RowNote(
                             PARAGRAPHS_UNSURE,
-                            f'the line break after "{quoted_end(line)}" was read as a wrap, but '
+                            f"{break_said(line)} was read as a wrap, but "
                             f"the next word nearly fitted on that line: it may end a paragraph",
                             c,
                         ))
                 _replace(fragment, r, c, cell, text, room, tuple(lines))
+    split_document_column_breaks(
+        [b for b in blocks if isinstance(b, TableFragment) and id(b) in table_fragments]
+    )
     if near:
         warnings.append(
             f"{near} line break{'s' if near > 1 else ''} in cells that keep the PDF's lines "

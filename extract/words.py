@@ -146,6 +146,21 @@ ONE_LETTER_WORDS = frozenset("aAI")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")
 """A word hyphenated at the end of a line: "multi-" + "agency" is "multi-agency"."""
 
+SUSPENDED_BEFORE = frozenset(("and", "or", "nor", "to"))
+"""Words after which a hyphen is suspended, not a word cut: "pre- and post-course",
+"short- or long-term", "one- to two-day"."""
+
+
+def hyphen_goes_on(head: str, tail: str) -> bool:
+    """Whether a word ending in a hyphen ("multi-") goes on in the next piece ("agency"),
+    glued without a space; not before "and", "or", "to", where the hyphen is suspended
+    ("Pre- and post-course questionnaires")."""
+    return (
+        bool(HYPHEN_END.search(head))
+        and tail[:1].isalpha()
+        and tail.strip(PUNCTUATION).casefold() not in SUSPENDED_BEFORE
+    )
+
 DATE_HEAD = re.compile(r"\d{1,2}[./]\d{1,2}[./](?P<year>\d{1,3})$")
 """The first half of a date a narrow column broke: "31.12.20" / "16", "31.12.201" / "6"."""
 

@@ -16,13 +16,16 @@ PADDING = 2.0
 LEADING = 12.0
 
 
-def words_of(lines: list[str], gaps: dict[int, float] | None = None) -> list[Word]:
-    """The lines' words, left-aligned from x = PADDING, one line every LEADING points (plus
-    `gaps[i]` above line i)."""
+def words_of(
+    lines: list[str], gaps: dict[int, float] | None = None,
+    indents: dict[int, float] | None = None,
+) -> list[Word]:
+    """The lines' words, left-aligned from x = PADDING (plus `indents[i]` on line i), one
+    line every LEADING points (plus `gaps[i]` above line i)."""
     words, top = [], 0.0
     for i, line in enumerate(lines):
         top += (gaps or {}).get(i, 0.0)
-        x = PADDING
+        x = PADDING + (indents or {}).get(i, 0.0)
         for text in line.split(" "):
             words.append(Word(text, x, top, x + CHAR * len(text), top + SIZE, "Arial", SIZE))
             x += CHAR * len(text) + SPACE
@@ -145,3 +148,57 @@ def test_a_full_line_that_ends_a_sentence_is_told_as_unsure(
     cell_text(words_of(lines), 0.0, max(w.x1 for w in words_of(lines[:1])) + 1.0 + PADDING,
               unsure=told)
     assert told == unsure
+
+
+ITEMS = ["• Add a domestic abuse themed case", "audit to the programme.",
+         "• Report the findings to the Board.", "The report will include all the",
+         "views of the practitioners."]
+
+
+@pytest.mark.parametrize(("lines", "indents", "expected"), [
+    # a note under a list item, indented past the list's hang: its own paragraph, though
+    # its first word would not have fitted after "Board."
+    (ITEMS, {1: 10.0, 3: 20.0, 4: 20.0},
+     "• Add a domestic abuse themed case audit to the programme.\n"
+     "• Report the findings to the Board.\n"
+     "The report will include all the views of the practitioners."),
+    # the same lines all wrapped at the hang: one item
+    (ITEMS, {1: 10.0, 3: 10.0, 4: 10.0},
+     "• Add a domestic abuse themed case audit to the programme.\n"
+     "• Report the findings to the Board. The report will include all the views of the "
+     "practitioners."),
+    # a bullet typed as text: its lines wrap under the bullet
+    (ITEMS, {},
+     "• Add a domestic abuse themed case audit to the programme.\n"
+     "• Report the findings to the Board. The report will include all the views of the "
+     "practitioners."),
+    # a wrapped line, then one indented further: a new paragraph ("Mandatory ...")
+    (["• Build a stalking screening tool into", "the domestic abuse risk form.",
+      "Mandatory for all domestic abuse", "reports from 1 April 2024."],
+     {1: 10.0, 2: 20.0, 3: 20.0},
+     "• Build a stalking screening tool into the domestic abuse risk form.\n"
+     "Mandatory for all domestic abuse reports from 1 April 2024."),
+    # a first-line indent: the lines below start further left, one paragraph
+    (["Agencies should ensure that their", "staff know how to refer a person to",
+      "the behaviour change programme."], {0: 15.0},
+     "Agencies should ensure that their staff know how to refer a person to the behaviour "
+     "change programme."),
+    # centred lines start where their lengths put them: no indent is read
+    (["Agencies should ensure that their", "staff can refer", "perpetrators to a programme."],
+     {1: 43.0, 2: 10.0},
+     "Agencies should ensure that their staff can refer perpetrators to a programme."),
+])
+def test_a_line_starting_off_the_paragraphs_left_edge_starts_a_paragraph(
+    lines: list[str], indents: dict[int, float], expected: str
+) -> None:
+    cell = words_of(lines, indents=indents)
+    right = max(w.x1 for w in cell) + 0.5
+    ends = [max(w.x1 for w in words_of([line], indents={0: indents.get(i, 0.0)}))
+            for i, line in enumerate(lines)]
+    firsts = [CHAR * len(line.split(" ")[0]) for line in lines]
+    # every break but before a bullet is one where the next word would not have fitted:
+    # only the indent tells
+    assert all(end + SPACE + first > right - 1.0
+               for end, first, line in zip(ends, firsts[1:], lines[1:], strict=False)
+               if not line.startswith("•"))
+    assert cell_text(cell, 0.0, right + PADDING) == expected

@@ -23,43 +23,17 @@ have fitted: a paragraph break or a wrapped sentence, nothing on the page tells 
 reader keeps the sentence going and warns (paragraphs_unsure); the .docx and the tags know."""
 
 UNTAGGED_PDF: dict[str, dict[tuple[int, str], str]] = {
-    "coded-refs-bullets": {
-        (1, "actions"): FULL_LINE_PARAGRAPH,
-        (2, "actions"): FULL_LINE_PARAGRAPH,
-        (2, "milestones"): "'Screening tool live' / '90% of frontline staff trained': a full "
-                           "line with no punctuation, then a figure, reads as a wrap (warned)",
-        (3, "actions"): FULL_LINE_PARAGRAPH,
-        (3, "text"): FULL_LINE_PARAGRAPH,
-    },
+    "coded-refs-bullets": {(3, "text"): FULL_LINE_PARAGRAPH},
     "horizon-parts-tick-columns": {(4, "text"): FULL_LINE_PARAGRAPH},
     "single-and-multi-agency-tables": {
         (6, "owners"): "'Community Safety' / 'Partnership' / 'Brackenford Police' in a narrow "
                        "column: two owners, or one long name wrapped, nothing on the page "
                        "tells which; kept whole, warned (owners_unsure)",
     },
-    "glossary-first-theme-rows-landscape": {
-        (3, "actions"): FULL_LINE_PARAGRAPH,
-        (5, "actions"): FULL_LINE_PARAGRAPH,
-    },
-    "narrow-broken-headers": {
-        (4, "actions"): FULL_LINE_PARAGRAPH,
-        (9, "actions"): FULL_LINE_PARAGRAPH,
-    },
-    "parts-restart-numbering": {
-        (0, "milestones"): "'Agreement re-launched' / 'Agency leads named': the page writes "
-                           "'Agency' with a capital mid-sentence too, so the capital reads "
-                           "as a name going on (warned)",
-        (1, "text"): FULL_LINE_PARAGRAPH,
-    },
+    "parts-restart-numbering": {(1, "text"): FULL_LINE_PARAGRAPH},
     "theme-column-merged": {(3, "text"): FULL_LINE_PARAGRAPH},
     "form-tables-heading-above": {(3, "text"): FULL_LINE_PARAGRAPH},
-    "form-long-table-shaded-landscape": {(0, "text"): FULL_LINE_PARAGRAPH},
-    "two-tables-different-columns": {(9, "text"): FULL_LINE_PARAGRAPH},
     "agency-merged-over-pages": {(6, "text"): FULL_LINE_PARAGRAPH},
-    "parent-rows-over-pages": {
-        **{(i, "actions"): FULL_LINE_PARAGRAPH for i in range(6)},
-        (2, "text"): FULL_LINE_PARAGRAPH,
-    },
 }
 SILENT: set[tuple[str, int, str]] = set()
 """Differing records that carry no warning, each named in `UNTAGGED_PDF`: none today."""

@@ -31,11 +31,6 @@ OWNER_LINES = (
     "owners on two lines, the first of which nearly left room for the second's first word "
     "(warned)"
 )
-CHARACTER_FIT = (
-    "a sentence ending a line, then a capital: by the PDF's widths the next word would have "
-    "fitted (a paragraph end); counted in characters it would not, so the export reads a "
-    "wrap (warned, paragraphs_unsure)"
-)
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
 
 MERGED_DOWN = (
@@ -45,14 +40,12 @@ MERGED_DOWN = (
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
-    "coded-refs-bullets": {(0, "actions"): SPACED},
     "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "single-and-multi-agency-tables": {(1, "text"): SPACED, (5, "owners"): OWNER_LINES},
     "sar-learning-evidence-status": {(3, "text"): SPACED},
     "lead-merged-over-actions": {(0, "actions"): MERGED_DOWN, (1, "actions"): MERGED_DOWN},
-    "parent-rows-over-pages": {(5, "text"): CHARACTER_FIT},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},
         (4, "text"): SPACED,

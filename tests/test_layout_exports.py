@@ -44,10 +44,6 @@ OWNER_LINES = (
     "read as one wrapped name, as in the <br> exports (warned)"
 )
 COLOUR = "the RAG cell's shading, the status's only sign, is not in a text export (warned)"
-NEARLY_FITTED = (
-    "a paragraph end after a line that the next word nearly fitted: the grid of characters "
-    "gives the line's width only roughly, so it is read as a wrap (warned)"
-)
 ROW_SPLIT = (
     "a row without a number whose second paragraph starts afresh beside capitalised cells: "
     "read as a row of its own (the table says its rows may be wrong)"
@@ -69,10 +65,8 @@ BARE_NUMBER_LINE = (
 
 LOST: dict[str, dict[tuple[int, str], str]] = {
     "business-plan-by-when-conditions": {(1, "actions"): SPACED},
-    "coded-refs-bullets": {(0, "actions"): SPACED},
     "horizon-parts-tick-columns": {(2, "text"): SPACED},
     "narrow-broken-headers": {(3, "owners"): OWNER_LINES},
-    "parent-rows-over-pages": {(5, "text"): NEARLY_FITTED},
     "parts-restart-numbering": {(5, "text"): SPACED},
     "rag-shading-key": {
         **{(i, "status"): COLOUR for i in range(8)},

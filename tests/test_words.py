@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from dhrplan.extract.words import english_words, is_word, listed, normal_word, one_word
+from dhrplan.extract.words import (
+    english_words,
+    hyphen_goes_on,
+    is_word,
+    listed,
+    normal_word,
+    one_word,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -81,3 +88,17 @@ def test_the_inflated_copy_is_used_only_whole(tmp_path, monkeypatch) -> None:
         copy.write_bytes(damaged)
         assert words._unpacked(packed) == whole
         assert copy.read_bytes() == whole
+
+
+@pytest.mark.parametrize(("head", "tail", "goes_on"), [
+    ("multi-", "agency", True),  # a word hyphenated where its line ended
+    ("Multi-", "Agency", True),
+    ("Pre-", "and", False),  # "Pre- and post-course questionnaires": a suspended hyphen
+    ("short-", "or", False),
+    ("one-", "to", False),
+    ("full-", "and,", False),
+    ("2024-", "25", False),  # a range of figures is no word
+    ("abuse", "training", False),
+])
+def test_a_hyphen_goes_on_unless_suspended(head: str, tail: str, goes_on: bool) -> None:
+    assert hyphen_goes_on(head, tail) is goes_on
