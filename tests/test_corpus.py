@@ -33,7 +33,6 @@ UNTAGGED_PDF: dict[str, dict[tuple[int, str], str]] = {
     "parts-restart-numbering": {(1, "text"): FULL_LINE_PARAGRAPH},
     "theme-column-merged": {(3, "text"): FULL_LINE_PARAGRAPH},
     "form-tables-heading-above": {(3, "text"): FULL_LINE_PARAGRAPH},
-    "agency-merged-over-pages": {(6, "text"): FULL_LINE_PARAGRAPH},
 }
 SILENT: set[tuple[str, int, str]] = set()
 """Differing records that carry no warning, each named in `UNTAGGED_PDF`: none today."""
