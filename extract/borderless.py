@@ -57,14 +57,15 @@ set in the first column's x range) is cut off with everything below it.
 
 Alignment. Reading rows line by line needs every column to set its lines on one grid: with
 paragraph spacing (Word's "8pt after") the columns' lines drift apart, a page line mixes
-lines of several paragraphs, and row starts cannot be told from paragraph starts. A table any
-of whose body lines has words off a common baseline is not built (the file then reports no
-table rather than wrong rows; a page whose lines happen to align still gives its table).
+lines of several paragraphs, and row starts cannot be told from paragraph starts for sure.
+A table any of whose body lines has words off a common baseline is still built, and every
+one of its rows says its rows are a reading (`rows_unsure`): lost without a word, its rows'
+records were missing from the plan.
 
 Limits: a header must name its columns, and a plain one that wraps ("Recomme" / "ndation")
 is not read; cells set vertically centred or bottom
 aligned start below the row's first line and can split or merge rows; paragraph spacing
-(see Alignment) gives no table on most pages; a theme row must fit on one line, and a
+(see Alignment) makes its rows a reading, warned; a theme row must fit on one line, and a
 one-word theme right under the header that could be a wrapped header word is read as part of
 the header; a short paragraph directly under the table that fits in a column and follows a
 cell that runs to the table's last line is read as part of that cell.
@@ -191,7 +192,7 @@ def continue_below(
         return table
     body, themes, row_starts = reader._walk(first, xs, opening=True)
     body = reader._trim_tail(body, row_starts, xs)
-    if not body or not all(_aligned(lines[i]) for i in body):
+    if not body:
         return table
     kept = set(body)
     rows = reader._lattice(None, body, {i for i in themes if i in kept},
@@ -203,6 +204,7 @@ def continue_below(
         [*table.v_walls, *rows.v_walls],
         [*table.h_walls[:-1], [True] * n_cols, *rows.h_walls[1:]],
         table.inferred or rows.inferred,
+        rows_unsure=table.rows_unsure or _drift(lines, body),
     )
 
 
@@ -248,11 +250,12 @@ def continue_at_top(
         return lattices
     body, themes, row_starts = reader._walk(first, xs, opening=True)
     body = reader._trim_tail(body, row_starts, xs)
-    if not body or not all(_aligned(lines[i]) for i in body):
+    if not body:
         return lattices
     kept = set(body)
     rows = reader._lattice(None, body, {i for i in themes if i in kept},
                            [i for i in row_starts if i in kept], xs)
+    rows.rows_unsure = _drift(lines, body)
     return [rows, *lattices]
 
 
@@ -389,8 +392,7 @@ class _Reader:
         if not body:
             return None
         body = self._trim_tail(body, row_starts, xs)
-        if not all(_aligned(lines[i]) for i in body):
-            return None
+        drifting = not all(_aligned(lines[i]) for i in body)
         row_starts = [i for i in row_starts if i in set(body)]
         themes = {i for i in themes if i in set(body)}
         end = body[-1] + 1
@@ -414,7 +416,10 @@ class _Reader:
         xs = [*inner, self._right_edge(inner, last_text)]
         if len(xs) < 3:
             return None
-        return self._lattice(start, body, themes, row_starts, xs), end
+        lattice = self._lattice(start, body, themes, row_starts, xs)
+        if drifting:
+            lattice.rows_unsure = DRIFTING
+        return lattice, end
 
     def _walk(
         self, first: int, xs: list[float], opening: bool = False
@@ -577,6 +582,15 @@ class _Reader:
                 " ".join(w.text for w in above[c]), cols[c][0].text)
             walls.append("\n" in text or fresh)
         return walls
+
+
+DRIFTING = ("the table has no rulings and its columns set their lines on different "
+            "baselines (paragraph spacing): where its rows start is a reading, rows may be "
+            "joined or split")
+
+
+def _drift(lines: list[Line], body: list[int]) -> str | None:
+    return None if all(_aligned(lines[i]) for i in body) else DRIFTING
 
 
 def _aligned(line: Line, tolerance: float = 0.3) -> bool:

@@ -79,6 +79,8 @@ class Lattice:
     row_keys: list[int | None] | None = None
     """Built from tags: each grid row's TR, as a key the same on every page (None for a
     header row repeated as an artifact)."""
+    rows_unsure: str | None = None
+    """Why the rows of a table read from its text alone are a guess: every row says so."""
 
     @property
     def n_rows(self) -> int:

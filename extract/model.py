@@ -69,6 +69,9 @@ ROW_JOINED = "row_joined"
 """A row or merged cell a page break cut, joined back."""
 PARAGRAPHS_UNSURE = "paragraphs_unsure"
 """A line break the reader could not tell from a paragraph end."""
+ROWS_UNSURE = "rows_unsure"
+"""A table with no rulings whose columns set their lines on different baselines (paragraph
+spacing): where its rows start is a reading of drifting lines, and may join or split rows."""
 NESTED_TABLE = "a table nested in the cell is flattened into its text, a paragraph per cell"
 """The row note of a Word or HTML cell holding a table (its rows' owners and dates run
 into the cell's text): said on the record, not only on the document."""

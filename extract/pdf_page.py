@@ -26,6 +26,7 @@ from dhrplan.extract.celltext import (
 from dhrplan.extract.geometry import Fill, PageGeometry, Word
 from dhrplan.extract.grid import Lattice, Span
 from dhrplan.extract.model import (
+    ROWS_UNSURE,
     Block,
     Cell,
     Heading,
@@ -177,6 +178,9 @@ def fragment(
                                for line in printed),
         )
         notes.setdefault(span.row, []).extend(unsure_notes(unsure[before:], span.col))
+    if lattice.rows_unsure:
+        for r in range(lattice.n_rows):
+            notes.setdefault(r, []).append(RowNote(ROWS_UNSURE, lattice.rows_unsure))
     return TableFragment([Row(cells, [page], notes.get(r, [])) for r, cells in enumerate(grid)],
                          page)
 

@@ -93,8 +93,10 @@ def find_tables(
     ruled = find_lattices(geometry.segments, grid)
     if not settings.enabled:
         return ruled
-    real = [lat for lat in ruled if _rows_with_inner_walls(lat) >= 2]
-    weak = [lat for lat in ruled if _rows_with_inner_walls(lat) < 2]
+    shaded = _shading(geometry, settings)
+    real = [lat for lat in ruled
+            if _rows_with_inner_walls(lat) >= 2 and not _only_shading(lat, shaded, settings)]
+    weak = [lat for lat in ruled if not any(lat is r for r in real)]
     horizontal, _ = split_edges(_rules(geometry, settings), grid)
     free = [h for h in horizontal if not any(_inside(h, lat, grid.snap_tolerance) for lat in real)]
     found = list(real)
@@ -146,13 +148,29 @@ def _continued_below(
     return out
 
 
+def _shading(geometry: PageGeometry, settings: TextGridSettings) -> list[Fill]:
+    return [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
+
+
+def _only_shading(lattice: Lattice, shading: Sequence[Fill], settings: TextGridSettings) -> bool:
+    """Whether every edge of the lattice is an edge of cell shading: shaded rows (a header, a
+    theme row merged across) drawn as cells with no rule of their own, no table ruled in
+    full however many rows they make."""
+    tol = settings.shading_edge_tolerance
+    return bool(shading) and all(
+        any(abs(y - f.top) <= tol or abs(y - f.bottom) <= tol for f in shading)
+        for y in lattice.ys
+    ) and all(any(abs(x - f.x0) <= tol or abs(x - f.x1) <= tol for f in shading)
+              for x in lattice.xs)
+
+
 def _rules(geometry: PageGeometry, settings: TextGridSettings) -> list[Segment]:
     """The page's segments without the top and bottom edges of cell shading that no drawn
     rule lies beside: a shaded header or theme row over rows with no rulings draws no rule
     between rows, and its edges must not make the stack of a table ruled between rows. Where
     drawn rules run under the shading too (a table ruled between rows, its header shaded),
     the shading's edges are the rules of its rows and stay."""
-    shading = [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
+    shading = _shading(geometry, settings)
     if not shading:
         return geometry.segments
     tol = settings.shading_edge_tolerance
