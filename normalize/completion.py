@@ -52,7 +52,8 @@ _RAG = compiled(
     r"""(?:\bB?RAG|\b(?:B\s*/\s*)?R\s*/\s*A\s*/\s*G|^\W*(?=rated))(?:\s+(?:status|rating|rated)
         |\s*rated)?\s*[:=\-]?\s*
         (?P<colour>green|amber|red|blue)\b
-      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
+      | ^\W*(?:(?:current|overall|latest)?\s*status\s*[:=\-\u2013\u2014]\s*)?
+        (?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
         # "Green - ...", "Status: Blue", not "Red flag"
       | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
@@ -108,6 +109,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
               |merged\s+(?:with|into)|(?:no\s+longer|not)\s+(?:required|needed|applicable|relevant)
               |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over)
+              |(?:incorporated|absorbed|subsumed|moved)\s+(?:in(?:to)?|within)\s+(?:the\s+|an?\s+)?
+                (?:[\w'&\-]+\s+){0,5}(?:action|work|business|delivery|improvement)\s+plan
               |(?:^|(?<=\())\W*(?:not\s+(?:accepted|agreed)|rejected|declined))\b""",
         _FLAGS)),
     ("not_started", compiled(
@@ -144,6 +147,10 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \b(?:will|should|shall|would|must|is\s+due\s+to|is\s+expected\s+to)\s+(?:now\s+)?be\s+
               (?:fully\s+)?(?:complete[d]?|done|finished|in\s+place|implemented|delivered|closed)\b
           | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
+          | \bdraft\s+(?:[\w\-]+\s+){0,3}?(?:written|produced|prepared|completed?|circulated|
+              shared|developed|created|agreed|submitted|done)\b
+          | (?<![\d./])(?P<done>\d{1,3})\s*/\s*(?!(?P=done)\b)\d{1,3}\s+(?:[\w\-]+\s+){0,2}?
+              (?:complete[d]?|done|implemented|delivered|achieved|met)\b
           | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
               (?:date|deadline|timescale)\b
           | \b(?:deadline|timescale|target(?:\s+date)?)\s+(?:has\s+been\s+)?(?:extended|revised|
@@ -193,6 +200,7 @@ _AGREED = "says it was agreed, not that the work was done"
 _NO_UPDATE = "reports no update, so nothing is known of the work"
 _WITHDRAWN = "says the recommendation was withdrawn or superseded, not that the work was done"
 _RESPONSE = "gives the response to the recommendation (accepted or not), not its progress"
+_ON_HOLD = "states no progress: the work is on hold, which says nothing of how far it got"
 _CROSS = "is a cross, which plans use for done and for not done alike"
 
 _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
@@ -201,7 +209,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
     (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
     (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
     (compiled(r"""^\W*(?:(?:action|actions|work|still|currently|now)\s+)*
-                   (?:outstanding|overdue)\W*$""", _FLAGS), "unknown", _NEGATED),
+                   (?:outstanding|overdue|pending|planned)\W*$""", _FLAGS), "unknown", _NEGATED),
+    (compiled(r"""^\W*(?:(?:action|work|currently|now|status)\s*[:\-]?\s+)*on\s+hold\b
+                   (?:\s*[\-\u2013:,(]?\s*(?:pending|awaiting|until|while|due\s+to|following
+                   |subject\s+to)\b.*)?$""", _FLAGS), "unknown", _ON_HOLD),
     (compiled(
         r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
             (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
@@ -211,9 +222,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
 """Cells that are one mark or one word with a meaning of its own: a tick or "Yes" in a status
 or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
 response to the recommendation, which plans print in the status column too (S8);
-"Outstanding" or "Overdue" alone says, as "Not complete" does, that the work is not done,
-not whether it began (next to other words they are weighed as in progress: "one
-outstanding")."""
+"Outstanding", "Overdue", "Pending" or "Planned" alone says, as "Not complete" does, that the
+work is not done, not whether it began (next to other words they are weighed as in progress:
+"one outstanding", "audit planned for March"); "On hold" (pending anything) says nothing of
+how far the work got."""
 
 _LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
