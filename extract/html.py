@@ -40,18 +40,26 @@ from dhrplan.extract.htmlparse import (
 )
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import (
+    NESTED_TABLE_NOTE,
     NO_PAGE,
+    PARAGRAPHS_UNSURE,
     Block,
     Cell,
     Document,
     ExtractError,
     Heading,
     Row,
+    RowNote,
     TableFragment,
     is_frame,
 )
 from dhrplan.extract.numbering import holds_recommendations
-from dhrplan.extract.producerhtml import apply_class_styles, drop_comments, word_list_markers
+from dhrplan.extract.producerhtml import (
+    apply_class_styles,
+    drop_comments,
+    drop_notes,
+    word_list_markers,
+)
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -207,6 +215,7 @@ class _Reader:
         rows: list[Row] = []
         for r, grid_row in enumerate(table_grid(table)):
             cells: list[Cell] = []
+            notes: list[RowNote] = []
             for grid_cell in grid_row:
                 element = grid_cell.element
                 if element is None:
@@ -218,9 +227,10 @@ class _Reader:
                         f"a table nested in table {index + 1}, row {r + 1} is flattened into "
                         "its cell's text"
                     )
+                    notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE_NOTE, len(cells)))
                 text = tidy(shown.text)
                 cells.append(Cell(text, bool(text) and shown.bold, fill=cell_fill(element)))
-            rows.append(Row(cells, [], position=(index, r)))
+            rows.append(Row(cells, [], notes, position=(index, r)))
         if any(row.filled() for row in rows):
             self.blocks.append(TableFragment(rows, NO_PAGE))
 
@@ -307,6 +317,7 @@ def read_html(path: Path) -> Document:
     apply_class_styles(page)
     word_list_markers(page)
     drop_comments(page)
+    drop_notes(page)
     _strip(page)
     reader = _Reader()
     try:

@@ -69,6 +69,9 @@ ROW_JOINED = "row_joined"
 """A row or merged cell a page break cut, joined back."""
 PARAGRAPHS_UNSURE = "paragraphs_unsure"
 """A line break the reader could not tell from a paragraph end."""
+NESTED_TABLE_NOTE = "a table inside the cell was read as lines of its text, a row a line"
+"""Said (as `PARAGRAPHS_UNSURE`) on the field of a cell that holds a table of its own (.docx,
+HTML): its lines may not be the items the inner table meant."""
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,14 @@ def _read_numeric(m: regex.Match[str]) -> _Reading:
     return _exact(_year(m["y"]), int(m["m"]), int(m["d"]))
 
 
+def _read_marked(m: regex.Match[str]) -> _Reading:
+    """A day whose four-digit year runs on into a digit or two: a footnote or endnote mark
+    the text lost its superscript for; the day is read and the mark said."""
+    reading = _read_numeric(m)
+    return reading if reading.problem else replace(
+        reading, note="ends in a digit or two after the year, read as a footnote mark")
+
+
 def _read_iso(m: regex.Match[str]) -> _Reading:
     return _exact(int(m["y"]), int(m["m"]), int(m["d"]))
 
@@ -547,6 +555,9 @@ _EXACT_RULES: list[_Rule] = [
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
+    # a footnote mark printed against the year ("31/03/2025¹" read as "31/03/20251")
+    _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep)
+               (?P<y>{_YEAR4})\d{{1,2}}(?!\d)""", _read_marked),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
                (?<!\d)(?P<d>\d{{1,2}}){_ORD} (?:\s*of\s+|-\s*|\s*)(?P<mon>{_MONTH}) \s*[,\-]?\s*
                (?P<y>{_YEAR}){_FY_REST}(?!\d)""", _read_day_month),

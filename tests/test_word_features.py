@@ -1,0 +1,190 @@
+"""Word features councils' templates have, through the .docx reader, its LibreOffice PDF and
+HTML (tests/fixtures/make_word_features.py), and producers' HTML (make_html_features.py):
+content controls, tracked changes and moves, a nested table, a text box, fields and
+hyperlinks, a footnote mark after a date, soft breaks, merges both ways, a repeated header
+row, hidden text, a page header's table; Google Docs' compound CSS selectors, <thead> and
+<tbody> twice, rowspan and colspan, <br> and inline styles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from test_docx_reader import records
+
+from dhrplan.extract.docx import read_docx
+from dhrplan.extract.html import read_html
+from dhrplan.extract.model import TableFragment
+from dhrplan.extract.vocabulary import word_placeholder
+from dhrplan.normalize.items import split_items
+from dhrplan.pipeline import convert_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DOCX = FIXTURES / "word-features.docx"
+PDF = FIXTURES / "word-features.pdf"
+HTML = FIXTURES / "html" / "word-features.html"
+sys.path.insert(0, str(FIXTURES))
+import make_html_features  # noqa: E402
+
+LONG = (
+    "The partnership will review how agencies share information about repeat victims of "
+    "domestic abuse, so that each referral is seen alongside the earlier ones and risk is "
+    "assessed on the whole history rather than the latest incident alone."
+)
+LEARNING = ("Deliver a learning event for practitioners across the partnership and record who "
+            "attended.")
+# number, text, owners, target dates (kind, start), status, actions (label, text)
+EXPECTED = [
+    ("1", "Police should review the domestic abuse risk assessment used at first response.",
+     ["Police", "Probation"], [("date", "2025-03-31")], "complete",
+     [(None, "Audit 50 cases; brief supervisors.")]),
+    ("2", "Adult Social Care should update its self-neglect policy to include domestic abuse.",
+     ["Head of Service, Adult Social Care"], [], "in_progress",
+     [(None, "Revise the policy and publish it on the SAB website."),
+      (None, "Flowchart attached")]),
+    ("3", LONG, ["CSP Manager", "DA Coordinator", "All agencies"],
+     [("month", "2025-09-01"), ("ongoing", None)], "not_started",
+     [("a", "Agree an information-sharing protocol."),
+      ("b", "Train MASH staff on the protocol.")]),
+    ("5", "The ICB should remind GP practices to ask about domestic abuse at every contact.",
+     ["ICB (formerly CCG)"], [("quarter", "2025-07-01")], None,
+     [(None, "Issue a bulletin and audit the response:"), (None, "Step When"),
+      (None, "Bulletin May 2025")]),
+    ("6", "Probation should check the police record of every new case.", ["Probation"],
+     [("date", "2025-12-31")], "in_progress",
+     [(None, "Add a prompt to the case allocation checklist.")]),
+    *[(str(n), LONG, ["Westshire Safeguarding Adults Board"], [("season", "2026-03-01")],
+       "unknown", [(None, LEARNING)]) for n in (7, 8, 9)],
+]
+
+
+def _read(path: Path) -> list[tuple]:
+    plan = convert_file(path)
+    return [
+        (r.number, r.text, [o.name for o in r.owners],
+         [(t.kind, t.start and t.start.isoformat()) for t in r.target_dates],
+         r.completion and r.completion.status, [(a.label, a.text) for a in r.actions])
+        for r in plan.recommendations
+    ]
+
+
+def test_docx_reads_through_its_word_features() -> None:
+    """Tracked insertions read, deletions, moves away and a deleted row not; a row inserted
+    as a change read; content controls around the table, a row and a cell looked through,
+    and one showing its placeholder empty; a field's result without its instruction; hidden
+    text (on a run, by a character style) left out; the footnote's mark and its note left
+    out; a text box's text a line of its cell; the page header's table not read."""
+    assert _read(DOCX) == EXPECTED
+    plan = convert_file(DOCX)
+    assert plan.title == "Westshire Domestic Homicide Review 07: Action Plan"
+    warned = {r.number: sorted({(w.code, w.field) for w in r.warnings})
+              for r in plan.recommendations}
+    assert warned["5"] == [("paragraphs_unsure", "actions")]  # the nested table's lines
+    assert warned["1"] == warned["2"] == warned["3"] == warned["6"] == []
+    text = repr(read_docx(DOCX).blocks)
+    for gone in ("by all officers", "Brief supervisors. ", "DRAFT", "check wording",
+                 "HYPERLINK", "Withdrawn recommendation", "Revised from December",
+                 "Click or tap", "Choose an item", "Version 3"):
+        assert gone not in text, gone
+
+
+def test_html_of_the_plan_gives_the_docx_records() -> None:
+    """LibreOffice's HTML: the footnote's mark and note, and the page header's table
+    (`<div title="header">`), are left out; the nested table is read a row a line, as the
+    .docx is; placeholders are blank."""
+    assert records(HTML) == records(DOCX)
+    assert convert_file(HTML).title == convert_file(DOCX).title
+
+
+def test_pdf_of_the_plan() -> None:
+    """The PDF: the page header's table on both pages is furniture (on page 2 the grid drew
+    it against the repeated header row), so the row cut by the page break is joined; the
+    footnotes under the table do not end it; the footnote mark after the year is read as one
+    (warned); the placeholders printed grey are blank. (test_docx_reader compares every
+    field with the .docx.)"""
+    got = _read(PDF)
+    assert [g[0] for g in got] == [e[0] for e in EXPECTED]
+    assert got[3][5] == [(None, "Issue a bulletin and audit the response:"),
+                         (None, "Step When Bulletin May 2025")]
+    assert [g for i, g in enumerate(got) if i != 3] == [
+        e for i, e in enumerate(EXPECTED) if i != 3]
+    plan = convert_file(PDF)
+    assert plan.title == "Westshire Domestic Homicide Review 07: Action Plan"
+    first = plan.recommendations[0]
+    assert [(w.code, w.field) for w in first.warnings] == [("date_unread", "target_dates")]
+    assert "footnote mark" in first.warnings[0].message
+    assert [w.code for w in plan.recommendations[5].warnings] == ["row_joined", "status_unread"]
+    assert not any("OFFICIAL" in str(w) for w in plan.warnings)
+
+
+def test_word_placeholders() -> None:
+    for text in ("Click or tap here to enter text.", "Click or tap to enter a date.",
+                 "Choose an item.", "Click here to enter text.", " click here to enter a date "):
+        assert word_placeholder(text), text
+    for text in ("Choose an item to audit", "Click here", "Enter the date of the review", ""):
+        assert not word_placeholder(text), text
+
+
+def test_committed_html_pages_are_the_generators() -> None:
+    assert (FIXTURES / "html" / "gdocs-compound.html").read_text(encoding="utf-8") == \
+        make_html_features.gdocs_page()
+    assert (FIXTURES / "html" / "two-bodies.html").read_text(encoding="utf-8") == \
+        make_html_features.TWO_BODIES
+
+
+def test_google_docs_compound_selectors() -> None:
+    """Bold set by "p.c4 span" and ".c5 > .c6" (the header and theme rows), fills by
+    ".c1.c2", "table td.c3" and "td.c7.c8" (a RAG column shaded with no words); a
+    `:hover` and an `@media print` rule are not applied; the lists' bullets stay."""
+    path = FIXTURES / "html" / "gdocs-compound.html"
+    rows = [row for block in read_html(path).blocks if isinstance(block, TableFragment)
+            for row in block.rows]
+    assert [c.bold for c in rows[0].cells] == [True] * 6
+    assert rows[1].cells[0].text == "Training" and rows[1].cells[0].bold
+    assert [r.cells[5].fill for r in rows[2:]] == ["#00b050", "#ffc000", "#ff0000"]
+    assert not any(c.bold for r in rows[2:] for c in r.cells)
+    plan = convert_file(path)
+    assert [(r.section, r.number, r.completion.status, [a.text for a in r.actions])
+            for r in plan.recommendations] == [
+        ("Training", "1", "complete", ["Book four sessions", "Record who attended"]),
+        ("Training", "2", "in_progress", ["Add a module to the induction"]),
+        ("Training", "3", "not_started", ["Audit 20 records per practice"]),
+    ]
+    assert all([w.code for w in r.warnings] == ["status_from_colour"]
+               for r in plan.recommendations)
+
+
+@pytest.mark.parametrize("cell, items", [
+    ("Actions:\n• Book\n• Record", ["Book", "Record"]),
+    ("Key actions:\na. One\nb. Two", ["One", "Two"]),
+    ("Actions:\nBook", ["Actions:", "Book"]),  # no bullets under it: not a label line
+    ("Training:\n• Book", ["Training:", "Book"]),  # names no column: kept
+])
+def test_a_label_line_over_bullets_is_no_item(cell: str, items: list[str]) -> None:
+    assert [i.text for i in split_items(cell)] == items
+
+
+def test_two_bodies_spans_breaks_and_inline_styles() -> None:
+    """<thead>/<tbody> twice (the header repeated before the second agency is no record),
+    <th colspan> theme rows as sections, a rowspan recommendation over its two actions with
+    their own owners, dates and statuses, <br> as line breaks, inline bold and fills."""
+    plan = convert_file(FIXTURES / "html" / "two-bodies.html")
+    got = [(r.section, r.number, r.text, [o.name for o in r.owners],
+            r.completion and r.completion.status,
+            [(a.label, a.text, a.completion and a.completion.status) for a in r.actions])
+           for r in plan.recommendations]
+    assert got == [
+        ("Police", "1", "Police should review how repeat calls from one address are flagged.",
+         ["DI Smith", "Public Protection", "DCI Jones"], "in_progress",
+         [("a", "Brief call handlers", "complete"),
+          ("b", "Audit flagged addresses", "in_progress")]),
+        ("Health", "2", "The ICB should issue guidance on routine enquiry\nto every GP practice.",
+         ["Designated Nurse, ICB"], "not_started",
+         [(None, "Issue guidance", None), (None, "Check uptake", None)]),
+        ("Health", "3", "Mental health services should ask about domestic abuse at every "
+         "assessment.", ["Head of Safeguarding"], None,
+         [(None, "Update the assessment form", None)]),
+    ]
+    assert [(t.kind, t.start and t.start.isoformat()) for t in plan.recommendations[1]
+            .target_dates] == [("span", "2025-05-12")]
