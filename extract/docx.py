@@ -201,7 +201,7 @@ class _Reader:
         base_bold = self.styles.bold(style)
         chunks: list[str] = []
         bold_chars = plain_chars = 0
-        for text, bold in self._runs(p, base_bold, boxes):
+        for text, bold in self._runs(p, base_bold, boxes, self.styles.hidden(style)):
             chunks.append(text)
             visible = len(text.strip())
             if bold:
@@ -221,30 +221,35 @@ class _Reader:
         outline = _outline(ppr) if own is not None else self.styles.outline(style)
         return _Paragraph(text, bold, outline is not None or bold)
 
-    def _runs(self, element: etree._Element, base_bold: bool, boxes: bool = False):
+    def _runs(self, element: etree._Element, base_bold: bool, boxes: bool = False,
+              base_hidden: bool = False):
         """(text, bold) of each piece of shown text under `element`, in order."""
         for child in element:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIPPED or _placeholder(child):
                 continue
             if tag == w("r"):
-                yield from self._run(child, base_bold, boxes)
+                yield from self._run(child, base_bold, boxes, base_hidden)
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Fallback")
                 if choice is not None:
-                    yield from self._runs(choice, base_bold, boxes)
+                    yield from self._runs(choice, base_bold, boxes, base_hidden)
             elif tag != w("tbl"):
                 # w:ins, w:hyperlink, w:smartTag, w:fldSimple, w:sdt/w:sdtContent, w:customXml
-                yield from self._runs(child, base_bold, boxes)
+                yield from self._runs(child, base_bold, boxes, base_hidden)
 
-    def _run(self, run: etree._Element, base_bold: bool, boxes: bool = False):
+    def _run(self, run: etree._Element, base_bold: bool, boxes: bool = False,
+             base_hidden: bool = False):
         rpr = run.find(w("rPr"))
         bold = base_bold
+        if rpr is None and base_hidden:
+            return  # the paragraph's style hides its text
         if rpr is not None:
             char_style = wval(rpr.find(w("rStyle")))
             hidden = _flag(rpr.find(w("vanish")))
-            if hidden or (hidden is None and char_style and self.styles.hidden(char_style)):
-                return  # hidden text, set on the run or by its character style
+            if hidden or (hidden is None and (
+                    base_hidden or (char_style and self.styles.hidden(char_style)))):
+                return  # hidden text, set on the run, by its character or paragraph style
             if char_style is not None and self.styles.bold(char_style):
                 bold = True
             own = _flag(rpr.find(w("b")))
@@ -259,6 +264,10 @@ class _Reader:
                 yield "\n", bold
             elif tag == w("noBreakHyphen"):
                 yield "-", bold
+            elif tag == w("fldChar"):
+                box = part.find(f"{w('ffData')}/{w('checkBox')}")
+                if box is not None:  # a legacy check box form field: Word draws the box
+                    yield _form_box(box), bold
             elif boxes and tag in _BOX_HOLDERS:
                 lines = [self.paragraph(p).text for p in _box_paragraphs(part)]
                 if any(line.strip() for line in lines):
@@ -369,6 +378,18 @@ def _placeholder(element: etree._Element) -> bool:
     "Choose an item."): the template's prompt, not the plan's text."""
     return element.tag == w("sdt") and element.find(
         f"{w('sdtPr')}/{w('showingPlcHdr')}") is not None
+
+
+def _form_box(box: etree._Element) -> str:
+    """A legacy check box (FORMCHECKBOX) as the glyph a content control's box shows: "☒"
+    ticked, "☐" not; its `w:checked`, else its `w:default`."""
+    state = box.find(w("checked"))
+    if state is None:
+        state = box.find(w("default"))
+        ticked = state is not None and wval(state) in ("1", "true", "on")
+    else:
+        ticked = _flag(state) is True
+    return "\u2612 " if ticked else "\u2610 "
 
 
 _BOX_HOLDERS = {w("drawing"), w("pict"), f"{{{_MC}}}AlternateContent"}

@@ -416,9 +416,17 @@ def parse_completion(
         days = [value for _, value in find_dates(cell) if value is not None]
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
+    boxes = ticked_options(cell)
+    if boxes is not None:  # "☐ Complete ☒ In progress ☐ Not started": the ticked option
+        if not boxes:
+            return Completion(raw=cell, status="unknown"), [
+                f"completion {_quote(cell)} {_NONE_TICKED}; status unknown"]
+        text = boxes
     latest = latest_update(text or "")
     lone = _UPDATE.match(cell) if latest is None else None
     said = latest or (cell[lone.end():] if lone and cell[lone.end():].strip() else cell)
+    if boxes:
+        said = boxes
     # the status from the update's words ("Update 12/05/2025: complete"), not its label
     status, reason = _status(" ".join(said.split()), key)
     if reason:
@@ -450,6 +458,45 @@ def parse_completion(
         warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
                         "the date was not kept")
     return Completion(raw=cell, status=status, date=completed_on), warnings
+
+
+_CHECKED = "\u2612\u2611\u2713\u2714\uf0fe\uf078"
+"""Ticked boxes: ballot boxes with an X or a tick, Word's check box content control glyphs
+(MS Gothic's U+2612, Wingdings' U+F0FE / U+F078 as symbols) and ticks."""
+_UNCHECKED = "\u2610\uf06f\uf0a8\u25a1"
+"""Empty boxes: U+2610, Wingdings' U+F06F / U+F0A8, a white square."""
+_BOX = compiled(rf"[{_CHECKED}{_UNCHECKED}]")
+_NONE_TICKED = "offers options with boxes but none is ticked"
+
+
+def ticked_options(cell: str) -> str | None:
+    """In a cell of options with boxes ("☒ Complete ☐ In progress ☐ Not started", a template's
+    check box content controls; or "Complete ☐ In progress ☒"), the ticked options' words
+    (with a label before them: "Complete: ☒ Yes ☐ No" is "Complete: Yes"); "" when no box is
+    ticked; None when the cell has fewer than two boxes (a lone tick is read as it is)."""
+    found = list(_BOX.finditer(cell))
+    if len(found) < 2 or not any(m[0] in _UNCHECKED for m in found):
+        return None
+    after = not cell[: found[0].start()].strip(" :-\u2013") or bool(
+        cell[found[-1].end():].strip(" .;,"))
+    label = ""
+    options: list[tuple[bool, str]] = []
+    if after:  # the box before its option
+        label = cell[: found[0].start()].strip()
+        for m, nxt in zip(found, [*found[1:], None], strict=True):
+            options.append((m[0] in _CHECKED, cell[m.end(): nxt.start() if nxt else None]))
+    else:  # the option before its box
+        previous = 0
+        for m in found:
+            options.append((m[0] in _CHECKED, cell[previous: m.start()]))
+            previous = m.end()
+    ticked = [" ".join(text.split()).strip(" ,;/") for checked, text in options if checked]
+    if not ticked:
+        return ""
+    words = "; ".join(t for t in ticked if t)
+    if label and regex.fullmatch(r"(?i)no|n", words):
+        return f"not {label.rstrip(' :')}"
+    return f"{label} {words}".strip() if label else words
 
 
 _BOUND_BEFORE = r"\b(?:by|before|no\s+later\s+than|prior\s+to|ahead\s+of)\s+(?:the\s+)?"

@@ -420,6 +420,18 @@ CASES = [
     ("Policy under consultation until June", "in_progress", None, None),
     ("Paused while the service is recommissioned", "in_progress", None, None),
     ("On hold", "unknown", None, "states no progress"),
+    # --- round 6: options with check boxes (a template's check box content controls, or
+    # legacy form fields as the .docx reader draws them): the ticked option alone
+    ("\u2612 Complete \u2610 In progress \u2610 Not started", "complete", None, None),
+    ("\u2610 Complete \u2612 In progress \u2610 Not started", "in_progress", None, None),
+    ("\u2610 Complete \u2610 In progress \u2612 Not started", "not_started", None, None),
+    ("Complete \u2610 In progress \u2612 Not started \u2610", "in_progress", None, None),
+    ("\u2610 Complete \u2610 In progress \u2610 Not started", "unknown", None,
+     "offers options with boxes but none is ticked"),
+    ("Complete: \u2612 Yes \u2610 No", "complete", None, None),
+    ("Complete: \u2610 Yes \u2612 No", "unknown", None, "not whether it started"),
+    ("\u2611 Completed 12/05/2025 \u2610 Ongoing", "complete", date(2025, 5, 12), None),
+    ("\u2612 Complete", "complete", None, None),  # one box: read as written
     # --- round 6: status and progress cells as council officers write them. A draft made is
     # in progress, a fraction of the actions complete ("3/5 complete") too; work moved into
     # another action plan is transferred, not done; "On hold ..." and a lone "Pending" or

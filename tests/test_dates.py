@@ -745,6 +745,10 @@ CASES = [
     ("03/25", [plain("03/25", "unknown")], "could not be read"),
     ("31/3", [plain("31/3", "unknown")], "could not be read"),
     ("By May", [plain("By May", "unknown")], "could not be read"),
+    # a footnote mark a PDF's text glued to the year ("31/03/2025" and a superscript "1")
+    ("31/03/20251", [day("31/03/20251", 2025, 3, 31)], "read as a footnote mark"),
+    ("30.09.202512", [day("30.09.202512", 2025, 9, 30)], "read as a footnote mark"),
+    ("31/03/2025123", [plain("31/03/2025123", "unknown")], "could not be read"),
     # --- round 6: cells as council officers write them (DHR / SAR plans' target dates);
     # a bare year beside a word that narrows it ("Term 1 2025", "EOY 2025", a misspelt
     # month) is said; one academic year and a count of days are unknown; "BAU" is ongoing

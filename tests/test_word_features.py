@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_docx_reader import records
+from test_docx_reader import _docx_with_body, records
 
 from dhrplan.extract.docx import read_docx
 from dhrplan.extract.html import read_html
@@ -27,6 +27,7 @@ HTML = FIXTURES / "html" / "word-features.html"
 sys.path.insert(0, str(FIXTURES))
 import make_html_features  # noqa: E402
 
+TICKED, EMPTY = "\u2612", "\u2610"
 LONG = (
     "The partnership will review how agencies share information about repeat victims of "
     "domestic abuse, so that each referral is seen alongside the earlier ones and risk is "
@@ -188,3 +189,50 @@ def test_two_bodies_spans_breaks_and_inline_styles() -> None:
     ]
     assert [(t.kind, t.start and t.start.isoformat()) for t in plan.recommendations[1]
             .target_dates] == [("span", "2025-05-12")]
+
+
+def test_check_boxes_and_hidden_paragraph_styles(tmp_path: Path) -> None:
+    """A status cell of check box content controls (the glyphs Word shows) and one of legacy
+    check box form fields (Word draws the box: no text) read as the ticked option; a
+    paragraph whose style is hidden is left out."""
+    def box(checked: bool) -> str:
+        glyph = TICKED if checked else EMPTY
+        return ('<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val="'
+                f'{int(checked)}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>'
+                f"{glyph}</w:t></w:r></w:sdtContent></w:sdt>")
+
+    def form(checked: bool) -> str:
+        state = '<w:checked/>' if checked else '<w:default w:val="0"/>'
+        return (f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox>{state}'
+                '</w:checkBox></w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMCHECKBOX '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve"> {text} </w:t></w:r>'
+
+    def cell(inner: str) -> str:
+        return f"<w:tc><w:p>{inner}</w:p></w:tc>"
+
+    options = ["Complete", "In progress", "Not started"]
+    controls = "".join(box(o == "In progress") + run(o) for o in options)
+    fields = "".join(form(o == "Not started") + run(o) for o in options)
+    hidden = ('<w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t>Guidance for authors'
+              '</w:t></w:r></w:p>')
+    body = (
+        "<w:tbl><w:tr>" + "".join(cell(run(h)) for h in
+                                  ["Recommendation", "Lead agency", "Status"]) + "</w:tr>"
+        + "<w:tr>" + cell(run("1. Review the MARAC")) + cell(run("SSP")) + cell(controls)
+        + "</w:tr><w:tr>" + cell(run("2. Train staff")) + cell(run("Police")) + cell(fields)
+        + "</w:tr></w:tbl>" + hidden
+    )
+    styles = ('<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/>'
+              '<w:rPr><w:vanish/></w:rPr></w:style>')
+    path = _docx_with_body(tmp_path / "boxes.docx", body.replace(
+        "<w:sdtPr>", '<w:sdtPr xmlns:w14="http://schemas.microsoft.com/office/word/2010/'
+        'wordml">'), styles)
+    plan = convert_file(path)
+    assert [(r.number, r.completion.status) for r in plan.recommendations] == [
+        ("1", "in_progress"), ("2", "not_started")]
+    assert "Guidance for authors" not in repr(read_docx(path).blocks)
+    assert plan.recommendations[1].completion.raw == (
+        "\u2610 Complete \u2610 In progress \u2612 Not started")
