@@ -70,6 +70,8 @@ NESTED_LINES = {"actions"}
 the PDF reader joins into one paragraph; the .docx keeps a line per inner row (warned
 `paragraphs_unsure` there)."""
 KNOWN_PDF_DIFFERENCES = {
+    # a paragraph of recommendation 7 breaks at a page break: unsure, warned
+    ("word-title-header", 6): {FULL_LINE_PARAGRAPH},
     ("word-features", 0): FOOTNOTE_MARK,
     ("word-features", 3): NESTED_LINES,
     **{(stem, i): {FULL_LINE_PARAGRAPH} for stem in (
@@ -92,7 +94,7 @@ def records(path: Path) -> list[dict]:
 
 
 def test_every_docx_fixture_has_its_pdf() -> None:
-    assert len(DOCX_FIXTURES) == 12
+    assert len(DOCX_FIXTURES) == 13
     assert all(p.with_suffix(".pdf").is_file() for p in DOCX_FIXTURES)
 
 
@@ -115,8 +117,9 @@ def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
                 assert any(w.code == "row_joined" for w in pdf_plan.recommendations[i].warnings)
             continue
         assert FULL_LINE_PARAGRAPH in fields
-        # the .docx keeps the paragraph break the PDF loses: the texts differ only there
-        assert from_docx[i]["text"].replace("\n", " ") == from_pdf[i]["text"]
+        # the .docx keeps the paragraph break the PDF loses (or the PDF guesses one at a page
+        # break, warned): the texts differ only there
+        assert from_docx[i]["text"].replace("\n", " ") == from_pdf[i]["text"].replace("\n", " ")
 
 
 def test_docx_records_have_no_pages_and_no_stitching() -> None:

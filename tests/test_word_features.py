@@ -236,3 +236,16 @@ def test_check_boxes_and_hidden_paragraph_styles(tmp_path: Path) -> None:
     assert "Guidance for authors" not in repr(read_docx(path).blocks)
     assert plan.recommendations[1].completion.raw == (
         "\u2610 Complete \u2610 In progress \u2612 Not started")
+
+
+def test_a_title_row_repeated_over_the_header() -> None:
+    """A title row spanning the table over the header row, both repeated on every page:
+    what a row after a page break starts is read by the header's columns, not the title's
+    one cell, so recommendation 5 at the top of page 3 is no part of 4 (it was, warned)."""
+    for path in (FIXTURES / "word-title-header.docx", FIXTURES / "word-title-header.pdf"):
+        plan = convert_file(path)
+        assert [(r.number, [a.label for a in r.actions]) for r in plan.recommendations] == [
+            (str(n), [f"{n}a", f"{n}b"]) for n in range(1, 8)], path.suffix
+        assert [o.name for o in plan.recommendations[0].owners] == ["Police", "Health"]
+        assert [[(t.kind, t.start.month) for t in a.target_dates]
+                for a in plan.recommendations[0].actions] == [[("month", 3)], [("month", 6)]]
