@@ -284,6 +284,14 @@ class _Reader:
         blocks: list[Block] = []
         for element in _content(body):
             if element.tag == w("p"):
+                # a text box anchored here (a cover's title, a note) is printed as paragraphs
+                # of its own: each one a heading, before the paragraph's own text
+                for box in (b for r in element.iter(w("r")) for part in r
+                            if part.tag in _BOX_HOLDERS for b in _box_paragraphs(part)):
+                    inner = self.paragraph(box)
+                    if tidy(inner.text):
+                        blocks.append(Heading(tidy(inner.text).replace("\n", " "), NO_PAGE,
+                                              inner.heading))
                 para = self.paragraph(element)
                 text = tidy(para.text).replace("\n", " ")
                 if text:
@@ -340,6 +348,8 @@ class _Reader:
             cells.extend(Cell() for _ in range(int(before) if before and before.isdigit() else 0))
             for tc in _cells(tr):
                 tcpr = tc.find(w("tcPr"))
+                if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+                    continue  # a cell deleted as a tracked change
                 span_value = wval(tcpr.find(w("gridSpan"))) if tcpr is not None else None
                 span = max(1, int(span_value)) if span_value and span_value.isdigit() else 1
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None

@@ -15,7 +15,9 @@ from test_docx_reader import _docx_with_body, records
 
 from dhrplan.extract.docx import read_docx
 from dhrplan.extract.html import read_html
+from dhrplan.extract.htmlparse import parse_page, render
 from dhrplan.extract.model import TableFragment
+from dhrplan.extract.producerhtml import drop_notes
 from dhrplan.extract.vocabulary import word_placeholder
 from dhrplan.normalize.items import split_items
 from dhrplan.pipeline import convert_file
@@ -249,3 +251,50 @@ def test_a_title_row_repeated_over_the_header() -> None:
         assert [o.name for o in plan.recommendations[0].owners] == ["Police", "Health"]
         assert [[(t.kind, t.start.month) for t in a.target_dates]
                 for a in plan.recommendations[0].actions] == [[("month", 3)], [("month", 6)]]
+
+
+def test_text_boxes_in_the_body_and_deleted_cells(tmp_path: Path) -> None:
+    """A text box anchored in a body paragraph (a cover's title) is read as paragraphs of its
+    own, once (Word writes it twice: DrawingML and its VML fallback); a cell deleted as a
+    tracked change (`w:cellDel`) is not read."""
+    box = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+           'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+           '<w:p><w:r><w:t>Eastvale DHR 9 Action Plan</w:t></w:r></w:p></w:txbxContent>'
+           '</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>'
+           'Eastvale DHR 9 Action Plan</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+           '</mc:AlternateContent></w:r></w:p>')
+    row = "<w:tr>{}</w:tr>"
+    cell = "<w:tc>{}<w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    gone = "<w:tcPr><w:cellDel w:id='3' w:author='x'/></w:tcPr>"
+    body = box + "<w:tbl>" + row.format(
+        cell.format("", "Recommendation") + cell.format("", "Lead agency")
+    ) + row.format(
+        cell.format("", "1. Review the MARAC") + cell.format(gone, "Old lead")
+        + cell.format("", "SSP")
+    ) + "</w:tbl>"
+    document = read_docx(_docx_with_body(tmp_path / "box.docx", body))
+    assert [b.text for b in document.blocks if not isinstance(b, TableFragment)] == [
+        "Eastvale DHR 9 Action Plan"]
+    table = next(b for b in document.blocks if isinstance(b, TableFragment))
+    assert table.rows[1].texts == ["1. Review the MARAC", "SSP"]
+
+
+@pytest.mark.parametrize("markup, kept", [
+    # Word "Save as Web Page": the reference and the footnote list
+    ('<p>31/03/2025<a href="#_ftn1" name="_ftnref1"><span class="MsoFootnoteReference">[1]'
+     '</span></a></p><div style="mso-element:footnote-list"><p>[1] Revised</p></div>',
+     "31/03/2025"),
+    # Google Docs
+    ('<p>31/03/2025<sup><a href="#ftnt1" id="ftnt_ref1">[1]</a></sup></p><div><p>'
+     '<a href="#ftnt_ref1" id="ftnt1">[1]</a><span> Revised</span></p></div>', "31/03/2025"),
+    # LibreOffice, with its header and footer
+    ('<div title="header"><p>OFFICIAL</p></div><p>31/03/2025<sup><a class="sdfootnoteanc" '
+     'href="#sdfootnote1sym"><sup>1</sup></a></sup></p><div id="sdfootnote1"><p>Revised</p>'
+     '</div><div title="footer"><p>Page 1</p></div>', "31/03/2025"),
+    # a link to another page is no note
+    ('<p>See <a href="#section-2">section 2</a></p>', "See section 2"),
+])
+def test_footnotes_headers_and_footers_are_dropped_from_html(markup: str, kept: str) -> None:
+    page = parse_page(f"<html><body>{markup}</body></html>")
+    drop_notes(page)
+    assert " ".join(render(page.find("body")).text.split()) == kept
