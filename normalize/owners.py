@@ -102,6 +102,11 @@ def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
 
 
+_FORMERLY = compiled(
+    r"\s*\(\s*(?:formerly|previously|was|now|(?:known\s+)?as|replacing|replaced)\b[^()]*\)\s*$",
+    regex.I)
+"""A bracket naming the body's other name ("ICB (formerly CCG)"): the name before it is
+the owner the glossary expands."""
 _DETAIL = compiled(r"(?<=\w)\s*\([^()]*\)\s*$")
 """A bracketed detail after a name ("Police (DI Smith)", "Probation (SPO Jones)"): who in
 the agency, not part of whether the agency stands on its own."""
@@ -342,8 +347,9 @@ def split_owners(
             for piece in (p for c in commas for p in split_and(c, glossary)):
                 name = _tidy(piece)
                 if name:  # "ASC (Support)" is ASC
+                    # "ASC (Support)" and "ICB (formerly CCG)" are the glossary's ASC and ICB
                     owners.append(Owner(name, glossary.get(name) or glossary.get(
-                        _MARKER.sub("", name))))
+                        _MARKER.sub("", name)) or glossary.get(_FORMERLY.sub("", name))))
     return owners, warnings
 
 

@@ -243,6 +243,11 @@ OWNERS = [
     ("CSP Manager / DA Coordinator", [("CSP Manager", None), ("DA Coordinator", None)]),
     ("All partners of the CSP", [("All partners of the CSP", None)]),
     ("ICB (formerly CCG)", [("ICB (formerly CCG)", None)]),
+    # the glossary expands the name before a bracket naming the body's other name
+    ("CCG (now ICB)", [("CCG (now ICB)", "Somerset Clinical Commissioning Group DA")]),
+    ("SSP (formerly the CSP)", [("SSP (formerly the CSP)", "Safer Somerset partnership")]),
+    ("SSP (Chair)", [("SSP (Chair)", "Safer Somerset partnership")]),
+    ("SSP (DI Smith)", [("SSP (DI Smith)", None)]),  # a person in it: not the body itself
     ("Head of Service, Adult Social Care", [("Head of Service, Adult Social Care", None)]),
     ("Head of Service – Adult Social Care", [("Head of Service – Adult Social Care", None)]),
     ("Head of Service - Children's Services", [("Head of Service - Children's Services", None)]),
