@@ -51,9 +51,9 @@ _FLAGS = regex.IGNORECASE | regex.VERBOSE
 _RAG = compiled(
     r"""(?:\bB?RAG|\b(?:B\s*/\s*)?R\s*/\s*A\s*/\s*G|^\W*(?=rated))(?:\s+(?:status|rating|rated)
         |\s*rated)?\s*[:=\-]?\s*
-        (?P<colour>green|amber|red|blue)\b
+        (?P<colour>green|amber|yellow|red|blue)\b
       | ^\W*(?:(?:current|overall|latest)?\s*status\s*[:=\-\u2013\u2014]\s*)?
-        (?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
+        (?P<colour>green|amber|yellow|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
         # "Green - ...", "Status: Blue", not "Red flag"
       | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
@@ -68,11 +68,13 @@ green only on track, so a column headed "BRAG" reads green as in progress."""
 RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
 """Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = compiled(
-    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])"
+    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|yellow|red|blue|[GARB])"
     r"\W*$",
     regex.I,
 )
-_LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
+_LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue", "yellow": "amber"}
+"""A letter alone, and yellow: some scales (Red, Yellow, Green) name amber so, and a yellow
+fill is read as amber too (`rag.colour_name`)."""
 
 
 _RATING_CELL = 40
@@ -259,7 +261,8 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 
 
 _TWO_COLOURS = compiled(
-    r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
+    r"^\W*(green|amber|yellow|red|blue)\s*[/\-\u2013]\s*(green|amber|yellow|red|blue)\W*$",
+    regex.I)
 _CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usual|BAU)\b)",
                    regex.I)
 """A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
@@ -293,8 +296,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             return status, reason
     two = _TWO_COLOURS.match(text)
     if two:  # "Amber/Green", "Red-Amber": between two ratings; "Blue/Green" is BRAG's
-        scale = BRAG_KEY if "blue" in {c.lower() for c in two.groups()} else (key or RAG_WORDS)
-        both = {scale.get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+        colours = [_LETTERS.get(c.lower(), c.lower()) for c in two.groups()]
+        scale = BRAG_KEY if "blue" in colours else (key or RAG_WORDS)
+        both = {scale.get(c) or RAG_WORDS[c] for c in colours}
         return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
     colour = rag_word(text)
     if colour:

@@ -432,6 +432,9 @@ CASES = [
     ("Complete: \u2610 Yes \u2612 No", "unknown", None, "not whether it started"),
     ("\u2611 Completed 12/05/2025 \u2610 Ongoing", "complete", date(2025, 5, 12), None),
     ("\u2612 Complete", "complete", None, None),  # one box: read as written
+    ("Yellow", "in_progress", None, None),  # Red, Yellow, Green: the amber
+    ("Red/Yellow", "in_progress", None, None),  # between two ratings (was not started)
+    ("Yellow/Green", "in_progress", None, None),
     # --- round 6: status and progress cells as council officers write them. A draft made is
     # in progress, a fraction of the actions complete ("3/5 complete") too; work moved into
     # another action plan is transferred, not done; "On hold ..." and a lone "Pending" or

@@ -71,6 +71,11 @@ WORDS = [
     ("Blue Light Hub", None),
     ("Green Paper published", None),
     ("Statutory guidance", None),
+    # a Red, Yellow, Green scale (Home Office partnership plans): yellow is the amber
+    ("Yellow", "amber"),
+    ("RAG: Yellow", "amber"),
+    ("Yellow - on track", "amber"),
+    ("Yellow Brick Road project", None),
 ]
 
 
