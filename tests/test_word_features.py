@@ -121,6 +121,13 @@ def test_pdf_of_the_plan() -> None:
     assert not any("OFFICIAL" in str(w) for w in plan.warnings)
 
 
+def test_tagged_pdf_of_the_plan() -> None:
+    """Word tags its PDFs: the table nested in a cell is a tagged table of its own inside the
+    ruled grid's cell; it is that cell's text, not a table whose lattice replaced the grid
+    (which lost every row of page 1 but the cut one)."""
+    assert _read(FIXTURES / "word-features-tagged.pdf") == _read(PDF)
+
+
 def test_word_placeholders() -> None:
     for text in ("Click or tap here to enter text.", "Click or tap to enter a date.",
                  "Choose an item.", "Click here to enter text.", " click here to enter a date "):
