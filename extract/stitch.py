@@ -284,7 +284,11 @@ class _Builder:
         self.rows: list[Row] = []
         self.settings = settings
         self.numbered = False
+        self.started = False
         self._add(first.rows[1:], first.page, first_on_page=False)
+        self.started = True
+        """Rows after the first fragment's: a repeat of the columns row under a title is a
+        repeated header there, not a row (the first fragment's own is the table's header)."""
 
     def _repeated_top(self, rows: list[Row]) -> list[Row]:
         """A page that starts by repeating the table's first row (its header, or a title row
@@ -305,7 +309,9 @@ class _Builder:
     def _add(self, rows: Sequence[Row], page: int, first_on_page: bool) -> None:
         if first_on_page:
             rows = self._repeated_top(list(rows))
-        kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)]
+        kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)
+                and not (self.started and self.columns is not self.header
+                         and same_header(self.columns, r, self.settings))]
         if first_on_page and kept and not self.rows and _header_rest(self.header, kept[0]):
             if self.columns is self.header:
                 self.columns = join_rows(self.header, kept[0])

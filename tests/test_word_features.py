@@ -305,3 +305,20 @@ def test_footnotes_headers_and_footers_are_dropped_from_html(markup: str, kept: 
     page = parse_page(f"<html><body>{markup}</body></html>")
     drop_notes(page)
     assert " ".join(render(page.find("body")).text.split()) == kept
+
+
+def test_a_one_row_table_above_the_title(tmp_path: Path) -> None:
+    """A page header's strip ("DHR 07 Action Plan | Version 3 | OFFICIAL") printed once above
+    the title (a browser's print of a saved page) does not hide the title, which would then
+    be every record's section."""
+    page = tmp_path / "strip.html"
+    page.write_text(
+        "<html><body><table><tr><td>DHR Westshire 07 Action Plan</td><td>Version 3</td>"
+        "<td>OFFICIAL</td></tr></table><h1>Westshire Domestic Homicide Review 07: Action Plan"
+        "</h1><table><tr><th>No.</th><th>Recommendation</th><th>Lead agency</th>"
+        "<th>Target date</th></tr><tr><td>1</td><td>Police should review the risk "
+        "assessment.</td><td>Police</td><td>March 2026</td></tr></table></body></html>",
+        encoding="utf-8")
+    plan = convert_file(page)
+    assert plan.title == "Westshire Domestic Homicide Review 07: Action Plan"
+    assert [(r.number, r.section) for r in plan.recommendations] == [("1", None)]
