@@ -24,7 +24,7 @@ from lxml import etree
 
 from dhrplan.extract.cellhtml import tidy
 from dhrplan.extract.model import (
-    NESTED_TABLE,
+    NESTED_TABLE_NOTE,
     NO_PAGE,
     PARAGRAPHS_UNSURE,
     Block,
@@ -79,6 +79,8 @@ class _Style:
     bold: bool | None
     num: tuple[str, int] | None
     outline: int | None
+    hidden: bool | None = None
+    """`w:vanish` in the style's run properties: its text is not shown."""
 
 
 class _Styles:
@@ -108,6 +110,7 @@ class _Styles:
                 _flag(rpr.find(w("b"))) if rpr is not None else None,
                 num,
                 outline,
+                _flag(rpr.find(w("vanish"))) if rpr is not None else None,
             )
 
     def _chain(self, sid: str | None):
@@ -119,6 +122,9 @@ class _Styles:
 
     def bold(self, sid: str | None) -> bool:
         return next((s.bold for s in self._chain(sid) if s.bold is not None), False)
+
+    def hidden(self, sid: str | None) -> bool:
+        return next((s.hidden for s in self._chain(sid) if s.hidden is not None), False)
 
     def num(self, sid: str | None) -> tuple[str, int] | None:
         return next((s.num for s in self._chain(sid) if s.num is not None), None)
@@ -183,18 +189,19 @@ class _Reader:
         self.numbering = Numbering.parse(parts["numbering"], parts["styles"])
         self.warnings: list[str] = []
         self.tables = 0
-        self.nested = False
-        """Whether the cell being read holds a table (`cell_text`)."""
 
     # paragraphs -------------------------------------------------------------------------
-    def paragraph(self, p: etree._Element) -> _Paragraph:
+    def paragraph(self, p: etree._Element, boxes: bool = False) -> _Paragraph:
+        """One paragraph's text, bold and heading; `boxes`: with the text of text boxes it
+        holds, each on lines of its own (in a cell, where the box is drawn with the cell's
+        text; a box floating beside a body paragraph is left out)."""
         ppr = p.find(w("pPr"))
         style = wval(ppr.find(w("pStyle"))) if ppr is not None else None
         style = style or self.styles.default_paragraph
         base_bold = self.styles.bold(style)
         chunks: list[str] = []
         bold_chars = plain_chars = 0
-        for text, bold in self._runs(p, base_bold):
+        for text, bold in self._runs(p, base_bold, boxes, self.styles.hidden(style)):
             chunks.append(text)
             visible = len(text.strip())
             if bold:
@@ -214,29 +221,35 @@ class _Reader:
         outline = _outline(ppr) if own is not None else self.styles.outline(style)
         return _Paragraph(text, bold, outline is not None or bold)
 
-    def _runs(self, element: etree._Element, base_bold: bool):
+    def _runs(self, element: etree._Element, base_bold: bool, boxes: bool = False,
+              base_hidden: bool = False):
         """(text, bold) of each piece of shown text under `element`, in order."""
         for child in element:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIPPED:
+            if not isinstance(tag, str) or tag in _SKIPPED or _placeholder(child):
                 continue
             if tag == w("r"):
-                yield from self._run(child, base_bold)
+                yield from self._run(child, base_bold, boxes, base_hidden)
             elif tag == f"{{{_MC}}}AlternateContent":
                 choice = child.find(f"{{{_MC}}}Fallback")
                 if choice is not None:
-                    yield from self._runs(choice, base_bold)
+                    yield from self._runs(choice, base_bold, boxes, base_hidden)
             elif tag != w("tbl"):
                 # w:ins, w:hyperlink, w:smartTag, w:fldSimple, w:sdt/w:sdtContent, w:customXml
-                yield from self._runs(child, base_bold)
+                yield from self._runs(child, base_bold, boxes, base_hidden)
 
-    def _run(self, run: etree._Element, base_bold: bool):
+    def _run(self, run: etree._Element, base_bold: bool, boxes: bool = False,
+             base_hidden: bool = False):
         rpr = run.find(w("rPr"))
         bold = base_bold
+        if rpr is None and base_hidden:
+            return  # the paragraph's style hides its text
         if rpr is not None:
-            if _flag(rpr.find(w("vanish"))):
-                return
             char_style = wval(rpr.find(w("rStyle")))
+            hidden = _flag(rpr.find(w("vanish")))
+            if hidden or (hidden is None and (
+                    base_hidden or (char_style and self.styles.hidden(char_style)))):
+                return  # hidden text, set on the run, by its character or paragraph style
             if char_style is not None and self.styles.bold(char_style):
                 bold = True
             own = _flag(rpr.find(w("b")))
@@ -251,6 +264,14 @@ class _Reader:
                 yield "\n", bold
             elif tag == w("noBreakHyphen"):
                 yield "-", bold
+            elif tag == w("fldChar"):
+                box = part.find(f"{w('ffData')}/{w('checkBox')}")
+                if box is not None:  # a legacy check box form field: Word draws the box
+                    yield _form_box(box), bold
+            elif boxes and tag in _BOX_HOLDERS:
+                lines = [self.paragraph(p).text for p in _box_paragraphs(part)]
+                if any(line.strip() for line in lines):
+                    yield "\n" + "\n".join(lines) + "\n", bold
             elif tag == w("sym"):
                 code = part.get(w("char")) or ""
                 try:
@@ -263,6 +284,14 @@ class _Reader:
         blocks: list[Block] = []
         for element in _content(body):
             if element.tag == w("p"):
+                # a text box anchored here (a cover's title, a note) is printed as paragraphs
+                # of its own: each one a heading, before the paragraph's own text
+                for box in (b for r in element.iter(w("r")) for part in r
+                            if part.tag in _BOX_HOLDERS for b in _box_paragraphs(part)):
+                    inner = self.paragraph(box)
+                    if tidy(inner.text):
+                        blocks.append(Heading(tidy(inner.text).replace("\n", " "), NO_PAGE,
+                                              inner.heading))
                 para = self.paragraph(element)
                 text = tidy(para.text).replace("\n", " ")
                 if text:
@@ -284,25 +313,28 @@ class _Reader:
         any_text = False
         for element in _content(tc):
             if element.tag == w("p"):
-                para = self.paragraph(element)
+                para = self.paragraph(element, boxes=True)
                 paragraphs.append(para.text)
                 if para.text.strip():
                     any_text = True
                     bold = bold and para.bold
             elif element.tag == w("tbl"):
                 self.warnings.append(f"a table nested in {where} is flattened into its text")
-                self.nested = True
                 for row in _rows(element):
-                    for cell in _cells(row):
-                        text, _ = self.cell_text(cell, where)
-                        paragraphs.append(text)
-                        any_text = any_text or bool(text.strip())
+                    # a row of the nested table is one line, its cells side by side, as the
+                    # page shows it (and a PDF of it reads): not a paragraph per cell
+                    texts = [" ".join(self.cell_text(cell, where)[0].split())
+                             for cell in _cells(row)]
+                    line = " ".join(t for t in texts if t)
+                    paragraphs.append(line)
+                    any_text = any_text or bool(line)
         text = tidy("\n".join(paragraphs))
         return text, bold and any_text
 
     def table(self, tbl: etree._Element, index: int) -> list[Row]:
         grid_cols = len(tbl.findall(f"{w('tblGrid')}/{w('gridCol')}"))
         laid: list[list[Cell]] = []
+        notes: list[list[RowNote]] = []
         starts: dict[int, tuple[int, int]] = {}
         """Column -> (row, span) of the vertical merge running down that column."""
         source_rows: list[int] = []
@@ -313,10 +345,13 @@ class _Reader:
             if trpr is not None and trpr.find(w("del")) is not None:
                 continue  # a row deleted as a tracked change
             cells: list[Cell] = []
+            row_notes: list[RowNote] = []
             before = wval(trpr.find(w("gridBefore"))) if trpr is not None else None
             cells.extend(Cell() for _ in range(int(before) if before and before.isdigit() else 0))
             for tc in _cells(tr):
                 tcpr = tc.find(w("tcPr"))
+                if tcpr is not None and tcpr.find(w("cellDel")) is not None:
+                    continue  # a cell deleted as a tracked change
                 span_value = wval(tcpr.find(w("gridSpan"))) if tcpr is not None else None
                 span = max(1, int(span_value)) if span_value and span_value.isdigit() else 1
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
@@ -326,24 +361,23 @@ class _Reader:
                 if vmerge is not None and wval(vmerge) != "restart" and col in starts:
                     cells.append(Cell(merged=True, fill=fill))
                 else:
-                    self.nested = False
                     text, bold = self.cell_text(tc, f"table {index + 1}, row {r + 1}")
                     cells.append(Cell(text, bold, fill=fill))
-                    if self.nested:  # its rows' owners and dates run into the cell's text
-                        row_notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE, col))
+                    if any(e.tag == w("tbl") for e in _content(tc)):
+                        row_notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE_NOTE, col))
                     if vmerge is not None:
                         starts[col] = (len(laid), span)
                     else:
                         starts.pop(col, None)
                 cells.extend(Cell(fill=fill) for _ in range(span - 1))
             laid.append(cells)
-            source_rows.append(r)
             notes.append(row_notes)
+            source_rows.append(r)
         width = max([grid_cols, *(len(c) for c in laid)], default=0)
         return [
-            Row([*cells, *(Cell() for _ in range(width - len(cells)))], [], notes_of_row,
+            Row([*cells, *(Cell() for _ in range(width - len(cells)))], [], row_notes,
                 position=(index, r))
-            for cells, r, notes_of_row in zip(laid, source_rows, notes, strict=True)
+            for cells, row_notes, r in zip(laid, notes, source_rows, strict=True)
         ]
 
 
@@ -351,12 +385,47 @@ _WRAPPERS = {w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("smartTag")}
 """Elements that only wrap block content (content controls, custom XML, inserted rows)."""
 
 
+def _placeholder(element: etree._Element) -> bool:
+    """An empty content control showing its placeholder ("Click or tap to enter a date.",
+    "Choose an item."): the template's prompt, not the plan's text."""
+    return element.tag == w("sdt") and element.find(
+        f"{w('sdtPr')}/{w('showingPlcHdr')}") is not None
+
+
+def _form_box(box: etree._Element) -> str:
+    """A legacy check box (FORMCHECKBOX) as the glyph a content control's box shows: "☒"
+    ticked, "☐" not; its `w:checked`, else its `w:default`."""
+    state = box.find(w("checked"))
+    if state is None:
+        state = box.find(w("default"))
+        ticked = state is not None and wval(state) in ("1", "true", "on")
+    else:
+        ticked = _flag(state) is True
+    return "\u2612 " if ticked else "\u2610 "
+
+
+_BOX_HOLDERS = {w("drawing"), w("pict"), f"{{{_MC}}}AlternateContent"}
+"""What holds a text box in a run: DrawingML, VML, or both as Word writes them."""
+
+
+def _box_paragraphs(holder: etree._Element) -> list[etree._Element]:
+    """The paragraphs of the text boxes in `holder`; of Word's two copies of one box (the
+    DrawingML choice and its VML fallback) only the first."""
+    if holder.tag == f"{{{_MC}}}AlternateContent":
+        copies = [c for c in holder if isinstance(c.tag, str)]
+        holder = next((c for c in copies if c.find(f".//{w('txbxContent')}") is not None),
+                      holder)
+    boxes = [box for box in holder.iter(w("txbxContent"))
+             if not any(a.tag == w("txbxContent") for a in box.iterancestors())]
+    return [p for box in boxes for p in _content(box) if p.tag == w("p")]
+
+
 def _content(parent: etree._Element):
     """Paragraphs and tables directly under a body or cell, through content controls."""
     for child in parent:
         if child.tag in (w("p"), w("tbl")):
             yield child
-        elif child.tag in _WRAPPERS:
+        elif child.tag in _WRAPPERS and not _placeholder(child):
             yield from _content(child)
 
 

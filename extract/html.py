@@ -40,7 +40,7 @@ from dhrplan.extract.htmlparse import (
 )
 from dhrplan.extract.labels import ITEM_START
 from dhrplan.extract.model import (
-    NESTED_TABLE,
+    NESTED_TABLE_NOTE,
     NO_PAGE,
     PARAGRAPHS_UNSURE,
     Block,
@@ -54,7 +54,12 @@ from dhrplan.extract.model import (
     is_frame,
 )
 from dhrplan.extract.numbering import holds_recommendations
-from dhrplan.extract.producerhtml import apply_class_styles, drop_comments, word_list_markers
+from dhrplan.extract.producerhtml import (
+    apply_class_styles,
+    drop_comments,
+    drop_notes,
+    word_list_markers,
+)
 
 _BOILERPLATE_TAGS = frozenset({"nav", "footer", "aside", "form", "dialog"})
 _BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog",
@@ -222,7 +227,7 @@ class _Reader:
                         f"a table nested in table {index + 1}, row {r + 1} is flattened into "
                         "its cell's text"
                     )
-                    notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE, len(cells)))
+                    notes.append(RowNote(PARAGRAPHS_UNSURE, NESTED_TABLE_NOTE, len(cells)))
                 text = tidy(shown.text)
                 cells.append(Cell(text, bool(text) and shown.bold, fill=cell_fill(element)))
             rows.append(Row(cells, [], notes, position=(index, r)))
@@ -312,6 +317,7 @@ def read_html(path: Path) -> Document:
     apply_class_styles(page)
     word_list_markers(page)
     drop_comments(page)
+    drop_notes(page)
     _strip(page)
     reader = _Reader()
     try:

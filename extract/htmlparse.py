@@ -160,11 +160,16 @@ class _Text:
 
 
 def _walk(element: HtmlElement, out: _Text, bold: bool, marker: str | None = None,
-          top: bool = False) -> None:
+          top: bool = False, nested: bool = False) -> None:
     tag = tag_of(element)
     if not top and tag == "table":
         out.nested_tables += 1
-    block = tag in BLOCK_TAGS
+        nested = True
+    # in a table nested in the cell, a row is a line, its cells side by side, as the page
+    # shows it (and the .docx reader reads it), not a line per cell or paragraph
+    block = tag in BLOCK_TAGS and (not nested or tag in ("table", "tr", "br"))
+    if nested and not block and tag in BLOCK_TAGS:
+        out.parts.append(" ")
     if block:
         out.parts.append("\n")
     if marker:
@@ -175,7 +180,7 @@ def _walk(element: HtmlElement, out: _Text, bold: bool, marker: str | None = Non
     for child in element:
         if isinstance(child.tag, str) and not hidden(child):
             item = markers.marker(child) if markers is not None and tag_of(child) == "li" else None
-            _walk(child, out, bold, item)
+            _walk(child, out, bold, item, nested=nested)
         out.add(child.tail, bold)
     if block:
         out.parts.append("\n")

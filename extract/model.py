@@ -72,9 +72,9 @@ PARAGRAPHS_UNSURE = "paragraphs_unsure"
 ROWS_UNSURE = "rows_unsure"
 """A table with no rulings whose columns set their lines on different baselines (paragraph
 spacing): where its rows start is a reading of drifting lines, and may join or split rows."""
-NESTED_TABLE = "a table nested in the cell is flattened into its text, a paragraph per cell"
-"""The row note of a Word or HTML cell holding a table (its rows' owners and dates run
-into the cell's text): said on the record, not only on the document."""
+NESTED_TABLE_NOTE = "a table inside the cell was read as lines of its text, a row a line"
+"""Said (as `PARAGRAPHS_UNSURE`) on the field of a cell that holds a table of its own (.docx,
+HTML): its lines may not be the items the inner table meant."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from dhrplan.extract.columnbreaks import split_document_column_breaks
 from dhrplan.extract.formats import BACKENDS, DEFAULT_BACKEND
 from dhrplan.extract.geometry import GeometrySource, PageGeometry, PdfplumberSource
 from dhrplan.extract.grid import GridSettings, Lattice, regrid_columns
-from dhrplan.extract.model import Block, Document, ExtractError, Heading, TableFragment
+from dhrplan.extract.model import Block, Document, ExtractError, Heading, Row, TableFragment
 from dhrplan.extract.numbering import holds_recommendations
 from dhrplan.extract.pagepool import PageCrashed, can_fork, map_pages
 from dhrplan.extract.pdf_page import PageLayout, layout_page
@@ -324,10 +324,46 @@ def _continued_rows(
     return None
 
 
+def _row_key(row: Row) -> str:
+    return running_key(" | ".join(c.text for c in row.cells if not c.empty))
+
+
+def _drop_running_tables(layouts: list[PageLayout], page_count: int) -> None:
+    """A table of one row at the top of most pages (a page header's table: the document's
+    name, its version, "OFFICIAL") is furniture, not the plan's; where a page draws it right
+    against the plan's table (under a short top margin, or the plan's header row repeated
+    under it), the grid reads it as that table's first row, which is dropped too: otherwise
+    it stands between the page's rows and the row the page break cut."""
+    firsts = [
+        b.rows[0] if isinstance(b := layout.blocks[0], TableFragment) and b.rows else None
+        for layout in layouts if layout.blocks
+    ]
+    alone = {
+        _row_key(layout.blocks[0].rows[0]) for layout in layouts
+        if layout.blocks and isinstance(layout.blocks[0], TableFragment)
+        and len(layout.blocks[0].rows) == 1
+    }
+    pages_with = Counter(_row_key(r) for r in firsts if r is not None)
+    running = {k for k in alone if k and pages_with[k] >= running_threshold(page_count) > 1}
+    for layout in layouts:
+        first = layout.blocks[0] if layout.blocks else None
+        if not isinstance(first, TableFragment) or not first.rows \
+                or _row_key(first.rows[0]) not in running:
+            continue
+        if len(first.rows) == 1:
+            layout.blocks.pop(0)
+        else:
+            layout.blocks[0] = TableFragment(first.rows[1:], first.page)
+
+
 def _drop_running_lines(layouts: list[PageLayout], page_count: int) -> list[Block]:
-    """All blocks, minus margin lines that repeat (digits aside) on most pages."""
+    """All blocks, minus margin lines that repeat (digits aside) on most pages, and the
+    tables of a page header (`_drop_running_tables`)."""
     def key(heading: Heading) -> str:
         return running_key(heading.text)
+
+    if page_count > 1:
+        _drop_running_tables(layouts, page_count)
 
     pages_with: Counter[str] = Counter()
     for layout in layouts:

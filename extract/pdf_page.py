@@ -61,6 +61,15 @@ class PageSettings:
     share of its area: a word processor fills the whole cell (or row, or table) inside its
     borders, while borders drawn as thin filled rectangles (Chromium) and highlighted words
     cover little."""
+    footnote_rule: float = 0.45
+    """A footnote separator is a short rule at the text's left edge below the page's tables
+    (Word draws 2 inches, LibreOffice a quarter of the text width): at most this share of
+    the text's width; a rule across the page is a border or a divider."""
+    footnote_zone: float = 0.5
+    """And it sits in the lower part of the page, below this share of its height."""
+    footnote_gap: float = 2.0
+    """Points: and clear of the tables above it and of other rulings at its height (a
+    table's bottom border, drawn in pieces, is no separator)."""
 
 
 PAGE = PageSettings()
@@ -211,6 +220,7 @@ def _headings(
     found: list[tuple[float, Heading, bool]] = []
     paragraph: list[Line] = []
     para_margin = False
+    notes_from = _footnote_rule(words, geometry, lattices)
 
     def flush() -> None:
         if paragraph:
@@ -220,6 +230,8 @@ def _headings(
 
     for line in group_lines(words):
         text = line.text.strip()
+        if notes_from is not None and line.top > notes_from:
+            continue  # footnotes: the .docx and HTML readers leave them out too
         in_margin = line.bottom <= top_margin or line.top >= bottom_margin
         if PAGE_WORDED.match(text) or (in_margin and PAGE_LABEL.match(text)):
             continue
@@ -235,6 +247,43 @@ def _headings(
         paragraph, para_margin = [line], in_margin
     flush()
     return found
+
+
+def _footnote_rule(
+    words: list[Word], geometry: PageGeometry, lattices: list[Lattice]
+) -> float | None:
+    """Where a page's footnotes start: the top of a short rule on its own at the left edge
+    of the text, in the lower part of the page, clear below every table, with a note under
+    it that starts with its mark ("1", "*"); None without one. Footnotes read as paragraphs
+    would stand between a table and its rest on the next page, so the table would not be
+    joined."""
+    if not words:
+        return None
+    left = min(w.x0 for w in geometry.words)
+    right = max(w.x1 for w in geometry.words)
+    lowest_table = max((lat.ys[-1] for lat in lattices), default=0.0)
+    for segment in sorted(geometry.segments, key=lambda s: s.top):
+        width = segment.x1 - segment.x0
+        if not segment.horizontal or width < 12 or width > PAGE.footnote_rule * (right - left):
+            continue
+        if segment.top < geometry.height * PAGE.footnote_zone or \
+                segment.top < lowest_table + PAGE.footnote_gap or abs(segment.x0 - left) > 12:
+            continue
+        if any(other.x0 - 1 <= segment.x1 and other.x1 + 1 >= segment.x0
+               and abs(other.top - segment.top) < PAGE.footnote_gap
+               and (other.x0, other.x1) != (segment.x0, segment.x1)
+               and max(other.x1 - other.x0, other.bottom - other.top) > PAGE.footnote_gap
+               for other in geometry.segments):
+            continue  # part of a drawing or a border (not the rule's own thin rectangle)
+        below = sorted((w for w in words if w.top > segment.top), key=lambda w: (w.top, w.x0))
+        if below and _NOTE_MARK.match(below[0].text):
+            return segment.top
+    return None
+
+
+_NOTE_MARK = compiled(
+    r"^(?:\d{1,3}|[*\u2020\u2021\u00a7\u00b9\u00b2\u00b3]|[ivx]{1,4})\W*$|^\d{1,3}\D")
+"""A footnote starts with its mark: a number, a star, a dagger or a small roman numeral."""
 
 
 def _continues(prev: Line, line: Line, table_tops: list[float], right: float) -> bool:

@@ -8,46 +8,161 @@ Both run on a parsed page before `html.py` reads it; neither needs a CSS engine.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from dhrplan.extract.htmlparse import BLOCK_TAGS, PROPERTY_START, HtmlElement, tag_of
 from dhrplan.extract.wordnumbering import bullet_glyph
 
 _CLASS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_SELECTOR = re.compile(r"\.([A-Za-z_][\w-]*)")
 _CSS_NOISE = re.compile(r"/\*.*?\*/|<!--|-->|@import[^;]*;", re.S)
 _AT_BLOCK = re.compile(r"@[a-z-]+[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.I)
 """`@media print{...}`, `@supports`: rules that hold only sometimes, never applied."""
 
 
 def apply_class_styles(page: HtmlElement) -> None:
-    """Write the page's simple class rules (`.c5{background-color:#00b050}`, one class per
-    selector, as Google Docs exports every style) into the `style` of the elements that carry
-    those classes, so that bold and fills read from `style` see them. Later rules win over
-    earlier ones and the element's own style over all, as in CSS; rules with any other
-    selector (`ul.lst-kix_a-0`, `table td`, `li:before`) are not applied: no CSS engine."""
-    rules: dict[str, list[tuple[str, str]]] = {}
+    """Write the page's style rules into the `style` of the elements they select, so that
+    bold and fills read from `style` see them, as Google Docs exports every style as a class
+    rule: one class (`.c5{background-color:#00b050}`), several (`.c1.c2`), a tag with classes
+    (`td.c3`, `p.c4`) and descendants or children of those (`table td.c3`, `p.c4 span`,
+    `.c7 > span`). Rules apply in CSS's order, by specificity, then the later over the
+    earlier, and the element's own style over all. Selectors with anything else (`li:before`,
+    `[dir=rtl]`, `a + b`) are not applied, nor rules inside `@media`; a rule that is more than
+    one class gives only bold and fills (`ul.lst-kix_a-0{list-style-type:none}` goes with
+    markers drawn by a `:before` rule, which is not applied: applied alone, it would drop
+    them)."""
+    rules: list[_Rule] = []
     for sheet in page.iter("style"):
         css = _AT_BLOCK.sub("", _CSS_NOISE.sub("", sheet.text_content()))
         for selectors, body in _CLASS_RULE.findall(css):
             declarations = _declarations(body)
             for selector in selectors.split(","):
-                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
-                if simple and declarations:
-                    rules.setdefault(simple.group(1), []).extend(declarations)
+                parsed = _selector(selector)
+                if parsed is None or not declarations:
+                    continue
+                kept = declarations if _one_class(parsed) else [
+                    (k, v) for k, v in declarations if k in _COMPOUND_PROPERTIES]
+                if kept:
+                    rules.append(_Rule(parsed, _specificity(parsed), len(rules), kept))
     if not rules:
         return
-    order = {name: i for i, name in enumerate(rules)}
+    by_key: dict[str, list[_Rule]] = {}
+    for rule in rules:
+        by_key.setdefault(_key(rule.parts[-1][1]), []).append(rule)
     for element in page.iter():
         if not isinstance(element.tag, str):
             continue
-        classes = [c for c in element.get("class", "").split() if c in rules]
-        if not classes:
+        keys = {"*", tag_of(element), *(f".{c}" for c in element.get("class", "").split())}
+        if element.get("id"):
+            keys.add(f"#{element.get('id')}")
+        matched = [rule for key in keys for rule in by_key.get(key, ())
+                   if _matches(element, rule.parts, len(rule.parts) - 1)]
+        if not matched:
             continue
         merged: dict[str, str] = {}
-        for name in sorted(classes, key=order.__getitem__):
-            merged.update(rules[name])
+        for rule in sorted(matched, key=lambda r: (r.specificity, r.order)):
+            merged.update(rule.declarations)
         merged.update(_declarations(element.get("style", "")))
         element.set("style", ";".join(f"{k}:{v}" for k, v in merged.items()))
+
+
+@dataclass(frozen=True)
+class _Compound:
+    """One compound selector: a tag (or any), classes, an id."""
+
+    tag: str | None
+    classes: tuple[str, ...]
+    id: str | None
+
+
+@dataclass(frozen=True)
+class _Rule:
+    parts: tuple[tuple[str, _Compound], ...]
+    """(combinator before it: " " descendant, ">" child, "" for the first), left to right."""
+    specificity: tuple[int, int, int]
+    order: int
+    declarations: list[tuple[str, str]]
+
+
+_COMPOUND = re.compile(r"(?P<tag>[A-Za-z][\w-]*|\*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*)*)")
+_NAME = re.compile(r"([.#])([A-Za-z_][\w-]*)")
+_COMPOUND_PROPERTIES = frozenset({"font-weight", "background", "background-color"})
+"""What a rule of more than one class may set: bold and fills, which the readers use."""
+
+
+def _selector(text: str) -> tuple[tuple[str, _Compound], ...] | None:
+    """A selector of compounds joined by descendant or child combinators, or None."""
+    tokens = re.findall(r"\s*>\s*|\s+|[^\s>]+", text.strip())
+    parts: list[tuple[str, _Compound]] = []
+    combinator = ""
+    for token in tokens:
+        if not token.strip():
+            combinator = combinator or " "
+            continue
+        if token.strip() == ">":
+            combinator = ">"
+            continue
+        m = _COMPOUND.fullmatch(token)
+        if m is None or not token:
+            return None
+        names = _NAME.findall(m["rest"] or "")
+        ids = [n for kind, n in names if kind == "#"]
+        tag = m["tag"]
+        compound = _Compound(None if tag in (None, "*") else tag.lower(),
+                             tuple(n for kind, n in names if kind == "."),
+                             ids[0] if len(ids) == 1 else None)
+        if len(ids) > 1 or (compound.tag is None and not compound.classes and not ids
+                            and tag != "*"):
+            return None
+        if parts and not combinator:
+            return None
+        parts.append((combinator if parts else "", compound))
+        combinator = ""
+    return tuple(parts) if parts else None
+
+
+def _one_class(parts: tuple[tuple[str, _Compound], ...]) -> bool:
+    compound = parts[0][1]
+    return len(parts) == 1 and compound.tag is None and compound.id is None \
+        and len(compound.classes) == 1
+
+
+def _specificity(parts: tuple[tuple[str, _Compound], ...]) -> tuple[int, int, int]:
+    return (sum(c.id is not None for _, c in parts), sum(len(c.classes) for _, c in parts),
+            sum(c.tag is not None for _, c in parts))
+
+
+def _key(compound: _Compound) -> str:
+    """The index a rule is found by: its last compound's id, first class, or tag."""
+    if compound.id:
+        return f"#{compound.id}"
+    if compound.classes:
+        return f".{compound.classes[0]}"
+    return compound.tag or "*"
+
+
+def _fits(element: HtmlElement, compound: _Compound) -> bool:
+    if compound.tag is not None and tag_of(element) != compound.tag:
+        return False
+    if compound.id is not None and element.get("id") != compound.id:
+        return False
+    classes = set(element.get("class", "").split())
+    return all(c in classes for c in compound.classes)
+
+
+def _matches(element: HtmlElement, parts: tuple[tuple[str, _Compound], ...], i: int) -> bool:
+    """Whether `element` is selected by `parts[: i + 1]` (its last compound first)."""
+    combinator, compound = parts[i]
+    if not _fits(element, compound):
+        return False
+    if i == 0:
+        return True
+    parent = element.getparent()
+    if combinator == ">":
+        return parent is not None and _matches(parent, parts, i - 1)
+    for ancestor in element.iterancestors():
+        if isinstance(ancestor.tag, str) and _matches(ancestor, parts, i - 1):
+            return True
+    return False
 
 
 def _declarations(body: str) -> list[tuple[str, str]]:
@@ -143,3 +258,45 @@ def drop_comments(page: HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+_NOTE_REFERENCE = (
+    "//a[contains(concat(' ', normalize-space(@class), ' '), ' sdfootnoteanc ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' sdendnoteanc ')"
+    " or starts-with(@href, '#_ftn') or starts-with(@href, '#_edn')"
+    " or (starts-with(@href, '#ftnt') and not(starts-with(@href, '#ftnt_ref')))]"
+)
+_NOTE_BODY = (
+    "//div[starts-with(@id, 'sdfootnote') or starts-with(@id, 'sdendnote')]"
+    "|//div[contains(translate(@style, ' ', ''), 'mso-element:footnote-list')"
+    " or contains(translate(@style, ' ', ''), 'mso-element:endnote-list')]"
+    "|//div[.//a[starts-with(@href, '#ftnt_ref')]][not(.//table)][not(ancestor::td)]"
+)
+_RUNNING_PART = (
+    "/html/body/div[@title='header' or @title='footer']"
+    "|//div[contains(translate(@style, ' ', ''), 'mso-element:header')"
+    " or contains(translate(@style, ' ', ''), 'mso-element:footer')]"
+)
+
+
+def drop_notes(page: HtmlElement) -> None:
+    """Footnotes and endnotes, and the page header and footer, are not the plan (the .docx
+    reader reads only the body, and the PDF reader leaves footnotes out): a note's mark
+    against a date ("31/03/2025<sup>1</sup>") would make it "31/03/20251", and a header's
+    table of the document's name and version would be read before the title. LibreOffice
+    marks references `class=sdfootnoteanc` and writes the notes in `<div id=sdfootnote1>`
+    and the header in `<div title=header>`; Word links `#_ftn1` and writes
+    `mso-element:footnote-list` and `mso-element:header` divs; Google Docs links `#ftnt1`
+    from a `<sup>` and lists the notes in divs that link back (`#ftnt_ref1`)."""
+    doomed = [*page.xpath(_NOTE_REFERENCE), *page.xpath(_NOTE_BODY),
+              *page.xpath(_RUNNING_PART)]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail
+        element.drop_tree()
+        if tag_of(parent) == "sup" and not parent.text_content().strip():
+            if tail and tail.strip():
+                continue
+            parent.drop_tree()  # the empty <sup> around the mark, keeping its tail

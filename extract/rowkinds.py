@@ -15,7 +15,7 @@ from typing import Literal, Protocol
 
 from dhrplan.extract.model import Row
 from dhrplan.extract.numbering import number_cell, split_label
-from dhrplan.extract.vocabulary import header_roles, unnamed_number_column
+from dhrplan.extract.vocabulary import header_roles, unnamed_number_column, word_placeholder
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def cell_text_at(row: Row, index: int | None) -> str:
     if index is None or index >= len(row.cells):
         return ""
     cell = row.cells[index]
-    return "" if cell.merged else cell.text.strip()
+    return "" if cell.merged or word_placeholder(cell.text) else cell.text.strip()
 
 
 

@@ -33,7 +33,7 @@ from dhrplan.extract.model import (
 )
 from dhrplan.extract.rowkinds import starts_something
 from dhrplan.extract.textlines import text_width
-from dhrplan.extract.vocabulary import glue_broken_header
+from dhrplan.extract.vocabulary import glue_broken_header, names_a_column
 from dhrplan.extract.words import (
     FUNCTION_WORDS,
     NAMES_IN_RUNNING_TEXT,
@@ -273,6 +273,15 @@ def _should_join(top: Row, rest: Row, header: Row, numbered: bool) -> bool:
     return _continues(top, rest)
 
 
+def _columns_row(rows: Sequence[Row]) -> Row:
+    """The first row, or the one under it when the first is a title (one cell filled) and
+    the second names at least two columns."""
+    if len(rows) > 1 and len(rows[0].filled()) == 1 and sum(
+            names_a_column(c.text) for c in rows[1].cells if not c.empty) >= 2:
+        return rows[1]
+    return rows[0]
+
+
 class _Builder:
     def __init__(
         self,
@@ -281,13 +290,21 @@ class _Builder:
         settings: StitchSettings,
     ) -> None:
         self.header = first.rows[0]
+        self.columns = _columns_row(first.rows)
+        """The row that names the columns, which says what a row after a page break starts:
+        the header, or the row under a title row spanning the table ("Action plan: DHR 3"
+        over "No. | Recommendation | ..."), which Word repeats on every page too."""
         self.top = [r for r in first.rows if r.filled()][: settings.repeated_rows]
         self.width = first.width
         self.heading = heading
         self.rows: list[Row] = []
         self.settings = settings
         self.numbered = False
+        self.started = False
         self._add(first.rows[1:], first.page, first_on_page=False)
+        self.started = True
+        """Rows after the first fragment's: a repeat of the columns row under a title is a
+        repeated header there, not a row (the first fragment's own is the table's header)."""
 
     def _repeated_top(self, rows: list[Row]) -> list[Row]:
         """A page that starts by repeating the table's first row (its header, or a title row
@@ -308,8 +325,12 @@ class _Builder:
     def _add(self, rows: Sequence[Row], page: int, first_on_page: bool) -> None:
         if first_on_page:
             rows = self._repeated_top(list(rows))
-        kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)]
+        kept = [r for r in rows if r.filled() and not same_header(self.header, r, self.settings)
+                and not (self.started and self.columns is not self.header
+                         and same_header(self.columns, r, self.settings))]
         if first_on_page and kept and not self.rows and _header_rest(self.header, kept[0]):
+            if self.columns is self.header:
+                self.columns = join_rows(self.header, kept[0])
             self.header = join_rows(self.header, kept[0])
             kept = kept[1:]
         if first_on_page and kept and self.rows and self.rows[-1].pages[-1] < page:
@@ -318,13 +339,13 @@ class _Builder:
                 kept = kept[1:]
             top = self.rows[-1]
             join = kept[0].continues if kept and kept[0].continues is not None else (
-                kept and _should_join(top, kept[0], self.header, self.numbered)
+                kept and _should_join(top, kept[0], self.columns, self.numbered)
             )
             if join:
                 self.rows[-1] = join_rows(top, kept[0])
                 kept = kept[1:]
         for row in kept:
-            if starts_something(self.header, row) == "numbered":
+            if starts_something(self.columns, row) == "numbered":
                 self.numbered = True
         self.rows.extend(kept)
 
@@ -338,7 +359,7 @@ class _Builder:
         carries on its phrase, and no cell of the rest sits under a filled cell of the last
         row (which would make the rest that row's own)."""
         top = self.rows[-1]
-        if starts_something(self.header, rest) == "numbered":
+        if starts_something(self.columns, rest) == "numbered":
             return rest
         cells = list(rest.cells)
         under_top = any(

@@ -127,6 +127,8 @@ def follow_tags(
     for words in tables.values():
         others = [lat for lat in found if id(lat) not in built]
         ruled = [lat for lat in others if lat.inferred is None]
+        if _in_one_cell(words, ruled, geometry.words):
+            continue  # a table nested in a cell of a ruled table: that cell's text
         held = sum(any(lat.locate(w.xmid, w.ymid) for lat in ruled) for w in words)
         if held >= settings.ruled_share * len(words) and _keeps_cells_apart(
             words, ruled, settings
@@ -150,6 +152,34 @@ def follow_tags(
         built.add(id(lattice))
     found.sort(key=lambda lat: (lat.ys[0], lat.xs[0]))
     return found, unfollowed
+
+
+def _in_one_cell(words: list[Word], ruled: list[Lattice], page_words: list[Word]) -> bool:
+    """Whether a tagged table's words all lie in one cell of a ruled grid whose other cells
+    hold text of their own: a table nested in that cell (Word lets a cell hold a table),
+    whose lattice would otherwise replace the grid of the table around it and lose its
+    other rows. (A grid of shading around a whole table, a colour key's swatches, holds no
+    other text.)"""
+    own = {id(w) for w in words}
+    if len({w.cell for w in words}) < 2:
+        return False  # one cell's text (the rest of a row a page break cut) is no table
+    for lat in ruled:
+        places = {lat.locate(w.xmid, w.ymid) for w in words}
+        if None in places:
+            continue
+        span_of = {(r, c): k for k, sp in enumerate(lat.spans())
+                   for r in range(sp.row, sp.row + sp.rows)
+                   for c in range(sp.col, sp.col + sp.cols)}
+        spans = {span_of[p] for p in places}
+        if len(spans) != 1:
+            return False
+        cell = lat.spans()[next(iter(spans))]
+        if cell.rows > 1 and cell.cols > 1:
+            return False  # a block the grid's shading leaves, not one of its cells
+        others = {span_of[p] for w in page_words if id(w) not in own
+                  if (p := lat.locate(w.xmid, w.ymid)) is not None}
+        return bool(others - spans)
+    return False
 
 
 def _shading_edges(

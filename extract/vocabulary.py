@@ -455,3 +455,15 @@ def names_done_date(header: str) -> bool:
     text = " ".join(header.split())
     dated = regex.search(r"\bdate|\bwhen\b", text, regex.I)
     return bool(_DONE_DATE.search(text) and dated) and not _PLANNED.search(text)
+
+
+_PLACEHOLDER = compiled(
+    r"""^\W*(?:(?:click|tap|click\s+or\s+tap)\s+(?:here\s+)?to\s+enter\s+(?:(?:a\s+)?text|a\s+date)
+        |choose\s+an\s+item|enter\s+(?:text|a\s+date)\s+here)\W*$""", regex.I | regex.X)
+
+
+def word_placeholder(text: str) -> bool:
+    """Word's prompt in an empty content control ("Click or tap here to enter text.", "Click
+    or tap to enter a date.", "Choose an item."): a template's blank, printed grey in its
+    PDF and written into its HTML, never the plan's words."""
+    return bool(_PLACEHOLDER.match(" ".join(text.split())))

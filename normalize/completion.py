@@ -51,8 +51,9 @@ _FLAGS = regex.IGNORECASE | regex.VERBOSE
 _RAG = compiled(
     r"""(?:\bB?RAG|\b(?:B\s*/\s*)?R\s*/\s*A\s*/\s*G|^\W*(?=rated))(?:\s+(?:status|rating|rated)
         |\s*rated)?\s*[:=\-]?\s*
-        (?P<colour>green|amber|red|blue)\b
-      | ^\W*(?:status\s*[:=\-]\s*)?(?P<colour>green|amber|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
+        (?P<colour>green|amber|yellow|red|blue)\b
+      | ^\W*(?:(?:current|overall|latest)?\s*status\s*[:=\-\u2013\u2014]\s*)?
+        (?P<colour>green|amber|yellow|red|blue)\b(?=\s*(?:$|[^\w\s]|\d))
         # "Green - ...", "Status: Blue", not "Red flag"
       | ^\W*(?P<colour>[GARB])\s+[\-\u2013\u2014:]\s+  # "G - complete"; "A." is a label
     """,
@@ -67,11 +68,13 @@ green only on track, so a column headed "BRAG" reads green as in progress."""
 RAG_WORDS = {**COMMON_KEY, "blue": "complete"}
 """Colour words in a progress cell: a "Blue" can only be BRAG's complete."""
 _RAG_ALONE = compiled(
-    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|red|blue|[GARB])"
+    r"^\W*(?:(?:b?rag\s*)?(?:status|rating)?\s*[:=\-]?\s*)?(?P<colour>green|amber|yellow|red|blue|[GARB])"
     r"\W*$",
     regex.I,
 )
-_LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue"}
+_LETTERS = {"g": "green", "a": "amber", "r": "red", "b": "blue", "yellow": "amber"}
+"""A letter alone, and yellow: some scales (Red, Yellow, Green) name amber so, and a yellow
+fill is read as amber too (`rag.colour_name`)."""
 
 
 _RATING_CELL = 40
@@ -108,6 +111,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
         r"""\b(?:superseded|withdrawn|cancell?ed|subsumed|rescinded|replaced\s+by
               |merged\s+(?:with|into)|(?:no\s+longer|not)\s+(?:required|needed|applicable|relevant)
               |carried\s+(?:forward|over)|transferred\s+to|rolled\s+(?:forward|over)
+              |(?:incorporated|absorbed|subsumed|moved)\s+(?:in(?:to)?|within)\s+(?:the\s+|an?\s+)?
+                (?:[\w'&\-]+\s+){0,5}(?:action|work|business|delivery|improvement)\s+plan
               |(?:^|(?<=\())\W*(?:not\s+(?:accepted|agreed)|rejected|declined))\b""",
         _FLAGS)),
     ("not_started", compiled(
@@ -144,6 +149,10 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \b(?:will|should|shall|would|must|is\s+due\s+to|is\s+expected\s+to)\s+(?:now\s+)?be\s+
               (?:fully\s+)?(?:complete[d]?|done|finished|in\s+place|implemented|delivered|closed)\b
           | \bin\s+draft\b | \bdraft\s+(?:stage|form|version\s+(?:circulated|produced|shared))\b
+          | \bdraft\s+(?:[\w\-]+\s+){0,3}?(?:written|produced|prepared|completed?|circulated|
+              shared|developed|created|agreed|submitted|done)\b
+          | (?<![\d./])(?P<done>\d{1,3})\s*/\s*(?!(?P=done)\b)\d{1,3}\s+(?:[\w\-]+\s+){0,2}?
+              (?:complete[d]?|done|implemented|delivered|achieved|met)\b
           | \b(?:revised|new|extended|amended)\s+(?:target\s+|completion\s+|due\s+)?
               (?:date|deadline|timescale)\b
           | \b(?:deadline|timescale|target(?:\s+date)?)\s+(?:has\s+been\s+)?(?:extended|revised|
@@ -193,6 +202,7 @@ _AGREED = "says it was agreed, not that the work was done"
 _NO_UPDATE = "reports no update, so nothing is known of the work"
 _WITHDRAWN = "says the recommendation was withdrawn or superseded, not that the work was done"
 _RESPONSE = "gives the response to the recommendation (accepted or not), not its progress"
+_ON_HOLD = "states no progress: the work is on hold, which says nothing of how far it got"
 _CROSS = "is a cross, which plans use for done and for not done alike"
 
 _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
@@ -201,7 +211,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
     (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
     (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
     (compiled(r"""^\W*(?:(?:action|actions|work|still|currently|now)\s+)*
-                   (?:outstanding|overdue)\W*$""", _FLAGS), "unknown", _NEGATED),
+                   (?:outstanding|overdue|pending|planned)\W*$""", _FLAGS), "unknown", _NEGATED),
+    (compiled(r"""^\W*(?:(?:action|work|currently|now|status)\s*[:\-]?\s+)*on\s+hold\b
+                   (?:\s*[\-\u2013:,(]?\s*(?:pending|awaiting|until|while|due\s+to|following
+                   |subject\s+to)\b.*)?$""", _FLAGS), "unknown", _ON_HOLD),
     (compiled(
         r"""^\W*(?:(?:recommendation|response)\s*[:\-]?\s*)?(?:(?:fully|partially|partly)\s+)?
             (?:accepted|agreed|not\s+(?:accepted|agreed)|rejected|declined|noted
@@ -211,9 +224,10 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
 """Cells that are one mark or one word with a meaning of its own: a tick or "Yes" in a status
 or done column is complete; "No" says not done; a cross is either; "Accepted" is the agency's
 response to the recommendation, which plans print in the status column too (S8);
-"Outstanding" or "Overdue" alone says, as "Not complete" does, that the work is not done,
-not whether it began (next to other words they are weighed as in progress: "one
-outstanding")."""
+"Outstanding", "Overdue", "Pending" or "Planned" alone says, as "Not complete" does, that the
+work is not done, not whether it began (next to other words they are weighed as in progress:
+"one outstanding", "audit planned for March"); "On hold" (pending anything) says nothing of
+how far the work got."""
 
 _LEADING = compiled(r"^[\W_]*(?:status\s*[:\-]\s*)?", regex.IGNORECASE)
 
@@ -247,7 +261,8 @@ _REASONS = {"negated": _NEGATED, "no_update": _NO_UPDATE, "withdrawn": _WITHDRAW
 
 
 _TWO_COLOURS = compiled(
-    r"^\W*(green|amber|red|blue)\s*[/\-\u2013]\s*(green|amber|red|blue)\W*$", regex.I)
+    r"^\W*(green|amber|yellow|red|blue)\s*[/\-\u2013]\s*(green|amber|yellow|red|blue)\W*$",
+    regex.I)
 _CLOSED = compiled(r"^\W*(?:closed|complete[d]?)\b(?!.*\b(?:business\s+as\s+usual|BAU)\b)",
                    regex.I)
 """A cell that opens "Closed" or "Complete" and says it was superseded: not done (but
@@ -281,8 +296,9 @@ def _status(text: str, key: dict[str, str] | None = None) -> tuple[str, str | No
             return status, reason
     two = _TWO_COLOURS.match(text)
     if two:  # "Amber/Green", "Red-Amber": between two ratings; "Blue/Green" is BRAG's
-        scale = BRAG_KEY if "blue" in {c.lower() for c in two.groups()} else (key or RAG_WORDS)
-        both = {scale.get(c.lower()) or RAG_WORDS[c.lower()] for c in two.groups()}
+        colours = [_LETTERS.get(c.lower(), c.lower()) for c in two.groups()]
+        scale = BRAG_KEY if "blue" in colours else (key or RAG_WORDS)
+        both = {scale.get(c) or RAG_WORDS[c] for c in colours}
         return (both.pop(), None) if len(both) == 1 else ("in_progress", None)
     colour = rag_word(text)
     if colour:
@@ -457,6 +473,12 @@ def parse_completion(
         days = [value for _, value in find_dates(cell) if value is not None]
         if len(days) == 1:
             return Completion(raw=cell, status="complete", date=days[0]), []
+    boxes = ticked_options(cell)
+    if boxes is not None:  # "☐ Complete ☒ In progress ☐ Not started": the ticked option
+        if not boxes:
+            return Completion(raw=cell, status="unknown"), [
+                f"completion {_quote(cell)} {_NONE_TICKED}; status unknown"]
+        text = boxes
     latest = latest_update(text or "")
     by_line = _statuses_by_line(text, key) if latest is None else None
     if by_line:  # read whole, the first line's word was the cell's: "Complete" won
@@ -468,6 +490,8 @@ def parse_completion(
             f"rolled up to {(rolled.status if rolled else 'unknown').replace('_', ' ')}"]
     lone = _UPDATE.match(cell) if latest is None else None
     said = latest or (cell[lone.end():] if lone and cell[lone.end():].strip() else cell)
+    if boxes:
+        said = boxes
     # the status from the update's words ("Update 12/05/2025: complete"), not its label
     status, reason = _status(" ".join(said.split()), key)
     if reason:
@@ -499,6 +523,45 @@ def parse_completion(
         warnings.append(f"completion {_quote(cell)} gives a date but is not complete; "
                         "the date was not kept")
     return Completion(raw=cell, status=status, date=completed_on), warnings
+
+
+_CHECKED = "\u2612\u2611\u2713\u2714\uf0fe\uf078"
+"""Ticked boxes: ballot boxes with an X or a tick, Word's check box content control glyphs
+(MS Gothic's U+2612, Wingdings' U+F0FE / U+F078 as symbols) and ticks."""
+_UNCHECKED = "\u2610\uf06f\uf0a8\u25a1"
+"""Empty boxes: U+2610, Wingdings' U+F06F / U+F0A8, a white square."""
+_BOX = compiled(rf"[{_CHECKED}{_UNCHECKED}]")
+_NONE_TICKED = "offers options with boxes but none is ticked"
+
+
+def ticked_options(cell: str) -> str | None:
+    """In a cell of options with boxes ("☒ Complete ☐ In progress ☐ Not started", a template's
+    check box content controls; or "Complete ☐ In progress ☒"), the ticked options' words
+    (with a label before them: "Complete: ☒ Yes ☐ No" is "Complete: Yes"); "" when no box is
+    ticked; None when the cell has fewer than two boxes (a lone tick is read as it is)."""
+    found = list(_BOX.finditer(cell))
+    if len(found) < 2 or not any(m[0] in _UNCHECKED for m in found):
+        return None
+    after = not cell[: found[0].start()].strip(" :-\u2013") or bool(
+        cell[found[-1].end():].strip(" .;,"))
+    label = ""
+    options: list[tuple[bool, str]] = []
+    if after:  # the box before its option
+        label = cell[: found[0].start()].strip()
+        for m, nxt in zip(found, [*found[1:], None], strict=True):
+            options.append((m[0] in _CHECKED, cell[m.end(): nxt.start() if nxt else None]))
+    else:  # the option before its box
+        previous = 0
+        for m in found:
+            options.append((m[0] in _CHECKED, cell[previous: m.start()]))
+            previous = m.end()
+    ticked = [" ".join(text.split()).strip(" ,;/") for checked, text in options if checked]
+    if not ticked:
+        return ""
+    words = "; ".join(t for t in ticked if t)
+    if label and regex.fullmatch(r"(?i)no|n", words):
+        return f"not {label.rstrip(' :')}"
+    return f"{label} {words}".strip() if label else words
 
 
 _BOUND_BEFORE = r"\b(?:by|before|no\s+later\s+than|prior\s+to|ahead\s+of)\s+(?:the\s+)?"

@@ -166,6 +166,14 @@ def _read_numeric(m: regex.Match[str]) -> _Reading:
     return _exact(_year(m["y"]), int(m["m"]), int(m["d"]))
 
 
+def _read_marked(m: regex.Match[str]) -> _Reading:
+    """A day whose four-digit year runs on into a digit or two: a footnote or endnote mark
+    the text lost its superscript for; the day is read and the mark said."""
+    reading = _read_numeric(m)
+    return reading if reading.problem else replace(
+        reading, note="ends in a digit or two after the year, read as a footnote mark")
+
+
 def _read_iso(m: regex.Match[str]) -> _Reading:
     return _exact(int(m["y"]), int(m["m"]), int(m["d"]))
 
@@ -395,6 +403,10 @@ def _read_fin_year(m: regex.Match[str]) -> _Reading:
             f"read as financial year {year}/{(year + 1) % 100:02d} (April to March); "
             f"it may mean the calendar years {year} to {year + 1}"
         ))
+    beside = _beside_year(m.string, m.start(), m.end(), numbers=False)
+    if beside and reading.start != reading.end and reading.note is None:
+        reading = replace(reading, note=f'was read as the whole financial year; "{beside}" '
+                                        "beside it was not read")
     return reading
 
 
@@ -434,7 +446,39 @@ def _read_new_year(m: regex.Match[str]) -> _Reading:
 
 def _read_year(m: regex.Match[str]) -> _Reading:
     year = int(m["y"])
-    return _period("year", date(year, 1, 1), date(year, 12, 31), m)
+    reading = _period("year", date(year, 1, 1), date(year, 12, 31), m)
+    beside = _beside_year(m.string, m.start(), m.end())
+    if beside and reading.start != reading.end:
+        return replace(reading, note=f'was read as the whole year; "{beside}" beside it '
+                                     'was not read')
+    return reading
+
+
+_PERIOD_WORD = compiled(
+    r"""^(?:terms?|half|holidays?|hols|academic|school|semester|EOY|FYE|FY|YE|mid|year[\s\-]?end
+        |quarter|qtr|week|wk|\d{1,2}(?:st|nd|rd|th)?)$""", regex.IGNORECASE | regex.VERBOSE)
+"""Beside a bare year, a word that narrows it or names another period ("Term 1 2025", "EOY
+2025", "2025 academic year", "31 03 2025"): the year alone is not what the cell means."""
+_MISSPELT_MONTH = compiled(
+    r"(?:january|february|september|october|november|december|august){e<=2}"
+    r"|(?:march|april){e<=1}", regex.IGNORECASE)
+"""A month name written wrong ("Febuary", "Sptember"): no rule reads it, so the year after
+it would be read alone."""
+_WORD = compiled(r"[^\W\d_]+|\d+(?:st|nd|rd|th)?", regex.IGNORECASE)
+
+
+def _beside_year(text: str, start: int, end: int, numbers: bool = True) -> str | None:
+    """The word just before or after a bare year (three before) that narrows it or names
+    another period (`_PERIOD_WORD`, `_MISSPELT_MONTH`), or None. Text a stronger rule
+    claimed is "\\0" and never a word."""
+    before = _WORD.findall(text[max(0, start - 24):start].split("\0")[-1])[-3:]
+    after = _WORD.findall(text[end:end + 16].split("\0")[0])[:1]
+    for word in (*before, *after):
+        if word[0].isdigit() and not numbers:
+            continue  # "Year 2 (2025/26)": a plan's year number, not part of the date
+        if _PERIOD_WORD.match(word) or (len(word) > 4 and _MISSPELT_MONTH.fullmatch(word)):
+            return word
+    return None
 
 
 def _anchor(tail: str) -> str | None:
@@ -517,8 +561,11 @@ _EXACT_RULES: list[_Rule] = [
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}}) \s*(?P<sep>[./\-]) \s*(?P<m>\d{{1,2}})
                \s*(?P=sep) \s*(?P<y>\d{{4}}|\d{{2}}(?!{_YEAR_REST})){_NO_DIGIT_AFTER}""",
           _read_numeric),
+    # a footnote mark printed against the year ("31/03/2025¹" read as "31/03/20251")
+    _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep)
+               (?P<y>{_YEAR4})\d{{1,2}}(?!\d)""", _read_marked),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
-               (?<!\d)(?P<d>\d{{1,2}}){_ORD} \s*(?:of\s+|-\s*)?(?P<mon>{_MONTH}) \s*[,\-]?\s*
+               (?<!\d)(?P<d>\d{{1,2}}){_ORD} (?:\s*of\s+|-\s*|\s*)(?P<mon>{_MONTH}) \s*[,\-]?\s*
                (?P<y>{_YEAR}){_FY_REST}(?!\d)""", _read_day_month),
     _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4}){_FY_REST}
                (?!\d)""", _read_day_month),
@@ -565,6 +612,9 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
           _read_half),
     _rule(rf"""{_END_OF}\b(?:the\s+)?(?:academic|school)\s+year\s*(?:of\s+)?
                {_FY_YEARS}""", _read_academic_year),
+    _rule(rf"""\b(?:the\s+)?(?:academic|school)\s+year\s*(?:of\s+)?{_YEAR4}(?![\d/\-])
+               | {_NO_DIGIT_BEFORE}\b{_YEAR4}\s+(?:academic|school)\s+year\b""",
+          _unreadable("one year does not say which academic year (2024/25 or 2025/26)")),
     _rule(rf"""\b(?:christmas|xmas)\s*(?P<y>{_YEAR4})(?!\d)""", _read_christmas),
     _rule(rf"""\bnew\s+year\s*(?P<y>{_YEAR4})(?!\d)""", _read_new_year),
     _rule(rf"""\b(?:easter|whitsun)\s*(?:of\s+)?{_YEAR4}(?!\d)""",
@@ -605,7 +655,12 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
                | \b(?:once|twice)\s+(?:a|per|each)\s+(?:year|month|quarter|term)\b
                | (?<![\d./\-])\b(?:\d{{1,2}}|{NUMBER_WORD})[\s\-]?(?:monthly|weekly|yearly)\b""",
           _fixed("ongoing")),
-    # relative periods and events
+    # relative periods and events; a count of days is not kept ("30 days after publication"
+    # would otherwise be read as the day of publication)
+    _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?(?:next\s+)?
+               (?<![\d./\-])(?P<n>{_NUMBER}) [\s\-]*(?:working\s+|calendar\s+|business\s+)?days?\b
+               {_RELATIVE_TAIL}""",
+          _unreadable("a count of days is not kept (only months and weeks)")),
     _rule(rf"""\b(?:(?:with)?in\s+|by\s+|after\s+|no\s+later\s+than\s+)?(?:the\s+)?
                (?:next\s+)?(?:(?P<n0>{_NUMBER})\s*(?:-|to)\s*)?  # "3-6 months": upper bound
                (?P<n>{_NUMBER}) [\s\-]*(?P<unit>months?|weeks?|years?)\b
@@ -618,6 +673,8 @@ _RULES: list[_Rule] = [_WEEK_RULE, *_EXACT_RULES] + [
               (?:\s+of\s+(?:the\s+)?(?:final\s+)?(?:overview\s+)?(?:report|review|dhr)\b)?""",
           _read_on_event),
     _rule(r"\bon[\s\-]?going\b", _fixed("ongoing")),
+    # "BAU" as the whole cell: the work is now routine, with no deadline of its own
+    _rule(r"^[^\w\0]*(?:business\s+as\s+usual|BAU)[^\w\0]*$", _fixed("ongoing")),
     # no date yet, said on purpose: unknown, and nothing to warn about
     _rule(r"""^[^\w\0]*(?:TBC|TBA|TBD|N\s*/\s*A|n\.a\.|not\s+applicable|to\s+be\s+(?:confirmed|agreed|
               decided|set)|none)[^\w\0]*$""", _fixed("unknown")),
@@ -906,13 +963,13 @@ def parse_target_dates(text: str) -> tuple[list[TargetDate], list[str]]:
             dates.append(TargetDate(raw=raw, kind="unknown"))
             warnings.append(f'target date "{span}" could not be read: {reading.problem}')
             continue
-        if reading.note:
+        qualifier = _QUALIFIER.search(cell, max(0, start - _QUALIFIER_REACH), start)
+        if reading.note and not (qualifier and reading.note.startswith("was read as the whole")):
             warnings.append(f'target date "{span}" {reading.note}')
         if reading.start is not None and _EARLIEST.search(
                 cell, max(0, start - _QUALIFIER_REACH), start):
             warnings.append(f'target date "{raw}" names the earliest date, not a deadline; '
                             "the date was kept")
-        qualifier = _QUALIFIER.search(cell, max(0, start - _QUALIFIER_REACH), start)
         if qualifier and reading.start is not None and reading.start != reading.end:
             warnings.append(
                 f'target date "{qualifier[0]}{span}" was read as the whole period'

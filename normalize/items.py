@@ -13,8 +13,12 @@ from dataclasses import dataclass
 from dhrplan.extract.labels import inline_label, leading_marker, successor
 from dhrplan.extract.patterncache import compiled
 from dhrplan.extract.vocabulary import IMPERATIVE_VERBS as MILESTONE_VERBS
+from dhrplan.extract.vocabulary import names_a_column
 
 _WORD = compiled(r"\S+")
+_COLUMN_LABEL = compiled(r"^(?:\w+\s+){0,2}\w+\s*:$")
+"""A cell's first line that only labels what follows ("Actions:", "Key actions:", "Steps:"),
+when it names a column (`vocabulary.names_a_column`) and bullets or labels follow."""
 _JOINERS = {"and", "to", "or", "the", "a", "of", "&"}
 
 
@@ -50,6 +54,9 @@ def split_items(text: str) -> list[Item]:
     items: list[Item] = []
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     marked = any(leading_marker(p) for p in paragraphs)
+    if marked and paragraphs and _COLUMN_LABEL.match(paragraphs[0]) \
+            and names_a_column(paragraphs[0].rstrip(" :")):
+        paragraphs = paragraphs[1:]  # "Actions:" over the bullets: the cell's label, no item
     for para in paragraphs:
         m = leading_marker(para)
         if m is None:

@@ -102,6 +102,11 @@ def _complete_owner(name: str, glossary: dict[str, str]) -> bool:
     return bool(_HEAD_NOUN.search(name)) or name in glossary or _is_acronym(name)
 
 
+_FORMERLY = compiled(
+    r"\s*\(\s*(?:formerly|previously|was|now|(?:known\s+)?as|replacing|replaced)\b[^()]*\)\s*$",
+    regex.I)
+"""A bracket naming the body's other name ("ICB (formerly CCG)"): the name before it is
+the owner the glossary expands."""
 _DETAIL = compiled(r"(?<=\w)\s*\([^()]*\)\s*$")
 """A bracketed detail after a name ("Police (DI Smith)", "Probation (SPO Jones)"): who in
 the agency, not part of whether the agency stands on its own."""
@@ -150,6 +155,20 @@ def _roles_joined(kept: list[str], glossary: dict[str, str]) -> bool:
     return len(pieces) > 1 and all(
         _ROLE.search(_MARKER.sub("", p)) and len(p.split()) > 1 for p in pieces
     )  # "MARAC Chair and Coordinator": a bare role word shares the name before it
+
+
+def _agencies_joined(kept: list[str], glossary: dict[str, str]) -> bool:
+    """One part kept whole whose "and" / "&" joins sides that each name a service ("Public
+    Health and Housing", "Education & Early Help"): a directorate's name as likely as two
+    owners. A bare role word after "and" shares the name before it ("MARAC Chair and
+    Coordinator")."""
+    if len(kept) != 1 or len(split_and(kept[0], glossary)) > 1:
+        return False
+    pieces = [_tidy(p) for p in split_at_and(kept[0])]
+    return len(pieces) > 1 and all(
+        (_AGENCY_WORDS.search(p) or p in glossary or _is_acronym(p))
+        and (len(p.split()) > 1 or not _ROLE.search(p)) for p in pieces
+    )
 
 
 def split_and(part: str, glossary: dict[str, str]) -> list[str]:
@@ -236,13 +255,23 @@ _OPENS_ON = compiled(r"^\s*\(")
 """A paragraph that cannot start an owner: a bracket ("(Council)", "(lead)")."""
 
 
+_BARE_ROLE = compiled(
+    r"""^\W*(?:head\s+of\s+(?:service|department|operations)|(?:service|team|operations|area)\s+
+        (?:manager|lead|director)|director|manager)\W*$""", regex.I | regex.X)
+"""A paragraph that is a role which names no service ("Head of Service", "Director"): the
+paragraph under it says whose ("Head of Service" / "Adult Social Care" is one person)."""
+
+
 def _joined_paragraphs(paragraphs: list[str]) -> list[str]:
     """The cell's paragraphs, each joined to the one above where that one is unfinished
-    ("Head of Safeguarding," / "NHS Somerset ICB", "Police and" / "Probation") or it cannot
-    start a name ("DA Co-ordinator" / "(Council)"): one name the author broke, not two."""
+    ("Head of Safeguarding," / "NHS Somerset ICB", "Police and" / "Probation", "Head of
+    Service" / "Adult Social Care") or it cannot start a name ("DA Co-ordinator" /
+    "(Council)"): one name the author broke, not two."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and joined[-1].strip() and paragraph.strip() and (
+        if joined and joined[-1].strip() and paragraph.strip() and _BARE_ROLE.match(joined[-1]):
+            joined[-1] = f"{joined[-1].strip()}, {paragraph.strip()}"
+        elif joined and joined[-1].strip() and paragraph.strip() and (
             _ENDS_OPEN.search(joined[-1]) or _OPENS_ON.match(paragraph)
         ):
             joined[-1] = f"{joined[-1].rstrip()} {paragraph.strip()}"
@@ -310,15 +339,17 @@ def split_owners(
         for part in _split_outside_parens(_SUPPORTED.sub(";", line), "/;"):
             part = _LABEL.sub("", part)
             commas = split_commas(part, glossary)
-            if _maybe_several(commas, glossary) or _roles_joined(commas, glossary):
+            if _maybe_several(commas, glossary) or _roles_joined(commas, glossary) \
+                    or _agencies_joined(commas, glossary):
                 warnings.append(
                     f"owner {_tidy(part)!r} was kept whole; its parts may be owners of their own"
                 )
             for piece in (p for c in commas for p in split_and(c, glossary)):
                 name = _tidy(piece)
                 if name:  # "ASC (Support)" is ASC
+                    # "ASC (Support)" and "ICB (formerly CCG)" are the glossary's ASC and ICB
                     owners.append(Owner(name, glossary.get(name) or glossary.get(
-                        _MARKER.sub("", name))))
+                        _MARKER.sub("", name)) or glossary.get(_FORMERLY.sub("", name))))
     return owners, warnings
 
 
@@ -328,7 +359,7 @@ _AGENCY_WORDS = compiled(
     hospital|school|schools|college|university|ambulance|fire|prison|commissioners?|lead|
     manager|officer|director|head|coordinator|co-ordinator|chair|group|unit|department|
     idva|isva|marac|mash|csp|commissioner|gp|gps|provider|providers|agency|agencies|all|
-    safety|safer|children's|adults'?|family|families|youth)(?!\w)""",
+    safety|safer|children's|adults'?|family|families|youth|education|early\s+help)(?!\w)""",
     regex.I | regex.X,
 )
 _VERB_OR_SENTENCE = compiled(r"\b(?:should|will|must|to|is|are|has|have)\b|[.;:?!]$",

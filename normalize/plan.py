@@ -40,14 +40,15 @@ _NOT_TITLE = compiled(r"^(?:appendix|annex|glossary|contents|agencies|abbreviati
 def _title(blocks: list[Heading | Table]) -> list[str]:
     """The heading lines before the first wide table that name the review; capitals lines
     next to it belong to the same title block ("SAFER SOMERSET PARTNERSHIP / DOMESTIC HOMICIDE
-    ..."). Two-column tables (a cover's document details, a glossary) may come before it, but
-    a title block does not run across them."""
+    ..."). Two-column tables (a cover's document details, a glossary) and tables of one row
+    (a page header's "DHR 07 Action Plan | Version 3 | OFFICIAL", printed once when a browser
+    prints the page) may come before it, but a title block does not run across them."""
     lead: list[tuple[str, int]] = []
     bold: list[bool] = []
     part = 0
     for block in blocks:
         if isinstance(block, Table):
-            if len(block.header.cells) > 2:
+            if len(block.header.cells) > 2 and block.rows:
                 break
             part += 1
         elif not _NOT_TITLE.match(block.text) and not _LEADER.search(block.text):

@@ -40,9 +40,12 @@ def parse_scope(text: str) -> Scope | None:
     raw = " ".join((text or "").split())  # one line: extract/ has already removed markup
     if not raw:
         return None
-    return Scope(raw=raw, levels=[lvl for lvl in LEVELS if any(
+    levels = [lvl for lvl in LEVELS if any(
         not _NOT.search(raw, max(0, m.start() - 8), m.start())
-        for m in _LEVEL_WORDS[lvl].finditer(raw))])
+        for m in _LEVEL_WORDS[lvl].finditer(raw))]
+    if not levels and _PLACE_WIDE.search(raw) and not _BODY_WIDE.search(raw):
+        levels = ["local"]  # "Cumbria wide", "Pan-Dorset": across a local area
+    return Scope(raw=raw, levels=levels)
 
 
 _NOT = compiled(r"\b(?:not|non)[\s\-]*$", regex.I)
@@ -52,9 +55,16 @@ regional)"): that level does not apply."""
 
 _REACH_END = compiled(
     r"(?:wide|local|regional|national|district|county|borough|city|region)$", regex.I)
-_PLACE_WIDE = compiled(r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$")
-"""A place, then "wide" ("Cumbria wide", "Kent-wide"): a reach across a local area; the
-national and regional places ("UK wide") are read by `parse_scope` first."""
+_PLACE_WIDE = compiled(
+    r"^\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?[\s\-]wide$|^(?i:pan)[\s\-]\p{Lu}[\w'.]*(?:\s\p{Lu}[\w'.]*)?$")
+"""A place, then "wide" ("Cumbria wide", "Kent-wide"), or "Pan-" and a place ("Pan-Dorset"):
+a reach across a local area; the national and regional places ("UK wide", "Pan-London")
+are read by their level words first."""
+_BODY_WIDE = compiled(
+    r"^(?:force|trust|organi[sz]ation|agency|service|system|workforce|staff|team|board)\b",
+    regex.I)
+"""An organisation, then "wide" ("Force-wide", "Trust-wide"): the whole of one agency, which
+is no place's level."""
 _DASH = compiled(r"\s+[\-–—]\s+")
 
 
@@ -69,7 +79,5 @@ def reach_of(section: str | None) -> Scope | None:
     reach = parts[-1].strip()
     if len(reach.split()) > 3 or not _REACH_END.search(reach):
         return None
-    scope = parse_scope(reach)
-    if scope and not scope.levels and _PLACE_WIDE.search(reach):
-        return Scope(raw=reach, levels=["local"])  # "Cumbria wide": across a local area
+    scope = parse_scope(reach)  # "Cumbria wide" is local there too
     return scope if scope and scope.levels else None

@@ -61,7 +61,19 @@ is joined to the one above, warned `row_joined` (README, borderless Alignment). 
 PDF gives every record right (test_pdf_tag_tables)."""
 CUT_ROW_HALF = {"actions", "owners", "completion"}
 SPACED_ROWS_JOINED = {"actions", "owners", "completion", "target_dates"}
+FOOTNOTE_MARK = {"target_dates"}
+"""word-features (tests/fixtures/make_word_features.py): the PDF prints the footnote mark
+after "31/03/2025" as a superscript "1" that its text gives as "31/03/20251"; the day is
+read, the raw keeps the mark, and the record is warned."""
+NESTED_LINES = {"actions"}
+"""word-features: a table inside an action cell, borderless, prints its rows as lines that
+the PDF reader joins into one paragraph; the .docx keeps a line per inner row (warned
+`paragraphs_unsure` there)."""
 KNOWN_PDF_DIFFERENCES = {
+    # a paragraph of recommendation 7 breaks at a page break: unsure, warned
+    ("word-title-header", 6): {FULL_LINE_PARAGRAPH},
+    ("word-features", 0): FOOTNOTE_MARK,
+    ("word-features", 3): NESTED_LINES,
     **{(stem, i): {FULL_LINE_PARAGRAPH} for stem in (
         "council-plan", "council-plan-hrules", "council-plan-hrules-plain",
         "council-plan-borderless", "council-plan-rag", "council-plan-indent",
@@ -82,7 +94,7 @@ def records(path: Path) -> list[dict]:
 
 
 def test_every_docx_fixture_has_its_pdf() -> None:
-    assert len(DOCX_FIXTURES) == 11
+    assert len(DOCX_FIXTURES) == 13
     assert all(p.with_suffix(".pdf").is_file() for p in DOCX_FIXTURES)
 
 
@@ -98,13 +110,16 @@ def test_docx_gives_the_records_of_its_pdf(docx: Path) -> None:
     differences = {k: v for k, v in differences.items() if v}
     assert differences == {k: v for k, v in KNOWN_PDF_DIFFERENCES.items() if k[0] == docx.stem}
     for (_, i), fields in differences.items():
+        if fields in (FOOTNOTE_MARK, NESTED_LINES):
+            continue
         if fields in (OVER_THE_RULE, OWNER_LINES, CUT_ROW_HALF, SPACED_ROWS_JOINED):
             if docx.stem == BORDERLESS_SPACED:
                 assert any(w.code == "row_joined" for w in pdf_plan.recommendations[i].warnings)
             continue
         assert FULL_LINE_PARAGRAPH in fields
-        # the .docx keeps the paragraph break the PDF loses: the texts differ only there
-        assert from_docx[i]["text"].replace("\n", " ") == from_pdf[i]["text"]
+        # the .docx keeps the paragraph break the PDF loses (or the PDF guesses one at a page
+        # break, warned): the texts differ only there
+        assert from_docx[i]["text"].replace("\n", " ") == from_pdf[i]["text"].replace("\n", " ")
 
 
 def test_docx_records_have_no_pages_and_no_stitching() -> None:
@@ -354,7 +369,8 @@ def test_tracked_changes_comments_and_nested_tables(tmp_path: Path) -> None:
     document = read_docx(tmp_path / "tracked.docx")
     rows = next(b for b in document.blocks if isinstance(b, TableFragment)).rows
     assert rows[1].cells[0].text == "Review the MARAC referral pathway"
-    assert rows[1].cells[1].text == "Step\nWhen\nAudit cases\nJune"
+    assert rows[1].cells[1].text == "Step When\nAudit cases June"  # a row of it a line
+    assert [(n.code, n.column) for n in rows[1].warnings] == [("paragraphs_unsure", 1)]
     assert document.warnings == ["a table nested in table 1, row 2 is flattened into its text"]
     assert [(n.code, n.column) for n in rows[1].warnings] == [("paragraphs_unsure", 1)]
     assert rows[0].warnings == []  # the record the row feeds says so, on its actions

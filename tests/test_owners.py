@@ -56,8 +56,6 @@ OWNERS = [
     ("SSP", [("SSP", "Safer Somerset partnership")]),
     ("Safer Somerset Partnership/ agency training",
      [("Safer Somerset Partnership", None), ("agency training", None)]),
-    ("SSP and agencies involved in this review",
-     [("SSP and agencies involved in this review", None)]),
     ("Somerset Safeguarding Adult Board", [("Somerset Safeguarding Adult Board", None)]),
     # --- other councils' plans
     ("Police; CCG; SomFT",
@@ -240,6 +238,118 @@ OWNERS = [
     ("Police (DI Smith) and Probation (SPO Jones)",
      [("Police (DI Smith)", None), ("Probation (SPO Jones)", None)]),
     ("Head of Service (Adults and Children)", [("Head of Service (Adults and Children)", None)]),
+    # --- round 6: owner cells as council officers write them; a paragraph that is a role
+    # naming no service ("Head of Service") is joined to the one under it, which says whose
+    ("CSP Manager / DA Coordinator", [("CSP Manager", None), ("DA Coordinator", None)]),
+    ("All partners of the CSP", [("All partners of the CSP", None)]),
+    ("ICB (formerly CCG)", [("ICB (formerly CCG)", None)]),
+    # the glossary expands the name before a bracket naming the body's other name
+    ("CCG (now ICB)", [("CCG (now ICB)", "Somerset Clinical Commissioning Group DA")]),
+    ("SSP (formerly the CSP)", [("SSP (formerly the CSP)", "Safer Somerset partnership")]),
+    ("SSP (Chair)", [("SSP (Chair)", "Safer Somerset partnership")]),
+    ("SSP (DI Smith)", [("SSP (DI Smith)", None)]),  # a person in it: not the body itself
+    ("Head of Service, Adult Social Care", [("Head of Service, Adult Social Care", None)]),
+    ("Head of Service – Adult Social Care", [("Head of Service – Adult Social Care", None)]),
+    ("Head of Service - Children's Services", [("Head of Service - Children's Services", None)]),
+    ("Police / Probation / Health", [("Police", None), ("Probation", None), ("Health", None)]),
+    ("Police; Probation; Health", [("Police", None), ("Probation", None), ("Health", None)]),
+    ("Police & Probation", [("Police", None), ("Probation", None)]),
+    ("Avon and Somerset Police", [("Avon and Somerset Police", None)]),
+    ("Devon and Cornwall Police", [("Devon and Cornwall Police", None)]),
+    ("Thames Valley Police", [("Thames Valley Police", None)]),
+    (
+        "Tees, Esk and Wear Valleys NHS Foundation Trust",
+        [("Tees, Esk and Wear Valleys NHS Foundation Trust", None)],
+    ),
+    (
+        "Barnet, Enfield and Haringey Mental Health Trust",
+        [("Barnet, Enfield and Haringey Mental Health Trust", None)],
+    ),
+    (
+        "Dorset HealthCare University NHS Foundation Trust",
+        [("Dorset HealthCare University NHS Foundation Trust", None)],
+    ),
+    ("University Hospitals Dorset", [("University Hospitals Dorset", None)]),
+    ("Hampshire and Isle of Wight ICB", [("Hampshire and Isle of Wight ICB", None)]),
+    ("NHS Dorset (ICB)", [("NHS Dorset (ICB)", None)]),
+    (
+        "Designated Nurse Safeguarding Adults, ICB",
+        [("Designated Nurse Safeguarding Adults, ICB", None)],
+    ),
+    ("Named GP for Safeguarding, ICB", [("Named GP for Safeguarding, ICB", None)]),
+    (
+        "Safeguarding Adults Board Business Manager",
+        [("Safeguarding Adults Board Business Manager", None)],
+    ),
+    ("SAB / SCP / CSP", [("SAB", None), ("SCP", None), ("CSP", None)]),
+    ("Chair of the DHR Panel", [("Chair of the DHR Panel", None)]),
+    ("DHR Panel Chair", [("DHR Panel Chair", None)]),
+    ("DHR Steering Group", [("DHR Steering Group", None)]),
+    ("Domestic Abuse Partnership Board", [("Domestic Abuse Partnership Board", None)]),
+    (
+        "Domestic Abuse Local Partnership Board (DALPB)",
+        [("Domestic Abuse Local Partnership Board (DALPB)", None)],
+    ),
+    (
+        "Housing Options Manager, District Council",
+        [("Housing Options Manager, District Council", None)],
+    ),
+    (
+        "Strategic Lead for Domestic Abuse (Council)",
+        [("Strategic Lead for Domestic Abuse (Council)", None)],
+    ),
+    ("IDVA Service Manager (Victim Support)", [("IDVA Service Manager (Victim Support)", None)]),
+    ("National Probation Service", [("National Probation Service", None)]),
+    ("Probation Service (formerly CRC)", [("Probation Service (formerly CRC)", None)]),
+    ("Probation (PDU Head)", [("Probation (PDU Head)", None)]),
+    ("GP practice", [("GP practice", None)]),
+    ("All GP practices", [("All GP practices", None)]),
+    ("Primary Care", [("Primary Care", None)]),
+    ("Local Authority", [("Local Authority", None)]),
+    ("Adult Social Care", [("Adult Social Care", None)]),
+    ("Children's Social Care", [("Children's Social Care", None)]),
+    (
+        "Children's Services and Adult Social Care",
+        [("Children's Services", None), ("Adult Social Care", None)],
+    ),
+    ("Head of Safeguarding, Acute Trust", [("Head of Safeguarding, Acute Trust", None)]),
+    ("Lead: CSP Manager", [("CSP Manager", None)]),
+    ("Lead - Police", [("Police", None)]),
+    ("Owner: DA Coordinator", [("DA Coordinator", None)]),
+    (
+        "Detective Chief Inspector, Public Protection",
+        [("Detective Chief Inspector, Public Protection", None)],
+    ),
+    ("DCI Public Protection", [("DCI Public Protection", None)]),
+    ("Supt. Public Protection", [("Supt. Public Protection", None)]),
+    ("Mental Health Trust", [("Mental Health Trust", None)]),
+    (
+        "Drug and Alcohol Service (Turning Point)",
+        [("Drug and Alcohol Service (Turning Point)", None)],
+    ),
+    ("Change Grow Live (CGL)", [("Change Grow Live (CGL)", None)]),
+    ("Women's Aid", [("Women's Aid", None)]),
+    ("Refuge", [("Refuge", None)]),
+    ("Home Office", [("Home Office", None)]),
+    ("Department of Health and Social Care", [("Department of Health and Social Care", None)]),
+    ("NHS England", [("NHS England", None)]),
+    (
+        "Office of the Police and Crime Commissioner",
+        [("Office of the Police and Crime Commissioner", None)],
+    ),
+    ("OPCC", [("OPCC", None)]),
+    ("PCC", [("PCC", None)]),
+    ("Police and Crime Commissioner's Office", [("Police and Crime Commissioner's Office", None)]),
+    (
+        "Community Safety Manager and Domestic Abuse Lead",
+        [("Community Safety Manager", None), ("Domestic Abuse Lead", None)],
+    ),
+    ("Partners", [("Partners", None)]),
+    ("Multi-agency", [("Multi-agency", None)]),
+    ("All", [("All", None)]),
+    ("CSP Manager\nDA Coordinator", [("CSP Manager", None), ("DA Coordinator", None)]),
+    ("Police\nProbation", [("Police", None), ("Probation", None)]),
+    ("Head of Service\nAdult Social Care", [("Head of Service, Adult Social Care", None)]),
 ]
 
 
@@ -378,6 +488,15 @@ def test_owners_that_may_be_several_are_kept_whole_and_warned(
         ("CSP Chair & Head of Community Safety", True),  # "&" joining two roles
         ("Head of Safeguarding and Quality", False),  # one role's remit
         ("Learning and Development Lead", False),
+        # "and" joining two sides that each name a service: a directorate, or two owners
+        ("Public Health and Housing", True),
+        ("Education and Early Help", True),
+        ("SSP and agencies involved in this review", True),
+        ("Police, Probation and Health", True),
+        ("Cumbria, Northumberland, Tyne and Wear NHS Foundation Trust", True),
+        ("MARAC Chair and Coordinator", False),  # a bare role word shares the name before it
+        ("Avon and Somerset Police", False),
+        ("Drug and Alcohol Service", False),
     ],
 )
 def test_a_comma_list_kept_whole_says_so(text: str, warned: bool) -> None:

@@ -92,9 +92,27 @@ def test_bold_run_with_word_bidi_weight_is_bold() -> None:
         (".b{font-weight:400}.a{font-weight:700}", '<td><span class="b a">x</span>', True, None),
         (".f{background-color:#00b050}",
          '<td class="f" style="background-color:#ff0000">x', False, "#ff0000"),
-        # selectors other than one class are not applied (no CSS engine): no fill, not a wrong one
+        # compound selectors as Google Docs writes them: a tag with a class, several classes,
+        # descendants and children; a descendant rule needs its ancestor
         ("td.f{background-color:#00b050} .t .f{font-weight:700}",
-         '<td class="f">x', False, None),
+         '<td class="f">x', False, "#00b050"),
+        (".c1.c2{background-color:#ffc000}", '<td class="c2 c1">x', False, "#ffc000"),
+        (".c1.c2{background-color:#ffc000}", '<td class="c2">x', False, None),
+        ("table td.c3{background-color:#ff0000}", '<td class="c3">x', False, "#ff0000"),
+        ("p.c4 span{font-weight:700}", '<td><p class="c4"><span>x</span></p>', True, None),
+        ("p.c4 span{font-weight:700}", '<td><p><span class="c4">x</span></p>', False, None),
+        ("tr > td.c5{background:#00b050}", '<td class="c5">x', False, "#00b050"),
+        ("div > td.c5{background:#00b050}", '<td class="c5">x', False, None),
+        # by specificity, then order: ".c6" after "td.c6" does not win over it
+        ("td.c6{background-color:#ff0000}.c6{background-color:#00b050}",
+         '<td class="c6">x', False, "#ff0000"),
+        (".c6{background-color:#00b050}.c6.c7{background-color:#ffc000}",
+         '<td class="c6 c7">x', False, "#ffc000"),
+        # pseudo-classes, attributes and sibling combinators are not applied; a rule of more
+        # than one class gives bold and fills only (not Google Docs' list-style of its lists)
+        ("td.f:hover{background:red} td[dir=rtl]{background:red} span + td{background:red}",
+         '<td class="f" dir="rtl">x', False, None),
+        ("td.f{display:none;background:#00b050}", '<td class="f">x', False, "#00b050"),
         ("/* .f{background:red} */ @import url(x.css); .g,.f{background:#ffc000}",
          '<td class="f">x', False, "#ffc000"),
         # conditional rules are not applied; @page and @font-face are no class rules

@@ -45,6 +45,28 @@ PUBLISHED = date(2024, 1, 31)
     ("Every six months", None, None),
     ("FY 2025", None, None),  # which financial year is not said
     ("Within 3 months of CSP sign-off", None, None),  # no sign-off day given
+    # --- round 6: the due day of cells as council officers write them
+    ("6 months post publication", None, None),
+    ("6 months post publication", PUBLISHED, date(2024, 7, 31)),
+    ("1 year post publication", PUBLISHED, date(2025, 1, 31)),
+    ("Within 2 weeks of the DHR being published", PUBLISHED, date(2024, 2, 14)),
+    ("30 days after publication", PUBLISHED, None),  # a count of days is not kept
+    ("Spring 2025", None, date(2025, 5, 31)),
+    ("end of summer term 2025", None, date(2025, 7, 31)),
+    ("w/c 12/05/2025", None, date(2025, 5, 18)),
+    ("31st Mar '25", None, date(2025, 3, 31)),
+    ("31/03/20251", None, date(2025, 3, 31)),  # a footnote mark after the year
+    ("Sept 24", None, date(2024, 9, 30)),
+    ("Q2 2025/26", None, date(2025, 9, 30)),
+    ("Nov 24 \u2013 Feb 25", None, date(2025, 2, 28)),
+    ("Spring 2025 (revised to Autumn 2025)", None, date(2025, 11, 30)),
+    ("Commence April 2025; complete March 2026", None, date(2026, 3, 31)),
+    ("Term 1 2025", None, date(2025, 12, 31)),  # the whole year, warned
+    ("BAU", None, None),  # routine: never overdue
+    ("2025 academic year", None, None),  # which academic year is not said
+    ("By next CSP meeting", PUBLISHED, None),
+    ("Immediately", PUBLISHED, None),
+    ("Q2", None, None),
 ])
 def test_due_is_the_end_of_the_target_date(
     raw: str, published: date | None, expected: date | None

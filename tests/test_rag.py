@@ -45,6 +45,37 @@ WORDS = [
     ("A. Training delivered", None),
     ("Greenwich Council", None),
     ("Complete", None),
+    # --- round 6: ratings as council trackers write them
+    ("Green (complete)", "green"),
+    ("Amber/Green", "amber"),  # the status reads both (in progress)
+    ("Red/Amber", "red"),
+    ("Amber (on track)", "amber"),
+    ("Blue – complete and embedded", "blue"),
+    ("RAG = Green", "green"),
+    ("Rag Status: AMBER", "amber"),
+    ("Current status: Red", "red"),
+    ("Status – Amber", "amber"),
+    ("Overall status - Green", "green"),
+    ("Red-rated", "red"),
+    ("Amber.", "amber"),
+    ("(Amber)", "amber"),
+    ("Green ✓", "green"),
+    ("R - overdue", "red"),
+    ("RAG: Green (was Amber)", "green"),
+    ("Purple", None),
+    ("Grey", None),
+    ("A/G", None),  # two letters: no rating word; the status warns
+    ("Greenhill Surgery", None),
+    ("Redbridge Council", None),
+    ("Amber Valley Borough Council", None),
+    ("Blue Light Hub", None),
+    ("Green Paper published", None),
+    ("Statutory guidance", None),
+    # a Red, Yellow, Green scale (Home Office partnership plans): yellow is the amber
+    ("Yellow", "amber"),
+    ("RAG: Yellow", "amber"),
+    ("Yellow - on track", "amber"),
+    ("Yellow Brick Road project", None),
 ]
 
 
