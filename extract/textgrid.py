@@ -94,8 +94,8 @@ def find_tables(
     if not settings.enabled:
         return ruled
     shaded = _shading(geometry, settings)
-    real = [lat for lat in ruled
-            if _rows_with_inner_walls(lat) >= 2 and not _only_shading(lat, shaded, settings)]
+    real = [lat for lat in ruled if _rows_with_inner_walls(lat) >= 2
+            and not _only_shading(lat, geometry.segments, shaded, settings)]
     weak = [lat for lat in ruled if not any(lat is r for r in real)]
     horizontal, _ = split_edges(_rules(geometry, settings), grid)
     free = [h for h in horizontal if not any(_inside(h, lat, grid.snap_tolerance) for lat in real)]
@@ -152,16 +152,31 @@ def _shading(geometry: PageGeometry, settings: TextGridSettings) -> list[Fill]:
     return [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
 
 
-def _only_shading(lattice: Lattice, shading: Sequence[Fill], settings: TextGridSettings) -> bool:
-    """Whether every edge of the lattice is an edge of cell shading: shaded rows (a header, a
-    theme row merged across) drawn as cells with no rule of their own, no table ruled in
-    full however many rows they make."""
+def _only_shading(
+    lattice: Lattice, segments: Sequence[Segment], shading: Sequence[Fill],
+    settings: TextGridSettings,
+) -> bool:
+    """Whether the lattice is made of cell shading alone: shaded rows (a header, a theme row
+    merged across) drawn as cells with no rule of their own are no table ruled in full,
+    however many rows they make. A segment in it that is no edge of a shading is a rule."""
+    if not shading:
+        return False
     tol = settings.shading_edge_tolerance
-    return bool(shading) and all(
-        any(abs(y - f.top) <= tol or abs(y - f.bottom) <= tol for f in shading)
-        for y in lattice.ys
-    ) and all(any(abs(x - f.x0) <= tol or abs(x - f.x1) <= tol for f in shading)
-              for x in lattice.xs)
+    x0, top, x1, bottom = lattice.bbox
+
+    def shading_edge(s: Segment) -> bool:
+        return any(
+            (min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
+             and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol)
+            if s.horizontal else
+            (min(abs(s.x0 - f.x0), abs(s.x0 - f.x1)) <= tol
+             and s.top >= f.top - tol and s.bottom <= f.bottom + tol)
+            for f in shading
+        )
+
+    inside = [s for s in segments if s.x0 >= x0 - tol and s.x1 <= x1 + tol
+              and s.top >= top - tol and s.bottom <= bottom + tol]
+    return bool(inside) and all(shading_edge(s) for s in inside)
 
 
 def _rules(geometry: PageGeometry, settings: TextGridSettings) -> list[Segment]:

@@ -140,16 +140,21 @@ def test_text_under_the_last_row_is_not_in_the_table(tmp_path):
     assert lattice.locate(end.xmid, end.ymid) is None
 
 
-def test_columns_off_a_common_baseline_give_no_table(tmp_path):
-    """Paragraph spacing moves one column's lines off the others' grid: rows cannot be read
-    line by line, so no table is built rather than wrong rows."""
+def test_columns_off_a_common_baseline_give_a_table_whose_rows_are_unsure(tmp_path):
+    """Paragraph spacing moves one column's lines off the others' grid: rows cannot be told
+    for sure line by line, so the table is built and says so on every row (rows_unsure),
+    rather than its rows being lost without a word."""
     texts = [
         *HEADER,
         (C[0], 1, "1) Train staff", False), (C[1], 1, "Run sessions", False),
         (C[2], 1, "Council", False),
         (C[0], 2, "in the county", False), (C[1], 2.3, "b. Audit cases", False),
     ]
-    assert find_tables(draw(tmp_path / "t.pdf", texts)) == []
+    [lattice] = find_tables(draw(tmp_path / "t.pdf", texts))
+    assert lattice.rows_unsure and "baselines" in lattice.rows_unsure
+    aligned = [*texts[:-1], (C[1], 2, "b. Audit cases", False)]
+    [lattice] = find_tables(draw(tmp_path / "u.pdf", aligned))
+    assert lattice.rows_unsure is None
 
 
 # --- pages that must not grow a table ----------------------------------------------------
