@@ -450,6 +450,13 @@ class _Reader:
             ) and not cells[key][:1].islower() and role_of(cells[key]) != "number"
                 for cells, span in zip(cut, spanning, strict=True)]
             split = [None if span else found for found, span in zip(split, spanning, strict=True)]
+        else:
+            numbered, _ = self._numbered_column(cut, spanning)
+            if numbered is not None:
+                spanning = [span or _theme_line(cut, i, numbered)
+                            for i, span in enumerate(spanning)]
+                split = [None if span else found
+                         for found, span in zip(split, spanning, strict=True)]
         starts, told = self._row_starts(cut, spanning, key)
         if not told:  # the header ends where the first number is, if any
             header = _header_lines(lines, cut) if not spanning[0] else 0
@@ -757,6 +764,30 @@ def _row_key(text: str) -> bool:
     """A number column's cell that starts a row: a number ("1", "R3", "2.1") or an item's
     label ("a)", "(b)", "ii."), an action row lettered under its recommendation's row."""
     return bool(text) and (number_cell(text) is not None or bool(ITEM_LABEL.match(text)))
+
+
+def _theme_line(cut: list[list[str]], i: int, column: int) -> bool:
+    """A theme or section row of a table whose rows start at the numbers opening a column's
+    text ("1) The police should ..."): a line of that column alone, a name (a capital first,
+    no sentence's end, no column's name), right above a numbered line, under a finished
+    sentence or the header. (A layout text shows no bold: a cell's short last line going on
+    a sentence starts in lower case or follows a line that does not end one.)"""
+    cells = cut[i]
+    text = cells[column]
+    if not text or any(t for c, t in enumerate(cells) if c != column):
+        return False
+    if _numbered(text) or not text[:1].isupper() or text.endswith(_ENDS[:3]):
+        return False
+    if i + 1 >= len(cut) or not _numbered(cut[i + 1][column]):
+        return False
+    above = [row[column] for row in cut[:i] if row[column]]
+    if not any(_numbered(t) for t in above):  # under the header: not its wrapped last line
+        header = glue_broken_header(" ".join(above))
+        if not above or _runs_on(above[-1]) or role_of(header) is None or (
+                len(header.split()) > 2 * SETTINGS.header_words):
+            return False  # "Learning /" over "Recommendation"; or the rest of a cut cell
+        return role_of(text) is None or " " in text
+    return above[-1].endswith(_ENDS)
 
 
 def _cells_start(above: list[str], cells: list[str]) -> bool:
