@@ -792,8 +792,14 @@ def _theme_line(cut: list[list[str]], i: int, column: int) -> bool:
 
 def _cells_start(above: list[str], cells: list[str]) -> bool:
     """A row with no number of its own (an action row under its recommendation's): several
-    of its cells start on this line (`rowkinds.starts_row`)."""
-    fresh = sum(1 for a, t in zip(above, cells, strict=True) if t and not a)
+    of its cells start on this line (`rowkinds.starts_row`), each in a column empty on the
+    line above or after a finished sentence there (`_fresh`: a layout text keeps no space
+    between a cell's last line and the next row's first), one at least in an empty one (two
+    cells both going on with a new sentence are a row's second paragraphs)."""
+    empty = sum(1 for a, t in zip(above, cells, strict=True) if t and not a)
+    fresh = sum(1 for a, t in zip(above, cells, strict=True) if t and _fresh(a, t))
+    if not empty:
+        return False
     labelled = sum(1 for a, t in zip(above, cells, strict=True) if t and a and ITEM_LABEL.match(t))
     return starts_row(fresh, labelled)
 
