@@ -349,6 +349,7 @@ class _Reader:
         text alone just above it being headings; gapped lines before the first header go on
         the table of the page before. Lines outside any block are headings."""
         lines = [line.rstrip() for line in text.split("\n")]
+        lines = lines[self._cut_rest(lines, page):]
         gapped = [i for i, line in enumerate(lines) if _gapped(line)]
         if not gapped:
             self.text(lines, page)
@@ -386,6 +387,36 @@ class _Reader:
             last += 1
         self.fragment(lines[taken:last], page)
         self.text(lines[last:], page)
+
+    def _cut_rest(self, lines: list[str], page: int) -> int:
+        """The rest of a cell the page break cut, where the page holds nothing else of the
+        table at its top: pdftotext sets a lone column's lines flush left, so only the text
+        tells the column, the one of the last row whose text runs on ("guidance on" over
+        "responding to ..."). Added as a row of its own, warned, for the stitcher to join;
+        returns how many of the page's lines it took."""
+        last = self.blocks[-1] if self.blocks else None
+        if self.table is None or not isinstance(last, TableFragment) or not last.rows:
+            return 0
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None or first > 0 and lines[first - 1].strip():
+            return 0
+        end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+        block = [" ".join(line.split()) for line in lines[first:end]]
+        if any(_gapped(line) for line in lines[first:end]) or not block[0][:1].islower():
+            return 0
+        cells = [c.text.rsplit("\n", 1)[-1].strip() for c in last.rows[-1].cells]
+        going_on = [c for c, t in enumerate(cells) if t and _runs_on(t)]
+        if len(going_on) != 1:
+            return 0
+        column = going_on[0]
+        texts = [""] * len(cells)
+        texts[column] = "\n".join(block)
+        note = RowNote(LAYOUT_TEXT, "the rest of a cell the page break cut, set flush left by "
+                       "the converter: read as this column's, whose text ran on", column)
+        fragment = TableFragment([Row([Cell(t) for t in texts], [page], [note])], page)
+        self.blocks.append(fragment)
+        self.fragments.add(id(fragment))
+        return end
 
     def text(self, lines: list[str], page: int) -> None:
         """Lines outside the tables: headings, but for a run of lines all indented alike
