@@ -33,6 +33,10 @@ EXACT = {
     "fuzz-8-011.pdf": "ruled, a theme column merged down beside numbered recommendations",
     "fuzz-8-011.br.md": "its <br> export",
     "fuzz-8-017.pdf": "ruled, action rows under a recommendation left blank",
+    "fuzz-20-008.layout.txt": "pdftotext -layout text: section rows alone in the first column "
+                              "between rows numbered in their text, one right under the header",
+    "fuzz-21-004.layout.txt": "pdftotext -layout text: a page holding only a cut cell's rest, "
+                              "set flush left",
 }
 WARNED = {
     "fuzz-8-011.layout.txt": "its pdftotext -layout text: rows at the numbers in the second "
