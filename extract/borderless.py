@@ -190,13 +190,9 @@ def continue_below(
     line = lines[first]
     if line.top - bottom > settings.max_gap * line.size or not reader._row_shape(line, xs):
         return table
-    body, themes, row_starts = reader._walk(first, xs, opening=True)
-    body = reader._trim_tail(body, row_starts, xs)
-    if not body:
+    rows = reader.rows_from(first, xs)
+    if rows is None:
         return table
-    kept = set(body)
-    rows = reader._lattice(None, body, {i for i in themes if i in kept},
-                           [i for i in row_starts if i in kept], xs)
     n_cols = len(xs) - 1
     return Lattice(
         xs,
@@ -204,7 +200,7 @@ def continue_below(
         [*table.v_walls, *rows.v_walls],
         [*table.h_walls[:-1], [True] * n_cols, *rows.h_walls[1:]],
         table.inferred or rows.inferred,
-        rows_unsure=table.rows_unsure or _drift(lines, body),
+        rows_unsure=table.rows_unsure or rows.rows_unsure,
     )
 
 
@@ -248,15 +244,8 @@ def continue_at_top(
     if first > settings.max_lines_above_rows or any(
             len(reader.runs(line)) > 1 for line in lines[:first]):
         return lattices
-    body, themes, row_starts = reader._walk(first, xs, opening=True)
-    body = reader._trim_tail(body, row_starts, xs)
-    if not body:
-        return lattices
-    kept = set(body)
-    rows = reader._lattice(None, body, {i for i in themes if i in kept},
-                           [i for i in row_starts if i in kept], xs)
-    rows.rows_unsure = _drift(lines, body)
-    return [rows, *lattices]
+    rows = reader.rows_from(first, xs)
+    return lattices if rows is None else [rows, *lattices]
 
 
 def _cut_rest_end(reader: _Reader, lines: list[Line], xs: list[float], tol: float) -> int | None:
@@ -384,6 +373,19 @@ class _Reader:
         return max(mirrored, floor)
 
     # --- body -----------------------------------------------------------------------------
+
+    def rows_from(self, first: int, xs: list[float]) -> Lattice | None:
+        """The rows of a table going on from line `first` on the columns `xs`, no header
+        (`continue_below`, `continue_at_top`); None when there are none."""
+        body, themes, row_starts = self._walk(first, xs, opening=True)
+        body = self._trim_tail(body, row_starts, xs)
+        if not body:
+            return None
+        kept = set(body)
+        rows = self._lattice(None, body, {i for i in themes if i in kept},
+                             [i for i in row_starts if i in kept], xs)
+        rows.rows_unsure = _drift(self.lines, body)
+        return rows
 
     def table(self, start: int, header: _Header) -> tuple[Lattice, int] | None:
         lines = self.lines
