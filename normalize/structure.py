@@ -47,6 +47,9 @@ from dhrplan.normalize.record import PlanWarning
 from dhrplan.normalize.rowlevels import parent_rows, row_label
 from dhrplan.normalize.transposed import read_transposed
 
+_TOP_NUMBER = re.compile(r"[A-Za-z]{0,4}\d+")
+"""A recommendation's own number ("3", "R3", "DHR3"), no part of one ("1.2", "3a")."""
+
 
 @dataclass(frozen=True)
 class StructureSettings:
@@ -405,10 +408,14 @@ def read_table(
             reader.start([], cell.text.strip(), row)
             continue
         text = _text(row, rec)
-        if kind in ("numbered", "text") and text and text == previous_text and reader.draft:
+        number = number_cell(_text(row, columns.index("number")))
+        # the same words under another recommendation number: another recommendation
+        renumbered = number != previous_number and all(
+            n is not None and _TOP_NUMBER.fullmatch(n) for n in (number, previous_number))
+        if kind in ("numbered", "text") and text and text == previous_text and reader.draft \
+                and not renumbered:
             reader.draft.rows.append(_without(row, rec))  # an overarching recommendation
             continue                                       # repeated on each sub-action row
-        number = number_cell(_text(row, columns.index("number")))
         if kind == "numbered" and not text and rec is not None and reader.draft and \
                 number is not None and number == previous_number:
             reader.draft.rows.append(row)  # "1" again beside an empty recommendation cell:

@@ -319,3 +319,24 @@ def test_a_label_row_and_the_text_row_under_it_are_one_recommendation(tmp_path: 
     ]
     codes = {w["code"] for r in doc["recommendations"] for w in r["warnings"]}
     assert not codes & {"actions_as_recommendations", "row_joined"}
+
+
+SAME_WORDS_TWO_NUMBERS = """| No. | Recommendation | Action | Lead | Target date |
+|---|---|---|---|---|
+| 1 | Agencies to review their domestic abuse training. | Audit training | Police | May 2025 |
+| 1 | Agencies to review their domestic abuse training. | Brief staff | Police | June 2025 |
+| 2 | Agencies to review their domestic abuse training. | Audit training | Health | July 2025 |
+| 2.1 | Agencies to review their domestic abuse training. | Brief GPs | Health | Sept 2025 |
+"""
+
+
+def test_the_same_words_under_another_number_are_another_recommendation(
+    tmp_path: Path,
+) -> None:
+    """A plan that asks two agencies the same thing numbers each: the words repeated on a
+    row are the recommendation above's only under its number (or a part of it, "2.1")."""
+    doc = convert(tmp_path, SAME_WORDS_TWO_NUMBERS)
+    assert [(r["number"], [a["text"] for a in r["actions"]]) for r in doc["recommendations"]] == [
+        ("1", ["Audit training", "Brief staff"]),
+        ("2", ["Audit training", "Brief GPs"]),
+    ]
