@@ -2,8 +2,8 @@
 
 `@dataclass` writes each class's `__init__`, `__repr__`, `__eq__` (and, frozen, its
 `__setattr__`, `__delattr__` and `__hash__`) as source text and compiles it when the class is
-made: about 430 compilations for the classes a PDF convert imports, a quarter of its whole
-start-up (60 ms of 230 on the benchmark machine). The text depends only on the class's fields
+made: about 430 compilations for the classes a PDF convert imports, a fifth of its imports
+(36 ms of about 170 on the loaded benchmark machine). The text depends only on the class's fields
 and options, so the compiled code is kept, keyed by that text, in the user's cache folder
 beside the compiled patterns, and a later process executes it without compiling. Only the
 classes of dhrplan's own modules go through the cache (a program that imports dhrplan keeps
