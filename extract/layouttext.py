@@ -389,20 +389,25 @@ class _Reader:
         self.text(lines[last:], page)
 
     def _cut_rest(self, lines: list[str], page: int) -> int:
-        """The rest of a cell the page break cut, where the page holds nothing else of the
-        table at its top: pdftotext sets a lone column's lines flush left, so only the text
-        tells the column, the one of the last row whose text runs on ("guidance on" over
-        "responding to ..."). Added as a row of its own, warned, for the stitcher to join;
-        returns how many of the page's lines it took."""
+        """The rest of a cell the page break cut, at the page's top, where no row of the
+        table follows it directly (a heading comes first, or nothing): pdftotext sets a lone
+        column's lines flush left, so only the text tells the column, the one of the last
+        row whose text runs on ("guidance on" over "responding to ..."). Added as a row of
+        its own, warned, for the stitcher to join; returns how many of the page's lines it
+        took."""
         last = self.blocks[-1] if self.blocks else None
         if self.table is None or not isinstance(last, TableFragment) or not last.rows:
             return 0
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
-        if first is None or first > 0 and lines[first - 1].strip():
+        if first is None:
             return 0
-        end = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+        indented = lines[first][:1] == " "  # set in its column where the page has others
+        end = first
+        while end < len(lines) and lines[end].strip() and not _gapped(lines[end]) and (
+                not indented or lines[end][:1] == " "):
+            end += 1
         block = [" ".join(line.split()) for line in lines[first:end]]
-        if any(_gapped(line) for line in lines[first:end]) or not block[0][:1].islower():
+        if not block or not block[0][:1].islower():
             return 0
         cells = [c.text.rsplit("\n", 1)[-1].strip() for c in last.rows[-1].cells]
         going_on = [c for c, t in enumerate(cells) if t and _runs_on(t)]
