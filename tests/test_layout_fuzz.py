@@ -37,6 +37,8 @@ EXACT = {
                               "between rows numbered in their text, one right under the header",
     "fuzz-21-004.layout.txt": "pdftotext -layout text: a page holding only a cut cell's rest, "
                               "set flush left",
+    "fuzz-21-008.layout.txt": "pdftotext -layout text: a cut cell's rest at a page's top, a "
+                              "heading before the next rows",
 }
 WARNED = {
     "fuzz-8-011.layout.txt": "its pdftotext -layout text: rows at the numbers in the second "
