@@ -196,6 +196,12 @@ def _continues(above: PlanTable, table: PlanTable) -> bool:
         above_width
 
 
+def _section_row(heading: Heading, width: int) -> Row:
+    """A section's name set apart from its table, as the one-cell row it was."""
+    return Row([Cell(heading.text, bold=True), *(Cell() for _ in range(width - 1))],
+               [heading.page])
+
+
 def _padded(row: Row, width: int) -> Row:
     cells = [*row.cells, *(Cell() for _ in range(width - len(row.cells)))]
     return Row(cells, row.pages, row.warnings, row.position)
@@ -220,10 +226,15 @@ def plan_tables(
         reading = _transposed(block, lead, glossary) or _find_header(block, glossary)
         reading.lead, lead = lead, []
         if chosen and _continues(chosen[-1], reading) and all(
-            _CONTINUED.search(heading.text) for heading in reading.lead
+            _CONTINUED.search(heading.text) or is_section_label(heading.text, heading.bold)
+            for heading in reading.lead
         ):
+            # the table above goes on, under a "(continued)" line or a section's name that a
+            # text export set apart from the table (a theme row of one cell)
             above = chosen[-1]
             width = len(above.columns.roles)
+            above.rows.extend(_section_row(h, width) for h in reading.lead
+                              if not _CONTINUED.search(h.text))
             above.rows.extend(_padded(r, width) for r in reading.rows)
             warnings.append(PlanWarning(
                 "table_continued", None,

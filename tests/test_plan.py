@@ -340,3 +340,30 @@ def test_the_same_words_under_another_number_are_another_recommendation(
         ("1", ["Audit training", "Brief staff"]),
         ("2", ["Audit training", "Brief GPs"]),
     ]
+
+
+UNDER_A_SECTION_SET_APART = """| No. | Recommendation | Action | Lead | Timescale |
+|---|---|---|---|---|
+| 1 | Police to review DASH training. | Refresh training | Police | March 2025 |
+
+Multi-agency recommendations
+
+| 2 | The CSP to publish the review's learning. | Publish a briefing | CSP | 30.09.25 |
+| 3 | Health to audit GP records. | Audit 20 records | ICB | Q3 2025/26 |
+"""
+
+
+def test_a_headerless_table_under_a_section_name_goes_on_with_the_table_above(
+    tmp_path: Path,
+) -> None:
+    """A text export sets a table's theme row apart as a paragraph, and the rows after it as
+    a table with no header: they are the table above going on under that section, read by
+    its header (their dates were kept under extra, column 5, without a warning)."""
+    doc = convert(tmp_path, UNDER_A_SECTION_SET_APART)
+    assert [(r["number"], r["section"], r["target_dates"][0]["start"])
+            for r in doc["recommendations"]] == [
+        ("1", None, "2025-03-01"),
+        ("2", "Multi-agency recommendations", "2025-09-30"),
+        ("3", "Multi-agency recommendations", "2025-10-01"),
+    ]
+    assert doc["warnings"][-1]["code"] == "table_continued"
