@@ -140,10 +140,7 @@ def find_borderless(
     header_test: HeaderTest = is_role_header,
 ) -> list[Lattice]:
     """Borderless tables among the words that no lattice in `taken` holds, top to bottom."""
-    words = [
-        w for w in geometry.words
-        if not any(lat.locate(w.xmid, w.ymid) is not None for lat in taken)
-    ]
+    words = _free_words(geometry, taken)
     lines = group_lines(words)
     reader = _Reader(geometry, lines, taken, grid_settings, settings, header_test)
     found: list[Lattice] = []
@@ -176,10 +173,7 @@ def continue_below(
     them. The line right under it must have a row's shape (text starting at the start of
     `min_header_cells` of its columns); from there the rows are read as a borderless table's
     body is, on the table's own columns."""
-    words = [
-        w for w in geometry.words
-        if not any(lat.locate(w.xmid, w.ymid) is not None for lat in taken)
-    ]
+    words = _free_words(geometry, taken)
     lines = group_lines(words)
     bottom = table.ys[-1]
     first = next((i for i, ln in enumerate(lines) if ln.top >= bottom - 1.0), None)
@@ -394,7 +388,6 @@ class _Reader:
         if not body:
             return None
         body = self._trim_tail(body, row_starts, xs)
-        drifting = not all(_aligned(lines[i]) for i in body)
         row_starts = [i for i in row_starts if i in set(body)]
         themes = {i for i in themes if i in set(body)}
         end = body[-1] + 1
@@ -419,8 +412,7 @@ class _Reader:
         if len(xs) < 3:
             return None
         lattice = self._lattice(start, body, themes, row_starts, xs)
-        if drifting:
-            lattice.rows_unsure = DRIFTING
+        lattice.rows_unsure = _drift(lines, body)
         return lattice, end
 
     def _walk(
@@ -593,6 +585,14 @@ DRIFTING = ("the table has no rulings and its columns set their lines on differe
 
 def _drift(lines: list[Line], body: list[int]) -> str | None:
     return None if all(_aligned(lines[i]) for i in body) else DRIFTING
+
+
+def _free_words(geometry: PageGeometry, taken: Sequence[Lattice]) -> list[Word]:
+    """The page's words that no table in `taken` holds."""
+    return [
+        w for w in geometry.words
+        if not any(lat.locate(w.xmid, w.ymid) is not None for lat in taken)
+    ]
 
 
 def _aligned(line: Line, tolerance: float = 0.3) -> bool:

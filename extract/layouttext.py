@@ -391,8 +391,9 @@ class _Reader:
     def _cut_rest(self, lines: list[str], page: int) -> int:
         """The rest of a cell the page break cut, at the page's top, where no row of the
         table follows it directly (a heading comes first, or nothing): pdftotext sets a lone
-        column's lines flush left, so only the text tells the column, the one of the last
-        row whose text runs on ("guidance on" over "responding to ..."). Added as a row of
+        column's lines flush left, or where the page's own columns fall, so only the text
+        tells the column, the one of the last row whose text runs on ("guidance on" over
+        "responding to ..."). Added as a row of
         its own, warned, for the stitcher to join; returns how many of the page's lines it
         took."""
         last = self.blocks[-1] if self.blocks else None
@@ -416,8 +417,9 @@ class _Reader:
         column = going_on[0]
         texts = [""] * len(cells)
         texts[column] = "\n".join(block)
-        note = RowNote(LAYOUT_TEXT, "the rest of a cell the page break cut, set flush left by "
-                       "the converter: read as this column's, whose text ran on", column)
+        note = RowNote(LAYOUT_TEXT, "the rest of a cell the page break cut, set apart from "
+                       "its column by the converter: read as this column's, whose text ran on",
+                       column)
         fragment = TableFragment([Row([Cell(t) for t in texts], [page], [note])], page)
         self.blocks.append(fragment)
         self.fragments.add(id(fragment))

@@ -15,7 +15,7 @@ the cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dhrplan.extract.celltext import SPACE_WIDTH
@@ -234,29 +234,28 @@ def _next_item(above: str, below: str) -> bool:
     return successor(last.label) == first.label
 
 
-def _list_goes_on(top: Row, rest: Row) -> bool:
-    """A row the page break cut between two items of its lists: the rest holds only the
-    next items of lists the row began above the break, and none of the row's other cells
-    (its owner, its date), which an action row of its own would fill."""
+def _rest_goes_on(top: Row, rest: Row, goes_on: Callable[[str, str], bool]) -> bool:
+    """A row the page break cut inside cells that list things: the rest fills fewer cells
+    than the row, each going on the row's cell above it (`goes_on(above, rest)`), and none
+    of the row's other cells (its owner, its date), which an action row of its own would
+    fill."""
     filled = rest.filled()
     return (
         bool(filled)
         and len(filled) < len(top.filled())
-        and all(_next_item(top.cells[i].text, rest.cells[i].text) for i in filled)
+        and all(goes_on(top.cells[i].text, rest.cells[i].text) for i in filled)
     )
+
+
+def _list_goes_on(top: Row, rest: Row) -> bool:
+    """Cut between two items of its lists: the rest holds only their next items."""
+    return _rest_goes_on(top, rest, _next_item)
 
 
 def _paragraphs_go_on(top: Row, rest: Row) -> bool:
-    """A row the page break cut between two paragraphs of a cell that lists them (actions
-    one to a paragraph, no markers): the rest fills only cells the row filled, fewer of
-    them, each a cell of several paragraphs above the break, and none of the row's other
-    cells (its owner, its date), which an action row of its own would fill."""
-    filled = rest.filled()
-    return (
-        bool(filled)
-        and len(filled) < len(top.filled())
-        and all(i in top.filled() and "\n" in top.cells[i].text.strip() for i in filled)
-    )
+    """Cut between two paragraphs of a cell that lists them (actions one to a paragraph,
+    no markers): each of the rest's cells goes on one of several paragraphs above."""
+    return _rest_goes_on(top, rest, lambda above, _: "\n" in above.strip())
 
 
 def _should_join(top: Row, rest: Row, header: Row, numbered: bool) -> bool:

@@ -96,8 +96,8 @@ def find_tables(
     shaded = _shading(geometry, settings)
     real = [lat for lat in ruled if _rows_with_inner_walls(lat) >= 2
             and not _only_shading(lat, geometry.segments, shaded, settings)]
-    weak = [lat for lat in ruled if not any(lat is r for r in real)]
-    horizontal, _ = split_edges(_rules(geometry, settings), grid)
+    weak = [lat for lat in ruled if all(lat is not r for r in real)]
+    horizontal, _ = split_edges(_rules(geometry, shaded, settings), grid)
     free = [h for h in horizontal if not any(_inside(h, lat, grid.snap_tolerance) for lat in real)]
     found = list(real)
     absorbed: set[int] = set()
@@ -152,6 +152,16 @@ def _shading(geometry: PageGeometry, settings: TextGridSettings) -> list[Fill]:
     return [f for f in geometry.fills if f.bottom - f.top >= settings.min_shading_height]
 
 
+def _on_edge(s: Segment, f: Fill, tol: float) -> bool:
+    """Whether the segment is one edge of the shading: along its top or bottom within its
+    width, or along a side within its height."""
+    if s.horizontal:
+        return (min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
+                and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol)
+    return (min(abs(s.x0 - f.x0), abs(s.x0 - f.x1)) <= tol
+            and s.top >= f.top - tol and s.bottom <= f.bottom + tol)
+
+
 def _only_shading(
     lattice: Lattice, segments: Sequence[Segment], shading: Sequence[Fill],
     settings: TextGridSettings,
@@ -163,43 +173,27 @@ def _only_shading(
         return False
     tol = settings.shading_edge_tolerance
     x0, top, x1, bottom = lattice.bbox
-
-    def shading_edge(s: Segment) -> bool:
-        return any(
-            (min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
-             and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol)
-            if s.horizontal else
-            (min(abs(s.x0 - f.x0), abs(s.x0 - f.x1)) <= tol
-             and s.top >= f.top - tol and s.bottom <= f.bottom + tol)
-            for f in shading
-        )
-
     inside = [s for s in segments if s.x0 >= x0 - tol and s.x1 <= x1 + tol
               and s.top >= top - tol and s.bottom <= bottom + tol]
-    return bool(inside) and all(shading_edge(s) for s in inside)
+    return bool(inside) and all(any(_on_edge(s, f, tol) for f in shading) for s in inside)
 
 
-def _rules(geometry: PageGeometry, settings: TextGridSettings) -> list[Segment]:
-    """The page's segments without the top and bottom edges of cell shading that no drawn
-    rule lies beside: a shaded header or theme row over rows with no rulings draws no rule
-    between rows, and its edges must not make the stack of a table ruled between rows. Where
-    drawn rules run under the shading too (a table ruled between rows, its header shaded),
-    the shading's edges are the rules of its rows and stay."""
-    shading = _shading(geometry, settings)
+def _rules(
+    geometry: PageGeometry, shading: Sequence[Fill], settings: TextGridSettings
+) -> list[Segment]:
+    """The page's segments without the edges of cell shading that no drawn rule lies
+    beside: a shaded header or theme row over rows with no rulings draws no rule between
+    rows, and its edges must not make the stack of a table ruled between rows. Where drawn
+    rules run under the shading too (a table ruled between rows, its header shaded), the
+    shading's edges are the rules of its rows and stay."""
     if not shading:
         return geometry.segments
     tol = settings.shading_edge_tolerance
-
-    def on_edge(s: Segment, f: Fill) -> bool:
-        return (s.horizontal and min(abs(s.top - f.top), abs(s.top - f.bottom)) <= tol
-                and s.x0 >= f.x0 - tol and s.x1 <= f.x1 + tol)
-
     drawn = [s for s in geometry.segments
              if s.horizontal and s.x1 - s.x0 >= settings.rule_min_length
-             and not any(on_edge(s, f) for f in shading)]
-    bare = [f for f in shading
-            if not any(s.x0 < f.x1 and s.x1 > f.x0 for s in drawn)]
-    return [s for s in geometry.segments if not any(on_edge(s, f) for f in bare)]
+             and not any(_on_edge(s, f, tol) for f in shading)]
+    bare = [f for f in shading if not any(s.x0 < f.x1 and s.x1 > f.x0 for s in drawn)]
+    return [s for s in geometry.segments if not any(_on_edge(s, f, tol) for f in bare)]
 
 
 def _rows_with_inner_walls(lattice: Lattice) -> int:
