@@ -22,11 +22,12 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("outcomes", r"outcomes?\s+sought|(?:intended|desired|expected|anticipated|planned)\s+"
                  r"outcomes?|measures?\s+of\s+success|success\s+measures?|evidence\s+of\s+"
                  r"(?:impact|success|effectiveness)|impact|how\s+(?:\w+\s+){0,4}measured"
-                 r"|how\s+will\s+(?:we|you|they)\s+know|success\s+criteria"),
+                 r"|how\s+will\s+(?:we|you|they)\s+know|success\s+criteria|outcomes?\s+measures?"),
     ("rag", r"\bb?rag\b|(?:b\s*/\s*)?r\s*/\s*a\s*/\s*g"),
     ("completion", r"complet\w*|compltn|\bcompl?\b\.?|outcomes?|progress|\bprog\b\.?|update"
                    r"|status|evidence|achieved"
-                   r"|current\s+position|position\s+statement|\bclosed\b|signed[\s\-]+off"),
+                   r"|current\s+position|position\s+statement|\bclosed\b|signed[\s\-]+off"
+                   r"|^\W*done\W*$"),
     ("section", r"themes?|category|categories|areas?|priority\s+areas?|workstreams?|strands?"),
     ("recommendation", r"recommendations?|findings?|learning|lessons?|overarching|objectives?"
                        r"|issues?\s+identified|areas?\s+(?:for|of)\s+(?:improvement|development)"
@@ -40,12 +41,13 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
                r"|timings?|\b(?:short|medium|long)[\s\-]+term\b"),
     ("scope", r"scope|level"),
     ("action", r"actions?|\bwhat\b|tasks?|activit\w*|interventions?|steps|sub[\s\-]?actions?"
-               r"|\bhow\s+will\b|\bhow\s+(?:\w+\s+){0,3}(?:done|delivered|met)\b"),
+               r"|\bhow\s+will\b|\bhow\s+(?:\w+\s+){0,3}(?:done|delivered|met)\b|^\W*how\W*$"),
 )
 """(role, pattern) pairs; "agency" is a grouping when left of the recommendation column
 and an owner otherwise (`normalize/columns.py` decides). A business plan's "What will it
 do?" is its objective (the recommendation) and "How will the partnership do this?" its
-actions; "How this will be done" / "How it will be delivered" name the actions too."""
+actions; "How this will be done" / "How it will be delivered" name the actions too, and a
+tracker's bare "How?" its actions ("What? | Who? | How? | When?", `header_roles`)."""
 
 NUMBER_HEADER = compiled(
     r"^\s*(?:rec(?:ommendation)?\.?\s*|(?:sub[\s\-]?)?action\s*)?(?:no|num(?:ber)?|ref(?:erence)?(?:\s*(?:no|"
@@ -56,12 +58,14 @@ NUMBER_HEADER = compiled(
 "Sub-action ref"."""
 
 RESPONSE_LABEL = compiled(
-    r"^(?:(?:agency|organisation(?:al)?|management|force|council|our)\s+)?"
-    r"(?:response|decision|accepted|agreed)(?:\s+(?:to\s+(?:the\s+)?recommendation|status))?$",
+    r"^(?:(?:agency|organisation(?:al)?|management|force|council|our|recommendation)\s+)?"
+    r"(?:response|decision|accepted|agreed)(?:\s+(?:to\s+(?:the\s+)?recommendation|status))?"
+    r"\s*\??$",
     regex.I,
 )
 """A label for the agency's response to a recommendation ("Response: Accepted", "Agency
-response: Not accepted"): not progress, so not the completion; kept under `extra`."""
+response: Not accepted", "Recommendation agreed?"): not progress, so not the completion,
+nor a second recommendation column; kept under `extra`."""
 
 HEADER_WORDS = frozenset(
     """recommendation recommendations finding findings learning overarching scope level
@@ -164,10 +168,12 @@ by its head noun, "Recommendation made to" was a second recommendation column an
 dropped; its agencies were found only where the cells read as agency names."""
 _EVENT_DATE = compiled(
     r"^(?=.*\bdates?\b).*\b(?:agreed|added|raised|made|identified|opened|logged|reported"
-    r"|updated?|accepted|approved|published|entered|created|received|actioned|recorded)\b"
+    r"|updated?|accepted|approved|published|entered|created|received|actioned|recorded"
+    r"|notes?|noted)\b"
     r"|^\s*last\s+updated?\s*:?\s*$", regex.I)
 """The day something else happened ("Date agreed", "Date of last update", "Date
-recommendation made"): not the day the work is due, so no target, even when it stands
+recommendation made", a
+tracker's "Notes | Note Date"): not the day the work is due, so no target, even when it stands
 left of the target column or names an update, which the duplicate rule would prefer."""
 
 
@@ -417,6 +423,7 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
         texts = [in_one_language(t, side) for t in texts]
     roles = [role_of(t) for t in texts]
     _action_numbers(texts, roles)
+    _what_then_how(texts, roles)
     deadline = next((i for i, t in enumerate(texts) if names_completion_date(t)), None)
     if deadline is not None and "target" not in roles:
         roles[deadline] = "target"
@@ -435,6 +442,20 @@ def header_roles(texts: Sequence[str]) -> list[str | None]:
         else:
             roles[i] = None
     return roles
+
+
+_BARE_WHAT = compiled(r"^\W*what\W*$", regex.I)
+
+
+def _what_then_how(texts: Sequence[str], roles: list[str | None]) -> None:
+    """A tracker headed "What? | Who? | How? | When?" (Torbay's improvement tracker): what is
+    to be achieved is the recommendation, how it is done its actions; read as two action
+    columns, the second was dropped with every action in it."""
+    if "recommendation" in roles:
+        return
+    whats = [i for i, t in enumerate(texts) if roles[i] == "action" and _BARE_WHAT.match(t)]
+    if whats and any(r == "action" and i not in whats for i, r in enumerate(roles)):
+        roles[whats[0]] = "recommendation"
 
 
 def unnamed_number_column(texts: Sequence[str], roles: Sequence[str | None], i: int) -> bool:

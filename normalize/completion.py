@@ -130,7 +130,8 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bpart\s+complete[d]?\b | \bwill\s+be\s+(?!able\b)\w+ed\b | \b(?:is|are)\s+being\b
           | \b(?:to\s+be|yet\s+to\s+be)\s+\w+ed\b | \boutstanding\b | \bremaining\b
           | \b(?:started|commenced|begun|began)\b | \bdrafted\b | \bscheduled\b | \bbooked\b
-          | \bcommissioned\b | \barranged\b | \b(?:out\s+to|under)\s+consultation\b
+          | \bcommissioned\b | \barranged\b | \b(?:out\s+(?:to|for)|under)\s+consultation\b
+          | \bsome\s+issues\b | \blagging\b | \b(?:weeks?|months?)\s+behind\b
           | \bpaused\b
           | \bplanned\b | \bto\s+follow\b
           | \bbeing\s+(?!able\b)\w+(?:ed|en)\b | \bunder\s+(?:review|development|construction)\b
@@ -181,6 +182,7 @@ _SIGNALS: list[tuple[str, regex.Pattern[str]]] = [
           | \bfinished\b | \bsigned[\s\-]?off\b | \bclosed\b | \bfinali[sz]ed\b
           | \bactioned\b | \bresolved\b | ^\W*(?:(?:target|fully)\s+)?met\W*$ | \bmainstreamed\b
           | \b(?:ready|recommended|proposed|submitted|put\s+forward)\s+for\s+closure\b
+          | \brecommend(?:ed)?\s+(?:for\s+)?closure\b
           | \bclosure\s+(?:agreed|approved|confirmed)\b | ^\W*100\s*%\W*$
           | (?<!\b(?:is|are|be|becomes?|remains?)\s+)\bembedded\b
           | \bbusiness\s+as\s+usual\b | \bBAU\b
@@ -211,7 +213,9 @@ _WHOLE_CELL: list[tuple[regex.Pattern[str], str, str | None]] = [
     (compiled(r"^\s*(?:no|n)\s*\.?\s*$", regex.I), "unknown", _NEGATED),
     (compiled(r"^\s*[xX\u2717\u2718\u2612]\s*$"), "unknown", _CROSS),
     (compiled(r"""^\W*(?:(?:action|actions|work|still|currently|now)\s+)*
-                   (?:outstanding|overdue|pending|planned)\W*$""", _FLAGS), "unknown", _NEGATED),
+                   (?:outstanding|overdue|pending|planned)
+                   (?:\W+(?:but\s+)?(?:pending|awaiting|subject\s+to)\s+(?:funding|resources?
+                   |approval|agreement))?\W*$""", _FLAGS), "unknown", _NEGATED),
     (compiled(r"""^\W*(?:(?:action|work|currently|now|status)\s*[:\-]?\s+)*on\s+hold\b
                    (?:\s*[\-\u2013:,(]?\s*(?:pending|awaiting|until|while|due\s+to|following
                    |subject\s+to)\b.*)?$""", _FLAGS), "unknown", _ON_HOLD),

@@ -554,6 +554,11 @@ _FY_REST = r"(?:(?<=\d{4})\s*[/\-]\s*(?P<y2>\d{4}|\d{2})(?![\d./\-]|\s*\w))?"
 """The second year of a financial year after a day's year ("31 March 2025/26"); not the day
 of a second date ("31 March 2025 - 30 June 2025")."""
 
+_LABEL_WORD = (r"\b(?:phase|stage|step|part|action|rec(?:ommendation)?|item|point|priority"
+               r"|objective|theme|workstream|milestone)")
+"""A word a number labels ("Phase 2 Mar 2017": phase two, due March), so that number is no
+day of the month after it."""
+
 _EXACT_RULES: list[_Rule] = [
     # year first ("2025-03-31", "2025/03/31"): the year leads, so month then day
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<y>{_YEAR4})(?P<sep>[\-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})
@@ -565,7 +570,8 @@ _EXACT_RULES: list[_Rule] = [
     _rule(rf"""{_NO_DIGIT_BEFORE}(?P<d>\d{{1,2}})(?P<sep>[./\-])(?P<m>\d{{1,2}})(?P=sep)
                (?P<y>{_YEAR4})\d{{1,2}}(?!\d)""", _read_marked),
     _rule(rf"""\b(?:(?:by\s+)?(?:the\s+)?end\s+(?:of\s+)?)?  # "end of 31 May" is just 31 May
-               (?<!\d)(?P<d>\d{{1,2}}){_ORD} (?:\s*of\s+|-\s*|\s*)(?P<mon>{_MONTH}) \s*[,\-]?\s*
+               (?<!\d)(?<!{_LABEL_WORD}\s*)(?P<d>\d{{1,2}}){_ORD} (?:\s*of\s+|-\s*|\s*)
+               (?P<mon>{_MONTH}) \s*[,\-]?\s*
                (?P<y>{_YEAR}){_FY_REST}(?!\d)""", _read_day_month),
     _rule(rf"""\b(?P<mon>{_MONTH}) \s*(?P<d>\d{{1,2}}){_ORD} ,?\s+(?P<y>{_YEAR4}){_FY_REST}
                (?!\d)""", _read_day_month),

@@ -4,7 +4,7 @@ import pytest
 
 from dhrplan.extract.cellhtml import cell_from_markup
 from dhrplan.extract.model import Row
-from dhrplan.extract.vocabulary import bilingual_side, in_one_language
+from dhrplan.extract.vocabulary import bilingual_side, header_roles, in_one_language
 from dhrplan.normalize.columns import map_columns, role_from_content, role_of
 
 # header text, role (None: kept under `extra`)
@@ -229,12 +229,52 @@ ROLES = [
     ("Directorate", "agency"),
     ("Lead Dept", "owner"),
     ("Compliance", None),
+    # --- docs/wordings.md: published trackers and plans (W1 Torbay, W2 Harrogate, S5, S8)
+    ("What?", "action"),
+    ("Who?", "owner"),
+    ("How?", "action"),
+    ("When?", "target"),
+    ("Success measures", "outcomes"),
+    ("Current Status", "completion"),
+    ("Outcome – (report for Q1, Q2, Q3, Q4)", "completion"),
+    ("Expected Outcome", "outcomes"),
+    ("Due Date", "target"),
+    ("Notes", None),
+    ("Note Date", None),
+    ("Date noted", None),
+    ("Outcome measures", "outcomes"),
+    ("Done?", "completion"),
+    ("Recommendation agreed?", None),
+    ("Accepted?", None),
+    ("Action taken/to be taken", "action"),
+    ("Evidence of completion", "completion"),
+    ("Status at 31/03/2025", "completion"),
+    ("Status as at March 2025", "completion"),
+    ("Progress as at 31/03/2025", "completion"),
+    ("Target completion date", "target"),
+    ("Date of next review", "target"),
 ]
 
 
 @pytest.mark.parametrize(("header", "role"), ROLES)
 def test_role_of(header: str, role: str | None) -> None:
     assert role_of(header) == role
+
+
+TRACKERS = [
+    # a tracker's "What? | Who? | How? | When?" (docs/wordings.md W1): what is to be
+    # achieved is the recommendation, how its actions
+    (["NOS", "What?", "Who?", "How?", "When?", "Success measures", "Current Status"],
+     [None, "recommendation", "owner", "action", "target", "outcomes", "completion"]),
+    (["What?", "Who?", "When?"], ["action", "owner", "target"]),
+    (["Expected Outcome", "Action", "Due Date", "Responsible Officer", "Notes", "Note Date"],
+     ["outcomes", "action", "target", "owner", None, None]),
+]
+
+
+@pytest.mark.parametrize(("texts", "roles"), TRACKERS)
+def test_a_trackers_headers(texts: list[str], roles: list[str | None]) -> None:
+    assert header_roles(texts) == roles
 
 
 def header(*texts: str) -> Row:

@@ -616,6 +616,41 @@ CASES = [
     ("See recommendation 2", "unknown", None, 'on 2" states no progress; status unknown'),
     ("As above", "unknown", None, 'bove" states no progress; status unknown'),
     ("Duplicate of 4.1", "unknown", None, ' 4.1" states no progress; status unknown'),
+    # --- docs/wordings.md: published keys and trackers
+    ("COMPLETED", "complete", None, None),
+    ("Phase 1 completed Phase 2 underway", "in_progress", None, None),
+    ("Completed 9.12.16", "complete", date(2016, 12, 9), None),
+    ("Complete 31-Mar-2020", "complete", date(2020, 3, 31), None),
+    ("Delivered", "complete", None, None),
+    ("On Track to deliver", "in_progress", None, None),
+    ("Some issues – narrative disclosure", "in_progress", None, None),
+    ("Some issues", "in_progress", None, None),
+    ("Not on track to deliver", "in_progress", None, None),
+    ("On Target", "in_progress", None, None),
+    ("Lagging", "in_progress", None, None),
+    ("One month behind", "in_progress", None, None),
+    ("Over one month behind", "in_progress", None, None),
+    ("Re-scheduled", "in_progress", None, None),
+    ("Monitoring", "unknown", None, "states no progress"),
+    ("Insufficient Progress", "unknown", None, "states no progress"),
+    ("Closed - Acceptable Action", "complete", None, None),
+    ("Closed - No Longer Applicable", "unknown", None, "withdrawn or superseded"),
+    ("Closed - Reconsidered/Superseded", "unknown", None, "withdrawn or superseded"),
+    ("Open - Acceptable Response", "unknown", None, "states no progress"),
+    ("Fully implemented", "complete", None, None),
+    ("Awaiting confirmation of progress", "unknown", None, "reports no update"),
+    # the work not begun for want of money: unfinished, not whether it started
+    ("Planned, but pending funding", "unknown", None, "says the work is unfinished"),
+    ("Pending funding", "in_progress", None, None),  # as "Awaiting funding" is
+    ("Not started – awaiting funding", "not_started", None, None),
+    # put forward as done, as "Ready for closure" is
+    ("Proposed for closure", "complete", None, None),
+    ("Recommend closure", "complete", None, None),
+    ("Recommended for closure", "complete", None, None),
+    ("Ready for sign off", "unknown", None, "states no progress"),
+    ("Closure agreed by Panel", "complete", None, None),
+    ("Out for consultation", "in_progress", None, None),
+    ("Draft policy out for consultation", "in_progress", None, None),
 ]
 
 

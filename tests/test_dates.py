@@ -1388,6 +1388,17 @@ CASES = [
         [span("Jnuary 2026", "year", (2026, 1, 1), (2026, 12, 31))],
         'e whole year; "Jnuary" beside it was not read',
     ),
+    # --- docs/wordings.md: published trackers (W1 Torbay, W2 Harrogate)
+    ("31-Mar-2020", [day("31-Mar-2020", 2020, 3, 31)], None),
+    ("08-Oct- 2019", [day("08-Oct- 2019", 2019, 10, 8)], None),
+    ("9.12.16", [day("9.12.16", 2016, 12, 9)], None),
+    ("Dec 2016", [span("Dec 2016", "month", (2016, 12, 1), (2016, 12, 31))], None),
+    # a number a word labels is no day: phase two, due March 2017
+    ("Phase 2 Mar 2017", [span("Phase 2 Mar 2017", "month", (2017, 3, 1), (2017, 3, 31))],
+     None),
+    ("Stage 1 May 2025", [span("Stage 1 May 2025", "month", (2025, 5, 1), (2025, 5, 31))],
+     None),
+    ("2 Mar 2017", [day("2 Mar 2017", 2017, 3, 2)], None),
 ]
 
 
