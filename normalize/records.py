@@ -141,6 +141,16 @@ def _carried_down(rows: list[Row], columns: ColumnMap) -> dict[int, tuple[Row, f
     return carried
 
 
+def _shaded_blank(row: Row, index: int) -> bool:
+    """A cell with no words whose shading is a RAG colour: plans that show status by colour
+    put it in whatever column names the status ("Delivery status", "Progress"), not only
+    under "RAG"."""
+    if index >= len(row.cells) or row.cells[index].merged:
+        return False
+    cell = row.cells[index]
+    return not cell.text.strip() and colour_name(cell.fill) is not None
+
+
 def _blank_below(row: Row, index: int | None, above: Row) -> bool:
     """A blank cell, not known to be merged, under one with text."""
     if index is None or index >= len(row.cells) or row.cells[index].merged:
@@ -267,6 +277,8 @@ class RecordBuilder:
         text = _cell(row, index)
         done_dates = index is not None and names_done_date(columns.names[index])
         rag_index = columns.index("rag")
+        if rag_index is None and index is not None and _shaded_blank(row, index):
+            rag_index = index  # a status column shaded, not worded: its colour is its rating
         brag = self.brag or columns.brag or any(
             names_brag(columns.names[i]) for i in (index, rag_index) if i is not None)
         words = {**RAG_WORDS, **(BRAG_KEY if brag else {}), **(self.key or {})}

@@ -187,3 +187,27 @@ def test_progress_words_against_the_rating_are_said(progress, rating, fill, stat
     record = builder.records[0]
     assert record.completion.status == status
     assert any("the RAG rating reads as" in w.message for w in record.warnings) is warned
+
+
+@pytest.mark.parametrize(("header", "fill", "status"), [
+    ("Delivery status", "#00b050", "complete"),
+    ("Progress", "#ffc000", "in_progress"),
+    ("Status", "#ff0000", "not_started"),
+    ("Progress update", "#d9d9d9", None),  # grey: a template's shading, no rating
+    ("Status", None, None),
+])
+def test_a_status_column_shaded_without_words_reads_by_its_colour(header, fill, status) -> None:
+    """Plans that show status by colour alone shade the cells of whatever column names the
+    status; a blank shaded cell there was a record with no status and no warning."""
+    made = [Row([Cell("Recommendation"), Cell("Lead"), Cell(header)], [1]),
+            Row([Cell("1 The CSP should publish the learning."), Cell("CSP"),
+                 Cell("", fill=fill)], [1])]
+    plan = Table(made[0], made[1:], None)
+    reading = PlanTable(plan, plan.header, plan.rows, map_columns(plan.header, plan.rows),
+                        None, lead=[])
+    builder = RecordBuilder("plan", {}, plan_key([plan]))
+    for draft in drafts_for([reading]):
+        builder.add(draft)
+    record = builder.records[0]
+    assert (record.completion.status if record.completion else None) == status
+    assert any(w.code == "status_from_colour" for w in record.warnings) is (status is not None)
