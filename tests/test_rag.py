@@ -161,6 +161,16 @@ def shaded(*rows: tuple[str, str, str, str, str | None]) -> Table:
     return Table(made[0], made[1:], None)
 
 
+def first_record(plan: Table):
+    """The first record of a one-table plan, read with the plan's own colour key."""
+    reading = PlanTable(plan, plan.header, plan.rows, map_columns(plan.header, plan.rows),
+                        None, lead=[])
+    builder = RecordBuilder("plan", {}, plan_key([plan]))
+    for draft in drafts_for([reading]):
+        builder.add(draft)
+    return builder.records[0]
+
+
 def test_a_small_plan_with_shaded_ratings_is_no_colour_key() -> None:
     """Each row has one shaded cell, as a key's rows do; read as a key, its green meant "in
     progress" (its row said "approved") and its amber "not started"."""
@@ -179,12 +189,7 @@ def test_a_small_plan_with_shaded_ratings_is_no_colour_key() -> None:
 def test_progress_words_against_the_rating_are_said(progress, rating, fill, status,
                                                     warned) -> None:
     plan = shaded(("1 The CSP should act.", "CSP", progress, rating, fill))
-    reading = PlanTable(plan, plan.header, plan.rows, map_columns(plan.header, plan.rows),
-                        None, lead=[])
-    builder = RecordBuilder("plan", {}, plan_key([plan]))
-    for draft in drafts_for([reading]):
-        builder.add(draft)
-    record = builder.records[0]
+    record = first_record(plan)
     assert record.completion.status == status
     assert any("the RAG rating reads as" in w.message for w in record.warnings) is warned
 
@@ -203,11 +208,6 @@ def test_a_status_column_shaded_without_words_reads_by_its_colour(header, fill, 
             Row([Cell("1 The CSP should publish the learning."), Cell("CSP"),
                  Cell("", fill=fill)], [1])]
     plan = Table(made[0], made[1:], None)
-    reading = PlanTable(plan, plan.header, plan.rows, map_columns(plan.header, plan.rows),
-                        None, lead=[])
-    builder = RecordBuilder("plan", {}, plan_key([plan]))
-    for draft in drafts_for([reading]):
-        builder.add(draft)
-    record = builder.records[0]
+    record = first_record(plan)
     assert (record.completion.status if record.completion else None) == status
     assert any(w.code == "status_from_colour" for w in record.warnings) is (status is not None)
