@@ -122,6 +122,14 @@ def is_section_label(text: str, bold: bool = False) -> bool:
     return bold or not text.endswith((".", ",", ";")) and text[:1].isupper()
 
 
+def _numbered_theme(text: str, bold: bool) -> bool:
+    """A full-width row "1 IDENTIFYING RISK": a numbered name set apart by capitals or bold,
+    as trackers number their themes; a numbered sentence is a recommendation."""
+    number, body = split_label(text.strip())
+    return (number is not None and not is_full_recommendation(text)
+            and (bold or body.isupper()) and is_section_label(body, bold))
+
+
 def is_full_recommendation(text: str) -> bool:
     """A full-width row that is a recommendation: "Recommendation 3: The CSP should ..."."""
     number, body = split_label(text)
@@ -153,7 +161,8 @@ def classify(columns: Columns, row: Row) -> Kind:
         if lone in leading or rec is None:
             if is_full_recommendation(cell.text) and (rec is None or lone != rec):
                 return "full"
-            if lone in leading and is_section_label(cell.text, cell.bold):
+            if lone in leading and (is_section_label(cell.text, cell.bold)
+                                    or _numbered_theme(cell.text, cell.bold)):
                 return "section"
     number_text = number_cell(cell_text_at(row, number))
     text = cell_text_at(row, rec)

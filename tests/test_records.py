@@ -46,6 +46,11 @@ KINDS = [
     (LILY, ["1.2", "", "", "Second action of recommendation 1", "CSP"], "action"),
     (SOMERSET_012, ["Multi-agency recommendations"], "section"),
     (SOMERSET_012, ["Recommendation 3: Agencies to share learning."], "numbered"),
+    # --- trackers numbering their themes in full-width rows (Torbay's, docs/wordings.md W1)
+    (SOMERSET_012, ["1 IDENTIFYING RISK"], "section"),
+    (SOMERSET_012, ["<b>2 Working together</b>"], "section"),
+    (SOMERSET_012, ["3 Working together"], "numbered"),  # neither capitals nor bold
+    (SOMERSET_012, ["<b>4 Agencies should share learning.</b>"], "numbered"),
 ]
 
 
