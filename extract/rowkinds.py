@@ -125,7 +125,7 @@ def is_section_label(text: str, bold: bool = False) -> bool:
 def _numbered_theme(text: str, bold: bool) -> bool:
     """A full-width row "1 IDENTIFYING RISK": a numbered name set apart by capitals or bold,
     as trackers number their themes; a numbered sentence is a recommendation."""
-    number, body = split_label(text.strip())
+    number, body = split_label(text)
     return (number is not None and not is_full_recommendation(text)
             and (bold or body.isupper()) and is_section_label(body, bold))
 

@@ -172,9 +172,9 @@ _EVENT_DATE = compiled(
     r"|notes?|noted)\b"
     r"|^\s*last\s+updated?\s*:?\s*$", regex.I)
 """The day something else happened ("Date agreed", "Date of last update", "Date
-recommendation made", a
-tracker's "Notes | Note Date"): not the day the work is due, so no target, even when it stands
-left of the target column or names an update, which the duplicate rule would prefer."""
+recommendation made", a tracker's "Notes | Note Date"): not the day the work is due, so no
+target, even when it stands left of the target column or names an update, which the
+duplicate rule would prefer."""
 
 
 _START = compiled(r"\b(?:start(?:s|ed|ing)?|commenc\w*|begin(?:s|ning)?|began)\b"
